@@ -1,0 +1,23 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@shared': resolve(import.meta.dirname, 'src/shared'),
+      '@renderer': resolve(import.meta.dirname, 'src/renderer'),
+    },
+  },
+  test: {
+    globals: true,
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli}/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
+    ],
+    testTimeout: 30000,
+  },
+})
