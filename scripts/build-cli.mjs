@@ -1,0 +1,18 @@
+// Bundles the `folio` command into one ESM file for plain Node; npm packages stay external (installed).
+import { build } from 'esbuild'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+await build({
+  entryPoints: [path.join(root, 'src/cli/main.ts')],
+  outfile: path.join(root, 'out/cli/folio.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  alias: { '@shared': path.join(root, 'src/shared') },
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+})

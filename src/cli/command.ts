@@ -1,0 +1,16 @@
+/** Where a command writes; injectable so tests capture output without spawning a process. */
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  cwd: string
+}
+
+/** Exit codes of every `folio` command: 0 ok, 1 a content problem, 2 a usage error. */
+export const exitCode = { ok: 0, content: 1, usage: 2 } as const
+
+/** One `folio <name>` subcommand. `run` resolves to the process exit code. */
+export interface CliCommand {
+  name: string
+  usage: string
+  run(args: string[], io: CliIo): Promise<number>
+}
