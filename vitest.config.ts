@@ -12,10 +12,9 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli}/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli,preload,main}/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
     ],
     testTimeout: 30000,

@@ -1,0 +1,19 @@
+import { defineConfig } from '@playwright/test'
+
+/** Browser-mode E2E in Debian's Chromium against `folio serve`; Electron tests run only where a binary exists. */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    viewport: { width: 1400, height: 860 },
+    trace: 'off',
+  },
+})

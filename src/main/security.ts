@@ -1,0 +1,47 @@
+import { app, shell, type Session, type WebContents } from 'electron'
+
+/** The CSP of every renderer document: no inline or remote script, no plugins, no framing, no form posts. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: folio-asset:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ')
+
+/** True for URLs that may be handed to the system browser: plain http(s) with a host, nothing else. */
+export function isSafeExternalUrl(raw: string): boolean {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return false // NOTE: an unparsable URL is simply not safe to open.
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === ''
+}
+
+/** Denies every permission request (camera, notifications, ...): the renderer needs none. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}
+
+/** Blocks in-window navigation and new windows; safe http(s) links open in the system browser instead. */
+export function lockNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+/** Applies the navigation lock to every web contents the app ever creates. */
+export function lockAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents))
+}

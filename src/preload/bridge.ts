@@ -1,0 +1,29 @@
+import { eventChannel, requestChannels, type FolderEvent, type FolioApi } from '@shared/api'
+
+/** The slice of ipcRenderer the bridge needs; injected so the bridge is testable without Electron. */
+export interface IpcLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>
+  on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown
+  removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown
+}
+
+// NOTE: results are typed by the contract; the main process validates inputs and builds every Result, so the
+// renderer receives exactly what the handler returned (structured clone).
+/** Builds the object exposed as `window.api`: one wrapper per contract method, no generic send or invoke. */
+export function createBridge(ipc: IpcLike): FolioApi {
+  return {
+    getFolder: () => ipc.invoke(requestChannels.getFolder) as ReturnType<FolioApi['getFolder']>,
+    openFolder: () => ipc.invoke(requestChannels.openFolder) as ReturnType<FolioApi['openFolder']>,
+    listArticles: () => ipc.invoke(requestChannels.listArticles) as ReturnType<FolioApi['listArticles']>,
+    readArticle: (path) => ipc.invoke(requestChannels.readArticle, path) as ReturnType<FolioApi['readArticle']>,
+    writeArticle: (request) => ipc.invoke(requestChannels.writeArticle, request) as ReturnType<FolioApi['writeArticle']>,
+    onFolderEvent: (listener) => {
+      // NOTE: the IpcRendererEvent is dropped here so the renderer never sees `sender`.
+      const forward = (_event: unknown, payload: unknown): void => listener(payload as FolderEvent)
+      ipc.on(eventChannel, forward)
+      return () => {
+        ipc.removeListener(eventChannel, forward)
+      }
+    },
+  }
+}

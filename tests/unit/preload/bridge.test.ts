@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { apiKeys, eventChannel, requestChannels } from '@shared/api'
+import { createBridge, type IpcLike } from '../../../src/preload/bridge'
+
+function fakeIpc() {
+  const calls: { channel: string; args: unknown[] }[] = []
+  const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>()
+  const ipc: IpcLike = {
+    invoke: (channel, ...args) => {
+      calls.push({ channel, args })
+      return Promise.resolve({ ok: true, value: channel })
+    },
+    on: (channel, listener) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)),
+    removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
+  }
+  return { ipc, calls, listeners }
+}
+
+describe('preload bridge', () => {
+  it('exposes exactly the contract keys', () => {
+    expect(Object.keys(createBridge(fakeIpc().ipc)).sort()).toEqual([...apiKeys].sort())
+  })
+
+  it('sends each request on its own channel with the arguments given', async () => {
+    const { ipc, calls } = fakeIpc()
+    const bridge = createBridge(ipc)
+    await bridge.readArticle('posts/a.md')
+    await bridge.listArticles()
+    expect(calls).toEqual([
+      { channel: requestChannels.readArticle, args: ['posts/a.md'] },
+      { channel: requestChannels.listArticles, args: [] },
+    ])
+  })
+
+  it('delivers events without the IPC event object and unsubscribes', () => {
+    const { ipc, listeners } = fakeIpc()
+    const seen: unknown[] = []
+    const unsubscribe = createBridge(ipc).onFolderEvent((event) => seen.push(event))
+    const [forward] = [...(listeners.get(eventChannel) ?? [])]
+    forward?.({ sender: 'secret' }, { kind: 'article-added', path: 'x.md' })
+    expect(seen).toEqual([{ kind: 'article-added', path: 'x.md' }])
+    unsubscribe()
+    expect(listeners.get(eventChannel)?.size).toBe(0)
+  })
+})
