@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { ok, type Result } from '@shared/result'
+import { errnoCode, errnoToResult } from './errno'
+import { nodeFs, type FsHandle, type FsPort } from './fs-port'
+
+/** Options of writeFileAtomic; all optional. */
+export interface AtomicWriteOptions {
+  /** The file-system port (tests inject faults through it). */
+  fs?: FsPort
+  /** Mode for a new file; an existing file keeps its own mode. Default 0o666 (minus umask). */
+  mode?: number
+  /** How many times a rename refused with EPERM/EBUSY/EACCES is retried (Windows locks). Default 5. */
+  renameRetries?: number
+  /** Delay before the first rename retry in ms; doubles each time. Default 40. */
+  retryDelayMs?: number
+  /** The name used in error messages (e.g. the article's relative path). Default: the absolute path. */
+  displayPath?: string
+}
+
+/** Prefix of the temporary files writeFileAtomic leaves only if the process dies mid-write. */
+export const tempPrefix = '.folio-tmp-'
+
+const retriedCodes = new Set(['EPERM', 'EBUSY', 'EACCES'])
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Where to write: the real path when `absPath` exists (so a symlink survives), else `absPath` itself. */
+async function resolveTarget(fs: FsPort, absPath: string): Promise<{ target: string; mode?: number }> {
+  try {
+    const target = await fs.realpath(absPath)
+    const stats = await fs.stat(target)
+    return { target, mode: stats.mode & 0o7777 }
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return { target: absPath }
+    throw error
+  }
+}
+
+async function renameWithRetry(fs: FsPort, from: string, to: string, retries: number, delayMs: number): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fs.rename(from, to)
+      return
+    } catch (error) {
+      const code = errnoCode(error)
+      if (attempt >= retries || code === undefined || !retriedCodes.has(code)) throw error
+      await sleep(delayMs * 2 ** attempt)
+    }
+  }
+}
+
+/** fsync the folder so the rename itself is durable (POSIX only; Windows cannot open folders). */
+async function syncFolder(fs: FsPort, dir: string): Promise<void> {
+  if (process.platform === 'win32') return
+  let handle: FsHandle | undefined
+  try {
+    handle = await fs.open(dir, 'r')
+    await handle.sync()
+  } catch (error) {
+    // NOTE: the rename already happened, so the new content is in place; some file systems refuse a folder fsync
+    // (EINVAL, EISDIR). Reporting failure now would make the caller retry a write that succeeded.
+    if (errnoCode(error) === undefined) throw error
+  } finally {
+    // NOTE: closing a read-only folder handle cannot lose data; its failure is not worth reporting.
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+async function removeQuietly(fs: FsPort, file: string): Promise<void> {
+  try {
+    await fs.unlink(file)
+  } catch (error) {
+    // NOTE: cleanup after a failure: the original error is what the caller needs; a leftover temp file is harmless.
+    if (errnoCode(error) === undefined) throw error
+  }
+}
+
+/**
+ * Writes `data` to `absPath` so that the file is always wholly old or wholly new: a temp file in the same folder,
+ * written, fsynced, given the existing file's mode, renamed over the real path, then the folder fsynced.
+ * On failure the temp file is removed, the original is untouched, and the error names the file and the cause.
+ */
+export async function writeFileAtomic(absPath: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<Result<void>> {
+  const fs = options.fs ?? nodeFs
+  const display = options.displayPath ?? absPath
+  let target: string
+  let mode: number | undefined
+  try {
+    ;({ target, mode } = await resolveTarget(fs, absPath))
+  } catch (error) {
+    return errnoToResult(error, 'save', display)
+  }
+  const dir = path.dirname(target)
+  const temp = path.join(dir, tempPrefix + randomBytes(6).toString('hex'))
+  let handle: FsHandle | undefined
+  let isTempCreated = false
+  try {
+    handle = await fs.open(temp, 'wx', mode ?? options.mode ?? 0o666)
+    isTempCreated = true
+    await handle.write(data)
+    await handle.sync()
+    const h = handle
+    handle = undefined
+    await h.close()
+    // NOTE: open() applies the umask; chmod restores the existing file's exact mode.
+    if (mode !== undefined) await fs.chmod(temp, mode)
+    await renameWithRetry(fs, temp, target, options.renameRetries ?? 5, options.retryDelayMs ?? 40)
+  } catch (error) {
+    // NOTE: a close failure here would only hide the error that matters, which is returned below.
+    if (handle !== undefined) await handle.close().catch(() => undefined)
+    if (isTempCreated) await removeQuietly(fs, temp)
+    return errnoToResult(error, 'save', display)
+  }
+  await syncFolder(fs, dir)
+  return ok(undefined)
+}
