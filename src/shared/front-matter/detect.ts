@@ -1,0 +1,58 @@
+import type { FrontMatterBlock } from './types'
+
+/** What `detectBlock` found: a block, no block, or a block whose end is missing (offset of its opening). */
+export type BlockDetection =
+  | { kind: 'block'; block: FrontMatterBlock }
+  | { kind: 'none'; bodyFrom: number }
+  | { kind: 'unterminated'; format: FrontMatterBlock['format']; from: number; message: string }
+
+const fences = { '---': 'yaml', '+++': 'toml' } as const
+
+/**
+ * Finds the front-matter block at the top of `text` with Hugo's rules: `---` (YAML) or `+++` (TOML) alone on the
+ * first line, closed by the same fence alone on a line; or a JSON object starting with `{` at the top.
+ * Accepts a leading BOM and CRLF line breaks; offsets are into `text`.
+ */
+export function detectBlock(text: string): BlockDetection {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const firstEnd = lineEnd(text, from)
+  const firstLine = text.slice(from, firstEnd.contentEnd).trimEnd()
+  if (firstLine === '---' || firstLine === '+++') {
+    const format = fences[firstLine]
+    const contentFrom = firstEnd.next
+    for (let pos = contentFrom; pos < text.length; ) {
+      const end = lineEnd(text, pos)
+      if (text.slice(pos, end.contentEnd).trimEnd() === firstLine) {
+        return { kind: 'block', block: { format, from, to: end.next, contentFrom, contentTo: pos } }
+      }
+      pos = end.next
+    }
+    return { kind: 'unterminated', format, from, message: `front matter opened with "${firstLine}" is never closed` }
+  }
+  if (text[from] === '{') return detectJson(text, from)
+  return { kind: 'none', bodyFrom: from }
+}
+
+function lineEnd(text: string, pos: number): { contentEnd: number; next: number } {
+  const i = text.indexOf('\n', pos)
+  if (i === -1) return { contentEnd: text.length, next: text.length }
+  return { contentEnd: i > pos && text[i - 1] === '\r' ? i - 1 : i, next: i + 1 }
+}
+
+// NOTE: Hugo takes the JSON object up to its matching brace; strings may hold braces, so they are skipped.
+function detectJson(text: string, from: number): BlockDetection {
+  let depth = 0
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+    } else if (ch === '{') depth++
+    else if (ch === '}' && --depth === 0) {
+      const end = lineEnd(text, i + 1)
+      const rest = text.slice(i + 1, end.contentEnd)
+      const to = rest.trim() === '' ? end.next : i + 1
+      return { kind: 'block', block: { format: 'json', from, to, contentFrom: from, contentTo: i + 1 } }
+    }
+  }
+  return { kind: 'unterminated', format: 'json', from, message: 'JSON front matter has no closing "}"' }
+}

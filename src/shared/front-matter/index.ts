@@ -1,0 +1,5 @@
+export * from './types'
+export { detectBlock, type BlockDetection } from './detect'
+export { parseFrontMatter, readFrontMatterData } from './parse'
+export { isDateString, kindOf, valueAt, valuesEqual, formatPath } from './values'
+export { lineColumnAt } from './text-position'

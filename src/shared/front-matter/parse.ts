@@ -1,0 +1,51 @@
+import { detectBlock } from './detect'
+import { parseJsonBlock } from './json-parse'
+import { lineColumnAt } from './text-position'
+import { parseTomlBlock } from './toml-parse'
+import type { Diagnostic, FrontMatterBlock, FrontMatterFormat, FrontMatterValue, ParsedFrontMatter } from './types'
+import { parseYamlBlock, type BlockParse } from './yaml-parse'
+import type { RawProblem } from './yaml-read'
+
+function parseBlock(text: string, block: FrontMatterBlock, withDetails: boolean): BlockParse {
+  if (block.format === 'yaml') return parseYamlBlock(text, block, withDetails)
+  if (block.format === 'toml') return parseTomlBlock(text, block, withDetails)
+  return parseJsonBlock(text, block, withDetails)
+}
+
+function diagnostic(text: string, severity: Diagnostic['severity'], problem: RawProblem): Diagnostic {
+  return { severity, message: problem.message, offset: problem.offset, ...lineColumnAt(text, problem.offset) }
+}
+
+/**
+ * Finds and parses the front matter at the top of `text` (YAML `---`, TOML `+++` or a JSON object).
+ * Never throws on bad input: problems come back as diagnostics positioned in `text`; `data` is empty when there are errors.
+ */
+export function parseFrontMatter(text: string): ParsedFrontMatter {
+  const found = detectBlock(text)
+  if (found.kind === 'none') return { format: 'none', block: null, data: {}, fields: [], errors: [], warnings: [] }
+  if (found.kind === 'unterminated') {
+    const error = diagnostic(text, 'error', { offset: found.from, message: found.message })
+    return { format: found.format, block: null, data: {}, fields: [], errors: [error], warnings: [] }
+  }
+  const parsed = parseBlock(text, found.block, true)
+  return {
+    format: found.block.format,
+    block: found.block,
+    data: parsed.data,
+    fields: parsed.fields,
+    errors: parsed.errors.map((p) => diagnostic(text, 'error', p)),
+    warnings: parsed.warnings.map((p) => diagnostic(text, 'warning', p)),
+  }
+}
+
+/** The cheap read for indexing: the format, the plain data and the first error, without fields, ranges or warnings. */
+export function readFrontMatterData(text: string): { format: FrontMatterFormat; data: Record<string, FrontMatterValue>; error: Diagnostic | null } {
+  const found = detectBlock(text)
+  if (found.kind === 'none') return { format: 'none', data: {}, error: null }
+  if (found.kind === 'unterminated') {
+    return { format: found.format, data: {}, error: diagnostic(text, 'error', { offset: found.from, message: found.message }) }
+  }
+  const parsed = parseBlock(text, found.block, false)
+  const first = parsed.errors[0]
+  return { format: found.block.format, data: parsed.data, error: first ? diagnostic(text, 'error', first) : null }
+}

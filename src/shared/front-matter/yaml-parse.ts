@@ -1,0 +1,89 @@
+import { isMap, isScalar, type Node } from 'yaml'
+import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from './types'
+import { kindOf } from './values'
+import { parseYamlDocument, yamlToPlain, yamlWarnings, type RawProblem } from './yaml-read'
+
+/** What a format parser reports; offsets are into the whole text. */
+export interface BlockParse {
+  data: Record<string, FrontMatterValue>
+  fields: FieldInfo[]
+  errors: RawProblem[]
+  warnings: RawProblem[]
+}
+
+/** Parses a YAML block: plain data, top-level fields with ranges, errors and warnings. */
+export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetails = true): BlockParse {
+  const base = block.contentFrom
+  const source = text.slice(base, block.contentTo)
+  const doc = parseYamlDocument(source)
+  const shift = (p: RawProblem): RawProblem => ({ offset: p.offset + base, message: p.message })
+  const empty: BlockParse = { data: {}, fields: [], errors: [], warnings: [] }
+  if (doc.errors.length > 0) {
+    empty.errors = doc.errors.map((e) => shift({ offset: errorOffset(source, e.message, e.pos[0]), message: firstLine(e.message) }))
+    return empty
+  }
+  const root = doc.contents as Node | null
+  if (root === null || (isScalar(root) && root.value === null)) return empty
+  if (!isMap(root)) {
+    empty.errors = [shift({ offset: root.range?.[0] ?? 0, message: 'front matter must be a mapping of keys to values' })]
+    return empty
+  }
+  const plain = yamlToPlain(doc, root)
+  if ('problem' in plain) return { ...empty, errors: [shift(plain.problem)] }
+  const data = plain.value as Record<string, FrontMatterValue>
+  if (!withDetails) return { ...empty, data }
+  const fields: FieldInfo[] = []
+  for (const pair of root.items) {
+    const key = pair.key as Node
+    const value = pair.value as Node | null
+    const name = isScalar(key) ? String(key.value) : ''
+    const keyRange = key.range ?? [0, 0, 0]
+    const valueFrom = value?.range ? value.range[0] : keyRange[1]
+    const valueTo = value?.range ? trimEnd(source, value.range[0], value.range[1]) : keyRange[1]
+    const fieldValue = data[name] ?? null
+    fields.push({
+      key: name,
+      value: fieldValue,
+      kind: kindOf(fieldValue),
+      entryFrom: base + keyRange[0],
+      entryTo: base + lineContentEnd(source, Math.max(valueTo, keyRange[1])),
+      valueFrom: base + valueFrom,
+      valueTo: base + valueTo,
+    })
+  }
+  return { data, fields, errors: [], warnings: yamlWarnings(doc, source).map(shift) }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message
+}
+
+// NOTE: for an unclosed quote the library points at the end of the block; the writer needs the line where it opens.
+function errorOffset(source: string, message: string, pos: number): number {
+  if (!message.startsWith('Missing closing')) return pos
+  const quote = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^:]*:[ \t]+)?(['"])/gm
+  let found = -1
+  for (let m = quote.exec(source); m && m.index < pos; m = quote.exec(source)) {
+    const q = m[1] ?? '"'
+    const at = m.index + m[0].length - 1
+    const lineEnd = source.indexOf('\n', at)
+    const rest = source.slice(at + 1, lineEnd === -1 ? source.length : lineEnd)
+    if (!rest.includes(q)) found = at
+  }
+  return found === -1 ? pos : found
+}
+
+/** End of the line's content (before its line break) for the line holding the last character before `end`. */
+export function lineContentEnd(source: string, end: number): number {
+  let e = end
+  if (e > 0 && source[e - 1] === '\n') e--
+  let i = source.indexOf('\n', e)
+  if (i === -1) i = source.length
+  return i > 0 && source[i - 1] === '\r' ? i - 1 : i
+}
+
+function trimEnd(source: string, from: number, to: number): number {
+  let e = to
+  while (e > from && /\s/.test(source[e - 1] ?? '')) e--
+  return e
+}
