@@ -1,0 +1,44 @@
+import path from 'node:path'
+import { ok, type Result } from '@shared/result'
+import { errnoToResult } from './errno'
+import { nodeFs, type FsPort } from './fs-port'
+
+const skippedNames = new Set(['node_modules', 'public'])
+const skippedPaths = new Set(['resources/_gen'])
+
+/** True for the file names Folio treats as articles (`.md`, `.markdown`, any case). */
+export function isArticleName(name: string): boolean {
+  return /\.(md|markdown)$/i.test(name)
+}
+
+/** True when a folder (relative, `/` separators) is never walked or watched: dot-folders, node_modules, public, resources/_gen. */
+export function isSkippedFolder(relPath: string): boolean {
+  const name = relPath.slice(relPath.lastIndexOf('/') + 1)
+  return name.startsWith('.') || skippedNames.has(name) || skippedPaths.has(relPath)
+}
+
+/**
+ * Lists every article under `root` as relative `/` paths, sorted by code unit. Symbolic links are not followed
+ * (a link could lead outside the root or loop). Fails only when the root itself cannot be read.
+ */
+export async function listArticleFiles(root: string, fs: FsPort = nodeFs): Promise<Result<string[]>> {
+  const found: string[] = []
+  const pending: string[] = ['']
+  while (pending.length > 0) {
+    const rel = pending.pop() as string
+    let entries
+    try {
+      entries = await fs.readdir(rel === '' ? root : path.join(root, ...rel.split('/')))
+    } catch (error) {
+      if (rel === '') return errnoToResult(error, 'list the folder', root)
+      // NOTE: a subfolder that vanished or cannot be read is skipped; the rest of the list is still useful.
+      continue
+    }
+    for (const entry of entries) {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`
+      if (entry.isDirectory() && !isSkippedFolder(child)) pending.push(child)
+      else if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) found.push(child)
+    }
+  }
+  return ok(found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+}

@@ -1,0 +1,171 @@
+import path from 'node:path'
+import type { ArticleDocument, ArticleSummary, FolderEvent, FolderInfo, Unsubscribe, WriteArticleRequest, WriteArticleResult } from '@shared/api'
+import { fail, ok, type Result } from '@shared/result'
+import { listArticleFiles } from './article-files'
+import { summarizeArticle } from './article-summary'
+import { writeFileAtomic } from './atomic-write'
+import { ContentRoot } from './content-root'
+import { errnoCode, errnoToResult } from './errno'
+import { decodeLossy, decodeText, encodeText } from './file-codec'
+import { KnownHashes, hashBytes, versionOf } from './file-version'
+import { FolderWatcher } from './folder-watcher'
+import { nodeFs, type FsPort } from './fs-port'
+import { resolveArticlePath } from './article-path'
+
+/** Files larger than this are refused with TOO_LARGE (bytes). */
+export const maxArticleBytes = 10 * 1024 * 1024
+
+/** Options of FolderSession.open. */
+export interface FolderSessionOptions {
+  fs?: FsPort
+  /** Passed to writeFileAtomic (tests make retries fast). */
+  retryDelayMs?: number
+  onWatchError?: (error: unknown) => void
+}
+
+/**
+ * The opened content folder: reads and writes articles byte-exact and safely (version check, atomic write),
+ * lists them, and watches for outside changes. Construct with open(), then start() to watch, dispose() to stop.
+ */
+export class FolderSession {
+  private readonly known = new KnownHashes()
+  private readonly watcher: FolderWatcher
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  private constructor(
+    /** The confined root every path goes through. */
+    readonly root: ContentRoot,
+    private readonly fs: FsPort,
+    private readonly options: FolderSessionOptions,
+  ) {
+    this.watcher = new FolderWatcher({ root, fs, known: this.known, onError: options.onWatchError })
+  }
+
+  /** Opens `dir`; fails with NOT_FOUND/INVALID_PATH/PERMISSION when it is not a readable folder. */
+  static async open(dir: string, options: FolderSessionOptions = {}): Promise<Result<FolderSession>> {
+    const fs = options.fs ?? nodeFs
+    const root = await ContentRoot.open(dir, fs)
+    return root.ok ? ok(new FolderSession(root.value, fs, options)) : root
+  }
+
+  /** The folder for display: its real path and name. */
+  info(): FolderInfo {
+    return { root: this.root.root, name: path.basename(this.root.root) }
+  }
+
+  /** Every article with its summary, sorted by path; an unreadable article is listed by path with an error. */
+  async listArticles(): Promise<Result<ArticleSummary[]>> {
+    const files = await listArticleFiles(this.root.root, this.fs)
+    if (!files.ok) return files
+    const summaries: ArticleSummary[] = []
+    for (const rel of files.value) {
+      const read = await this.readArticle(rel)
+      if (read.ok) summaries.push(summarizeArticle(rel, read.value.text))
+      else summaries.push({ path: rel, title: null, date: null, isDraft: false, format: 'none', error: { message: read.error.message, line: 1, column: 1 } })
+    }
+    return ok(summaries)
+  }
+
+  /**
+   * Reads an article as LF text plus its format and version. Over 10 MB: TOO_LARGE. Binary or invalid UTF-8: a
+   * read-only document with lossy text (never saved).
+   */
+  async readArticle(relPath: unknown): Promise<Result<ArticleDocument>> {
+    const abs = await resolveArticlePath(this.root, relPath)
+    if (!abs.ok) return abs
+    const rel = relPath as string
+    const bytes = await this.readBytes(abs.value, rel)
+    if (!bytes.ok) return bytes
+    if (bytes.value === null) return fail('NOT_FOUND', `Could not open "${rel}": it does not exist.`, { path: rel })
+    const { data, mtimeMs } = bytes.value
+    const version = versionOf(data, mtimeMs)
+    this.known.set(rel, version.hash)
+    const decoded = decodeText(data)
+    if (decoded.ok) return ok({ path: rel, ...decoded.value, version, isReadOnly: false })
+    const hasBom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf
+    const reason = `${decoded.error.message} It is shown read-only so that saving cannot damage it.`
+    return ok({ path: rel, text: decodeLossy(data), format: { hasBom, eol: 'lf' }, version, isReadOnly: true, readOnlyReason: reason })
+  }
+
+  /**
+   * Saves an article: re-reads the file and refuses with CONFLICT when it no longer matches `baseVersion.hash`
+   * (unless `force`); writes nothing when the bytes are already equal. A file deleted outside is re-created: the
+   * writer's text is the thing to keep. Writes to one path are serialised.
+   */
+  async writeArticle(request: WriteArticleRequest): Promise<Result<WriteArticleResult>> {
+    const abs = await resolveArticlePath(this.root, request.path)
+    if (!abs.ok) return abs
+    const previous = this.queues.get(abs.value) ?? Promise.resolve()
+    const next = previous.then(() => this.writeNow(abs.value, request))
+    this.queues.set(abs.value, next)
+    try {
+      return await next
+    } finally {
+      if (this.queues.get(abs.value) === next) this.queues.delete(abs.value)
+    }
+  }
+
+  /** Starts the watcher (resolves when it is ready). */
+  start(): Promise<void> {
+    return this.watcher.start()
+  }
+
+  /** Stops the watcher; the session must not be used afterwards. */
+  dispose(): Promise<void> {
+    return this.watcher.dispose()
+  }
+
+  /** Subscribes to outside changes; returns the unsubscribe function. */
+  onEvent(listener: (event: FolderEvent) => void): Unsubscribe {
+    return this.watcher.onEvent(listener)
+  }
+
+  private async writeNow(abs: string, request: WriteArticleRequest): Promise<Result<WriteArticleResult>> {
+    const rel = request.path
+    const current = await this.readBytes(abs, rel)
+    if (!current.ok) return current
+    const onDisk = current.value?.data
+    if (onDisk !== undefined && hashBytes(onDisk) !== request.baseVersion.hash && request.force !== true) {
+      return fail('CONFLICT', `"${rel}" changed on disk since it was opened; nothing was written.`, { path: rel })
+    }
+    const bytes = encodeText(request.text, request.format, onDisk)
+    if (onDisk !== undefined && current.value !== null && Buffer.from(onDisk).equals(Buffer.from(bytes))) {
+      return ok({ version: versionOf(onDisk, current.value.mtimeMs), written: false })
+    }
+    if (onDisk === undefined) {
+      try {
+        await this.fs.mkdir(path.dirname(abs))
+      } catch (error) {
+        return errnoToResult(error, 'save', rel)
+      }
+    }
+    const hash = hashBytes(bytes)
+    // NOTE: recorded before the rename so the watcher's echo, which can arrive first, is recognised as ours.
+    this.known.set(rel, hash)
+    const written = await writeFileAtomic(abs, bytes, { fs: this.fs, displayPath: rel, retryDelayMs: this.options.retryDelayMs })
+    if (!written.ok) {
+      if (onDisk !== undefined) this.known.set(rel, hashBytes(onDisk))
+      return written
+    }
+    try {
+      return ok({ version: { hash, size: bytes.byteLength, mtimeMs: (await this.fs.stat(abs)).mtimeMs }, written: true })
+    } catch (error) {
+      return errnoToResult(error, 'check the saved file', rel)
+    }
+  }
+
+  /** The file's bytes and mtime, null when it does not exist; TOO_LARGE past maxArticleBytes. */
+  private async readBytes(abs: string, rel: string): Promise<Result<{ data: Uint8Array; mtimeMs: number } | null>> {
+    try {
+      const stats = await this.fs.stat(abs)
+      if (!stats.isFile()) return fail('INVALID_PATH', `"${rel}" is not a file.`, { path: rel })
+      if (stats.size > maxArticleBytes) return fail('TOO_LARGE', `"${rel}" is larger than 10 MB; Folio does not open it.`, { path: rel })
+      const data = await this.fs.readFile(abs)
+      if (data.byteLength > maxArticleBytes) return fail('TOO_LARGE', `"${rel}" is larger than 10 MB; Folio does not open it.`, { path: rel })
+      return ok({ data, mtimeMs: stats.mtimeMs })
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return ok(null)
+      return errnoToResult(error, 'read', rel)
+    }
+  }
+}
