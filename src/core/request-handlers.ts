@@ -1,0 +1,53 @@
+import type { FolderInfo, RequestHandlers } from '@shared/api'
+import { fail, ok, type Result } from '@shared/result'
+import type { FolderSession } from './folder-session'
+import { expectArgCount, validateWriteRequest } from './validate'
+
+/** What the handlers need from their host (the Electron main process or `folio serve`). */
+export interface HandlerHost {
+  /** The open folder, or null when none is open. */
+  session(): FolderSession | null
+  /** Lets the user choose a folder (desktop) or fails with UNSUPPORTED (browser mode); null when cancelled. */
+  pickFolder(): Promise<Result<FolderInfo | null>>
+}
+
+const noFolder = <T>(): Result<T> => fail('NOT_FOUND', 'No folder is open.')
+
+/**
+ * The one request-handler table used by Electron IPC and the HTTP server. Every handler takes untrusted arguments,
+ * validates them and resolves to a Result; it rejects only on a bug.
+ */
+export function createRequestHandlers(host: HandlerHost): RequestHandlers {
+  return {
+    getFolder(...args) {
+      const count = expectArgCount(args, 0, 'getFolder')
+      return Promise.resolve(count.ok ? ok(host.session()?.info() ?? null) : count)
+    },
+    async openFolder(...args) {
+      const count = expectArgCount(args, 0, 'openFolder')
+      if (!count.ok) return count
+      return host.pickFolder()
+    },
+    async listArticles(...args) {
+      const count = expectArgCount(args, 0, 'listArticles')
+      if (!count.ok) return count
+      const session = host.session()
+      return session === null ? noFolder() : session.listArticles()
+    },
+    async readArticle(...args) {
+      const count = expectArgCount(args, 1, 'readArticle')
+      if (!count.ok) return count
+      if (typeof args[0] !== 'string') return fail('INVALID_ARGUMENT', 'readArticle takes a path string.')
+      const session = host.session()
+      return session === null ? noFolder() : session.readArticle(args[0])
+    },
+    async writeArticle(...args) {
+      const count = expectArgCount(args, 1, 'writeArticle')
+      if (!count.ok) return count
+      const request = validateWriteRequest(args[0])
+      if (!request.ok) return request
+      const session = host.session()
+      return session === null ? noFolder() : session.writeArticle(request.value)
+    },
+  }
+}
