@@ -1,0 +1,25 @@
+import type { UrlPolicy } from './urls'
+
+/** Per-render state that the markdown-it rules share through markdown-it's `env` argument. */
+// NOTE: a type alias, not an interface, so it stays assignable to markdown-it's index-signature `Env`.
+export type RenderEnv = {
+  policy: UrlPolicy
+  /** Lines in the file before the body's first line, added to every `data-source-line`. */
+  lineOffset: number
+  /** Heading ids already given out on this page, for Hugo's `-1`, `-2` suffixes. */
+  headingIds: Set<string>
+}
+
+/** Builds a fresh env for one render. */
+export function createEnv(policy: UrlPolicy, lineOffset: number): RenderEnv {
+  return { policy, lineOffset, headingIds: new Set() }
+}
+
+function isRenderEnv(value: unknown): value is RenderEnv {
+  return typeof value === 'object' && value !== null && 'policy' in value && 'headingIds' in value
+}
+
+/** Narrows markdown-it's untyped env; a render started without one gets safe defaults (remote images blocked). */
+export function envOf(value: unknown): RenderEnv {
+  return isRenderEnv(value) ? value : createEnv({}, 0)
+}

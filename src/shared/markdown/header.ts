@@ -1,0 +1,84 @@
+import type { FrontMatterValue } from '@shared/front-matter/types'
+import { escapeHtml } from './escape'
+import { formatHugoDate, parseHugoDate, type HugoDate } from './hugo-date'
+import { decideUrl, type UrlPolicy } from './urls'
+
+/** Options for `renderHeader`: the URL policy of the body, and the clock used for future/expired badges. */
+export interface HeaderOptions extends UrlPolicy {
+  now?: Date
+}
+
+type Data = Record<string, FrontMatterValue>
+
+/** The first key present, in Hugo's alias order. */
+function pick(data: Data, keys: readonly string[]): FrontMatterValue | undefined {
+  for (const key of keys) if (data[key] !== undefined) return data[key]
+  return undefined
+}
+
+function textOf(value: FrontMatterValue | undefined): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+}
+
+function termsOf(value: FrontMatterValue | undefined): string[] {
+  if (typeof value === 'string') return value === '' ? [] : [value]
+  return Array.isArray(value) ? value.map(textOf).filter((t) => t !== '') : []
+}
+
+function badge(kind: string, label: string, title = ''): string {
+  return `<span class="badge badge-${kind}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(label)}</span>`
+}
+
+function dateHtml(date: HugoDate): string {
+  if (date.kind === 'date') return `<time datetime="${date.iso}" title="Hugo reads ${date.iso}">${formatHugoDate(date)}</time>`
+  if (date.kind === 'dropped') return badge('bad-date', 'No date', `Hugo cannot read the date “${date.written}” and silently uses none`)
+  return ''
+}
+
+function badges(data: Data, date: HugoDate, now: number): string[] {
+  const out: string[] = []
+  const draft = data.draft
+  if (draft === true || draft === 'true') out.push(badge('draft', 'Draft'))
+  const publish = parseHugoDate(pick(data, ['publishDate', 'publishdate', 'pubdate', 'published']))
+  const effective = publish.kind === 'none' ? date : publish
+  if (effective.kind === 'date' && effective.epochMs > now) out.push(badge('future', 'Future', `Publishes ${effective.iso}`))
+  const expiry = parseHugoDate(pick(data, ['expiryDate', 'expirydate', 'unpublishdate']))
+  if (expiry.kind === 'date' && expiry.epochMs <= now) out.push(badge('expired', 'Expired', `Expired ${expiry.iso}`))
+  return out
+}
+
+function taxonomy(name: string, label: string, value: FrontMatterValue | undefined): string {
+  const terms = termsOf(value)
+  if (terms.length === 0) return ''
+  const items = terms.map((t) => `<li class="taxonomy-term">${escapeHtml(t)}</li>`).join('')
+  return `<div class="article-taxonomy taxonomy-${name}"><span class="taxonomy-label">${label}</span><ul>${items}</ul></div>`
+}
+
+function thumbnail(value: FrontMatterValue | undefined, policy: UrlPolicy): string {
+  const src = typeof value === 'object' && value !== null && !Array.isArray(value) ? textOf(value.src) : textOf(value)
+  if (src === '') return ''
+  const decision = decideUrl(src, 'image', policy)
+  if (decision.kind === 'keep') return `<img class="article-thumbnail" src="${escapeHtml(decision.url)}" alt="">`
+  if (decision.kind === 'remote-blocked') return `<span class="remote-image" data-remote-src="${escapeHtml(decision.url)}">Remote thumbnail</span>`
+  return ''
+}
+
+/**
+ * Renders the article header from front-matter data: title, date as Hugo reads it (a warning badge when Hugo would
+ * drop it), draft/future/expired badges, categories and tags, thumbnail. Every value is escaped; unknown shapes
+ * are skipped rather than reported.
+ */
+export function renderHeader(data: Data, options: HeaderOptions = {}): string {
+  const { now = new Date(), ...policy } = options
+  const date = parseHugoDate(pick(data, ['date']))
+  const title = textOf(data.title)
+  const meta = [dateHtml(date), ...badges(data, date, now.getTime())].filter((p) => p !== '')
+  const parts = [
+    title ? `<h1 class="article-title">${escapeHtml(title)}</h1>` : '',
+    meta.length > 0 ? `<div class="article-meta">${meta.join(' ')}</div>` : '',
+    taxonomy('categories', 'Categories', data.categories),
+    taxonomy('tags', 'Tags', data.tags),
+    thumbnail(data.thumbnail, policy),
+  ].filter((p) => p !== '')
+  return `<header class="article-header" data-source-line="1">\n${parts.join('\n')}\n</header>\n`
+}

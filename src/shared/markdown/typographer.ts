@@ -1,0 +1,36 @@
+import type { MarkdownIt, StateCore, Token } from 'markdown-it'
+
+const SUBSTITUTIONS: Record<string, string> = { '---': '\u2014', '--': '\u2013', '...': '\u2026', '<<': '\u00ab', '>>': '\u00bb' }
+const PATTERN = /---|--|\.\.\.|<<|>>/g
+
+/** Applies Goldmark's default typographer substitutions (dashes, ellipsis, angle quotes) to plain text, greedily left to right. */
+export function goldmarkSubstitutions(text: string): string {
+  return text.replace(PATTERN, (m) => SUBSTITUTIONS[m] ?? m)
+}
+
+function replaceInChildren(children: Token[]): void {
+  let autolinkDepth = 0
+  for (const token of children) {
+    if (token.type === 'link_open' && (token.info === 'auto' || token.markup === 'linkify')) autolinkDepth++
+    else if (token.type === 'link_close' && autolinkDepth > 0) autolinkDepth--
+    else if (token.type === 'text' && autolinkDepth === 0 && /--|\.\.\.|<<|>>/.test(token.content)) {
+      token.content = goldmarkSubstitutions(token.content)
+    }
+  }
+}
+
+function substitute(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type === 'inline' && token.children) replaceInChildren(token.children)
+  }
+}
+
+/**
+ * A markdown-it plugin that swaps markdown-it's replacements (which also turn `(c)`, `+-` and `!!!!` into symbols)
+ * for Goldmark's set; markdown-it's smart quotes already match Goldmark's “ ” ‘ ’ closely.
+ */
+export function goldmarkTypographerPlugin(md: MarkdownIt): void {
+  md.set({ typographer: true, quotes: '\u201c\u201d\u2018\u2019' })
+  md.disable('replacements')
+  md.core.ruler.after('replacements', 'goldmark_typographer', substitute)
+}
