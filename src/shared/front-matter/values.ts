@@ -51,3 +51,12 @@ export function valueAt(data: FrontMatterValue, path: KeyPath): FrontMatterValue
 export function formatPath(path: KeyPath): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('')
 }
+
+/** True when `s` holds a C0 control character or DEL; `allowed` lists ones to let through (e.g. '\n'). */
+export function hasControlChar(s: string, allowed = ''): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if ((c < 0x20 || c === 0x7f) && !allowed.includes(s[i] ?? '')) return true
+  }
+  return false
+}
