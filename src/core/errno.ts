@@ -23,6 +23,7 @@ const known: Record<string, ErrnoInfo> = {
   EEXIST: { code: 'IO', cause: 'it already exists' },
   EFBIG: { code: 'TOO_LARGE', cause: 'the file is too large' },
   EIO: { code: 'IO', cause: 'a disk input/output error occurred' },
+  EADDRINUSE: { code: 'BUSY', cause: 'it is already in use' },
 }
 
 /** True for errors thrown by Node's fs (they carry a string `code` such as "ENOENT"). */
