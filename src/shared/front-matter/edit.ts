@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../result'
-import { jsonRename, jsonSet } from './json-edit'
+import { jsonRename, jsonSet, jsonUnset } from './json-edit'
 import { parseFrontMatter } from './parse'
 import { tomlRename, tomlSet, tomlUnset } from './toml-edit'
 import type { FrontMatterBlock, FrontMatterValue, KeyPath, ParsedFrontMatter, TextChange } from './types'
@@ -121,7 +121,7 @@ function unsetInText(text: string, path: KeyPath): Result<string> {
   return editChecked(text, parsed.value.block, expected, (source, format) => {
     if (format === 'yaml') return yamlUnset(source, path)
     if (format === 'toml') return tomlUnset(source, path)
-    return jsonSet(source, path, undefined)
+    return jsonUnset(source, path)
   }, `remove ${formatPath(path)}`)
 }
 
