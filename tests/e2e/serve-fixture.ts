@@ -39,13 +39,17 @@ export function serveDir(dir: string): Promise<Served> {
 
 /** Stops the server and removes the temp folder. */
 export async function stopServed(served: Served): Promise<void> {
-  served.process.kill('SIGTERM')
-  await new Promise((resolve) => served.process.once('exit', resolve))
+  if (served.process.exitCode === null) {
+    const exited = new Promise((resolve) => served.process.once('exit', resolve))
+    served.process.kill('SIGTERM')
+    await exited
+  }
   await rm(served.dir, { recursive: true, force: true })
 }
 
 /** A test with a served temp copy of the sample content. */
 export const test = base.extend<{ served: Served }>({
+  // eslint-disable-next-line no-empty-pattern -- NOTE: Playwright requires an object pattern for fixture deps.
   served: async ({}, use) => {
     const served = await serveCopy()
     await use(served)

@@ -1,0 +1,37 @@
+import { app, BrowserWindow, dialog, session } from 'electron'
+import path from 'node:path'
+import { createRequestHandlers } from '../core/request-handlers'
+import { FolderHost } from './folder-host'
+import { pickFolderPath } from './folder-dialog'
+import { forwardEventsTo } from './ipc/forward-events'
+import { registerRequests } from './ipc/register-requests'
+import { folderFromArgv } from './launch-args'
+import { installMenu } from './menu'
+import { registerAppScheme, serveRenderer } from './renderer-protocol'
+import { denyPermissions, lockAllWebContents } from './security'
+import { createMainWindow } from './window'
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+let window: BrowserWindow | null = null
+const host = new FolderHost((event) => (window ? forwardEventsTo(window)(event) : undefined), () => pickFolderPath(window))
+
+registerAppScheme()
+lockAllWebContents()
+
+async function boot(): Promise<void> {
+  await app.whenReady()
+  denyPermissions(session.defaultSession)
+  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), registerRequests(createRequestHandlers(host), devServerUrl)]
+  installMenu(() => void host.pickFolder())
+  const dir = folderFromArgv(process.argv, app.isPackaged)
+  if (dir !== null) {
+    const opened = await host.open(path.resolve(dir))
+    if (!opened.ok) dialog.showErrorBox('Folio could not open the folder', opened.error.message)
+  }
+  window = createMainWindow(path.join(import.meta.dirname, '..', 'preload'), devServerUrl)
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => disposers.forEach((dispose) => dispose()))
+  app.on('before-quit', () => void host.dispose())
+}
+
+void boot()
