@@ -1,0 +1,53 @@
+import { memo } from 'react'
+import type { ArticleSummary } from '@shared/api'
+
+/** Props of one row of the article list. */
+export interface ArticleListItemProps {
+  id: string
+  article: ArticleSummary
+  isSelected: boolean
+  isCursor: boolean
+  isDirty: boolean
+  onOpen: (path: string) => void
+}
+
+/**
+ * One `option` of the article list, named by the title (the path when there is none). Date, draft, error and
+ * unsaved state are its description. Memoised: a row re-renders only when its own props change.
+ */
+export const ArticleListItem = memo(function ArticleListItem(props: ArticleListItemProps) {
+  const { id, article, isSelected, isCursor, isDirty, onOpen } = props
+  const name = article.title ?? article.path
+  const classes = ['article-item', isSelected && 'is-selected', isCursor && 'is-cursor'].filter(Boolean).join(' ')
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={isSelected}
+      aria-label={name}
+      aria-describedby={`${id}-meta`}
+      className={classes}
+      onClick={() => onOpen(article.path)}
+    >
+      <span className="article-title">
+        {isDirty && (
+          <span className="dirty-marker" aria-hidden="true">
+            •{' '}
+          </span>
+        )}
+        {name}
+      </span>
+      <span className="article-meta" id={`${id}-meta`}>
+        {article.title !== null && <span className="article-path">{article.path}</span>}
+        {article.date !== null && <span className="article-date">{article.date}</span>}
+        {article.isDraft && <span className="badge badge-draft">Draft</span>}
+        {article.error && (
+          <span className="badge badge-error" title={`${article.error.message} (${article.error.line}:${article.error.column})`}>
+            Front matter error
+          </span>
+        )}
+        {isDirty && <span className="visually-hidden">Unsaved changes</span>}
+      </span>
+    </li>
+  )
+})

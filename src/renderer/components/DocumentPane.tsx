@@ -1,0 +1,28 @@
+import type { Workspace } from '../hooks/use-workspace'
+import type { SessionSnapshot } from '../session/session-snapshot'
+import { ConflictBanner } from './ConflictBanner'
+import { EditorPane } from './EditorPane'
+import { ErrorBanner } from './ErrorBanner'
+
+/** The middle pane: banners (conflict, failure, read-only) above the editor. */
+export function DocumentPane({ workspace, snapshot }: { workspace: Workspace; snapshot: SessionSnapshot }) {
+  const { session, editor } = workspace
+  return (
+    <div className="document-pane">
+      {snapshot.conflictPath !== null && (
+        <ConflictBanner
+          path={snapshot.conflictPath}
+          onKeepMine={() => void session.save({ force: true })}
+          onTakeTheirs={() => void session.takeTheirs()}
+        />
+      )}
+      {snapshot.error && <ErrorBanner error={snapshot.error} onDismiss={() => session.dismissError()} />}
+      {snapshot.readOnlyReason !== null && (
+        <p className="banner banner-readonly" role="note">
+          Read-only: {snapshot.readOnlyReason}
+        </p>
+      )}
+      <EditorPane editor={editor} hasDocument={snapshot.activePath !== null} />
+    </div>
+  )
+}

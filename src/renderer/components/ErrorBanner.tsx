@@ -1,0 +1,26 @@
+import type { SessionError } from '../session/session-snapshot'
+
+const verbs: Record<SessionError['action'], string> = {
+  open: 'open',
+  save: 'save',
+  reload: 'reload',
+  edit: 'change the front matter of',
+}
+
+/** A failure to open or save, naming the file and the cause; the text in the editor is untouched. */
+export function ErrorBanner({ error, onDismiss }: { error: SessionError; onDismiss: () => void }) {
+  const position = error.line !== undefined ? ` (line ${error.line}${error.column !== undefined ? `:${error.column}` : ''})` : ''
+  return (
+    <div role="alert" className="banner banner-error">
+      <p>
+        Could not {verbs[error.action]} <strong>{error.path ?? 'the file'}</strong>: {error.message}
+        {position}.{error.action === 'save' ? ' Your text is still here; you can try again.' : ''}
+      </p>
+      <div className="banner-actions">
+        <button type="button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+import type { FolderInfo } from '@shared/api'
+import type { SessionSnapshot } from '../session/session-snapshot'
+
+/** Props of the toolbar. */
+export interface ToolbarProps {
+  folder: FolderInfo
+  snapshot: SessionSnapshot
+  onSave: () => void
+}
+
+/** The top bar: folder name, the Save button and the active document's save state. */
+export function Toolbar({ folder, snapshot, onSave }: ToolbarProps) {
+  const canSave = snapshot.activePath !== null && snapshot.readOnlyReason === null && snapshot.status !== 'saving'
+  return (
+    <header className="toolbar">
+      <h1 className="toolbar-folder" title={folder.root}>
+        {folder.name}
+      </h1>
+      <span className="toolbar-path">{snapshot.activePath ?? ''}</span>
+      <span className="toolbar-state" role="status">
+        {stateText(snapshot)}
+      </span>
+      <button type="button" className="button-primary" onClick={onSave} disabled={!canSave} aria-keyshortcuts="Control+S Meta+S">
+        Save
+      </button>
+    </header>
+  )
+}
+
+function stateText(snapshot: SessionSnapshot): string {
+  if (snapshot.activePath === null) return ''
+  if (snapshot.status === 'saving') return 'Saving…'
+  if (snapshot.status === 'opening') return 'Opening…'
+  if (snapshot.readOnlyReason !== null) return 'Read-only'
+  return snapshot.isDirty ? 'Unsaved changes' : 'Saved'
+}

@@ -1,0 +1,41 @@
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
+import type { ArticleSummary, FolderInfo } from '@shared/api'
+import type { Workspace } from '../hooks/use-workspace'
+import { useSession } from '../hooks/use-session'
+import { ArticleList } from './ArticleList'
+import { DocumentPane } from './DocumentPane'
+import { SidePane } from './SidePane'
+import { Toolbar } from './Toolbar'
+
+/** Props of the workbench. */
+export interface WorkbenchProps {
+  folder: FolderInfo
+  articles: readonly ArticleSummary[]
+  workspace: Workspace
+}
+
+/** The three resizable panes (list, editor, form + preview) under the toolbar; pane sizes persist in localStorage. */
+export function Workbench({ folder, articles, workspace }: WorkbenchProps) {
+  const { session, editor } = workspace
+  const snapshot = useSession(session)
+  const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
+  const onOpen = (path: string) => void session.open(path)
+  return (
+    <div className="workbench">
+      <Toolbar folder={folder} snapshot={snapshot} onSave={() => void session.save()} />
+      <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
+        <Panel id="list" defaultSize="22" minSize="12">
+          <ArticleList articles={articles} activePath={snapshot.activePath} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} />
+        </Panel>
+        <Separator className="separator" />
+        <Panel id="editor" defaultSize="43" minSize="20">
+          <DocumentPane workspace={workspace} snapshot={snapshot} />
+        </Panel>
+        <Separator className="separator" />
+        <Panel id="side" defaultSize="35" minSize="15">
+          <SidePane editor={editor} session={session} snapshot={snapshot} />
+        </Panel>
+      </Group>
+    </div>
+  )
+}

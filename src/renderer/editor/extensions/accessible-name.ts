@@ -1,0 +1,7 @@
+import type { Extension } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+
+/** Gives the editable content element an accessible name (the UI contract names it "Markdown editor"). */
+export function accessibleName(name = 'Markdown editor'): Extension {
+  return EditorView.contentAttributes.of({ 'aria-label': name, 'aria-multiline': 'true' })
+}

@@ -1,0 +1,58 @@
+import { Compartment, EditorState, type Extension } from '@codemirror/state'
+import { EditorView, drawSelection, highlightActiveLine, dropCursor, type ViewUpdate } from '@codemirror/view'
+import { indentOnInput, bracketMatching } from '@codemirror/language'
+import { accessibleName } from './extensions/accessible-name'
+import { frontMatterFold } from './extensions/front-matter-fold'
+import { frontMatterState } from './extensions/front-matter-state'
+import { historySupport } from './extensions/history'
+import { lineWrapping } from './extensions/line-wrapping'
+import { markdownLanguageSupport } from './extensions/markdown-language'
+import { readOnly } from './extensions/read-only'
+import { saveKeymap } from './extensions/save-keymap'
+import { searchSupport } from './extensions/search'
+import { writerTheme } from './extensions/theme'
+
+/** Parts of the configuration that change at run time, reconfigured through their compartment. */
+export const compartments = {
+  lineWrapping: new Compartment(),
+  readOnly: new Compartment(),
+}
+
+/** Hooks from the host of the editor into every document's state. */
+export interface SetupOptions {
+  onSave: () => void
+  onUpdate: (update: ViewUpdate) => void
+}
+
+/** Options of one document's state. */
+export interface DocumentOptions {
+  isReadOnly: boolean
+  isLineWrapping: boolean
+}
+
+/** The one list of the editor's extensions. */
+export function editorExtensions(setup: SetupOptions, doc: DocumentOptions): Extension[] {
+  return [
+    frontMatterState(),
+    markdownLanguageSupport(),
+    historySupport(),
+    searchSupport(),
+    frontMatterFold(),
+    saveKeymap(setup.onSave),
+    accessibleName(),
+    writerTheme(),
+    drawSelection(),
+    dropCursor(),
+    highlightActiveLine(),
+    indentOnInput(),
+    bracketMatching(),
+    EditorView.updateListener.of(setup.onUpdate),
+    compartments.lineWrapping.of(lineWrapping(doc.isLineWrapping)),
+    compartments.readOnly.of(readOnly(doc.isReadOnly)),
+  ]
+}
+
+/** A fresh state for one document. */
+export function createDocumentState(text: string, setup: SetupOptions, doc: DocumentOptions): EditorState {
+  return EditorState.create({ doc: text, extensions: editorExtensions(setup, doc) })
+}

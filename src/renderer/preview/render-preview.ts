@@ -1,0 +1,18 @@
+import DOMPurify from 'dompurify'
+import type { EditorState } from '@codemirror/state'
+import { renderHeader, renderMarkdown, sanitizeHtml } from '@shared/markdown'
+import { frontMatterOf } from '../editor/extensions/front-matter-state'
+
+/**
+ * The preview HTML of a document: a header from the front matter, then the body rendered as Markdown, sanitised
+ * with DOMPurify. The body's line offset lets rendered blocks point back at source lines.
+ */
+export function renderPreviewHtml(state: EditorState): string {
+  const parsed = frontMatterOf(state)
+  const bodyFrom = parsed.block?.to ?? 0
+  const body = state.doc.sliceString(bodyFrom)
+  const lineOffset = state.doc.lineAt(bodyFrom).number - 1
+  const header = parsed.errors.length === 0 ? renderHeader(parsed.data) : ''
+  const { html } = renderMarkdown(body, { lineOffset })
+  return sanitizeHtml(header + html, DOMPurify)
+}

@@ -1,0 +1,212 @@
+import type { FolderEvent, FolioApi } from '@shared/api'
+import type { FolioError } from '@shared/result'
+import type { FrontMatterValue } from '@shared/front-matter/types'
+import { setValue } from '@shared/front-matter'
+import type { EditorController, EditorEvent } from '../editor/editor-controller'
+import { frontMatterOf } from '../editor/extensions/front-matter-state'
+import { openDocumentFrom, textOf, type OpenDocument } from './open-document'
+import { emptySnapshot, type SessionError, type SessionSnapshot } from './session-snapshot'
+
+/**
+ * Opens, edits and saves articles: the bridge between the API, the editor controller and React. Holds per-file
+ * versions and saved text, derives dirty state from the editor, and turns save failures and external changes
+ * into snapshot state (never a thrown error).
+ */
+export class EditingSession {
+  private readonly docs = new Map<string, OpenDocument>()
+  private readonly listeners = new Set<() => void>()
+  private readonly savedListeners = new Set<(path: string) => void>()
+  private snapshot: SessionSnapshot = emptySnapshot
+  private stopEditor: (() => void) | null = null
+  private openRequest = 0
+  private saving: Promise<void> | null = null
+
+  constructor(
+    private readonly api: FolioApi,
+    private readonly editor: EditorController,
+  ) {}
+
+  /** Starts following the editor; safe to call again after `stop`. */
+  start(): void {
+    this.stopEditor ??= this.editor.subscribe((event) => this.handleEditorEvent(event))
+  }
+
+  /** Stops following the editor (the documents stay in memory). */
+  stop(): void {
+    this.stopEditor?.()
+    this.stopEditor = null
+  }
+
+  /** For useSyncExternalStore: the current immutable snapshot. */
+  readonly getSnapshot = (): SessionSnapshot => this.snapshot
+
+  /** For useSyncExternalStore: calls `listener` after each snapshot change; returns the unsubscribe. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Calls `listener` with the path after each successful save (e.g. to refresh the list); returns the unsubscribe. */
+  onSaved(listener: (path: string) => void): () => void {
+    this.savedListeners.add(listener)
+    return () => this.savedListeners.delete(listener)
+  }
+
+  /** Shows `path` in the editor, reading it from disk the first time; a failure becomes `snapshot.error`. */
+  async open(path: string): Promise<void> {
+    const request = ++this.openRequest
+    const known = this.docs.get(path)
+    if (known && this.editor.has(path)) return this.show(known)
+    this.update({ status: 'opening' })
+    const result = await this.api.readArticle(path)
+    if (request !== this.openRequest) return
+    if (!result.ok) return this.update({ status: 'idle', error: withPath(result.error, path, 'open') })
+    const doc = openDocumentFrom(result.value)
+    this.docs.set(path, doc)
+    this.editor.open(path, result.value.text, { isReadOnly: doc.isReadOnly })
+    this.show(doc)
+  }
+
+  /** Saves the active document; with `force` overwrites a file that changed on disk ("Keep mine"). */
+  async save(options: { force?: boolean } = {}): Promise<void> {
+    if (this.saving) return this.saving
+    this.saving = this.saveActive(options.force ?? false).finally(() => {
+      this.saving = null
+    })
+    return this.saving
+  }
+
+  /** Replaces the conflicted document's text with the file on disk ("Take theirs"); undo can bring it back. */
+  async takeTheirs(): Promise<void> {
+    const path = this.snapshot.conflictPath
+    if (path !== null) await this.reload(path)
+  }
+
+  /** Sets one top-level front-matter key as an editor transaction (undoable), changing only that value's text. */
+  setFrontMatterValue(key: string, value: FrontMatterValue): void {
+    const path = this.editor.activePath
+    const text = path === null ? undefined : this.editor.textOf(path)
+    if (path === null || text === undefined) return
+    const result = setValue(text, [key], value)
+    if (result.ok) this.editor.applyChanges(result.value)
+    else this.update({ error: withPath(result.error, path, 'edit') })
+  }
+
+  /** Follows changes made outside Folio: reloads clean documents silently, flags dirty ones as conflicts. */
+  readonly handleFolderEvent = (event: FolderEvent): void => {
+    if (event.kind === 'folder-opened') return this.reset()
+    if (event.kind !== 'article-changed') return
+    const doc = this.docs.get(event.path)
+    if (!doc || doc.version.hash === event.version.hash) return
+    if (this.isDirty(event.path)) this.update({ conflictPath: event.path })
+    else void this.reload(event.path)
+  }
+
+  /** Clears the current error message. */
+  dismissError(): void {
+    this.update({ error: null })
+  }
+
+  /** Forgets every document (another folder was opened). */
+  reset(): void {
+    this.docs.clear()
+    this.openRequest++
+    this.editor.reset()
+    this.snapshot = emptySnapshot
+    this.notify()
+  }
+
+  private async saveActive(force: boolean): Promise<void> {
+    const path = this.editor.activePath
+    const doc = path === null ? undefined : this.docs.get(path)
+    const text = path === null ? undefined : this.editor.textOf(path)
+    if (path === null || !doc || text === undefined) return
+    if (doc.isReadOnly) {
+      return this.update({ error: { code: 'READ_ONLY', message: doc.readOnlyReason ?? 'read-only', path, action: 'save' } })
+    }
+    this.update({ status: 'saving' })
+    const result = await this.api.writeArticle({ path, text, format: doc.format, baseVersion: doc.version, force })
+    if (!result.ok) {
+      const isConflict = result.error.code === 'CONFLICT'
+      return this.update({
+        status: 'idle',
+        conflictPath: isConflict ? path : this.snapshot.conflictPath,
+        error: isConflict ? null : withPath(result.error, path, 'save'),
+      })
+    }
+    doc.version = result.value.version
+    doc.savedDoc = textOf(text)
+    this.refreshDirty(path)
+    const conflictPath = this.snapshot.conflictPath === path ? null : this.snapshot.conflictPath
+    this.update({ status: 'idle', error: null, conflictPath })
+    for (const listener of this.savedListeners) listener(path)
+  }
+
+  private async reload(path: string): Promise<void> {
+    const result = await this.api.readArticle(path)
+    if (!result.ok) return this.update({ error: withPath(result.error, path, 'reload') })
+    const fresh = openDocumentFrom(result.value)
+    this.docs.set(path, fresh)
+    this.editor.replaceText(path, result.value.text)
+    if (this.editor.activePath === path) this.editor.setReadOnly(fresh.isReadOnly)
+    this.refreshDirty(path)
+    const conflictPath = this.snapshot.conflictPath === path ? null : this.snapshot.conflictPath
+    this.update({ conflictPath, ...(this.editor.activePath === path ? this.activeFields(fresh) : {}) })
+  }
+
+  private show(doc: OpenDocument): void {
+    this.editor.open(doc.path, '', { isReadOnly: doc.isReadOnly })
+    this.update({ status: 'idle', error: null, ...this.activeFields(doc) })
+  }
+
+  private activeFields(doc: OpenDocument): Partial<SessionSnapshot> {
+    const state = this.editor.stateOf(doc.path)
+    return {
+      activePath: doc.path,
+      isDirty: this.isDirty(doc.path),
+      readOnlyReason: doc.readOnlyReason,
+      frontMatter: state ? frontMatterOf(state) : null,
+    }
+  }
+
+  private handleEditorEvent(event: EditorEvent): void {
+    if (event.kind !== 'updated' || !event.isDocChanged) return
+    const wasDirty = this.snapshot.dirtyPaths.has(event.path)
+    const dirtyChanged = this.refreshDirty(event.path) !== wasDirty
+    const frontMatter = frontMatterOf(event.state)
+    if (!dirtyChanged && frontMatter === this.snapshot.frontMatter) return
+    this.update({ frontMatter, isDirty: this.snapshot.dirtyPaths.has(event.path) })
+  }
+
+  /** Recomputes whether `path` is dirty, updating `dirtyPaths` in place of a new set; returns the new value. */
+  private refreshDirty(path: string): boolean {
+    const isDirty = this.isDirty(path)
+    if (isDirty !== this.snapshot.dirtyPaths.has(path)) {
+      const dirtyPaths = new Set(this.snapshot.dirtyPaths)
+      if (isDirty) dirtyPaths.add(path)
+      else dirtyPaths.delete(path)
+      this.snapshot = { ...this.snapshot, dirtyPaths, isDirty: path === this.snapshot.activePath ? isDirty : this.snapshot.isDirty }
+      this.notify()
+    }
+    return isDirty
+  }
+
+  private isDirty(path: string): boolean {
+    const doc = this.docs.get(path)
+    const state = this.editor.stateOf(path)
+    return !!doc && !!state && !state.doc.eq(doc.savedDoc)
+  }
+
+  private update(patch: Partial<SessionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch }
+    this.notify()
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener()
+  }
+}
+
+function withPath(error: FolioError, path: string, action: SessionError['action']): SessionError {
+  return { ...error, path: error.path ?? path, action }
+}

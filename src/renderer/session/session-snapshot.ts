@@ -1,0 +1,34 @@
+import type { FolioError } from '@shared/result'
+import type { ParsedFrontMatter } from '@shared/front-matter/types'
+
+/** A failure the UI reports, with what the writer was doing when it happened. */
+export type SessionError = FolioError & { action: 'open' | 'save' | 'reload' | 'edit' }
+
+/** What the UI renders from the session; a new object whenever any part changes (for useSyncExternalStore). */
+export interface SessionSnapshot {
+  activePath: string | null
+  /** The active document differs from what was last read or saved. */
+  isDirty: boolean
+  dirtyPaths: ReadonlySet<string>
+  /** Parsed front matter of the active document; the same object until its block changes. */
+  frontMatter: ParsedFrontMatter | null
+  /** Why the active document cannot be saved, or null when it can. */
+  readOnlyReason: string | null
+  status: 'idle' | 'opening' | 'saving'
+  /** The last failure to open, save or edit, with the file's path; cleared by the next success. */
+  error: SessionError | null
+  /** A path whose file changed on disk while it had unsaved edits (or a save was refused as CONFLICT). */
+  conflictPath: string | null
+}
+
+/** The snapshot before anything is opened. */
+export const emptySnapshot: SessionSnapshot = {
+  activePath: null,
+  isDirty: false,
+  dirtyPaths: new Set(),
+  frontMatter: null,
+  readOnlyReason: null,
+  status: 'idle',
+  error: null,
+  conflictPath: null,
+}

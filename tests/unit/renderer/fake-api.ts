@@ -1,0 +1,80 @@
+import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, WriteArticleRequest } from '@shared/api'
+import { fail, ok } from '@shared/result'
+import { parseFrontMatter } from '@shared/front-matter'
+
+/** An in-memory FolioApi over a map of LF texts, with the same CONFLICT rule as the real host. */
+export class FakeApi implements FolioApi {
+  readonly files = new Map<string, string>()
+  readonly writes: WriteArticleRequest[] = []
+  folder: FolderInfo | null = { root: '/tmp/site', name: 'site' }
+  /** When set, the next write fails with this error code. */
+  failNextWrite: { code: 'PERMISSION' | 'NO_SPACE'; message: string } | null = null
+  private readonly listeners = new Set<(event: FolderEvent) => void>()
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(files)) this.files.set(path, text)
+  }
+
+  getFolder = () => Promise.resolve(ok(this.folder))
+  openFolder = () => Promise.resolve(fail<FolderInfo | null>('UNSUPPORTED', 'Opening a folder is not available in the browser.'))
+
+  listArticles = () => Promise.resolve(ok([...this.files.keys()].sort().map((path) => this.summary(path))))
+
+  readArticle = (path: string) => {
+    const text = this.files.get(path)
+    if (text === undefined) return Promise.resolve(fail<never>('NOT_FOUND', 'no such file', { path }))
+    return Promise.resolve(
+      ok({ path, text, format: { hasBom: false, eol: 'lf' as const }, version: versionOf(text), isReadOnly: path.endsWith('.ro.md'), readOnlyReason: 'invalid UTF-8' }),
+    )
+  }
+
+  writeArticle = (request: WriteArticleRequest) => {
+    this.writes.push(request)
+    const current = this.files.get(request.path)
+    if (this.failNextWrite) {
+      const { code, message } = this.failNextWrite
+      this.failNextWrite = null
+      return Promise.resolve(fail<never>(code, message, { path: request.path }))
+    }
+    if (current !== undefined && !request.force && versionOf(current).hash !== request.baseVersion.hash) {
+      return Promise.resolve(fail<never>('CONFLICT', 'the file changed on disk', { path: request.path }))
+    }
+    this.files.set(request.path, request.text)
+    return Promise.resolve(ok({ version: versionOf(request.text), written: current !== request.text }))
+  }
+
+  onFolderEvent = (listener: (event: FolderEvent) => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  /** Simulates another program writing `path`, and the watcher reporting it. */
+  changeOnDisk(path: string, text: string): void {
+    this.files.set(path, text)
+    for (const listener of this.listeners) listener({ kind: 'article-changed', path, version: versionOf(text) })
+  }
+
+  private summary(path: string): ArticleSummary {
+    const parsed = parseFrontMatter(this.files.get(path) ?? '')
+    const title = typeof parsed.data.title === 'string' ? parsed.data.title : null
+    const date = typeof parsed.data.date === 'string' ? parsed.data.date : null
+    const error = parsed.errors[0]
+    return {
+      path,
+      title,
+      date,
+      isDraft: parsed.data.draft === true,
+      format: parsed.format,
+      ...(error ? { error: { message: error.message, line: error.line, column: error.column } } : {}),
+    }
+  }
+}
+
+/** A stand-in version: the text's length and a cheap hash, enough to detect change in tests. */
+export function versionOf(text: string): FileVersion {
+  let hash = 0
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0
+  return { hash: `${hash}:${text.length}`, size: text.length, mtimeMs: 0 }
+}
