@@ -26,6 +26,7 @@ test('open, type, preview, edit the title in the form, save: only the edited byt
 
   const form = page.getByRole('form', { name: 'Front matter' })
   await form.getByLabel('title', { exact: true }).fill('IS-K rising? An edited title')
+  await editor.press('Control+Home')
   await expect(editor).toContainText('title: "IS-K rising? An edited title"')
 
   await page.getByRole('button', { name: 'Save' }).click()
