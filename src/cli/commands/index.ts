@@ -1,5 +1,9 @@
 import type { CliCommand } from '../command'
+import { getCommand } from './get'
+import { setCommand } from './set'
+import { unsetCommand } from './unset'
+import { checkCommand } from './check'
 import { serveCommand } from './serve'
 
 /** Every subcommand, in the order `folio --help` lists them. */
-export const commands: CliCommand[] = [serveCommand]
+export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, serveCommand]

@@ -1,0 +1,42 @@
+import { formatDateLike, isDateString, parseFrontMatter, setValue, valueAt, type FrontMatterValue, type KeyPath } from '@shared/front-matter'
+import { exitCode, type CliCommand } from '../command'
+import { editFiles, type TextEdit } from '../edit-files'
+import { isAssignment, parseAssignment } from '../key-path-arg'
+
+const usage = 'set <file...> key.path=<value> [--dry-run]   set front-matter values (YAML syntax: title="New", tags=[a, b])'
+
+/** A date set over a date keeps the layout the file used (`"2025-02-11 17:15:27"` stays that shape). */
+function dateAware(path: KeyPath, value: FrontMatterValue): TextEdit {
+  return (text) => {
+    const current = valueAt(parseFrontMatter(text).data, path)
+    const next = typeof current === 'string' && typeof value === 'string' && isDateString(current) && isDateString(value) ? formatDateLike(current, value) : value
+    return setValue(text, path, next)
+  }
+}
+
+/** `folio set`: edits values in place in one or more files; `--dry-run` prints the diff instead. */
+export const setCommand: CliCommand = {
+  name: 'set',
+  usage,
+  async run(args, io) {
+    const files: string[] = []
+    const edits: TextEdit[] = []
+    let isDryRun = false
+    for (const arg of args) {
+      if (arg === '--dry-run') isDryRun = true
+      else if (arg.startsWith('--')) return usageError(io.stderr, `unknown option ${arg}`)
+      else if (isAssignment(arg)) {
+        const parsed = parseAssignment(arg)
+        if (!parsed.ok) return usageError(io.stderr, parsed.error.message)
+        edits.push(dateAware(parsed.value.path, parsed.value.value))
+      } else files.push(arg)
+    }
+    if (files.length === 0 || edits.length === 0) return usageError(io.stderr, files.length === 0 ? 'missing <file>' : 'missing key.path=<value>')
+    return editFiles('set', files, edits, isDryRun, io)
+  },
+}
+
+function usageError(stderr: (text: string) => void, message: string): number {
+  stderr(`folio set: ${message}\nusage: folio ${usage}\n`)
+  return exitCode.usage
+}
