@@ -3,6 +3,7 @@ import deflist from 'markdown-it-deflist'
 import footnote from 'markdown-it-footnote'
 import { createEnv } from './env'
 import { headingIdPlugin } from './heading-ids'
+import { goldmarkLinkifyPlugin } from './linkify'
 import { shortcodePlugin } from './shortcode-plugin'
 import { sourceLinePlugin } from './source-lines'
 import { taskListPlugin } from './task-lists'
@@ -26,7 +27,7 @@ let instance: MarkdownItInstance | null = null
 /** Builds the parser configured like Hugo's Goldmark defaults. Exported for the benchmark and tests. */
 export function createMarkdownIt(): MarkdownItInstance {
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: true })
-  md.linkify.set({ fuzzyEmail: true })
+  md.use(goldmarkLinkifyPlugin)
   md.use(goldmarkTypographerPlugin)
   md.use(footnote)
   md.use(deflist)

@@ -1,14 +1,7 @@
-import type { MarkdownIt, Token } from 'markdown-it'
+import type { MarkdownIt } from 'markdown-it'
 import { envOf } from './env'
 import { escapeHtml } from './escape'
 import { decideUrl } from './urls'
-
-/** Hugo's Goldmark links bare `www.` names with https (its `linkifyProtocol` default); markdown-it would use http. */
-function linkifyProtocol(tokens: Token[], idx: number, href: string): string {
-  const text = tokens[idx + 1]
-  const isFuzzy = tokens[idx]?.markup === 'linkify' && text?.type === 'text' && !/^https?:/i.test(text.content)
-  return isFuzzy && href.startsWith('http://') ? 'https://' + href.slice('http://'.length) : href
-}
 
 /**
  * A markdown-it plugin applying the URL policy (resolution, unsafe schemes, remote images) to Markdown links and
@@ -34,7 +27,7 @@ export function urlPolicyPlugin(md: MarkdownIt): void {
     const token = tokens[idx]
     const href = token.attrGet('href')
     if (href !== null) {
-      const decision = decideUrl(linkifyProtocol(tokens, idx, String(href)), 'link', envOf(env).policy)
+      const decision = decideUrl(String(href), 'link', envOf(env).policy)
       if (decision.kind === 'keep') token.attrSet('href', decision.url)
       else token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'href')
     }
