@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process'
+import { build } from 'esbuild'
+import fs from 'node:fs'
+import path from 'node:path'
+import { tempPrefix } from '../../../src/core/atomic-write'
+import { killTestContents } from './fixtures/kill-contents'
+import { makeTempDir, removeTempDir } from './corpus'
+
+/** How many times the saving child is killed (issue 8 asks for 200 in the long run; 50 keeps unit tests quick). */
+const KILL_COUNT = Number(process.env.FOLIO_KILL_COUNT ?? 50)
+const source = path.join(import.meta.dirname, 'fixtures', 'save-loop.ts')
+
+/** Bundles the saver once: plain Node starts it in tens of ms, where `--import tsx` takes half a second per kill. */
+async function bundleSaver(outDir: string): Promise<string> {
+  const outfile = path.join(outDir, 'save-loop.mjs')
+  const shared = path.resolve(import.meta.dirname, '../../../src/shared')
+  await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', alias: { '@shared': shared }, logLevel: 'warning' })
+  return outfile
+}
+
+function startSaver(saver: string, file: string): Promise<ReturnType<typeof spawn>> {
+  const proc = spawn(process.execPath, [saver, file], { stdio: ['ignore', 'pipe', 'pipe'] })
+  return new Promise((resolve, reject) => {
+    let errors = ''
+    proc.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+    proc.stdout.once('data', () => resolve(proc))
+    proc.once('exit', (code) => reject(new Error(`saver exited early (${code}): ${errors}`)))
+  })
+}
+
+describe('kill test', () => {
+  let dir = ''
+  let bundleDir = ''
+  let saver = ''
+  beforeAll(async () => {
+    bundleDir = makeTempDir('folio-kill-bundle-')
+    saver = await bundleSaver(bundleDir)
+  })
+  afterAll(() => removeTempDir(bundleDir))
+  beforeEach(() => {
+    dir = makeTempDir('folio-kill-')
+  })
+  afterEach(() => removeTempDir(dir))
+
+  it(`the file is always wholly old or wholly new after ${KILL_COUNT} SIGKILLs mid-save`, { timeout: 600_000 }, async () => {
+    const file = path.join(dir, 'article.md')
+    const [a, b] = killTestContents().map((c) => Buffer.from(c))
+    fs.writeFileSync(file, a)
+    const seen = { a: 0, b: 0, midSave: 0 }
+    for (let i = 0; i < KILL_COUNT; i += 1) {
+      const proc = await startSaver(saver, file)
+      await new Promise((r) => setTimeout(r, Math.random() * 40))
+      const exited = new Promise((r) => proc.once('exit', r))
+      proc.kill('SIGKILL')
+      await exited
+      const now = fs.readFileSync(file)
+      const isA = now.equals(a)
+      expect(isA || now.equals(b), `kill ${i}: the file is partial (${now.byteLength} bytes)`).toBe(true)
+      seen[isA ? 'a' : 'b'] += 1
+      // NOTE: a killed save may leave its temp file (nothing runs after SIGKILL); it never replaces the article.
+      const temps = fs.readdirSync(dir).filter((name) => name.startsWith(tempPrefix))
+      if (temps.length > 0) seen.midSave += 1
+      for (const name of temps) fs.rmSync(path.join(dir, name))
+    }
+    if (process.env.FOLIO_KILL_VERBOSE) console.log(seen)
+    expect(seen.a + seen.b).toBe(KILL_COUNT)
+    // The kills must really land inside saves, or the test proves nothing.
+    expect(seen.midSave, JSON.stringify(seen)).toBeGreaterThan(0)
+  })
+})
