@@ -128,6 +128,9 @@ export class FolderSession {
     if (onDisk !== undefined && hashBytes(onDisk) !== request.baseVersion.hash && request.force !== true) {
       return fail('CONFLICT', `"${rel}" changed on disk since it was opened; nothing was written.`, { path: rel })
     }
+    if (onDisk !== undefined && !decodeText(onDisk).ok) {
+      return fail('READ_ONLY', `"${rel}" is not valid UTF-8 text on disk; Folio does not overwrite it.`, { path: rel })
+    }
     const bytes = encodeText(request.text, request.format, onDisk)
     if (onDisk !== undefined && current.value !== null && Buffer.from(onDisk).equals(Buffer.from(bytes))) {
       return ok({ version: versionOf(onDisk, current.value.mtimeMs), written: false })
