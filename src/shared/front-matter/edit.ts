@@ -1,8 +1,8 @@
 import { fail, ok, type Result } from '../result'
 import { jsonRename, jsonSet, jsonUnset } from './json-edit'
-import { parseFrontMatter } from './parse'
+import { parseForEdit } from './parse'
 import { tomlRename, tomlSet, tomlUnset } from './toml-edit'
-import type { FrontMatterBlock, FrontMatterValue, KeyPath, ParsedFrontMatter, TextChange } from './types'
+import type { FrontMatterBlock, FrontMatterValue, KeyPath, TextChange } from './types'
 import { formatPath, valueAt, valuesEqual } from './values'
 import { yamlRename, yamlSet, yamlUnset } from './yaml-edit'
 import { renderBlockValue, renderKey } from './yaml-render'
@@ -25,8 +25,8 @@ function changeBetween(before: string, after: string): TextChange[] {
   return [{ from: start, to: before.length - end, insert: after.slice(start, after.length - end) }]
 }
 
-function readable(text: string): Result<ParsedFrontMatter> {
-  const parsed = parseFrontMatter(text)
+function readable(text: string): Result<EditView> {
+  const parsed = parseForEdit(text)
   const error = parsed.errors[0]
   if (error) return fail('PARSE', `the front matter has an error (${error.message}); fix it before editing fields`, { line: error.line, column: error.column })
   return ok(parsed)
@@ -48,6 +48,8 @@ function withValue(data: FrontMatterValue, path: KeyPath, value: FrontMatterValu
   return copy
 }
 
+type EditView = ReturnType<typeof parseForEdit>
+
 type BlockEdit = (source: string, format: FrontMatterBlock['format'], isSafe: boolean) => Result<string>
 
 /** Runs a block edit and keeps it only if the new text parses to `expected`; tries the plainest layout second. */
@@ -58,14 +60,14 @@ function editChecked(text: string, block: FrontMatterBlock, expected: FrontMatte
     const edited = run(source, block.format, isSafe)
     if (!edited.ok) return edited
     const next = text.slice(0, block.contentFrom) + edited.value + text.slice(block.contentTo)
-    const reparsed = parseFrontMatter(next)
+    const reparsed = parseForEdit(next)
     if (reparsed.errors.length === 0 && valuesEqual(reparsed.data, expected)) return ok(next)
     lastProblem = reparsed.errors[0]?.message ?? 'other values changed'
   }
   return fail('INVALID_ARGUMENT', `cannot ${what} without changing how the front matter reads (${lastProblem})`)
 }
 
-function setInText(text: string, parsed: ParsedFrontMatter, path: KeyPath, value: FrontMatterValue): Result<string> {
+function setInText(text: string, parsed: EditView, path: KeyPath, value: FrontMatterValue): Result<string> {
   const current = valueAt(parsed.data, path)
   if (current !== undefined && valuesEqual(current, value)) return ok(text)
   const isObject = (v: unknown): v is Record<string, FrontMatterValue> => v !== null && typeof v === 'object' && !Array.isArray(v)

@@ -49,3 +49,14 @@ export function readFrontMatterData(text: string): { format: FrontMatterFormat; 
   const first = parsed.errors[0]
   return { format: found.block.format, data: parsed.data, error: first ? diagnostic(text, 'error', first) : null }
 }
+
+/** Block, data and errors without fields or warnings: what an edit needs to check itself. */
+export function parseForEdit(text: string): Pick<ParsedFrontMatter, 'format' | 'block' | 'data' | 'errors'> {
+  const found = detectBlock(text)
+  if (found.kind === 'none') return { format: 'none', block: null, data: {}, errors: [] }
+  if (found.kind === 'unterminated') {
+    return { format: found.format, block: null, data: {}, errors: [diagnostic(text, 'error', { offset: found.from, message: found.message })] }
+  }
+  const parsed = parseBlock(text, found.block, false)
+  return { format: found.block.format, block: found.block, data: parsed.data, errors: parsed.errors.map((p) => diagnostic(text, 'error', p)) }
+}

@@ -7,9 +7,20 @@ export interface RawProblem {
   message: string
 }
 
-/** Parses YAML source the way every front-matter reader here does: YAML 1.2 core schema, unique keys, source ranges kept. */
+const recent: { source: string; doc: Document.Parsed }[] = []
+
+/**
+ * Parses YAML source the way every front-matter reader here does: YAML 1.2 core schema, unique keys, source ranges kept.
+ * The result is shared with other callers for the same source and must not be mutated.
+ */
 export function parseYamlDocument(source: string): Document.Parsed {
-  return parseDocument(source, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false })
+  // NOTE: an edit parses the same block several times (read, locate, verify); the last few parses are reused.
+  const hit = recent.find((r) => r.source === source)
+  if (hit) return hit.doc
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false })
+  recent.unshift({ source, doc })
+  if (recent.length > 4) recent.pop()
+  return doc
 }
 
 /** Thrown inside `toPlain` only; turned into a PARSE diagnostic by the caller. */
