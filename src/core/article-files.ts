@@ -3,15 +3,16 @@ import { ok, type Result } from '@shared/result'
 import { errnoToResult } from './errno'
 import { nodeFs, type FsPort } from './fs-port'
 
-const skippedNames = new Set(['node_modules', 'public'])
-const skippedPaths = new Set(['resources/_gen'])
+// NOTE: `public` and `resources/_gen` are Hugo's output only at the site root; `content/public/` is a real section.
+const skippedNames = new Set(['node_modules'])
+const skippedPaths = new Set(['public', 'resources/_gen'])
 
 /** True for the file names Folio treats as articles (`.md`, `.markdown`, any case). */
 export function isArticleName(name: string): boolean {
   return /\.(md|markdown)$/i.test(name)
 }
 
-/** True when a folder (relative, `/` separators) is never walked or watched: dot-folders, node_modules, public, resources/_gen. */
+/** True when a folder (relative, `/` separators) is never walked or watched: dot-folders, node_modules, and the root's public and resources/_gen. */
 export function isSkippedFolder(relPath: string): boolean {
   const name = relPath.slice(relPath.lastIndexOf('/') + 1)
   return name.startsWith('.') || skippedNames.has(name) || skippedPaths.has(relPath)
