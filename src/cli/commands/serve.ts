@@ -54,7 +54,8 @@ export function createServeCommand(deps: ServeDeps = {}): CliCommand {
       }
       const dir = path.resolve(io.cwd, parsed.dir)
       const rendererDir = deps.rendererDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
-      const started = await startServer({ root: dir, port: parsed.port, rendererDir })
+      const onWatchError = (message: string): void => io.stderr(`folio serve: watching the folder failed (${message}); outside changes may not show.\n`)
+      const started = await startServer({ root: dir, port: parsed.port, rendererDir, onWatchError })
       if (!started.ok) {
         io.stderr(`folio serve: ${started.error.message}\n`)
         return exitCode.content

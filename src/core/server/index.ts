@@ -19,6 +19,8 @@ export interface ServerOptions {
   port?: number
   /** The built renderer (index.html and assets), e.g. `out/renderer`. */
   rendererDir: string
+  /** Told when watching the folder fails (e.g. the inotify limit); outside changes may then go unnoticed. */
+  onWatchError?: (message: string) => void
 }
 
 /** A running server; close() stops the watcher, ends event streams and releases the port. */
@@ -93,7 +95,10 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
   } catch (error) {
     return errnoToResult(error, 'find the built renderer', options.rendererDir)
   }
-  const opened = await FolderSession.open(options.root)
+  const onWatchError = options.onWatchError
+  const opened = await FolderSession.open(options.root, {
+    onWatchError: onWatchError && ((error) => onWatchError(error instanceof Error ? error.message : String(error))),
+  })
   if (!opened.ok) return opened
   const session = opened.value
   await session.start()
