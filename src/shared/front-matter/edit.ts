@@ -74,8 +74,8 @@ function setInText(text: string, parsed: EditView, path: KeyPath, value: FrontMa
   // NOTE: a mapping set onto a mapping (or a list onto a list of the same length) is done member by member,
   // so members that did not change keep their bytes, comments and quotes.
   if (isObject(current) && isObject(value)) return setMembers(text, path, Object.keys(value), Object.keys(current).filter((k) => !Object.hasOwn(value, k)), value)
-  if (Array.isArray(current) && Array.isArray(value) && current.length === value.length && current.length > 0) {
-    return setMembers(text, path, value.map((_, i) => i), [], value)
+  if (Array.isArray(current) && Array.isArray(value) && current.length > 0 && value.length > 0 && parsed.format !== 'toml') {
+    return setItems(text, path, current.length, value)
   }
   if (!parsed.block) return ok(createYamlBlock(text, path, value))
   const block = parsed.block
@@ -87,7 +87,7 @@ function setInText(text: string, parsed: EditView, path: KeyPath, value: FrontMa
   }, `set ${formatPath(path)}`)
 }
 
-function setMembers(text: string, path: KeyPath, keys: (string | number)[], removed: string[], value: FrontMatterValue): Result<string> {
+function setMembers(text: string, path: KeyPath, keys: (string | number)[], removed: (string | number)[], value: FrontMatterValue): Result<string> {
   let current = text
   for (const key of keys) {
     const parsed = readable(current)
@@ -101,6 +101,21 @@ function setMembers(text: string, path: KeyPath, keys: (string | number)[], remo
     const next = unsetInText(current, [...path, key])
     if (!next.ok) return next
     current = next.value
+  }
+  return ok(current)
+}
+
+/** Sets a list item by item: shared indexes in place, then appends, then removals from the end. */
+function setItems(text: string, path: KeyPath, currentLength: number, value: FrontMatterValue[]): Result<string> {
+  const kept = value.slice(0, currentLength).map((_, i) => i)
+  const added = value.slice(currentLength).map((_, i) => currentLength + i)
+  const next = setMembers(text, path, [...kept, ...added], [], value)
+  if (!next.ok) return next
+  let current = next.value
+  for (let i = currentLength - 1; i >= value.length; i--) {
+    const removed = unsetInText(current, [...path, i])
+    if (!removed.ok) return removed
+    current = removed.value
   }
   return ok(current)
 }

@@ -19,7 +19,9 @@ export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetail
   const shift = (p: RawProblem): RawProblem => ({ offset: p.offset + base, message: p.message })
   const empty: BlockParse = { data: {}, fields: [], errors: [], warnings: [] }
   if (doc.errors.length > 0) {
-    empty.errors = doc.errors.map((e) => shift({ offset: errorOffset(source, e.message, e.pos[0]), message: firstLine(e.message) }))
+    const problems = doc.errors.map((e) => shift({ offset: errorOffset(source, e.message, e.pos[0]), message: describe(e.code, e.message) }))
+    // NOTE: one mistake often cascades into several errors on one line; the first per line says what is wrong.
+    empty.errors = problems.filter((p, i) => !problems.slice(0, i).some((q) => sameLine(text, q.offset, p.offset)))
     return empty
   }
   const root = doc.contents as Node | null
@@ -52,6 +54,18 @@ export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetail
     })
   }
   return { data, fields, errors: [], warnings: yamlWarnings(doc, source).map(shift) }
+}
+
+function sameLine(text: string, a: number, b: number): boolean {
+  const [lo, hi] = a < b ? [a, b] : [b, a]
+  return !text.slice(lo, hi).includes('\n')
+}
+
+function describe(code: string, message: string): string {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holds ": " or is indented like a nested mapping; quote the value or fix the indentation'
+  if (code === 'TAB_AS_INDENT') return 'tabs are not allowed as indentation in YAML; indent with spaces'
+  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once'
+  return firstLine(message)
 }
 
 function firstLine(message: string): string {
