@@ -1,8 +1,12 @@
-import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleSummary } from '@shared/api'
 import { ArticleListItem } from './ArticleListItem'
 import { filterArticles } from '../article-filter'
+import { scrollRowIntoView, useListWindow } from '../hooks/use-list-window'
 import './ArticleList.css'
+
+/** Height of one row in pixels; ArticleList.css gives `.article-item` the same height. */
+export const articleRowHeight = 52
 
 /** Props of the article list. */
 export interface ArticleListProps {
@@ -14,7 +18,8 @@ export interface ArticleListProps {
 
 /**
  * The filterable list of the folder's articles: a `listbox` named "Articles" whose keyboard cursor is tracked with
- * `aria-activedescendant` (so a later virtualised version can keep the same semantics). Up/Down move, Enter opens.
+ * `aria-activedescendant`. Only the rows in view are rendered (fixed row height), with aria-setsize/posinset so
+ * assistive technology still knows the list's length. Up/Down/Home/End move the cursor, Enter opens.
  */
 export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: ArticleListProps) {
   const [query, setQuery] = useState('')
@@ -23,13 +28,15 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
   const visible = useMemo(() => filterArticles(articles, query), [articles, query])
   const cursorIndex = indexOfPath(visible, cursorPath ?? activePath)
   const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
+  const listRef = useRef<HTMLUListElement>(null)
+  const rows = useListWindow(listRef, visible.length, articleRowHeight)
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const next = nextIndex(event.key, cursorIndex, visible.length)
     if (next !== null) {
       event.preventDefault()
       setCursorPath(visible[next].path)
-      document.getElementById(optionId(next))?.scrollIntoView?.({ block: 'nearest' })
+      if (listRef.current) scrollRowIntoView(listRef.current, next, articleRowHeight)
     } else if (event.key === 'Enter' && cursorIndex >= 0) {
       event.preventDefault()
       onOpen(visible[cursorIndex].path)
@@ -49,19 +56,23 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
         />
       </div>
       <ul
+        ref={listRef}
         role="listbox"
         aria-label="Articles"
         tabIndex={0}
-        aria-activedescendant={cursorIndex >= 0 ? optionId(cursorIndex) : undefined}
+        aria-activedescendant={cursorIndex >= rows.start && cursorIndex < rows.end ? optionId(cursorIndex) : undefined}
         onKeyDown={onKeyDown}
+        style={{ paddingTop: rows.paddingTop, paddingBottom: rows.paddingBottom }}
       >
-        {visible.map((article, index) => (
+        {visible.slice(rows.start, rows.end).map((article, offset) => (
           <ArticleListItem
             key={article.path}
-            id={optionId(index)}
+            id={optionId(rows.start + offset)}
+            position={rows.start + offset + 1}
+            setSize={visible.length}
             article={article}
             isSelected={article.path === activePath}
-            isCursor={index === cursorIndex}
+            isCursor={rows.start + offset === cursorIndex}
             isDirty={dirtyPaths.has(article.path)}
             onOpen={onOpen}
           />

@@ -4,6 +4,9 @@ import type { ArticleSummary } from '@shared/api'
 /** Props of one row of the article list. */
 export interface ArticleListItemProps {
   id: string
+  /** 1-based position in the filtered list, and its length (rows are windowed). */
+  position: number
+  setSize: number
   article: ArticleSummary
   isSelected: boolean
   isCursor: boolean
@@ -16,7 +19,7 @@ export interface ArticleListItemProps {
  * unsaved state are its description. Memoised: a row re-renders only when its own props change.
  */
 export const ArticleListItem = memo(function ArticleListItem(props: ArticleListItemProps) {
-  const { id, article, isSelected, isCursor, isDirty, onOpen } = props
+  const { id, position, setSize, article, isSelected, isCursor, isDirty, onOpen } = props
   const name = article.title ?? article.path
   const classes = ['article-item', isSelected && 'is-selected', isCursor && 'is-cursor'].filter(Boolean).join(' ')
   return (
@@ -24,6 +27,8 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
       id={id}
       role="option"
       aria-selected={isSelected}
+      aria-posinset={position}
+      aria-setsize={setSize}
       aria-label={name}
       aria-describedby={`${id}-meta`}
       className={classes}
