@@ -25,11 +25,11 @@ const retriedCodes = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Where to write: the real path when `absPath` exists (so a symlink survives), else `absPath` itself. */
-async function resolveTarget(fs: FsPort, absPath: string): Promise<{ target: string; mode?: number }> {
+async function resolveTarget(fs: FsPort, absPath: string): Promise<{ target: string; mode?: number; owner?: { uid: number; gid: number } }> {
   try {
     const target = await fs.realpath(absPath)
     const stats = await fs.stat(target)
-    return { target, mode: stats.mode & 0o7777 }
+    return { target, mode: stats.mode & 0o7777, owner: { uid: stats.uid, gid: stats.gid } }
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { target: absPath }
     throw error
@@ -66,6 +66,18 @@ async function syncFolder(fs: FsPort, dir: string): Promise<void> {
   }
 }
 
+/** Gives the temp file the original's owner when it differs from ours (only root may; others keep theirs). */
+async function keepOwner(fs: FsPort, temp: string, owner: { uid: number; gid: number } | undefined): Promise<void> {
+  if (owner === undefined || process.getuid === undefined || process.getgid === undefined) return
+  if (owner.uid === process.getuid() && owner.gid === process.getgid()) return
+  try {
+    await fs.chown(temp, owner.uid, owner.gid)
+  } catch (error) {
+    // NOTE: like write-file-atomic, a refused chown (EPERM for non-root) is not a reason to fail the save.
+    if (errnoCode(error) === undefined) throw error
+  }
+}
+
 async function removeQuietly(fs: FsPort, file: string): Promise<void> {
   try {
     await fs.unlink(file)
@@ -77,7 +89,7 @@ async function removeQuietly(fs: FsPort, file: string): Promise<void> {
 
 /**
  * Writes `data` to `absPath` so that the file is always wholly old or wholly new: a temp file in the same folder,
- * written, fsynced, given the existing file's mode, renamed over the real path, then the folder fsynced.
+ * written, fsynced, given the existing file's mode (and owner, where allowed), renamed over the real path, then the folder fsynced.
  * On failure the temp file is removed, the original is untouched, and the error names the file and the cause.
  */
 export async function writeFileAtomic(absPath: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<Result<void>> {
@@ -85,8 +97,9 @@ export async function writeFileAtomic(absPath: string, data: Uint8Array, options
   const display = options.displayPath ?? absPath
   let target: string
   let mode: number | undefined
+  let owner: { uid: number; gid: number } | undefined
   try {
-    ;({ target, mode } = await resolveTarget(fs, absPath))
+    ;({ target, mode, owner } = await resolveTarget(fs, absPath))
   } catch (error) {
     return errnoToResult(error, 'save', display)
   }
@@ -104,6 +117,7 @@ export async function writeFileAtomic(absPath: string, data: Uint8Array, options
     await h.close()
     // NOTE: open() applies the umask; chmod restores the existing file's exact mode.
     if (mode !== undefined) await fs.chmod(temp, mode)
+    await keepOwner(fs, temp, owner)
     await renameWithRetry(fs, temp, target, options.renameRetries ?? 5, options.retryDelayMs ?? 40)
   } catch (error) {
     // NOTE: a close failure here would only hide the error that matters, which is returned below.

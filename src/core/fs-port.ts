@@ -1,13 +1,15 @@
 import fs from 'node:fs/promises'
 
 /** The file-system steps core performs; a fault can be injected at any of them. */
-export type FsOp = 'open' | 'read' | 'write' | 'fsync' | 'close' | 'rename' | 'stat' | 'lstat' | 'realpath' | 'readdir' | 'unlink' | 'mkdir' | 'chmod'
+export type FsOp = 'open' | 'read' | 'write' | 'fsync' | 'close' | 'rename' | 'stat' | 'lstat' | 'realpath' | 'readdir' | 'unlink' | 'mkdir' | 'chmod' | 'chown'
 
 /** The parts of a stat result core uses. */
 export interface FsStats {
   size: number
   mtimeMs: number
   mode: number
+  uid: number
+  gid: number
   isFile(): boolean
   isDirectory(): boolean
   isSymbolicLink(): boolean
@@ -40,6 +42,7 @@ export interface FsPort {
   unlink(path: string): Promise<void>
   mkdir(path: string): Promise<void>
   chmod(path: string, mode: number): Promise<void>
+  chown(path: string, uid: number, gid: number): Promise<void>
 }
 
 /** The real file system (node:fs/promises). */
@@ -70,6 +73,7 @@ export const nodeFs: FsPort = {
     await fs.mkdir(path, { recursive: true })
   },
   chmod: (path, mode) => fs.chmod(path, mode),
+  chown: (path, uid, gid) => fs.chown(path, uid, gid),
 }
 
 /** A fault to inject: fail `op` with errno `code` for paths matching `path`, `times` times (default: always). */
@@ -130,5 +134,6 @@ export function withFaults(base: FsPort, faults: FsFault[]): FsPort & { calls: {
     unlink: (path) => run('unlink', path, () => base.unlink(path)),
     mkdir: (path) => run('mkdir', path, () => base.mkdir(path)),
     chmod: (path, mode) => run('chmod', path, () => base.chmod(path, mode)),
+    chown: (path, uid, gid) => run('chown', path, () => base.chown(path, uid, gid)),
   }
 }

@@ -36,6 +36,19 @@ describe('writeFileAtomic', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o640)
   })
 
+  it.skipIf(process.getuid?.() !== 0)('keeps the owner of the existing file (when running as root)', async () => {
+    fs.chownSync(file, 1234, 2345)
+    expect((await writeFileAtomic(file, enc('new'))).ok).toBe(true)
+    expect(fs.statSync(file)).toMatchObject({ uid: 1234, gid: 2345 })
+  })
+
+  it('a refused chown does not fail the save', async () => {
+    fs.chownSync(file, 1234, 2345)
+    const port = withFaults(nodeFs, [{ op: 'chown', code: 'EPERM' }])
+    expect((await writeFileAtomic(file, enc('new'), { fs: port })).ok).toBe(true)
+    expect(fs.readFileSync(file, 'utf8')).toBe('new')
+  })
+
   it('writes through a symlink so the link survives', async () => {
     const link = path.join(dir, 'link.md')
     fs.symlinkSync('a.md', link)
