@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/cli/index'
+
+/** What one `folio` run printed and returned. */
+interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs `folio ...args` in `cwd`, capturing output. */
+async function folio(cwd: string, ...args: string[]): Promise<CliRun> {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+/** A fresh temp folder holding `files` (relative path → content). */
+function makeFolder(files: Record<string, string | Buffer>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cli-'))
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
+    fs.writeFileSync(path.join(root, rel), content)
+  }
+  return root
+}
+
+/** A file's bytes and modification time, to prove nothing was written. */
+function snapshot(file: string): { bytes: Buffer; mtimeMs: number; ino: number } {
+  const info = fs.statSync(file)
+  return { bytes: fs.readFileSync(file), mtimeMs: info.mtimeMs, ino: info.ino }
+}
+
+const makeCorpus = fileURLToPath(new URL('../../../../shared/tools/make-corpus.mjs', import.meta.url))
+
+let root = ''
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }))
+
+describe('folio check', () => {
+  it('prints nothing and exits 0 for clean files', async () => {
+    root = makeFolder({ 'content/a.md': '---\ntitle: a\n---\n', 'content/b.markdown': '+++\ntitle = "b"\n+++\n' })
+    expect(await folio(root, 'check', 'content')).toEqual({ code: 0, stdout: '', stderr: '' })
+  })
+
+  it('prints path:line:col: severity: message per problem and exits 1 when there is an error', async () => {
+    root = makeFolder({
+      'content/bad.md': '---\ntitle: a\ntitle: b\n---\n',
+      'content/warn.md': '---\ntitle: a\ncomments: yes\n---\n',
+      'content/bin.md': Buffer.from([0, 1, 2]),
+    })
+    const run = await folio(root, 'check', 'content')
+    expect(run.code).toBe(1)
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^content\/bad\.md:3:1: error: duplicate key/),
+      expect.stringMatching(/^content\/bin\.md:1:1: error: .*binary/),
+      expect.stringMatching(/^content\/warn\.md:3:11: warning: unquoted "yes"/),
+    ])
+    expect((await folio(root, 'check', 'content/warn.md')).code).toBe(0)
+  })
+
+  it('skips .git, node_modules, public and resources/_gen, and does not follow links out of the folder', async () => {
+    const bad = '---\ntitle: [\n---\n'
+    root = makeFolder({
+      'site/.git/x.md': bad,
+      'site/node_modules/x.md': bad,
+      'site/public/x.md': bad,
+      'site/resources/_gen/x.md': bad,
+      'site/content/ok.md': '---\ntitle: ok\n---\n',
+      'outside/evil.md': bad,
+    })
+    fs.symlinkSync(path.join(root, 'outside'), path.join(root, 'site', 'content', 'link'))
+    fs.symlinkSync(path.join(root, 'outside', 'evil.md'), path.join(root, 'site', 'content', 'evil.md'))
+    expect(await folio(root, 'check', 'site')).toEqual({ code: 0, stdout: '', stderr: '' })
+  })
+
+  it('finds an error on the right line in every broken file of a generated corpus and changes nothing', async () => {
+    root = makeFolder({})
+    execFileSync(process.execPath, [makeCorpus, path.join(root, 'site'), '--articles', '20', '--seed', '3', '--broken', '12'])
+    const brokenDir = path.join(root, 'site', 'content', 'broken')
+    const files = fs.readdirSync(brokenDir).sort()
+    const before = files.map((f) => snapshot(path.join(brokenDir, f)))
+    const run = await folio(root, 'check', 'site')
+    expect(run.code).toBe(1)
+    const firstErrors = new Map<string, string>()
+    for (const line of run.stdout.split('\n')) {
+      const m = /^site\/content\/broken\/(broken-\d+\.md):(\d+):\d+: error:/.exec(line)
+      if (m?.[1] && !firstErrors.has(m[1])) firstErrors.set(m[1], m[2] ?? '')
+    }
+    // make-corpus cycles through its broken kinds in this order; empty, fence-only and huge files are valid.
+    expect(Object.fromEntries(firstErrors)).toEqual({
+      'broken-0000.md': '2', 'broken-0001.md': '2', 'broken-0002.md': '1', 'broken-0003.md': '2', 'broken-0004.md': '1',
+      'broken-0005.md': '1', 'broken-0006.md': '1', 'broken-0010.md': '2', 'broken-0011.md': '3',
+    })
+    expect(run.stdout).not.toMatch(/^site\/content\/posts/m)
+    const setRun = await folio(root, 'set', ...files.map((f) => path.join(brokenDir, f)), 'title=changed')
+    expect(setRun.code).toBe(1)
+    for (const [i, f] of files.entries()) {
+      if (firstErrors.has(f)) expect(snapshot(path.join(brokenDir, f)), f).toEqual(before[i])
+    }
+  })
+
+  it('exits 2 for a path that does not exist', async () => {
+    root = makeFolder({})
+    expect((await folio(root, 'check', 'nope')).code).toBe(2)
+  })
+})
