@@ -1,15 +1,23 @@
-import { useEffect } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { FolioApi } from '@shared/api'
 import { useDocumentTitle } from './hooks/use-document-title'
 import { useFolder } from './hooks/use-folder'
+import { useSaveShortcut } from './hooks/use-save-shortcut'
 import { useSession } from './hooks/use-session'
+import { useUnsavedGuard } from './hooks/use-unsaved-guard'
 import { useWorkspace } from './hooks/use-workspace'
 import { Welcome } from './components/Welcome'
 import { Workbench } from './components/Workbench'
 import './app.css'
 
+/** Props of the app. `isBrowserMode` enables browser-only behaviour (the leave-page guard). */
+export interface AppProps {
+  api: FolioApi
+  isBrowserMode?: boolean
+}
+
 /** The whole UI for one host API: the welcome screen until a folder is open, then the workbench. */
-export function App({ api }: { api: FolioApi }) {
+export function App({ api, isBrowserMode = false }: AppProps) {
   const workspace = useWorkspace(api)
   const { session } = workspace
   const [folderState, actions] = useFolder(api, session.handleFolderEvent)
@@ -19,6 +27,8 @@ export function App({ api }: { api: FolioApi }) {
 
   const title = titleOf(snapshot.frontMatter?.data.title, snapshot.activePath)
   useDocumentTitle(title, snapshot.isDirty)
+  useSaveShortcut(useCallback(() => void session.save(), [session]))
+  useUnsavedGuard(snapshot.dirtyPaths.size > 0, isBrowserMode)
 
   if (folderState.status === 'loading') return <p className="app-loading">Loading…</p>
   if (folderState.status === 'none' || folderState.folder === null) {

@@ -1,12 +1,12 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { api } from './api'
+import { api, isBrowserMode } from './api'
 import { App } from './App'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App api={api} />
+    <App api={api} isBrowserMode={isBrowserMode} />
   </StrictMode>,
 )

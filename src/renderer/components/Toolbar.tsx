@@ -5,11 +5,13 @@ import type { SessionSnapshot } from '../session/session-snapshot'
 export interface ToolbarProps {
   folder: FolderInfo
   snapshot: SessionSnapshot
+  isWrapping: boolean
+  onToggleWrapping: () => void
   onSave: () => void
 }
 
-/** The top bar: folder name, the Save button and the active document's save state. */
-export function Toolbar({ folder, snapshot, onSave }: ToolbarProps) {
+/** The top bar: folder name, the active document's save state, the wrapping toggle and the Save button. */
+export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave }: ToolbarProps) {
   const canSave = snapshot.activePath !== null && snapshot.readOnlyReason === null && snapshot.status !== 'saving'
   return (
     <header className="toolbar">
@@ -20,6 +22,9 @@ export function Toolbar({ folder, snapshot, onSave }: ToolbarProps) {
       <span className="toolbar-state" role="status">
         {stateText(snapshot)}
       </span>
+      <button type="button" className="button-quiet" aria-pressed={isWrapping} onClick={onToggleWrapping}>
+        Wrap lines
+      </button>
       <button type="button" className="button-primary" onClick={onSave} disabled={!canSave} aria-keyshortcuts="Control+S Meta+S">
         Save
       </button>

@@ -1,6 +1,7 @@
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo } from '@shared/api'
 import type { Workspace } from '../hooks/use-workspace'
+import { useLineWrapping } from '../hooks/use-line-wrapping'
 import { useSession } from '../hooks/use-session'
 import { ArticleList } from './ArticleList'
 import { DocumentPane } from './DocumentPane'
@@ -19,10 +20,17 @@ export function Workbench({ folder, articles, workspace }: WorkbenchProps) {
   const { session, editor } = workspace
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
+  const [isWrapping, setWrapping] = useLineWrapping(editor)
   const onOpen = (path: string) => void session.open(path)
   return (
     <div className="workbench">
-      <Toolbar folder={folder} snapshot={snapshot} onSave={() => void session.save()} />
+      <Toolbar
+        folder={folder}
+        snapshot={snapshot}
+        isWrapping={isWrapping}
+        onToggleWrapping={() => setWrapping(!isWrapping)}
+        onSave={() => void session.save()}
+      />
       <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="list" defaultSize="22" minSize="12">
           <ArticleList articles={articles} activePath={snapshot.activePath} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} />

@@ -86,4 +86,23 @@ describe('saving', () => {
     fireEvent.keyDown(view.contentDOM, { key: 's', ctrlKey: true })
     await waitFor(() => expect(api.files.get('posts/hello.md')).toBe(edited))
   })
+
+  it('saves with Ctrl+S pressed outside the editor (e.g. in the form) too', async () => {
+    const { api } = renderApp()
+    const view = await openArticle('Hello world', helloText)
+    act(() => view.dispatch({ changes: { from: helloText.length, insert: 'A new line.\n' } }))
+    fireEvent.keyDown(screen.getByLabelText('title'), { key: 's', ctrlKey: true })
+    await waitFor(() => expect(api.files.get('posts/hello.md')).toBe(edited))
+    expect(api.writes).toHaveLength(1)
+  })
+
+  it('shows why a read-only article cannot be saved and keeps it unchangeable', async () => {
+    const { api } = renderApp({ 'legacy.ro.md': '---\ntitle: Old\n---\nLatin-1 bytes\n' })
+    const view = await openArticle('Old', '---\ntitle: Old\n---\nLatin-1 bytes\n')
+    expect(screen.getByRole('note').textContent).toContain('invalid UTF-8')
+    expect(view.state.readOnly).toBe(true)
+    expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true)
+    expect(screen.getByLabelText<HTMLInputElement>('title').readOnly).toBe(true)
+    expect(api.writes).toHaveLength(0)
+  })
 })
