@@ -54,7 +54,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   const url = new URL(req.url ?? '/', `http://127.0.0.1:${ctx.port}`)
   const method = req.method ?? 'GET'
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-    if (!hasValidToken(req, ctx.token)) return sendFailure(res, 401, fail('UNAUTHORIZED', 'Missing or wrong session token.'))
+    if (!hasValidToken(req, ctx.token, ctx.port)) return sendFailure(res, 401, fail('UNAUTHORIZED', 'Missing or wrong session token.'))
     if (url.pathname === '/api/events' && method === 'GET') return handleEvents(req, res, ctx.subscribe)
     if (method !== 'POST') return sendFailure(res, 405, fail('UNSUPPORTED', `${method} is not allowed here.`))
     if (!isAllowedOrigin(req.headers.origin, ctx.port)) return sendFailure(res, 403, fail('UNAUTHORIZED', 'Cross-origin request refused.'))
@@ -64,10 +64,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   if (url.pathname === '/') {
     const given = url.searchParams.get('token')
     if (given !== null && tokensEqual(ctx.token, given)) {
-      res.writeHead(302, { 'Set-Cookie': tokenCookieHeader(ctx.token), Location: '/', 'Cache-Control': 'no-store' })
+      res.writeHead(302, { 'Set-Cookie': tokenCookieHeader(ctx.token, ctx.port), Location: '/', 'Cache-Control': 'no-store' })
       return void res.end()
     }
-    if (!hasValidToken(req, ctx.token)) return sendText(res, 401, unauthorizedPage, 'text/html; charset=utf-8')
+    if (!hasValidToken(req, ctx.token, ctx.port)) return sendText(res, 401, unauthorizedPage, 'text/html; charset=utf-8')
   }
   const file = await resolveStatic(ctx.rendererDir, url.pathname)
   if (file === null || !(await sendStatic(res, file, method === 'HEAD'))) sendText(res, 404, 'Not found.')

@@ -1,8 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-/** The cookie that carries the session token after the first visit. */
-export const tokenCookie = 'folio_token'
+/**
+ * The cookie that carries the session token after the first visit. NOTE: browsers share cookies across ports, so
+ * the name includes the port; two `folio serve` runs in one browser keep separate sessions.
+ */
+export function tokenCookieName(port: number): string {
+  return `folio_token_${port}`
+}
 
 /** The header a non-browser client may send instead of the cookie. */
 export const tokenHeader = 'x-folio-token'
@@ -31,10 +36,10 @@ export function readCookie(header: string | undefined, name: string): string | u
 }
 
 /** True when the request carries the session token (cookie or X-Folio-Token header). */
-export function hasValidToken(req: IncomingMessage, token: string): boolean {
+export function hasValidToken(req: IncomingMessage, token: string, port: number): boolean {
   const header = req.headers[tokenHeader]
   if (tokensEqual(token, typeof header === 'string' ? header : undefined)) return true
-  return tokensEqual(token, readCookie(req.headers.cookie, tokenCookie))
+  return tokensEqual(token, readCookie(req.headers.cookie, tokenCookieName(port)))
 }
 
 /** True when Host is exactly `127.0.0.1:PORT` or `localhost:PORT` (refuses DNS rebinding). */
@@ -48,8 +53,8 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 }
 
 /** The Set-Cookie value that stores the token for the session. */
-export function tokenCookieHeader(token: string): string {
-  return `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`
+export function tokenCookieHeader(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
 }
 
 /** Headers sent on every response. */

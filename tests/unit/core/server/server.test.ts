@@ -26,7 +26,7 @@ beforeEach(async () => {
   const started = await startServer({ root, port: 0, rendererDir: renderer })
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
-  cookie = `folio_token=${server.token}`
+  cookie = `folio_token_${server.port}=${server.token}`
 })
 afterEach(async () => {
   await server.close()
@@ -43,7 +43,7 @@ describe('startServer', () => {
     const res = await send(server.port, { path: `/?token=${server.token}` })
     expect(res.status).toBe(302)
     expect(res.headers.location).toBe('/')
-    expect(res.headers['set-cookie']).toEqual([`folio_token=${server.token}; HttpOnly; SameSite=Strict; Path=/`])
+    expect(res.headers['set-cookie']).toEqual([`folio_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`])
     expect(res.headers['referrer-policy']).toBe('no-referrer')
     const page = await send(server.port, { path: '/', headers: { cookie } })
     expect(page.status).toBe(200)
@@ -63,7 +63,9 @@ describe('startServer', () => {
 
   it('requires the token on every API call (401)', async () => {
     expect((await call('listArticles', [], { cookie: '' })).status).toBe(401)
-    expect((await call('listArticles', [], { cookie: 'folio_token=nope' })).status).toBe(401)
+    expect((await call('listArticles', [], { cookie: `folio_token_${server.port}=nope` })).status).toBe(401)
+    // NOTE: another port's cookie (another `folio serve` in the same browser) is not this session.
+    expect((await call('listArticles', [], { cookie: `folio_token_${server.port + 1}=${server.token}` })).status).toBe(401)
     expect((await send(server.port, { path: '/api/events' })).status).toBe(401)
     expect((await call('listArticles', [], { cookie: '', 'x-folio-token': server.token })).status).toBe(200)
   })
