@@ -20,6 +20,8 @@ export function createHttpApi(deps: HttpDeps): FolioApi {
     listArticles: () => call('listArticles', []),
     readArticle: (path) => call('readArticle', [path]),
     writeArticle: (request) => call('writeArticle', [request]),
+    getArticleIndex: () => call('getArticleIndex', []),
+    searchArticles: (query, limit) => call('searchArticles', limit === undefined ? [query] : [query, limit]),
     onFolderEvent: (listener) => subscribeEvents(deps.createEventSource, listener),
   }
 }

@@ -1,5 +1,6 @@
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo } from '@shared/api'
+import type { FolioError } from '@shared/result'
 import type { Workspace } from '../hooks/use-workspace'
 import { useLineWrapping } from '../hooks/use-line-wrapping'
 import { useSession } from '../hooks/use-session'
@@ -12,11 +13,13 @@ import { Toolbar } from './Toolbar'
 export interface WorkbenchProps {
   folder: FolderInfo
   articles: readonly ArticleSummary[]
+  /** The last failure to list the folder, shown above the list. */
+  listError: FolioError | null
   workspace: Workspace
 }
 
 /** The three resizable panes (list, editor, form + preview) under the toolbar; pane sizes persist in localStorage. */
-export function Workbench({ folder, articles, workspace }: WorkbenchProps) {
+export function Workbench({ folder, articles, listError, workspace }: WorkbenchProps) {
   const { session, editor } = workspace
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
@@ -33,7 +36,14 @@ export function Workbench({ folder, articles, workspace }: WorkbenchProps) {
       />
       <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="list" defaultSize="22" minSize="12">
-          <ArticleList articles={articles} activePath={snapshot.activePath} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} />
+          <div className="list-pane">
+            {listError && (
+              <p role="alert" className="banner banner-error">
+                Could not list the articles: {listError.message}
+              </p>
+            )}
+            <ArticleList articles={articles} activePath={snapshot.activePath} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} />
+          </div>
         </Panel>
         <Separator className="separator" />
         <Panel id="editor" defaultSize="43" minSize="20">

@@ -6,17 +6,16 @@ import type { EditorController, EditorEvent } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 import { openDocumentFrom, textOf, type OpenDocument } from './open-document'
 import { emptySnapshot, type SessionError, type SessionSnapshot } from './session-snapshot'
+import { SnapshotStore } from './snapshot-store'
 
 /**
  * Opens, edits and saves articles: the bridge between the API, the editor controller and React. Holds per-file
  * versions and saved text, derives dirty state from the editor, and turns save failures and external changes
  * into snapshot state (never a thrown error).
  */
-export class EditingSession {
+export class EditingSession extends SnapshotStore<SessionSnapshot> {
   private readonly docs = new Map<string, OpenDocument>()
-  private readonly listeners = new Set<() => void>()
   private readonly savedListeners = new Set<(path: string) => void>()
-  private snapshot: SessionSnapshot = emptySnapshot
   private stopEditor: (() => void) | null = null
   private openRequest = 0
   private saving: Promise<void> | null = null
@@ -24,7 +23,9 @@ export class EditingSession {
   constructor(
     private readonly api: FolioApi,
     private readonly editor: EditorController,
-  ) {}
+  ) {
+    super(emptySnapshot)
+  }
 
   /** Starts following the editor; safe to call again after `stop`. */
   start(): void {
@@ -35,15 +36,6 @@ export class EditingSession {
   stop(): void {
     this.stopEditor?.()
     this.stopEditor = null
-  }
-
-  /** For useSyncExternalStore: the current immutable snapshot. */
-  readonly getSnapshot = (): SessionSnapshot => this.snapshot
-
-  /** For useSyncExternalStore: calls `listener` after each snapshot change; returns the unsubscribe. */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
   }
 
   /** Calls `listener` with the path after each successful save (e.g. to refresh the list); returns the unsubscribe. */
@@ -78,7 +70,7 @@ export class EditingSession {
 
   /** Replaces the conflicted document's text with the file on disk ("Take theirs"); undo can bring it back. */
   async takeTheirs(): Promise<void> {
-    const path = this.snapshot.conflictPath
+    const path = this.getSnapshot().conflictPath
     if (path !== null) await this.reload(path)
   }
 
@@ -112,8 +104,7 @@ export class EditingSession {
     this.docs.clear()
     this.openRequest++
     this.editor.reset()
-    this.snapshot = emptySnapshot
-    this.notify()
+    this.replace(emptySnapshot)
   }
 
   private async saveActive(force: boolean): Promise<void> {
@@ -130,15 +121,14 @@ export class EditingSession {
       const isConflict = result.error.code === 'CONFLICT'
       return this.update({
         status: 'idle',
-        conflictPath: isConflict ? path : this.snapshot.conflictPath,
+        conflictPath: isConflict ? path : this.getSnapshot().conflictPath,
         error: isConflict ? null : withPath(result.error, path, 'save'),
       })
     }
     doc.version = result.value.version
     doc.savedDoc = textOf(text)
     this.refreshDirty(path)
-    const conflictPath = this.snapshot.conflictPath === path ? null : this.snapshot.conflictPath
-    this.update({ status: 'idle', error: null, conflictPath })
+    this.update({ status: 'idle', error: null, conflictPath: this.conflictWithout(path) })
     for (const listener of this.savedListeners) listener(path)
   }
 
@@ -150,8 +140,7 @@ export class EditingSession {
     this.editor.replaceText(path, result.value.text)
     if (this.editor.activePath === path) this.editor.setReadOnly(fresh.isReadOnly)
     this.refreshDirty(path)
-    const conflictPath = this.snapshot.conflictPath === path ? null : this.snapshot.conflictPath
-    this.update({ conflictPath, ...(this.editor.activePath === path ? this.activeFields(fresh) : {}) })
+    this.update({ conflictPath: this.conflictWithout(path), ...(this.editor.activePath === path ? this.activeFields(fresh) : {}) })
   }
 
   private show(doc: OpenDocument): void {
@@ -171,22 +160,21 @@ export class EditingSession {
 
   private handleEditorEvent(event: EditorEvent): void {
     if (event.kind !== 'updated' || !event.isDocChanged) return
-    const wasDirty = this.snapshot.dirtyPaths.has(event.path)
+    const wasDirty = this.getSnapshot().dirtyPaths.has(event.path)
     const dirtyChanged = this.refreshDirty(event.path) !== wasDirty
     const frontMatter = frontMatterOf(event.state)
-    if (!dirtyChanged && frontMatter === this.snapshot.frontMatter) return
-    this.update({ frontMatter, isDirty: this.snapshot.dirtyPaths.has(event.path) })
+    if (!dirtyChanged && frontMatter === this.getSnapshot().frontMatter) return
+    this.update({ frontMatter, isDirty: this.getSnapshot().dirtyPaths.has(event.path) })
   }
 
   /** Recomputes whether `path` is dirty, updating `dirtyPaths` in place of a new set; returns the new value. */
   private refreshDirty(path: string): boolean {
     const isDirty = this.isDirty(path)
-    if (isDirty !== this.snapshot.dirtyPaths.has(path)) {
-      const dirtyPaths = new Set(this.snapshot.dirtyPaths)
+    if (isDirty !== this.getSnapshot().dirtyPaths.has(path)) {
+      const dirtyPaths = new Set(this.getSnapshot().dirtyPaths)
       if (isDirty) dirtyPaths.add(path)
       else dirtyPaths.delete(path)
-      this.snapshot = { ...this.snapshot, dirtyPaths, isDirty: path === this.snapshot.activePath ? isDirty : this.snapshot.isDirty }
-      this.notify()
+      this.update({ dirtyPaths, isDirty: path === this.getSnapshot().activePath ? isDirty : this.getSnapshot().isDirty })
     }
     return isDirty
   }
@@ -197,13 +185,10 @@ export class EditingSession {
     return !!doc && !!state && !state.doc.eq(doc.savedDoc)
   }
 
-  private update(patch: Partial<SessionSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch }
-    this.notify()
-  }
-
-  private notify(): void {
-    for (const listener of this.listeners) listener()
+  /** The conflict path after `path` was resolved (saved or reloaded). */
+  private conflictWithout(path: string): string | null {
+    const { conflictPath } = this.getSnapshot()
+    return conflictPath === path ? null : conflictPath
   }
 }
 
