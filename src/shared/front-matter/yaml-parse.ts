@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml'
 import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from './types'
 import { kindOf } from './values'
+import { readSimpleYaml } from './yaml-fast'
 import { parseYamlDocument, yamlToPlain, yamlWarnings, type RawProblem } from './yaml-read'
 
 /** What a format parser reports; offsets are into the whole text. */
@@ -15,6 +16,10 @@ export interface BlockParse {
 export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetails = true): BlockParse {
   const base = block.contentFrom
   const source = text.slice(base, block.contentTo)
+  if (!withDetails) {
+    const simple = readSimpleYaml(source)
+    if (simple) return { data: simple, fields: [], errors: [], warnings: [] }
+  }
   const doc = parseYamlDocument(source)
   const shift = (p: RawProblem): RawProblem => ({ offset: p.offset + base, message: p.message })
   const empty: BlockParse = { data: {}, fields: [], errors: [], warnings: [] }

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeText, encodeText } from '../../../../src/core/file-codec'
-import { applyChanges, formatDateLike, parseFrontMatter, setValue, unsetValue, type FrontMatterValue } from '../../../../src/shared/front-matter/index'
+import { applyChanges, formatDateLike, parseFrontMatter, readFrontMatterData, setValue, unsetValue, type FrontMatterValue } from '../../../../src/shared/front-matter/index'
 
 // NOTE: CI keeps shared/ beside the repository, as on the development machines.
 const makeCorpus = fileURLToPath(new URL('../../../../../shared/tools/make-corpus.mjs', import.meta.url))
@@ -76,6 +76,7 @@ describe.each(seeds)('generated corpus, seed %i', (seed) => {
       if (!decoded.ok) continue
       const parsed = parseFrontMatter(decoded.value.text)
       expect(parsed.errors, file.rel).toEqual([])
+      expect(readFrontMatterData(decoded.value.text), file.rel).toEqual({ format: parsed.format, data: parsed.data, error: null })
       formats.add(parsed.format)
       if (parsed.format !== 'none') expect(parsed.data.title, file.rel).toEqual(expect.any(String))
     }
@@ -181,6 +182,7 @@ describe.each(seeds)('generated corpus, seed %i', (seed) => {
       const rule = expectedLine.find(([re]) => re.test(text))
       if (!rule) throw new Error(`no expectation for ${file.rel}: ${JSON.stringify(text.slice(0, 40))}`)
       const parsed = parseFrontMatter(text)
+      expect(readFrontMatterData(text).error?.line, file.rel).toBe(parsed.errors[0]?.line)
       if (rule[1] === null) {
         expect(parsed.errors, file.rel).toEqual([])
         continue
