@@ -1,4 +1,5 @@
 import { detectBlock } from './detect'
+import { hugoDateWarnings } from './hugo-dates'
 import { parseJsonBlock } from './json-parse'
 import { lineColumnAt } from './text-position'
 import { parseTomlBlock } from './toml-parse'
@@ -34,7 +35,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     data: parsed.data,
     fields: parsed.fields,
     errors: parsed.errors.map((p) => diagnostic(text, 'error', p)),
-    warnings: parsed.warnings.map((p) => diagnostic(text, 'warning', p)),
+    warnings: [...parsed.warnings, ...hugoDateWarnings(parsed.fields)].sort((a, b) => a.offset - b.offset).map((p) => diagnostic(text, 'warning', p)),
   }
 }
 

@@ -131,3 +131,13 @@ describe('parseFrontMatter: TOML and JSON values', () => {
     expect(params && text.slice(params.valueFrom, params.valueTo)).toBe('{ "author": { "name": "Ann" } }')
   })
 })
+
+describe('parseFrontMatter: dates Hugo drops', () => {
+  it('warns about date layouts Hugo silently reads as no date, and not about the ones it reads', () => {
+    const bad = ['Feb 11, 2025', '2025/02/11', '11.02.2025', '2025-02-11 17:15']
+    for (const value of bad) expect(warningsOf(`---\ntitle: a\ndate: "${value}"\n---\n`), value).toEqual([[3, expect.stringContaining('Hugo does not read') as unknown]])
+    const good = ['2025-02-11 17:15:27', '2025-02-11T17:15:27', '2025-02-11T17:15:27+05:30', '2025-02-11 17:15:27 +0530', '2025-02-11', '11 Feb 2025', 'Tue, 11 Feb 2025 17:15:27 +0000']
+    for (const value of good) expect(warningsOf(`---\nlastmod: "${value}"\n---\n`), value).toEqual([])
+    expect(warningsOf('{\n  "publishDate": "2025/02/11"\n}\n').map(([line]) => line)).toEqual([2])
+  })
+})
