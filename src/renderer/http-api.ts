@@ -1,4 +1,4 @@
-import type { FolderEvent, FolioApi, FolioRequestMethod } from '@shared/api'
+import { requestChannels, type FolderEvent, type FolioApi, type FolioRequestMethod } from '@shared/api'
 import { fail, type Result } from '@shared/result'
 
 /** What the HTTP client needs from the page; injectable so tests can use fakes. */
@@ -13,20 +13,22 @@ export interface HttpDeps {
  * the server set, so requests only need same-origin credentials. Transport failures become IO/UNAUTHORIZED results.
  */
 export function createHttpApi(deps: HttpDeps): FolioApi {
-  const call = <T>(method: FolioRequestMethod, args: unknown[]): Promise<Result<T>> => post<T>(deps.fetch, method, args)
-  return {
-    getFolder: () => call('getFolder', []),
-    openFolder: () => call('openFolder', []),
-    listArticles: () => call('listArticles', []),
-    readArticle: (path) => call('readArticle', [path]),
-    writeArticle: (request) => call('writeArticle', [request]),
-    getArticleIndex: () => call('getArticleIndex', []),
-    searchArticles: (query, limit) => call('searchArticles', limit === undefined ? [query] : [query, limit]),
-    onFolderEvent: (listener) => subscribeEvents(deps.createEventSource, listener),
-  }
+  // NOTE: built from the contract's channel table so a method added to the contract works here without an edit.
+  const methods = Object.fromEntries(
+    (Object.keys(requestChannels) as FolioRequestMethod[]).map((method) => [method, (...args: unknown[]) => post(deps.fetch, method, trimUndefined(args))]),
+  )
+  const onFolderEvent: FolioApi['onFolderEvent'] = (listener) => subscribeEvents(deps.createEventSource, listener)
+  return { ...methods, onFolderEvent } as FolioApi
 }
 
-async function post<T>(fetchFn: typeof fetch, method: FolioRequestMethod, args: unknown[]): Promise<Result<T>> {
+/** Drops trailing undefined arguments (an omitted optional parameter), which JSON would turn into null. */
+function trimUndefined(args: unknown[]): unknown[] {
+  let end = args.length
+  while (end > 0 && args[end - 1] === undefined) end--
+  return args.slice(0, end)
+}
+
+async function post(fetchFn: typeof fetch, method: FolioRequestMethod, args: unknown[]): Promise<Result<unknown>> {
   let response: Response
   try {
     response = await fetchFn(`/api/${method}`, {
@@ -39,7 +41,7 @@ async function post<T>(fetchFn: typeof fetch, method: FolioRequestMethod, args: 
     return fail('IO', `Cannot reach the Folio server: ${messageOf(error)}`)
   }
   const body: unknown = await response.json().catch((): unknown => undefined)
-  if (isResult(body)) return body as Result<T>
+  if (isResult(body)) return body as Result<unknown>
   if (response.status === 401 || response.status === 403) {
     return fail('UNAUTHORIZED', 'The Folio server refused the session; open the address it printed again.')
   }

@@ -17,6 +17,9 @@ export interface FolderActions {
   refreshArticles: () => Promise<void>
 }
 
+/** Events after which the list is fetched again (others, such as indexing progress, leave it alone). */
+const listChangingEvents = new Set<FolderEvent['kind']>(['article-added', 'article-removed', 'article-changed'])
+
 const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null }
 
 /**
@@ -66,6 +69,7 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
     const unsubscribe = api.onFolderEvent((event) => {
       onEventRef.current(event)
       if (event.kind === 'folder-opened') return void showFolder(event.folder)
+      if (!listChangingEvents.has(event.kind)) return
       // NOTE: watchers report bursts (a git checkout touches many files); one list refresh per burst.
       clearTimeout(timer)
       timer = setTimeout(() => void refreshArticles(), 150)

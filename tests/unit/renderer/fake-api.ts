@@ -43,6 +43,14 @@ export class FakeApi implements FolioApi {
     return Promise.resolve(ok({ version: versionOf(request.text), written: current !== request.text }))
   }
 
+  // NOTE: typed structurally so the fake keeps compiling while the contract grows (index and search).
+  getArticleIndex = async () => {
+    const list = await this.listArticles()
+    return list.ok ? ok({ articles: list.value, done: list.value.length, total: list.value.length, isComplete: true }) : list
+  }
+
+  searchArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'search is not faked'))
+
   onFolderEvent = (listener: (event: FolderEvent) => void) => {
     this.listeners.add(listener)
     return () => {
