@@ -32,9 +32,17 @@ function readable(text: string): Result<EditView> {
   return ok(parsed)
 }
 
+function cloneValue(value: FrontMatterValue): FrontMatterValue {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(cloneValue)
+  const out: Record<string, FrontMatterValue> = {}
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: cloneValue(v), enumerable: true, writable: true, configurable: true })
+  return out
+}
+
 /** A deep copy of `data` with `path` set to `value` (or removed when `value` is undefined). */
 function withValue(data: FrontMatterValue, path: KeyPath, value: FrontMatterValue | undefined): FrontMatterValue {
-  const copy = JSON.parse(JSON.stringify(data)) as FrontMatterValue
+  const copy = cloneValue(data)
   let holder = copy as Record<string | number, FrontMatterValue>
   for (const step of path.slice(0, -1)) {
     const next = holder[step]

@@ -29,7 +29,7 @@ function trimmedEnd(source: string, from: number, to: number): number {
 }
 
 /** Builds the value to write at the first missing step: `{ a: { b: value } }` for the rest `[a, b]`. */
-function nest(rest: KeyPath, value: FrontMatterValue): FrontMatterValue | null {
+function nest(rest: KeyPath, value: FrontMatterValue): { value: FrontMatterValue } | null {
   let out = value
   for (let i = rest.length - 1; i >= 0; i--) {
     const step = rest[i]
@@ -37,7 +37,7 @@ function nest(rest: KeyPath, value: FrontMatterValue): FrontMatterValue | null {
     else if (step === 0) out = [out]
     else return null
   }
-  return out
+  return { value: out }
 }
 
 /** Sets the value at `path` in YAML block content, returning the new content. `isSafe` forces the plainest layout. */
@@ -55,7 +55,7 @@ export function yamlSet(source: string, path: KeyPath, value: FrontMatterValue, 
     if (!step || built === null) return fail('INVALID_ARGUMENT', `cannot create ${formatPath(path)}`)
     const conflict = anchorConflict(doc, steps.slice(0, missingAt), step.node)
     if (conflict) return fail('INVALID_ARGUMENT', `cannot change ${formatPath(path.slice(0, missingAt))}: ${conflict}`)
-    return replaceNode(source, step, built, layout)
+    return replaceNode(source, step, built.value, layout)
   }
   const built = nest(path.slice(missingAt + 1), value)
   const key = path[missingAt]
@@ -64,11 +64,11 @@ export function yamlSet(source: string, path: KeyPath, value: FrontMatterValue, 
   if (conflict) return fail('INVALID_ARGUMENT', `cannot change ${formatPath(path)}: ${conflict}`)
   if (container === null || (isScalar(container) && missingAt === 0)) {
     if (typeof key !== 'string') return fail('INVALID_ARGUMENT', 'the front matter is a mapping; a list index does not address it')
-    const line = renderKey(key, false) + ':' + renderBlockValue(built, 0, layout) + layout.eol
+    const line = renderKey(key, false) + ':' + renderBlockValue(built.value, 0, layout) + layout.eol
     return ok(source + (source === '' || source.endsWith('\n') ? '' : layout.eol) + line)
   }
-  if (isMap(container) && typeof key === 'string') return ok(apply(source, addPair(source, container, key, built, layout)))
-  if (isSeq(container) && key === container.items.length) return ok(apply(source, appendItem(source, container, built, layout)))
+  if (isMap(container) && typeof key === 'string') return ok(apply(source, addPair(source, container, key, built.value, layout)))
+  if (isSeq(container) && key === container.items.length) return ok(apply(source, appendItem(source, container, built.value, layout)))
   return fail('INVALID_ARGUMENT', `cannot create ${formatPath(path)}: index out of range`)
 }
 
@@ -179,9 +179,13 @@ export function yamlUnset(source: string, path: KeyPath): Result<string> {
     const holder = walk.steps[path.length - 2]
     if (holder) return replaceNode(source, holder, isSeq(parent) ? [] : {}, { ...yamlLayout(doc, source) })
   }
-  let from = lineStartAt(source, step.pair ? itemStart : source.lastIndexOf('-', itemStart - 1))
-  if (source.slice(from, step.pair ? itemStart : source.lastIndexOf('-', itemStart - 1)).trim() !== '') {
-    return fail('INVALID_ARGUMENT', `cannot remove ${formatPath(path)}: it shares its line with another value`)
+  const lineLead = step.pair ? itemStart : source.lastIndexOf('-', itemStart - 1)
+  let from = lineStartAt(source, lineLead)
+  if (source.slice(from, lineLead).trim() !== '') {
+    // NOTE: the first key of a mapping inside a list item shares its line with the "- "; the next key moves up.
+    const next = step.pair ? (parent.items[step.index + 1] as { key?: Node | null } | undefined)?.key?.range : undefined
+    if (!next) return fail('INVALID_ARGUMENT', `cannot remove ${formatPath(path)}: it shares its line with another value`)
+    return ok(apply(source, { from: itemStart, to: next[0], insert: '' }))
   }
   from = commentLinesAbove(source, from)
   return ok(apply(source, { from, to: lineEndAfter(source, Math.max(itemEnd, itemStart)), insert: '' }))
