@@ -15,8 +15,11 @@ export function parseTomlBlock(text: string, block: FrontMatterBlock, withDetail
     raw = parse(source)
   } catch (error) {
     if (!(error instanceof TomlError)) throw error
-    const message = error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML'
-    return { ...empty, errors: [{ offset: base + offsetOf(source, error.line, error.column), message }] }
+    const offset = offsetOf(source, error.line, error.column)
+    const raw = error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML'
+    // NOTE: smol-toml reports an unclosed string as a control character (the line break) inside it.
+    const isUnclosed = raw.includes('control characters') && (source[offset] === '\n' || source[offset] === '\r' || offset >= source.length)
+    return { ...empty, errors: [{ offset: base + offset, message: isUnclosed ? 'a string is not closed before the end of its line' : raw }] }
   }
   const data = toPlain(raw) as Record<string, FrontMatterValue>
   const statements = scanToml(source)

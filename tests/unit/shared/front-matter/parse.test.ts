@@ -141,3 +141,9 @@ describe('parseFrontMatter: dates Hugo drops', () => {
     expect(warningsOf('{\n  "publishDate": "2025/02/11"\n}\n').map(([line]) => line)).toEqual([2])
   })
 })
+
+describe('parseFrontMatter: TOML messages', () => {
+  it('says a string is not closed rather than naming the line break', () => {
+    expect(parseFrontMatter('+++\ntitle = "toml missing quote\n+++\n').errors).toMatchObject([{ line: 2, message: 'a string is not closed before the end of its line' }])
+  })
+})
