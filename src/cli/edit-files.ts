@@ -1,8 +1,7 @@
 import path from 'node:path'
 import { createTwoFilesPatch } from 'diff'
-import { applyChanges } from '@shared/front-matter'
+import { applyChanges, type TextChange } from '@shared/front-matter'
 import type { Result } from '@shared/result'
-import type { TextChange } from '@shared/front-matter'
 import { displayPath, loadArticle, saveArticle } from './article-io'
 import { exitCode, type CliIo } from './command'
 
