@@ -34,7 +34,7 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
       className={classes}
       onClick={() => onOpen(article.path)}
     >
-      <span className="article-title">
+      <span className="item-title">
         {isDirty && (
           <span className="dirty-marker" aria-hidden="true">
             •{' '}
@@ -42,12 +42,12 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
         )}
         {name}
       </span>
-      <span className="article-meta" id={`${id}-meta`}>
-        {article.title !== null && <span className="article-path">{article.path}</span>}
-        {article.date !== null && <span className="article-date">{article.date}</span>}
-        {article.isDraft && <span className="badge badge-draft">Draft</span>}
+      <span className="item-meta" id={`${id}-meta`}>
+        {article.title !== null && <span className="item-path">{article.path}</span>}
+        {article.date !== null && <span className="item-date">{article.date}</span>}
+        {article.isDraft && <span className="item-badge item-badge-draft">Draft</span>}
         {article.error && (
-          <span className="badge badge-error" title={`${article.error.message} (${article.error.line}:${article.error.column})`}>
+          <span className="item-badge item-badge-error" title={`${article.error.message} (${article.error.line}:${article.error.column})`}>
             Front matter error
           </span>
         )}

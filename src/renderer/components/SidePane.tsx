@@ -3,6 +3,7 @@ import type { EditorController } from '../editor/editor-controller'
 import type { EditingSession } from '../session/editing-session'
 import type { SessionSnapshot } from '../session/session-snapshot'
 import { FrontMatterForm } from './front-matter/FrontMatterForm'
+import { rawValueText } from './front-matter/raw-value'
 import { Preview } from './Preview'
 
 /** Props of the right-hand pane. */
@@ -21,7 +22,7 @@ export function SidePane({ editor, session, snapshot }: SidePaneProps) {
         <FrontMatterForm
           frontMatter={snapshot.frontMatter}
           isReadOnly={snapshot.readOnlyReason !== null}
-          readRaw={(from, to) => editor.view.state.sliceDoc(from, to)}
+          readRaw={(from, to) => rawValueText(editor.view.state.doc, from, to)}
           onChange={(key, value) => session.setFrontMatterValue(key, value)}
         />
       </Panel>
