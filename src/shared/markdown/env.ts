@@ -8,18 +8,25 @@ export type RenderEnv = {
   lineOffset: number
   /** Heading ids already given out on this page, for Hugo's `-1`, `-2` suffixes. */
   headingIds: Set<string>
+  /** Per shortcode name, the last line holding a closing tag, so unpaired tags need not scan to the end. */
+  lastClosingLine: Map<string, number>
 }
 
 /** Builds a fresh env for one render. */
 export function createEnv(policy: UrlPolicy, lineOffset: number): RenderEnv {
-  return { policy, lineOffset, headingIds: new Set() }
+  return { policy, lineOffset, headingIds: new Set(), lastClosingLine: new Map() }
 }
 
 function isRenderEnv(value: unknown): value is RenderEnv {
   return typeof value === 'object' && value !== null && 'policy' in value && 'headingIds' in value
 }
 
-/** Narrows markdown-it's untyped env; a render started without one gets safe defaults (remote images blocked). */
+/**
+ * Narrows markdown-it's untyped env. A render started without ours (plain `md.render(src)`) gets safe defaults
+ * (remote images blocked), stored on markdown-it's env object so every rule of that render shares them.
+ */
 export function envOf(value: unknown): RenderEnv {
-  return isRenderEnv(value) ? value : createEnv({}, 0)
+  if (isRenderEnv(value)) return value
+  const defaults = createEnv({}, 0)
+  return typeof value === 'object' && value !== null ? Object.assign(value, defaults) : defaults
 }

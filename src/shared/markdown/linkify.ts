@@ -2,6 +2,8 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it'
 
 /** What Goldmark's Linkify (GFM extended autolinks) accepts: `www.` names, URLs with a scheme, and e-mail addresses. */
 const GOLDMARK_AUTOLINK = /^(?:www\.|[a-z][a-z0-9+.-]*:|[^@\s]+@)/i
+/** Text that could hold such a link; anything else skips linkify-it's costly fuzzy search. */
+const CANDIDATE = /www\.|:\/\/|@|mailto:/i
 
 /** Keeps the links Goldmark would make, unwrapping the rest, and gives `www.` links https (Hugo's `linkifyProtocol`). */
 function adjust(children: Token[]): Token[] {
@@ -35,5 +37,9 @@ function goldmarkLinks(state: StateCore): void {
 export function goldmarkLinkifyPlugin(md: MarkdownIt): void {
   md.set({ linkify: true })
   md.linkify.set({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false })
+  const linkify = md.linkify
+  const fullTest = linkify.test.bind(linkify)
+  // NOTE: markdown-it's linkify rule calls test() before match(); a cheap pre-filter there keeps fuzzy links affordable.
+  linkify.test = (text: string): boolean => CANDIDATE.test(text) && fullTest(text)
   md.core.ruler.after('linkify', 'goldmark_linkify', goldmarkLinks)
 }

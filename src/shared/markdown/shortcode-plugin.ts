@@ -7,6 +7,7 @@ import { parseShortcodeAt, type ShortcodeMatch, type ShortcodeTag } from './shor
 /** How far (in characters) a block-level tag may run over several lines before we stop looking for its end. */
 const MAX_TAG_LENGTH = 4000
 const REF_IN_LINK = /\]\([ \t]*\{\{([<%])[ \t]*(?:rel)?ref[ \t]+(?:path=)?(?:"([^"\n]*)"|([^\s"]+))[ \t]*[>%]\}\}/g
+const CLOSING_TAG = /\{\{[<%][ \t]*\/[ \t]*([\p{L}\p{N}_./-]+)/gu
 const ESCAPED_OPEN = /\{\{([<%])\/\*/g
 const ESCAPED_CLOSE = /\*\/([>%])\}\}/g
 
@@ -16,10 +17,24 @@ function lineContaining(state: StateBlock, index: number, from: number): number 
   return line
 }
 
+/** Records, in one pass, the last line of each shortcode's closing tag (keeps finding pairs linear). */
+function indexClosingTags(state: StateCore): void {
+  const lastLine = envOf(state.env).lastClosingLine
+  lastLine.clear()
+  let line = 0
+  let from = 0
+  for (const match of state.src.matchAll(CLOSING_TAG)) {
+    for (let i = state.src.indexOf('\n', from); i !== -1 && i < match.index; i = state.src.indexOf('\n', i + 1)) line++
+    from = match.index
+    lastLine.set(match[1] ?? '', line)
+  }
+}
+
 /** Finds the line holding the matching closing tag, counting nested tags of the same name; -1 when unpaired. */
 function findClosingLine(state: StateBlock, tag: ShortcodeTag, from: number, endLine: number): number {
   let depth = 1
-  for (let line = from; line < endLine; line++) {
+  const last = Math.min(endLine - 1, envOf(state.env).lastClosingLine.get(tag.name) ?? -1)
+  for (let line = from; line <= last; line++) {
     const pos = (state.bMarks[line] ?? 0) + (state.tShift[line] ?? 0)
     if (state.src.charCodeAt(pos) !== 0x7b) continue
     const m = parseShortcodeAt(state.src, pos, state.eMarks[line])
@@ -120,6 +135,7 @@ function renderMatch(md: MarkdownIt, match: ShortcodeMatch, env: Parameters<Mark
 /** A markdown-it plugin rendering Hugo shortcodes (block and inline, paired and standalone) as readable placeholders. */
 export function shortcodePlugin(md: MarkdownIt): void {
   md.core.ruler.before('block', 'hugo_ref_links', refInLinks)
+  md.core.ruler.before('block', 'hugo_closing_tags', indexClosingTags)
   md.core.ruler.after('block', 'hugo_escaped_in_code', unescapeInCode)
   md.block.ruler.before('paragraph', 'hugo_shortcode', shortcodeBlock)
   md.inline.ruler.after('text', 'hugo_shortcode', shortcodeInline)
