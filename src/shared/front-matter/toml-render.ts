@@ -48,6 +48,7 @@ export function renderToml(value: FrontMatterValue, previous: string): string | 
       items.push(text)
     }
     if (items.length === 0) return '[]'
+    if (previous.includes('\n')) return multilineArray(items, previous)
     return isSpaced ? `[ ${items.join(', ')} ]` : `[${items.join(', ')}]`
   }
   const entries: string[] = []
@@ -57,4 +58,13 @@ export function renderToml(value: FrontMatterValue, previous: string): string | 
     entries.push(`${tomlKey(k)} = ${text}`)
   }
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`
+}
+
+/** An array written one item a line, like the multi-line array it replaces (indent, line break, trailing comma). */
+function multilineArray(items: string[], previous: string): string {
+  const eol = previous.includes('\r\n') ? '\r\n' : '\n'
+  const indent = /\n([ \t]*)[^\s\]]/.exec(previous)?.[1] ?? '  '
+  const closeIndent = /\n([ \t]*)\]$/.exec(previous)?.[1] ?? ''
+  const hasTrailingComma = /,\s*\]$/.test(previous)
+  return `[${eol}${items.map((i) => indent + i).join(',' + eol)}${hasTrailingComma ? ',' : ''}${eol}${closeIndent}]`
 }

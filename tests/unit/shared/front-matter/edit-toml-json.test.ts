@@ -54,6 +54,11 @@ describe('TOML', () => {
     expect(after.split('\n').filter((l, i) => l !== text.split('\n')[i])).toEqual(['author = { name = "Bo", since = 2020-01-01 }'])
   })
 
+  it('keeps a multi-line array multi-line', () => {
+    const multi = '+++\ntags = [\n  "a",\n  "b",\n]\nx = 1\n+++\n'
+    expect(set(multi, ['tags'], ['a', 'c', 'd'])).toBe('+++\ntags = [\n  "a",\n  "c",\n  "d",\n]\nx = 1\n+++\n')
+  })
+
   it('adds a key before the first table and sets keys inside tables', () => {
     expect(set(text, ['draft'], true)).toContain('\nauthor = { name = "Ann", since = 2020-01-01 }\ndraft = true\n\n[params]\n')
     const inTable = set(text, ['params', 'x'], 2)
