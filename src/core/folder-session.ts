@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { ArticleDocument, ArticleSummary, FolderEvent, FolderInfo, Unsubscribe, WriteArticleRequest, WriteArticleResult } from '@shared/api'
+import type { ArticleDocument, ArticleSummary, FolderEvent, FolderInfo, IndexSnapshot, SearchResults, Unsubscribe, WriteArticleRequest, WriteArticleResult } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from './article-files'
 import { summarizeArticle } from './article-summary'
@@ -11,6 +11,8 @@ import { KnownHashes, hashBytes, versionOf } from './file-version'
 import { FolderWatcher } from './folder-watcher'
 import { nodeFs, type FsPort } from './fs-port'
 import { resolveArticlePath } from './article-path'
+import { ArticleIndex, type ArticleIndexOptions } from './index/article-index'
+import { RenameWindow } from './index/rename-window'
 
 /** Files larger than this are refused with TOO_LARGE (bytes). */
 export const maxArticleBytes = 10 * 1024 * 1024
@@ -21,6 +23,8 @@ export interface FolderSessionOptions {
   /** Passed to writeFileAtomic (tests make retries fast). */
   retryDelayMs?: number
   onWatchError?: (error: unknown) => void
+  /** Options of the folder index (shard count, worker or in-process). */
+  index?: Omit<ArticleIndexOptions, 'onEvent' | 'fs'>
 }
 
 /**
@@ -31,6 +35,10 @@ export class FolderSession {
   private readonly known = new KnownHashes()
   private readonly watcher: FolderWatcher
   private readonly queues = new Map<string, Promise<unknown>>()
+  private readonly listeners = new Set<(event: FolderEvent) => void>()
+  private readonly index: ArticleIndex
+  private readonly renames: RenameWindow
+  private hasStartedIndex = false
 
   private constructor(
     /** The confined root every path goes through. */
@@ -39,6 +47,9 @@ export class FolderSession {
     private readonly options: FolderSessionOptions,
   ) {
     this.watcher = new FolderWatcher({ root, fs, known: this.known, onError: options.onWatchError })
+    this.index = new ArticleIndex(root.root, { ...options.index, fs, onEvent: (event) => this.emit(event) })
+    this.renames = new RenameWindow((event) => this.emit(event))
+    this.watcher.onEvent((event) => void this.onWatcherEvent(event))
   }
 
   /** Opens `dir`; fails with NOT_FOUND/INVALID_PATH/PERMISSION when it is not a readable folder. */
@@ -105,19 +116,67 @@ export class FolderSession {
     }
   }
 
-  /** Starts the watcher (resolves when it is ready). */
+  /** Starts the watcher (resolves when it is ready). The folder index starts on first use (getArticleIndex, search). */
   start(): Promise<void> {
     return this.watcher.start()
   }
 
-  /** Stops the watcher; the session must not be used afterwards. */
-  dispose(): Promise<void> {
-    return this.watcher.dispose()
+  /** Stops the watcher and the index; the session must not be used afterwards. */
+  async dispose(): Promise<void> {
+    this.renames.dispose()
+    this.listeners.clear()
+    await Promise.all([this.watcher.dispose(), this.index.dispose()])
   }
 
-  /** Subscribes to outside changes; returns the unsubscribe function. */
+  /** Subscribes to outside changes and index progress; returns the unsubscribe function. */
   onEvent(listener: (event: FolderEvent) => void): Unsubscribe {
-    return this.watcher.onEvent(listener)
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The folder index as far as it has got (starts indexing if it had not begun). */
+  articleIndex(): Result<IndexSnapshot> {
+    this.startIndex()
+    return ok(this.index.snapshot())
+  }
+
+  /** Resolves when every summary is indexed; fails only when the folder cannot be listed. */
+  whenIndexed(): Promise<Result<void>> {
+    this.startIndex()
+    return this.index.start()
+  }
+
+  /** Full-text search over the folder (see ArticleIndex.search). */
+  searchArticles(query: string, limit?: number): Promise<Result<SearchResults>> {
+    this.startIndex()
+    return this.index.search(query, limit)
+  }
+
+  private startIndex(): void {
+    if (this.hasStartedIndex) return
+    this.hasStartedIndex = true
+    void this.index.start()
+  }
+
+  private emit(event: FolderEvent): void {
+    for (const listener of [...this.listeners]) listener(event)
+  }
+
+  // NOTE: the watcher has already dropped echoes of our own writes (by content hash); what arrives here is outside.
+  // Until someone uses the index, events pass through unchanged.
+  private async onWatcherEvent(event: FolderEvent): Promise<void> {
+    if (!this.hasStartedIndex) return this.emit(event)
+    if (event.kind === 'article-added') {
+      const updated = await this.index.update(event.path)
+      this.renames.added(event.path, updated?.stamp ?? null)
+    } else if (event.kind === 'article-removed') {
+      const stamp = await this.index.stampOf(event.path)
+      await this.index.remove(event.path)
+      this.renames.removed(event.path, stamp)
+    } else {
+      this.emit(event)
+      if (event.kind === 'article-changed') await this.index.update(event.path)
+    }
   }
 
   private async writeNow(abs: string, request: WriteArticleRequest): Promise<Result<WriteArticleResult>> {
@@ -150,6 +209,7 @@ export class FolderSession {
       if (onDisk !== undefined) this.known.set(rel, hashBytes(onDisk))
       return written
     }
+    if (this.hasStartedIndex) void this.index.update(rel)
     try {
       return ok({ version: { hash, size: bytes.byteLength, mtimeMs: (await this.fs.stat(abs)).mtimeMs }, written: true })
     } catch (error) {

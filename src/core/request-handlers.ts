@@ -11,6 +11,9 @@ export interface HandlerHost {
   pickFolder(): Promise<Result<FolderInfo | null>>
 }
 
+const maxQueryLength = 1000
+const maxSearchLimit = 5000
+
 const noFolder = <T>(): Result<T> => fail('NOT_FOUND', 'No folder is open.')
 
 /**
@@ -48,6 +51,22 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       if (!request.ok) return request
       const session = host.session()
       return session === null ? noFolder() : session.writeArticle(request.value)
+    },
+    getArticleIndex(...args) {
+      const count = expectArgCount(args, 0, 'getArticleIndex')
+      if (!count.ok) return Promise.resolve(count)
+      const session = host.session()
+      return Promise.resolve(session === null ? noFolder() : session.articleIndex())
+    },
+    async searchArticles(...args) {
+      if (args.length !== 1 && args.length !== 2) return fail('INVALID_ARGUMENT', `searchArticles takes 1 or 2 argument(s), got ${args.length}.`)
+      const [query, limit] = args
+      if (typeof query !== 'string' || query.length > maxQueryLength) return fail('INVALID_ARGUMENT', `searchArticles takes a query string of at most ${maxQueryLength} characters.`)
+      if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > maxSearchLimit)) {
+        return fail('INVALID_ARGUMENT', `The search limit must be a whole number from 1 to ${maxSearchLimit}.`)
+      }
+      const session = host.session()
+      return session === null ? noFolder() : session.searchArticles(query, limit)
     },
   }
 }

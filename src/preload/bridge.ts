@@ -17,6 +17,9 @@ export function createBridge(ipc: IpcLike): FolioApi {
     listArticles: () => ipc.invoke(requestChannels.listArticles) as ReturnType<FolioApi['listArticles']>,
     readArticle: (path) => ipc.invoke(requestChannels.readArticle, path) as ReturnType<FolioApi['readArticle']>,
     writeArticle: (request) => ipc.invoke(requestChannels.writeArticle, request) as ReturnType<FolioApi['writeArticle']>,
+    getArticleIndex: () => ipc.invoke(requestChannels.getArticleIndex) as ReturnType<FolioApi['getArticleIndex']>,
+    searchArticles: (query, limit) =>
+      (limit === undefined ? ipc.invoke(requestChannels.searchArticles, query) : ipc.invoke(requestChannels.searchArticles, query, limit)) as ReturnType<FolioApi['searchArticles']>,
     onFolderEvent: (listener) => {
       // NOTE: the IpcRendererEvent is dropped here so the renderer never sees `sender`.
       const forward = (_event: unknown, payload: unknown): void => listener(payload as FolderEvent)

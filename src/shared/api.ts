@@ -33,6 +33,49 @@ export interface ArticleSummary {
   format: FrontMatterFormat
   /** Set when the front matter does not parse; the article still opens. */
   error?: { message: string; line: number; column: number }
+  /** Filled by the folder index (absent from older hosts): `lastmod` as written. */
+  lastmod?: string | null
+  /** String items of `tags` (a single string counts as one tag). */
+  tags?: string[]
+  /** String items of `categories`. */
+  categories?: string[]
+  /** Whitespace-separated words in the body (after the front matter). */
+  wordCount?: number
+  /** Whether Hugo would build it now: draft, future (publishDate or date ahead), expired (expiryDate past). */
+  buildStatus?: BuildStatus
+}
+
+/** Hugo's view of whether an article is built today. */
+export type BuildStatus = 'published' | 'draft' | 'future' | 'expired'
+
+/** The folder index as far as it has got: the articles indexed so far and the progress counts. */
+export interface IndexSnapshot {
+  articles: ArticleSummary[]
+  done: number
+  total: number
+  isComplete: boolean
+}
+
+/** A span to highlight in a snippet: [from, to) UTF-16 offsets into `text`. */
+export interface SearchSnippet {
+  text: string
+  highlights: [number, number][]
+}
+
+/** One article that matches a folder search, with up to a few snippets around the matches. */
+export interface SearchHit {
+  path: string
+  title: string | null
+  snippets: SearchSnippet[]
+}
+
+/** The answer to a folder search: every word of the query must occur (the last as a prefix); `total` may exceed hits. */
+export interface SearchResults {
+  query: string
+  hits: SearchHit[]
+  total: number
+  /** False while the full-text index is still being built (results may then be incomplete). */
+  isComplete: boolean
 }
 
 /** An article opened for editing: LF text without BOM, plus what is needed to write it back byte-exact. */
@@ -68,6 +111,12 @@ export type FolderEvent =
   | { kind: 'article-added'; path: string }
   | { kind: 'article-removed'; path: string }
   | { kind: 'folder-opened'; folder: FolderInfo }
+  /** Indexing progress; `done === total` when the summaries are complete. */
+  | { kind: 'index-progress'; done: number; total: number }
+  /** New or updated summaries (a batch while indexing, or one after a change on disk or a save). */
+  | { kind: 'articles-indexed'; articles: ArticleSummary[] }
+  /** An article moved (a delete and an add of the same content within a short window). */
+  | { kind: 'article-renamed'; from: string; to: string }
 
 /** Removes a subscription. */
 export type Unsubscribe = () => void
@@ -80,6 +129,10 @@ export interface FolioApi {
   listArticles(): Promise<Result<ArticleSummary[]>>
   readArticle(path: string): Promise<Result<ArticleDocument>>
   writeArticle(request: WriteArticleRequest): Promise<Result<WriteArticleResult>>
+  /** The index as far as it has got, without waiting; follow `articles-indexed` and `index-progress` events after it. */
+  getArticleIndex(): Promise<Result<IndexSnapshot>>
+  /** Full-text search over bodies and front matter (at most `limit` hits, default 200). */
+  searchArticles(query: string, limit?: number): Promise<Result<SearchResults>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
 }
 
@@ -93,6 +146,8 @@ export const requestChannels = {
   listArticles: 'article:list',
   readArticle: 'article:read',
   writeArticle: 'article:write',
+  getArticleIndex: 'index:get',
+  searchArticles: 'index:search',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

@@ -1,0 +1,166 @@
+import type { ArticleSummary, FolderEvent, IndexSnapshot, SearchHit, SearchResults } from '@shared/api'
+import { fail, ok, type Result } from '@shared/result'
+import { listArticleFiles } from '../article-files'
+import type { FsPort } from '../fs-port'
+import { ShardClient, type ShardMode } from './shard-client'
+import type { FileStamp } from './shard-core'
+import { queryTerms } from './term-index'
+
+/** Options of the folder index. */
+export interface ArticleIndexOptions {
+  /** How many shards (worker threads); default 2, the machine's cores. */
+  shards?: number
+  /** Where shards run (see ShardMode); default `auto`. */
+  mode?: ShardMode
+  /** Receives `index-progress` and `articles-indexed` events. */
+  onEvent?: (event: FolderEvent) => void
+  /** How often batches and progress are pushed while indexing (ms); default 100. */
+  flushIntervalMs?: number
+  fs?: FsPort
+}
+
+function shardOf(path: string, count: number): number {
+  let h = 0
+  for (let i = 0; i < path.length; i++) h = (h * 31 + path.charCodeAt(i)) | 0
+  return Math.abs(h) % count
+}
+
+const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+/**
+ * The folder index: summaries of every article (title, dates, tags, build status, errors) and a full-text index,
+ * built in worker threads so neither the UI nor the host's event loop waits. Construct, `start()`, `dispose()`.
+ * Nothing is persisted, so nothing can go stale.
+ */
+export class ArticleIndex {
+  private readonly shards: ShardClient[]
+  private readonly summaries = new Map<string, ArticleSummary>()
+  private total = 0
+  private isSummarized = false
+  private isSearchable = false
+  private pendingBatch: ArticleSummary[] = []
+  private flushTimer: NodeJS.Timeout | null = null
+  private hasFlushedRows = false
+  private summarized: Promise<Result<void>> | null = null
+  private searchable: Promise<void> | null = null
+
+  constructor(
+    private readonly root: string,
+    private readonly options: ArticleIndexOptions = {},
+  ) {
+    const count = Math.max(1, options.shards ?? 2)
+    this.shards = Array.from({ length: count }, () => new ShardClient(root, options.mode ?? 'auto'))
+  }
+
+  /** Lists the folder and indexes it; resolves when every summary is in (full text follows, see `whenSearchable`). */
+  start(): Promise<Result<void>> {
+    this.summarized ??= this.run()
+    return this.summarized
+  }
+
+  /** Resolves when the full-text index covers every article found by `start`. */
+  async whenSearchable(): Promise<void> {
+    await this.start()
+    await this.searchable
+  }
+
+  /** The summaries so far, by path, with progress counts. */
+  snapshot(): IndexSnapshot {
+    const articles = [...this.summaries.values()].sort(byPath)
+    return { articles, done: this.summaries.size, total: Math.max(this.total, this.summaries.size), isComplete: this.isSummarized }
+  }
+
+  /** The current summary of one article, if indexed. */
+  summaryOf(path: string): ArticleSummary | undefined {
+    return this.summaries.get(path)
+  }
+
+  /** Re-indexes one article after a change; emits `articles-indexed`. Null (and the article is dropped) when it is gone. */
+  async update(path: string): Promise<{ summary: ArticleSummary; stamp: FileStamp } | null> {
+    const updated = await this.shardFor(path).update(path)
+    if (updated === null) {
+      this.summaries.delete(path)
+      return null
+    }
+    this.summaries.set(path, updated.summary)
+    this.options.onEvent?.({ kind: 'articles-indexed', articles: [updated.summary] })
+    return updated
+  }
+
+  /** Drops one article (deleted or renamed away). */
+  async remove(path: string): Promise<void> {
+    this.summaries.delete(path)
+    await this.shardFor(path).remove(path)
+  }
+
+  /** Size and mtime recorded when the article was indexed (for rename detection). */
+  stampOf(path: string): Promise<FileStamp | null> {
+    return this.shardFor(path).stampOf(path)
+  }
+
+  /** Full-text search: every word of the query must occur (the last as a prefix). Title matches first, then by path. */
+  async search(query: string, limit = 200): Promise<Result<SearchResults>> {
+    const terms = queryTerms(query)
+    if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: this.isSearchable })
+    const parts = await Promise.all(this.shards.map((s) => s.search(terms, limit)))
+    const hits: { hit: SearchHit; isTitleHit: boolean }[] = []
+    let total = 0
+    for (const part of parts) {
+      if (part === null) return fail('IO', 'The search index stopped; reopen the folder.')
+      total += part.total
+      for (const hit of part.hits) hits.push({ hit, isTitleHit: terms.every((t) => (hit.title ?? '').toLowerCase().includes(t)) })
+    }
+    hits.sort((a, b) => (a.isTitleHit !== b.isTitleHit ? (a.isTitleHit ? -1 : 1) : byPath(a.hit, b.hit)))
+    return ok({ query, hits: hits.slice(0, limit).map((h) => h.hit), total, isComplete: this.isSearchable })
+  }
+
+  /** Stops the workers. */
+  async dispose(): Promise<void> {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+    await Promise.all(this.shards.map((s) => s.dispose()))
+  }
+
+  private shardFor(path: string): ShardClient {
+    return this.shards[shardOf(path, this.shards.length)] as ShardClient
+  }
+
+  private async run(): Promise<Result<void>> {
+    const files = await listArticleFiles(this.root, this.options.fs)
+    if (!files.ok) return files
+    this.total = files.value.length
+    this.options.onEvent?.({ kind: 'index-progress', done: 0, total: this.total })
+    const parts: string[][] = this.shards.map(() => [])
+    for (const rel of files.value) parts[shardOf(rel, parts.length)]?.push(rel)
+    await Promise.all(this.shards.map((shard, i) => shard.summarize(parts[i] ?? [], (batch) => this.receive(batch))))
+    this.isSummarized = true
+    this.flush()
+    this.searchable = Promise.all(this.shards.map((s) => s.buildTerms((batch) => this.receive(batch)))).then(() => {
+      this.flush()
+      this.isSearchable = true
+    })
+    return ok(undefined)
+  }
+
+  private receive(batch: ArticleSummary[]): void {
+    for (const summary of batch) this.summaries.set(summary.path, summary)
+    if (this.options.onEvent === undefined) return
+    for (const summary of batch) this.pendingBatch.push(summary)
+    // NOTE: the first rows go out at once so a list can show them before the rest is indexed.
+    if (!this.hasFlushedRows) {
+      this.hasFlushedRows = true
+      return this.flush()
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushIntervalMs ?? 100)
+  }
+
+  private flush(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+    const onEvent = this.options.onEvent
+    if (onEvent === undefined) return
+    if (this.pendingBatch.length > 0) onEvent({ kind: 'articles-indexed', articles: this.pendingBatch })
+    this.pendingBatch = []
+    onEvent({ kind: 'index-progress', done: this.summaries.size, total: Math.max(this.total, this.summaries.size) })
+  }
+}

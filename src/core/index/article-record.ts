@@ -1,0 +1,146 @@
+import type { ArticleSummary, BuildStatus } from '@shared/api'
+import { detectBlock, parseFrontMatter, type FieldInfo, type FrontMatterBlock, type FrontMatterValue } from '@shared/front-matter'
+import { scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
+
+/** The summary keys as the index keeps them, before build status is worked out. */
+interface SummaryValues {
+  title: string | null
+  date: string | null
+  lastmod: string | null
+  publishDate: string | null
+  expiryDate: string | null
+  isDraft: boolean
+  tags: string[]
+  categories: string[]
+}
+
+function unquote(source: string): string {
+  const first = source[0]
+  const isQuoted = source.length >= 2 && (first === '"' || first === "'") && source.endsWith(first)
+  return isQuoted ? source.slice(1, -1) : source
+}
+
+function scannedText(value: ScannedValue | undefined): string | null {
+  return value?.kind === 'string' ? value.value : null
+}
+
+function scannedList(value: ScannedValue | undefined): string[] {
+  if (value === undefined || value.kind === 'boolean') return []
+  return value.kind === 'list' ? value.value : [value.value]
+}
+
+function fromScan(fields: ScannedFields): SummaryValues {
+  return {
+    title: scannedText(fields.title),
+    date: scannedText(fields.date),
+    lastmod: scannedText(fields.lastmod),
+    publishDate: scannedText(fields.publishDate),
+    expiryDate: scannedText(fields.expiryDate),
+    isDraft: fields.draft?.kind === 'boolean' && fields.draft.value,
+    tags: scannedList(fields.tags),
+    categories: scannedList(fields.categories),
+  }
+}
+
+function listOf(value: FrontMatterValue | undefined): string[] {
+  if (typeof value === 'string') return [value]
+  if (!Array.isArray(value)) return []
+  return value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String)
+}
+
+function asWritten(text: string, field: FieldInfo | undefined): string | null {
+  if (field === undefined) return null
+  if (typeof field.value !== 'string' && typeof field.value !== 'number') return null
+  return unquote(text.slice(field.valueFrom, field.valueTo).trim())
+}
+
+/** The full parser's reading, used when the block is not simple enough for the scanner. Also the reference in tests. */
+export function summaryValuesByParser(text: string): { values: SummaryValues; error: ArticleSummary['error'] | null } {
+  const parsed = parseFrontMatter(text)
+  const field = (key: string): FieldInfo | undefined => parsed.fields.find((f) => f.key === key)
+  const { data } = parsed
+  const values: SummaryValues = {
+    title: typeof data.title === 'string' ? data.title : null,
+    date: asWritten(text, field('date')),
+    lastmod: asWritten(text, field('lastmod')),
+    publishDate: asWritten(text, field('publishDate')),
+    expiryDate: asWritten(text, field('expiryDate')),
+    isDraft: data.draft === true,
+    tags: listOf(data.tags),
+    categories: listOf(data.categories),
+  }
+  const first = parsed.errors[0]
+  return { values, error: first === undefined ? null : { message: first.message, line: first.line, column: first.column } }
+}
+
+function scanBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
+  if (block.format === 'yaml') return scanYamlBlock(text, block)
+  if (block.format === 'toml') return scanTomlBlock(text, block)
+  return null
+}
+
+/** Counts maximal runs of non-whitespace characters from `from` on. */
+export function countWords(text: string, from: number): number {
+  let count = 0
+  let wasSpace = true
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const isSpace = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)
+    if (!isSpace && wasSpace) count++
+    wasSpace = isSpace
+  }
+  return count
+}
+
+/** Where the body starts: after the front-matter block, else at 0. */
+export function bodyStart(text: string): number {
+  const found = detectBlock(text)
+  return found.kind === 'block' ? found.block.to : 0
+}
+
+function timeOf(value: string | null): number {
+  return value === null ? Number.NaN : Date.parse(value)
+}
+
+/** Hugo's build status at `nowMs`: draft first, then expired (expiryDate past), then future (publishDate, else date, ahead). */
+export function buildStatusOf(values: Pick<SummaryValues, 'isDraft' | 'date' | 'publishDate' | 'expiryDate'>, nowMs: number): BuildStatus {
+  if (values.isDraft) return 'draft'
+  if (timeOf(values.expiryDate) < nowMs) return 'expired'
+  if (timeOf(values.publishDate ?? values.date) > nowMs) return 'future'
+  return 'published'
+}
+
+/**
+ * The index's summary of one article's LF text (BOM removed): the fast scanner when the block is simple, else the
+ * full front-matter parser, so both give the same values. Never fails; parse problems land in `error`. Counting
+ * words costs as much as the rest together, so indexing leaves it out (`withWordCount` false) and adds it later.
+ */
+export function summarizeForIndex(path: string, text: string, nowMs: number, withWordCount = true): ArticleSummary {
+  const found = detectBlock(text)
+  let values: SummaryValues | null = null
+  let error: ArticleSummary['error'] | null = null
+  let bodyFrom = 0
+  if (found.kind === 'block') {
+    bodyFrom = found.block.to
+    const scanned = scanBlock(text, found.block)
+    if (scanned !== null) values = fromScan(scanned)
+  } else if (found.kind === 'none') {
+    values = { title: null, date: null, lastmod: null, publishDate: null, expiryDate: null, isDraft: false, tags: [], categories: [] }
+  }
+  if (values === null) ({ values, error } = summaryValuesByParser(text))
+  const format = found.kind === 'block' ? found.block.format : found.kind === 'unterminated' ? found.format : 'none'
+  const summary: ArticleSummary = {
+    path,
+    title: values.title,
+    date: values.date,
+    isDraft: values.isDraft,
+    format,
+    lastmod: values.lastmod,
+    tags: values.tags,
+    categories: values.categories,
+    buildStatus: buildStatusOf(values, nowMs),
+  }
+  if (withWordCount) summary.wordCount = countWords(text, bodyFrom)
+  if (error !== null) summary.error = error
+  return summary
+}

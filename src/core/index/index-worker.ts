@@ -1,0 +1,13 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { ShardCore } from './shard-core'
+import { serveShardRequest, type ShardRequest } from './shard-protocol'
+
+// The worker-thread entry of one index shard: serves ShardRequests from the parent over its port.
+const port = parentPort
+const root = (workerData as { root?: unknown } | null)?.root
+if (port !== null && typeof root === 'string') {
+  const core = new ShardCore(root)
+  port.on('message', (request: ShardRequest) => {
+    void serveShardRequest(core, request, (message) => port.postMessage(message))
+  })
+}

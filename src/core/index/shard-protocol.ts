@@ -1,0 +1,73 @@
+import type { ArticleSummary, SearchHit } from '@shared/api'
+import type { FileStamp, ShardCore } from './shard-core'
+
+/** A request to a shard; `id` pairs it with its reply. */
+export type ShardRequest =
+  | { id: number; op: 'summarize'; paths: string[] }
+  | { id: number; op: 'build-terms' }
+  | { id: number; op: 'update'; path: string }
+  | { id: number; op: 'remove'; path: string }
+  | { id: number; op: 'stamp'; path: string }
+  | { id: number; op: 'search'; terms: string[]; limit: number }
+
+/** A shard's message: a batch of summaries during `summarize`, or the reply to a request. */
+export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'reply'; value: ShardReply }
+
+/** The reply value per operation. */
+export type ShardReply = null | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { hits: SearchHit[]; total: number }
+
+/** How many summaries a shard sends at once while indexing. */
+export const batchSize = 250
+
+const termsPerSlice = 200
+
+/** Yields to the event loop so queued requests (a search, an update) are served between slices of work. */
+function yieldTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+/**
+ * Serves one request against a shard, posting batches and the reply through `post`. Shared by the worker thread
+ * and the in-process fallback so both behave the same.
+ */
+export async function serveShardRequest(core: ShardCore, request: ShardRequest, post: (message: ShardMessage) => void): Promise<void> {
+  const reply = (value: ShardReply): void => post({ id: request.id, kind: 'reply', value })
+  switch (request.op) {
+    case 'summarize': {
+      let batch: ArticleSummary[] = []
+      for (const rel of request.paths) {
+        const summary = core.summarize(rel)
+        if (summary !== null) batch.push(summary)
+        if (batch.length >= batchSize) {
+          post({ id: request.id, kind: 'batch', articles: batch })
+          batch = []
+          await yieldTurn()
+        }
+      }
+      if (batch.length > 0) post({ id: request.id, kind: 'batch', articles: batch })
+      return reply(null)
+    }
+    case 'build-terms': {
+      let batch: ArticleSummary[] = []
+      const collect = (summary: ArticleSummary): void => {
+        batch.push(summary)
+      }
+      while (core.indexTerms(termsPerSlice, collect) > 0) {
+        post({ id: request.id, kind: 'batch', articles: batch })
+        batch = []
+        await yieldTurn()
+      }
+      if (batch.length > 0) post({ id: request.id, kind: 'batch', articles: batch })
+      return reply(null)
+    }
+    case 'update':
+      return reply(core.update(request.path))
+    case 'remove':
+      core.remove(request.path)
+      return reply(null)
+    case 'stamp':
+      return reply(core.stampOf(request.path) ?? null)
+    case 'search':
+      return reply(core.search(request.terms, request.limit))
+  }
+}

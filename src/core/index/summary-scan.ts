@@ -1,0 +1,174 @@
+import type { FrontMatterBlock } from '@shared/front-matter'
+
+/** The keys the index reads; every other key is only checked for well-formedness. */
+export const summaryKeys = ['title', 'date', 'lastmod', 'draft', 'tags', 'categories', 'publishDate', 'expiryDate'] as const
+
+/** A summary key's value as the fast scanner saw it: a string with its source text, a boolean, or a list of strings. */
+export type ScannedValue = { kind: 'string'; value: string; source: string } | { kind: 'boolean'; value: boolean } | { kind: 'list'; value: string[] }
+
+/** The summary keys found in a block; null from a scanner means "not simple enough, use the full parser". */
+export type ScannedFields = Partial<Record<(typeof summaryKeys)[number], ScannedValue>>
+
+const wanted = new Set<string>(summaryKeys)
+const controlChar = /[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]/
+const yamlKey = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/
+const yamlItem = /^( +)- (.+)$/
+// NOTE: plain scalars that the YAML 1.2 core schema reads as something other than a string (null, bool, numbers).
+const yamlNonString = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/
+
+/**
+ * Reads a plain or quoted YAML scalar written in the simplest style; null when it has anything the scanner does not
+ * model (escapes, comments, flow syntax, anchors, tags, a value the core schema would not read as a string).
+ */
+function yamlScalar(raw: string): { value: string; isPlain: boolean } | null {
+  if (controlChar.test(raw)) return null
+  const first = raw[0]
+  if (first === '"') {
+    if (raw.length < 2 || !raw.endsWith('"') || raw.indexOf('"', 1) !== raw.length - 1 || raw.includes('\\')) return null
+    return { value: raw.slice(1, -1), isPlain: false }
+  }
+  if (first === "'") {
+    if (raw.length < 2 || !raw.endsWith("'") || raw.indexOf("'", 1) !== raw.length - 1) return null
+    return { value: raw.slice(1, -1), isPlain: false }
+  }
+  if (/^[-?:,[\]{}#&*!|>%@`]/.test(raw) || raw.includes(': ') || raw.includes(' #') || raw.includes('\t') || raw.endsWith(':')) return null
+  if (raw !== raw.trim()) return null
+  return { value: raw, isPlain: true }
+}
+
+function yamlString(raw: string): ScannedValue | null {
+  const scalar = yamlScalar(raw)
+  if (scalar === null || (scalar.isPlain && yamlNonString.test(scalar.value))) return null
+  return { kind: 'string', value: scalar.value, source: raw }
+}
+
+function yamlFlowList(raw: string): string[] | null {
+  if (raw === '[]') return []
+  const inner = raw.slice(1, -1)
+  if (/[[\]{}'\\]/.test(inner)) return null
+  const items: string[] = []
+  for (const part of inner.split(',')) {
+    const value = yamlString(part.trim())
+    if (value === null || value.kind !== 'string') return null
+    items.push(value.value)
+  }
+  return items
+}
+
+/** The value of one `key: value` line, null when not simple. */
+function yamlInline(key: string, raw: string): ScannedValue | null | 'other' {
+  if (raw.startsWith('[') && raw.endsWith(']')) {
+    const list = yamlFlowList(raw)
+    return list === null ? null : { kind: 'list', value: list }
+  }
+  if (raw === 'true' || raw === 'false') return { kind: 'boolean', value: raw === 'true' }
+  const value = yamlString(raw)
+  if (value !== null) return value
+  // NOTE: other keys may hold numbers or booleans in any spelling; only summary keys need their exact type.
+  if (!wanted.has(key) && yamlScalar(raw) !== null) return 'other'
+  return null
+}
+
+/**
+ * Scans a YAML block made only of top-level `key: scalar` lines, `key:` followed by `  - scalar` items, blank lines
+ * and whole-line comments. Returns null for anything else (nesting, multi-line scalars, duplicate keys, tabs...).
+ */
+export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
+  const out: ScannedFields = {}
+  const seen = new Set<string>()
+  let listKey: string | null = null
+  let list: string[] | null = null
+  let listIndent = -1
+  const lines = text.slice(block.contentFrom, block.contentTo).split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as string
+    if (line.endsWith('\r')) line = line.slice(0, -1)
+    if (line.trim() === '' || line.startsWith('#')) continue
+    const item = list !== null ? yamlItem.exec(line) : null
+    if (item !== null && list !== null) {
+      const indent = (item[1] as string).length
+      if (listIndent === -1) listIndent = indent
+      if (indent !== listIndent) return null
+      const value = yamlString((item[2] as string).trimEnd())
+      if (value === null || value.kind !== 'string') return null
+      list.push(value.value)
+      continue
+    }
+    if (list !== null) {
+      if (listIndent === -1) return null
+      if (listKey !== null && wanted.has(listKey)) out[listKey as keyof ScannedFields] = { kind: 'list', value: list }
+      list = null
+      listKey = null
+    }
+    const match = yamlKey.exec(line)
+    if (match === null) return null
+    const key = match[1] as string
+    if (seen.has(key) || key === '__proto__' || yamlNonString.test(key)) return null
+    seen.add(key)
+    const raw = (match[2] ?? '').trim()
+    if (raw === '') {
+      if ((match[2] ?? '') !== '') return null
+      list = []
+      listKey = key
+      listIndent = -1
+      continue
+    }
+    if (raw !== (match[2] as string).trimEnd()) return null
+    const value = yamlInline(key, raw)
+    if (value === null) return null
+    if (value !== 'other' && wanted.has(key)) out[key as keyof ScannedFields] = value
+  }
+  if (list !== null) {
+    if (listIndent === -1) return null
+    if (listKey !== null && wanted.has(listKey)) out[listKey as keyof ScannedFields] = { kind: 'list', value: list }
+  }
+  return out
+}
+
+const tomlLine = /^([A-Za-z0-9_-]+) = (.*)$/
+
+function tomlString(raw: string): ScannedValue | null {
+  if (controlChar.test(raw)) return null
+  const q = raw[0]
+  if ((q !== '"' && q !== "'") || raw.length < 2 || !raw.endsWith(q) || raw.indexOf(q, 1) !== raw.length - 1) return null
+  if (q === '"' && raw.includes('\\')) return null
+  return { kind: 'string', value: raw.slice(1, -1), source: raw }
+}
+
+/**
+ * Scans a TOML block made only of top-level `key = value` lines whose values are quoted strings without escapes,
+ * true/false or one-line arrays of such strings. Returns null for anything else (tables, dates, numbers, comments).
+ */
+export function scanTomlBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
+  const out: ScannedFields = {}
+  const seen = new Set<string>()
+  const lines = text.slice(block.contentFrom, block.contentTo).split('\n')
+  for (let line of lines) {
+    if (line.endsWith('\r')) line = line.slice(0, -1)
+    if (line.trim() === '') continue
+    const match = tomlLine.exec(line)
+    if (match === null) return null
+    const key = match[1] as string
+    if (seen.has(key) || key === '__proto__') return null
+    seen.add(key)
+    const raw = match[2] as string
+    let value: ScannedValue | null
+    if (raw === 'true' || raw === 'false') value = { kind: 'boolean', value: raw === 'true' }
+    else if (raw.startsWith('[') && raw.endsWith(']')) {
+      const inner = raw.slice(1, -1).trim()
+      const items: string[] = []
+      if (inner !== '') {
+        if (/[[\]{}#]/.test(inner)) return null
+        for (const part of inner.split(',')) {
+          const item = tomlString(part.trim())
+          if (item === null || item.kind !== 'string' || item.value.includes(',')) return null
+          items.push(item.value)
+        }
+      }
+      value = { kind: 'list', value: items }
+    } else value = tomlString(raw)
+    if (value === null) return null
+    if (wanted.has(key)) out[key as keyof ScannedFields] = value
+  }
+  return out
+}

@@ -1,0 +1,130 @@
+/** Calls `visit` with each lower-cased word of `text`: runs of ASCII letters/digits and any non-ASCII letters. */
+export function forEachTerm(text: string, visit: (term: string) => void): void {
+  let start = -1
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    const isWordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && !isNonAsciiSeparator(c))
+    if (isWordChar) {
+      if (start === -1) start = i
+    } else if (start !== -1) {
+      if (i - start <= 64) visit(text.slice(start, i).toLowerCase())
+      start = -1
+    }
+  }
+}
+
+function isNonAsciiSeparator(c: number): boolean {
+  return c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x206f) || c === 0x85
+}
+
+/** The words of a query, lower-cased, in order, without repeats. */
+export function queryTerms(query: string): string[] {
+  const terms: string[] = []
+  forEachTerm(query, (t) => {
+    if (!terms.includes(t)) terms.push(t)
+  })
+  return terms
+}
+
+class Postings {
+  ids = new Int32Array(4)
+  length = 0
+  add(id: number): void {
+    if (this.length > 0 && this.ids[this.length - 1] === id) return
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2)
+      grown.set(this.ids)
+      this.ids = grown
+    }
+    this.ids[this.length++] = id
+  }
+  view(): Int32Array {
+    return this.ids.subarray(0, this.length)
+  }
+}
+
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length))
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number
+    const y = b[j] as number
+    if (x === y) {
+      out[n++] = x
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return out.subarray(0, n)
+}
+
+function union(lists: Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0] as Int32Array
+  const seen = new Set<number>()
+  for (const list of lists) for (const id of list) seen.add(id)
+  return Int32Array.from([...seen].sort((a, b) => a - b))
+}
+
+/**
+ * An inverted index from words to document ids (ids grow as documents are added, so posting lists stay sorted).
+ * A document that changes gets a new id; the old one is marked dead. Memory: about 4 bytes per distinct word per document.
+ */
+export class TermIndex {
+  private readonly terms = new Map<string, Postings>()
+  private sortedTerms: string[] | null = null
+  private readonly dead = new Set<number>()
+  private nextId = 0
+
+  /** Adds a document's text; returns its id. */
+  add(text: string): number {
+    const id = this.nextId++
+    forEachTerm(text, (term) => {
+      let postings = this.terms.get(term)
+      if (postings === undefined) {
+        postings = new Postings()
+        this.terms.set(term, postings)
+        this.sortedTerms = null
+      }
+      postings.add(id)
+    })
+    return id
+  }
+
+  /** Forgets a document id. */
+  remove(id: number): void {
+    this.dead.add(id)
+  }
+
+  /** Ids of live documents holding every term (the last one as a prefix), ascending. */
+  match(terms: readonly string[]): number[] {
+    if (terms.length === 0) return []
+    let result: Int32Array | null = null
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as string
+      const ids = i === terms.length - 1 ? this.prefixIds(term) : (this.terms.get(term)?.view() ?? new Int32Array(0))
+      result = result === null ? ids : intersect(result, ids)
+      if (result.length === 0) return []
+    }
+    const out: number[] = []
+    for (const id of result ?? []) if (!this.dead.has(id)) out.push(id)
+    return out
+  }
+
+  private prefixIds(prefix: string): Int32Array {
+    if (this.sortedTerms === null) this.sortedTerms = [...this.terms.keys()].sort()
+    const sorted = this.sortedTerms
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((sorted[mid] as string) < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const lists: Int32Array[] = []
+    for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(prefix); i++) lists.push((this.terms.get(sorted[i] as string) as Postings).view())
+    return lists.length === 0 ? new Int32Array(0) : union(lists)
+  }
+}
