@@ -10,11 +10,14 @@ const fences = { '---': 'yaml', '+++': 'toml' } as const
 
 /**
  * Finds the front-matter block at the top of `text` with Hugo's rules: `---` (YAML) or `+++` (TOML) alone on the
- * first line, closed by the same fence alone on a line; or a JSON object starting with `{` at the top.
+ * first line, closed by the same fence alone on a line; or a JSON object starting with `{` at the top. Like Hugo,
+ * blank lines before the opening are skipped (then `block.from` is past them).
  * Accepts a leading BOM and CRLF line breaks; offsets are into `text`.
  */
 export function detectBlock(text: string): BlockDetection {
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  // NOTE: Hugo skips blank lines and spaces before the opening fence, so a block may start past them.
+  const from = start + (/^[ \t\r\n]*/.exec(text.slice(start, start + 4096))?.[0].length ?? 0)
   const firstEnd = lineEnd(text, from)
   const firstLine = text.slice(from, firstEnd.contentEnd).trimEnd()
   if (firstLine === '---' || firstLine === '+++') {
@@ -30,7 +33,7 @@ export function detectBlock(text: string): BlockDetection {
     return { kind: 'unterminated', format, from, message: `front matter opened with "${firstLine}" is never closed` }
   }
   if (text[from] === '{') return detectJson(text, from)
-  return { kind: 'none', bodyFrom: from }
+  return { kind: 'none', bodyFrom: start }
 }
 
 function lineEnd(text: string, pos: number): { contentEnd: number; next: number } {

@@ -52,6 +52,12 @@ describe('parseFrontMatter: detection', () => {
     expect(title && text.slice(title.valueFrom, title.valueTo)).toBe('"a"')
   })
 
+  it('skips blank lines before the opening fence, as Hugo does', () => {
+    const parsed = parseFrontMatter('\n  \n---\ntitle: a\n---\nbody')
+    expect(parsed).toMatchObject({ format: 'yaml', data: { title: 'a' }, block: { from: 4 } })
+    expect(parseFrontMatter('\n\nText\n---\ntitle: a\n---\n').format).toBe('none')
+  })
+
   it('accepts a closing fence without a final newline', () => {
     const parsed = parseFrontMatter('---\ntitle: a\n---')
     expect(parsed.errors).toEqual([])
