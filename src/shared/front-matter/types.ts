@@ -27,7 +27,7 @@ export interface Diagnostic {
 /** Where the block sits in the text. `contentFrom..contentTo` is the inside, without delimiters. */
 export interface FrontMatterBlock {
   format: Exclude<FrontMatterFormat, 'none'>
-  /** Offset of the opening delimiter (0 unless the text starts with a BOM character). */
+  /** Offset of the opening delimiter: 0, or past a BOM character and any blank lines before it (Hugo skips those). */
   from: number
   /** Offset just after the closing delimiter line, including its line break. */
   to: number
