@@ -108,12 +108,15 @@ function refInLinks(state: StateCore): void {
   state.src = state.src.replace(REF_IN_LINK, (_all, _delimiter: string, quoted?: string, bare?: string) => `](<${(quoted ?? bare ?? '').replace(/[<>]/g, '')}>`)
 }
 
-/** Hugo runs shortcodes inside code blocks too, so escaped tags there print unescaped. */
+function unescape(token: Token): void {
+  if (token.content.includes('/*')) token.content = token.content.replace(ESCAPED_OPEN, '{{$1').replace(ESCAPED_CLOSE, '$1}}')
+}
+
+/** Hugo runs shortcodes inside code too, so escaped tags in code blocks and code spans print unescaped. */
 function unescapeInCode(state: StateCore): void {
   for (const token of state.tokens) {
-    if ((token.type === 'fence' || token.type === 'code_block') && token.content.includes('/*')) {
-      token.content = token.content.replace(ESCAPED_OPEN, '{{$1').replace(ESCAPED_CLOSE, '$1}}')
-    }
+    if (token.type === 'fence' || token.type === 'code_block') unescape(token)
+    else if (token.type === 'inline') token.children?.filter((t) => t.type === 'code_inline').forEach(unescape)
   }
 }
 
@@ -136,7 +139,7 @@ function renderMatch(md: MarkdownIt, match: ShortcodeMatch, env: Parameters<Mark
 export function shortcodePlugin(md: MarkdownIt): void {
   md.core.ruler.before('block', 'hugo_ref_links', refInLinks)
   md.core.ruler.before('block', 'hugo_closing_tags', indexClosingTags)
-  md.core.ruler.after('block', 'hugo_escaped_in_code', unescapeInCode)
+  md.core.ruler.after('inline', 'hugo_escaped_in_code', unescapeInCode)
   md.block.ruler.before('paragraph', 'hugo_shortcode', shortcodeBlock)
   md.inline.ruler.after('text', 'hugo_shortcode', shortcodeInline)
   const rules = md.renderer.rules

@@ -80,6 +80,7 @@ describe('Hugo shortcodes', () => {
     const root = render('Write {{</* figure src="x" */>}} like this.\n\n```\n{{%/* note */%}}\n```')
     expect(root.querySelector('p')?.textContent).toBe('Write {{< figure src="x" >}} like this.')
     expect(root.querySelector('code')?.textContent).toBe('{{% note %}}\n')
+    expect(render('Use `{{</* ref "x" */>}}` here.').querySelector('code')?.textContent).toBe('{{< ref "x" >}}')
   })
 
   it('renders highlight as a code block without Markdown processing', () => {

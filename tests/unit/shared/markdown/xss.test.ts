@@ -26,7 +26,8 @@ function problemsIn(html: string): string[] {
       if (URL_ATTRS.includes(attr.name) && urls.some((u) => /^(?:javascript:|vbscript:|data:(?!image\/(?:png|gif|jpeg|webp)))/.test(u))) {
         problems.push(`${attr.name}=${attr.value}`)
       }
-      if (RESOURCE_ATTRS.includes(attr.name) && /^(?:https?:)?\/\//.test(value)) problems.push(`remote ${attr.name}`)
+      const isResource = RESOURCE_ATTRS.includes(attr.name) || (/href$/.test(attr.name) && !['a', 'area'].includes(el.localName))
+      if (isResource && /^(?:https?:)?\/\//.test(value)) problems.push(`remote ${attr.name}`)
       if (attr.name === 'style' && /url\(|expression\(/.test(value)) problems.push(`style ${attr.value}`)
     }
   }
