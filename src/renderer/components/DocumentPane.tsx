@@ -12,7 +12,7 @@ export function DocumentPane({ workspace, snapshot }: { workspace: Workspace; sn
       {snapshot.conflictPath !== null && (
         <ConflictBanner
           path={snapshot.conflictPath}
-          onKeepMine={() => void session.save({ force: true })}
+          onKeepMine={() => void session.keepMine()}
           onTakeTheirs={() => void session.takeTheirs()}
         />
       )}

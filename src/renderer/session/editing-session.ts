@@ -18,7 +18,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   private readonly savedListeners = new Set<(path: string) => void>()
   private stopEditor: (() => void) | null = null
   private openRequest = 0
-  private saving: Promise<void> | null = null
+  private saving: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly api: FolioApi,
@@ -59,13 +59,24 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     this.show(doc)
   }
 
-  /** Saves the active document; with `force` overwrites a file that changed on disk ("Keep mine"). */
-  async save(options: { force?: boolean } = {}): Promise<void> {
-    if (this.saving) return this.saving
-    this.saving = this.saveActive(options.force ?? false).finally(() => {
-      this.saving = null
-    })
+  /**
+   * Saves `path` (default: the active document) with the text it has when its turn comes; saves run one at a
+   * time, in order, so a second Ctrl+S during a slow write is not lost. `force` overwrites a file changed on disk.
+   */
+  save(options: { force?: boolean; path?: string } = {}): Promise<void> {
+    const path = options.path ?? this.editor.activePath
+    if (path === null) return this.saving
+    this.saving = this.saving
+      .then(() => this.saveDocument(path, options.force ?? false))
+      // NOTE: a rejected call (e.g. the IPC channel broke) must not wedge every later save behind it.
+      .catch((error: unknown) => this.update({ status: 'idle', error: { code: 'IO', message: messageOf(error), path, action: 'save' } }))
     return this.saving
+  }
+
+  /** Overwrites the conflicted file with the editor's text ("Keep mine"). */
+  async keepMine(): Promise<void> {
+    const path = this.getSnapshot().conflictPath
+    if (path !== null) await this.save({ path, force: true })
   }
 
   /** Replaces the conflicted document's text with the file on disk ("Take theirs"); undo can bring it back. */
@@ -107,11 +118,10 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     this.replace(emptySnapshot)
   }
 
-  private async saveActive(force: boolean): Promise<void> {
-    const path = this.editor.activePath
-    const doc = path === null ? undefined : this.docs.get(path)
-    const text = path === null ? undefined : this.editor.textOf(path)
-    if (path === null || !doc || text === undefined) return
+  private async saveDocument(path: string, force: boolean): Promise<void> {
+    const doc = this.docs.get(path)
+    const text = this.editor.textOf(path)
+    if (!doc || text === undefined) return
     if (doc.isReadOnly) {
       return this.update({ error: { code: 'READ_ONLY', message: doc.readOnlyReason ?? 'read-only', path, action: 'save' } })
     }
@@ -190,6 +200,10 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     const { conflictPath } = this.getSnapshot()
     return conflictPath === path ? null : conflictPath
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function withPath(error: FolioError, path: string, action: SessionError['action']): SessionError {

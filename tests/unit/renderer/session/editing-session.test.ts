@@ -83,4 +83,44 @@ describe('EditingSession', () => {
     expect(editor.has('a.md')).toBe(false)
     expect(session.getSnapshot().activePath).toBeNull()
   })
+
+  it('runs saves one after another, each with the text it has when its turn comes', async () => {
+    const { api, editor, session } = setup()
+    await session.open('a.md')
+    editor.view.dispatch({ changes: { from: 0, insert: '1' } })
+    const first = session.save()
+    editor.view.dispatch({ changes: { from: 0, insert: '2' } })
+    const second = session.save()
+    await Promise.all([first, second])
+    expect(api.writes.map((w) => w.text.slice(0, 2))).toEqual(['21', '21'])
+    expect(api.files.get('a.md')).toBe(`21${helloText}`)
+    expect(session.getSnapshot().isDirty).toBe(false)
+  })
+
+  it('"Keep mine" saves the conflicted document even when another one is active', async () => {
+    const { api, editor, session } = setup()
+    await session.open('a.md')
+    editor.view.dispatch({ changes: { from: 0, insert: 'mine ' } })
+    await session.open('b.md')
+    api.changeOnDisk('a.md', 'theirs\n')
+    session.handleFolderEvent({ kind: 'article-changed', path: 'a.md', version: versionOf('theirs\n') })
+    expect(session.getSnapshot().conflictPath).toBe('a.md')
+    await session.keepMine()
+    expect(api.files.get('a.md')).toBe(`mine ${helloText}`)
+    expect(api.files.get('b.md')).toBe(otherText)
+    expect(session.getSnapshot().conflictPath).toBeNull()
+  })
+
+  it('turns a rejected call into a save error and keeps later saves working', async () => {
+    const { api, editor, session } = setup()
+    await session.open('a.md')
+    const write = api.writeArticle
+    api.writeArticle = () => Promise.reject(new Error('channel closed'))
+    await session.save()
+    expect(session.getSnapshot().error).toMatchObject({ code: 'IO', message: 'channel closed', path: 'a.md' })
+    api.writeArticle = write
+    editor.view.dispatch({ changes: { from: 0, insert: 'x' } })
+    await session.save()
+    expect(api.files.get('a.md')).toBe(`x${helloText}`)
+  })
 })
