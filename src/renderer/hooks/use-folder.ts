@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArticleSummary, FolderEvent, FolderInfo, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
+import { mergeSummaries } from '../merge-summaries'
 
 /** The opened folder and its articles, as the UI shows them. */
 export interface FolderState {
@@ -18,7 +19,7 @@ export interface FolderActions {
 }
 
 /** Events after which the list is fetched again (others, such as indexing progress, leave it alone). */
-const listChangingEvents = new Set<FolderEvent['kind']>(['article-added', 'article-removed', 'article-changed'])
+const listChangingEvents = new Set<FolderEvent['kind']>(['article-added', 'article-removed', 'article-changed', 'article-renamed'])
 
 const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null }
 
@@ -69,6 +70,7 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
     const unsubscribe = api.onFolderEvent((event) => {
       onEventRef.current(event)
       if (event.kind === 'folder-opened') return void showFolder(event.folder)
+      if (event.kind === 'articles-indexed') return setState((s) => ({ ...s, articles: mergeSummaries(s.articles, event.articles) }))
       if (!listChangingEvents.has(event.kind)) return
       // NOTE: watchers report bursts (a git checkout touches many files); one list refresh per burst.
       clearTimeout(timer)
