@@ -2,6 +2,7 @@ import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it'
 import deflist from 'markdown-it-deflist'
 import footnote from 'markdown-it-footnote'
 import { createEnv } from './env'
+import { goldmarkCompatPlugin } from './goldmark-compat'
 import { headingIdPlugin } from './heading-ids'
 import { goldmarkLinkifyPlugin } from './linkify'
 import { shortcodePlugin } from './shortcode-plugin'
@@ -31,6 +32,7 @@ export function createMarkdownIt(): MarkdownItInstance {
   md.use(goldmarkTypographerPlugin)
   md.use(footnote)
   md.use(deflist)
+  md.use(goldmarkCompatPlugin)
   md.use(taskListPlugin)
   md.use(headingIdPlugin)
   md.use(shortcodePlugin)

@@ -2,10 +2,15 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it'
 
 const SUBSTITUTIONS: Record<string, string> = { '---': '\u2014', '--': '\u2013', '...': '\u2026', '<<': '\u00ab', '>>': '\u00bb' }
 const PATTERN = /---|--|\.\.\.|<<|>>/g
+/** Goldmark's decade abbreviation ('90s): an apostrophe, where smart quotes would open a single quote. */
+const DECADE = /(^|[\s([{])'(?=\d\ds\b)/g
 
-/** Applies Goldmark's default typographer substitutions (dashes, ellipsis, angle quotes) to plain text, greedily left to right. */
+/**
+ * Applies Goldmark's default typographer substitutions that markdown-it's smart quotes do not cover (dashes,
+ * ellipsis, angle quotes, decade apostrophes) to plain text, greedily left to right.
+ */
 export function goldmarkSubstitutions(text: string): string {
-  return text.replace(PATTERN, (m) => SUBSTITUTIONS[m] ?? m)
+  return text.replace(PATTERN, (m) => SUBSTITUTIONS[m] ?? m).replace(DECADE, '$1\u2019')
 }
 
 function replaceInChildren(children: Token[]): void {
@@ -13,7 +18,7 @@ function replaceInChildren(children: Token[]): void {
   for (const token of children) {
     if (token.type === 'link_open' && (token.info === 'auto' || token.markup === 'linkify')) autolinkDepth++
     else if (token.type === 'link_close' && autolinkDepth > 0) autolinkDepth--
-    else if (token.type === 'text' && autolinkDepth === 0 && /--|\.\.\.|<<|>>/.test(token.content)) {
+    else if (token.type === 'text' && autolinkDepth === 0 && /--|\.\.\.|<<|>>|'\d/.test(token.content)) {
       token.content = goldmarkSubstitutions(token.content)
     }
   }

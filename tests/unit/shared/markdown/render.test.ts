@@ -61,6 +61,10 @@ describe('typographer like Goldmark', () => {
     expect(render(`"Hi" it's -- a --- b... << c >>`).textContent?.trim()).toBe('“Hi” it’s – a — b… « c »')
   })
 
+  it('writes decade abbreviations with an apostrophe, as Goldmark does', () => {
+    expect(render(`the '90s and 'quoted'`).textContent?.trim()).toBe('the ’90s and ‘quoted’')
+  })
+
   it('does not do markdown-it-only replacements like (c) or +-', () => {
     expect(render('(c) (tm) +- !!!!').textContent?.trim()).toBe('(c) (tm) +- !!!!')
   })
@@ -79,7 +83,7 @@ describe('GFM and extensions', () => {
 
   it('renders strikethrough, autolinks (https like Hugo) and task lists', () => {
     const root = render('~~gone~~ www.example.com https://x.org\n\n- [ ] todo\n- [x] done\n- [y] not a task')
-    expect(root.querySelector('s')?.textContent).toBe('gone')
+    expect(root.querySelector('del')?.textContent).toBe('gone')
     expect(Array.from(root.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual(['https://www.example.com', 'https://x.org'])
     const boxes = root.querySelectorAll('li input[type="checkbox"][disabled]')
     expect(boxes.length).toBe(2)
@@ -90,6 +94,7 @@ describe('GFM and extensions', () => {
   it('renders footnotes and definition lists', () => {
     const root = render('Text[^n].\n\n[^n]: The note.\n\nTerm\n: Definition')
     expect(root.querySelector('sup a')?.getAttribute('href')).toBe('#fn1')
+    expect(root.querySelector('sup a')?.textContent).toBe('1')
     expect(root.querySelector('.footnotes li')?.textContent).toContain('The note.')
     expect(root.querySelector('dl dt')?.textContent).toBe('Term')
     expect(root.querySelector('dl dd')?.textContent).toBe('Definition')
