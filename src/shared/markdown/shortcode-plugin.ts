@@ -4,7 +4,7 @@ import { escapeHtml } from './escape'
 import { renderShortcodeTag, shortcodeLabel } from './shortcode-render'
 import { parseShortcodeAt, type ShortcodeMatch, type ShortcodeTag } from './shortcode-syntax'
 
-/** How far (in characters) a block-level tag may run over several lines before we stop looking for its end. */
+/** How far (in characters) a tag may run before we stop looking for its end; bounds the work on unclosed `{{<`. */
 const MAX_TAG_LENGTH = 4000
 const REF_IN_LINK = /\]\([ \t]*\{\{([<%])[ \t]*(?:rel)?ref[ \t]+(?:path=)?(?:"([^"\n]*)"|([^\s"]+))[ \t]*[>%]\}\}/g
 const CLOSING_TAG = /\{\{[<%][ \t]*\/[ \t]*([\p{L}\p{N}_./-]+)/gu
@@ -95,7 +95,7 @@ function shortcodeBlock(state: StateBlock, startLine: number, endLine: number, s
 
 function shortcodeInline(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x7b) return false
-  const match = parseShortcodeAt(state.src, state.pos, state.posMax)
+  const match = parseShortcodeAt(state.src, state.pos, Math.min(state.posMax, state.pos + MAX_TAG_LENGTH))
   if (match === null) return false
   if (!silent) state.push('shortcode_inline', 'span', 0).meta = { match }
   state.pos = match.kind === 'tag' ? match.tag.end : match.end

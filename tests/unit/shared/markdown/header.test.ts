@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { formatHugoDate, parseHugoDate, renderHeader } from '@shared/markdown'
-import { parse } from './purify'
+import { formatHugoDate, parseHugoDate, renderHeader, sanitizeHtml } from '@shared/markdown'
+import { parse, purify } from './purify'
 
 const now = new Date('2026-01-01T00:00:00Z')
 
@@ -83,5 +83,10 @@ describe('renderHeader', () => {
     expect(parse(renderHeader({ thumbnail: { src: 'img/t.png', visibility: ['list'] } }, { resolveUrl })).querySelector('img')).not.toBeNull()
     expect(parse(renderHeader({ thumbnail: 'https://example.com/t.png' })).querySelector('img')).toBeNull()
     expect(parse(renderHeader({ thumbnail: 'javascript:alert(1)' })).querySelector('img')).toBeNull()
+  })
+
+  it('survives sanitizeHtml unchanged', () => {
+    const html = renderHeader({ title: 'T', date: '2025-02-11', draft: true, tags: ['a'], thumbnail: 'a.png' }, { now })
+    expect(sanitizeHtml(html, purify)).toBe(html)
   })
 })
