@@ -10,7 +10,13 @@ const alias = {
 export default defineConfig({
   main: {
     resolve: { alias },
-    build: { outDir: 'out/main', rollupOptions: { input: resolve(import.meta.dirname, 'src/main/index.ts') } },
+    // NOTE: the folder index's worker-thread entry is built beside index.js, where shard-client looks for it.
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), 'index-worker': resolve(import.meta.dirname, 'src/core/index/index-worker.ts') },
+      },
+    },
   },
   preload: {
     resolve: { alias },

@@ -16,3 +16,15 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 })
+// NOTE: the folder index runs in worker threads; their entry sits beside folio.mjs where shard-client looks for it.
+await build({
+  entryPoints: [path.join(root, 'src/core/index/index-worker.ts')],
+  outfile: path.join(root, 'out/cli/index-worker.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  alias: { '@shared': path.join(root, 'src/shared') },
+  logLevel: 'warning',
+})

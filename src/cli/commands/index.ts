@@ -4,6 +4,8 @@ import { setCommand } from './set'
 import { unsetCommand } from './unset'
 import { checkCommand } from './check'
 import { serveCommand } from './serve'
+import { indexCommand } from './index-folder'
+import { searchCommand } from './search'
 
 /** Every subcommand, in the order `folio --help` lists them. */
-export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, serveCommand]
+export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, indexCommand, searchCommand, serveCommand]

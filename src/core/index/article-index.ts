@@ -122,7 +122,7 @@ export class ArticleIndex {
   }
 
   private shardFor(path: string): ShardClient {
-    return this.shards[shardOf(path, this.shards.length)] as ShardClient
+    return this.shards[shardOf(path, this.shards.length)]
   }
 
   private async run(): Promise<Result<void>> {

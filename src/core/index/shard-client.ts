@@ -90,7 +90,7 @@ export class ShardClient {
   private call(body: RequestBody, onBatch?: (articles: ArticleSummary[]) => void): Promise<ShardReply> {
     if (this.failure !== null) return Promise.reject(this.failure)
     const id = this.nextId++
-    const request = { ...body, id } as ShardRequest
+    const request = { ...body, id }
     return new Promise<ShardReply>((resolve) => {
       this.pending.set(id, { resolve, onBatch })
       if (this.worker !== null) this.worker.postMessage(request)

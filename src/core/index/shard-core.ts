@@ -115,7 +115,7 @@ export class ShardCore {
    */
   indexTerms(max: number, onSummary: (summary: ArticleSummary) => void): number {
     for (let n = 0; n < max && this.pendingAt < this.pendingTerms.length; n++) {
-      const rel = this.pendingTerms[this.pendingAt++] as string
+      const rel = this.pendingTerms[this.pendingAt++]
       const record = this.records.get(rel)
       if (record === undefined || record.docId !== -1 || record.summary.wordCount !== undefined) continue
       const read = readIndexedText(this.abs(rel))

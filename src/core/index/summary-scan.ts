@@ -10,6 +10,8 @@ export type ScannedValue = { kind: 'string'; value: string; source: string } | {
 export type ScannedFields = Partial<Record<(typeof summaryKeys)[number], ScannedValue>>
 
 const wanted = new Set<string>(summaryKeys)
+// NOTE: YAML and TOML treat control characters specially (or refuse them); the full parser decides.
+// eslint-disable-next-line no-control-regex
 const controlChar = /[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]/
 const yamlKey = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/
 const yamlItem = /^( +)- (.+)$/
@@ -21,7 +23,7 @@ const yamlNonString = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+
  * model (escapes, comments, flow syntax, anchors, tags, a value the core schema would not read as a string).
  */
 function yamlScalar(raw: string): { value: string; isPlain: boolean } | null {
-  if (controlChar.test(raw)) return null
+  if (raw === '' || controlChar.test(raw)) return null
   const first = raw[0]
   if (first === '"') {
     if (raw.length < 2 || !raw.endsWith('"') || raw.indexOf('"', 1) !== raw.length - 1 || raw.includes('\\')) return null
@@ -81,15 +83,15 @@ export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFie
   let listIndent = -1
   const lines = text.slice(block.contentFrom, block.contentTo).split('\n')
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i] as string
+    let line = lines[i]
     if (line.endsWith('\r')) line = line.slice(0, -1)
     if (line.trim() === '' || line.startsWith('#')) continue
     const item = list !== null ? yamlItem.exec(line) : null
     if (item !== null && list !== null) {
-      const indent = (item[1] as string).length
+      const indent = (item[1]).length
       if (listIndent === -1) listIndent = indent
       if (indent !== listIndent) return null
-      const value = yamlString((item[2] as string).trimEnd())
+      const value = yamlString((item[2]).trimEnd())
       if (value === null || value.kind !== 'string') return null
       list.push(value.value)
       continue
@@ -102,7 +104,7 @@ export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFie
     }
     const match = yamlKey.exec(line)
     if (match === null) return null
-    const key = match[1] as string
+    const key = match[1]
     if (seen.has(key) || key === '__proto__' || yamlNonString.test(key)) return null
     seen.add(key)
     const raw = (match[2] ?? '').trim()
@@ -113,7 +115,7 @@ export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFie
       listIndent = -1
       continue
     }
-    if (raw !== (match[2] as string).trimEnd()) return null
+    if (raw !== (match[2]).trimEnd()) return null
     const value = yamlInline(key, raw)
     if (value === null) return null
     if (value !== 'other' && wanted.has(key)) out[key as keyof ScannedFields] = value
@@ -148,10 +150,10 @@ export function scanTomlBlock(text: string, block: FrontMatterBlock): ScannedFie
     if (line.trim() === '') continue
     const match = tomlLine.exec(line)
     if (match === null) return null
-    const key = match[1] as string
+    const key = match[1]
     if (seen.has(key) || key === '__proto__') return null
     seen.add(key)
-    const raw = match[2] as string
+    const raw = match[2]
     let value: ScannedValue | null
     if (raw === 'true' || raw === 'false') value = { kind: 'boolean', value: raw === 'true' }
     else if (raw.startsWith('[') && raw.endsWith(']')) {

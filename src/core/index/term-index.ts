@@ -49,8 +49,8 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   let j = 0
   let n = 0
   while (i < a.length && j < b.length) {
-    const x = a[i] as number
-    const y = b[j] as number
+    const x = a[i]
+    const y = b[j]
     if (x === y) {
       out[n++] = x
       i++
@@ -62,7 +62,7 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 function union(lists: Int32Array[]): Int32Array {
-  if (lists.length === 1) return lists[0] as Int32Array
+  if (lists.length === 1) return lists[0]
   const seen = new Set<number>()
   for (const list of lists) for (const id of list) seen.add(id)
   return Int32Array.from([...seen].sort((a, b) => a - b))
@@ -103,7 +103,7 @@ export class TermIndex {
     if (terms.length === 0) return []
     let result: Int32Array | null = null
     for (let i = 0; i < terms.length; i++) {
-      const term = terms[i] as string
+      const term = terms[i]
       const ids = i === terms.length - 1 ? this.prefixIds(term) : (this.terms.get(term)?.view() ?? new Int32Array(0))
       result = result === null ? ids : intersect(result, ids)
       if (result.length === 0) return []
@@ -120,11 +120,11 @@ export class TermIndex {
     let hi = sorted.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if ((sorted[mid] as string) < prefix) lo = mid + 1
+      if ((sorted[mid]) < prefix) lo = mid + 1
       else hi = mid
     }
     const lists: Int32Array[] = []
-    for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(prefix); i++) lists.push((this.terms.get(sorted[i] as string) as Postings).view())
+    for (let i = lo; i < sorted.length && (sorted[i]).startsWith(prefix); i++) lists.push((this.terms.get(sorted[i]) as Postings).view())
     return lists.length === 0 ? new Int32Array(0) : union(lists)
   }
 }

@@ -1,0 +1,86 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { ArticleSummary } from '@shared/api'
+import { ArticleIndex } from '../../core/index/article-index'
+import { exitCode, type CliCommand, type CliIo } from '../command'
+
+const usage = 'index <dir> [--json]   list every article: path, title, date as written, draft, tags, categories, format, error'
+
+/** Resolves a folder argument; null (after telling stderr) when it is not a readable folder. */
+export async function folderArg(command: string, arg: string, io: CliIo): Promise<string | null> {
+  const abs = path.resolve(io.cwd, arg)
+  try {
+    if ((await stat(abs)).isDirectory()) return abs
+    io.stderr(`folio ${command}: ${arg} is not a folder\n`)
+  } catch (error) {
+    // NOTE: a missing folder is the caller's mistake; reported as a usage error.
+    io.stderr(`folio ${command}: cannot read ${arg}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`)
+  }
+  return null
+}
+
+/** The JSON line of one article: the fields `folio index --json` promises, `error` only when there is one. */
+export function indexLine(a: ArticleSummary): Record<string, unknown> {
+  const line: Record<string, unknown> = {
+    path: a.path,
+    title: a.title,
+    date: a.date,
+    draft: a.isDraft,
+    tags: a.tags ?? [],
+    categories: a.categories ?? [],
+    format: a.format,
+  }
+  if (a.error !== undefined) line.error = a.error
+  return line
+}
+
+function textLine(a: ArticleSummary): string {
+  const flags = [a.isDraft ? 'draft' : '', a.error ? `error ${a.error.line}:${a.error.column} ${a.error.message}` : ''].filter(Boolean)
+  return [a.path, a.title ?? '', a.date ?? '', a.format, ...flags].join('\t')
+}
+
+function summaryLine(articles: ArticleSummary[], ms: number): string {
+  const formats = { yaml: 0, toml: 0, json: 0, none: 0 }
+  let errors = 0
+  let drafts = 0
+  for (const a of articles) {
+    formats[a.format] += 1
+    if (a.error !== undefined) errors += 1
+    if (a.isDraft) drafts += 1
+  }
+  const byFormat = Object.entries(formats).map(([k, v]) => `${v} ${k}`).join(', ')
+  return `folio index: ${articles.length} articles (${byFormat}), ${drafts} drafts, ${errors} with errors, in ${Math.round(ms)} ms\n`
+}
+
+/** `folio index`: one line per article on stdout (JSON with --json, tab-separated otherwise), a summary on stderr. */
+export const indexCommand: CliCommand = {
+  name: 'index',
+  usage,
+  async run(args, io) {
+    const isJson = args.includes('--json')
+    const rest = args.filter((a) => a !== '--json')
+    if (rest.length !== 1 || rest[0]?.startsWith('--')) {
+      io.stderr(`folio index: ${rest.length === 0 ? 'missing <dir>' : 'expected one <dir> and optionally --json'}\nusage: folio ${usage}\n`)
+      return exitCode.usage
+    }
+    const root = await folderArg('index', rest[0], io)
+    if (root === null) return exitCode.usage
+    const started = performance.now()
+    const index = new ArticleIndex(root)
+    try {
+      const done = await index.start()
+      if (!done.ok) {
+        io.stderr(`folio index: ${done.error.message}\n`)
+        return exitCode.content
+      }
+      const { articles } = index.snapshot()
+      const ms = performance.now() - started
+      const out: string[] = articles.map((a) => (isJson ? JSON.stringify(indexLine(a)) : textLine(a)))
+      if (out.length > 0) io.stdout(out.join('\n') + '\n')
+      io.stderr(summaryLine(articles, ms))
+      return exitCode.ok
+    } finally {
+      await index.dispose()
+    }
+  },
+}

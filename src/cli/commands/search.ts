@@ -1,0 +1,72 @@
+import type { SearchHit } from '@shared/api'
+import { ArticleIndex } from '../../core/index/article-index'
+import { exitCode, type CliCommand } from '../command'
+import { folderArg } from './index-folder'
+
+const usage = 'search <dir> <query> [--json] [--limit N]   full-text search: every word must occur (exit 1 when none)'
+
+function markedSnippet(hit: SearchHit): string {
+  const snippet = hit.snippets[0]
+  if (snippet === undefined) return ''
+  let out = ''
+  let at = 0
+  for (const [from, to] of snippet.highlights) {
+    if (from < at) continue
+    out += `${snippet.text.slice(at, from)}[${snippet.text.slice(from, to)}]`
+    at = to
+  }
+  return out + snippet.text.slice(at)
+}
+
+function parseArgs(args: string[]): { dir: string; query: string; isJson: boolean; limit: number } | string {
+  const positional: string[] = []
+  let isJson = false
+  let limit = 50
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === '--json') isJson = true
+    else if (arg === '--limit') {
+      limit = Number(args[++i])
+      if (!Number.isInteger(limit) || limit < 1) return '--limit takes a whole number above 0'
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`
+    else positional.push(arg)
+  }
+  if (positional.length !== 2) return 'expected <dir> and <query>'
+  return { dir: positional[0], query: positional[1], isJson, limit }
+}
+
+/** `folio search`: matching articles on stdout (JSON lines with --json: path, title, snippets), a count on stderr. */
+export const searchCommand: CliCommand = {
+  name: 'search',
+  usage,
+  async run(args, io) {
+    const parsed = parseArgs(args)
+    if (typeof parsed === 'string') {
+      io.stderr(`folio search: ${parsed}\nusage: folio ${usage}\n`)
+      return exitCode.usage
+    }
+    const root = await folderArg('search', parsed.dir, io)
+    if (root === null) return exitCode.usage
+    const index = new ArticleIndex(root)
+    try {
+      const started = await index.start()
+      if (!started.ok) {
+        io.stderr(`folio search: ${started.error.message}\n`)
+        return exitCode.content
+      }
+      await index.whenSearchable()
+      const result = await index.search(parsed.query, parsed.limit)
+      if (!result.ok) {
+        io.stderr(`folio search: ${result.error.message}\n`)
+        return exitCode.content
+      }
+      const { hits, total } = result.value
+      const lines = hits.map((h) => (parsed.isJson ? JSON.stringify(h) : `${h.path}\t${markedSnippet(h)}`))
+      if (lines.length > 0) io.stdout(lines.join('\n') + '\n')
+      io.stderr(`folio search: ${total} matching article(s)${total > hits.length ? `, showing ${hits.length}` : ''}\n`)
+      return total > 0 ? exitCode.ok : exitCode.content
+    } finally {
+      await index.dispose()
+    }
+  },
+}

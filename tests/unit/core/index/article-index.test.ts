@@ -1,0 +1,113 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { ArticleSummary, FolderEvent } from '@shared/api'
+import { ArticleIndex } from '../../../../src/core/index/article-index'
+import { summaryValuesByParser } from '../../../../src/core/index/article-record'
+import { listAllFiles, makeCorpus, removeTempDir } from '../corpus'
+
+let corpus = ''
+beforeAll(() => {
+  corpus = makeCorpus(600, 12)
+})
+afterAll(() => removeTempDir(corpus))
+
+async function indexed(mode: 'local' | 'worker', onEvent?: (e: FolderEvent) => void): Promise<ArticleIndex> {
+  const index = new ArticleIndex(corpus, { mode, shards: 2, onEvent })
+  const started = await index.start()
+  expect(started.ok).toBe(true)
+  return index
+}
+
+function expectMatchesParser(articles: ArticleSummary[]): void {
+  for (const a of articles) {
+    if (a.error?.message.includes('10 MB')) continue
+    let text = fs.readFileSync(path.join(corpus, a.path), 'utf8').replace(/^\ufeff/, '')
+    text = text.replace(/\r\n?/g, '\n')
+    const { values, error } = summaryValuesByParser(text)
+    expect({ path: a.path, title: a.title, date: a.date, draft: a.isDraft, tags: a.tags, error: a.error }).toEqual({
+      path: a.path, title: values.title, date: values.date, draft: values.isDraft, tags: values.tags, error: error ?? undefined,
+    })
+  }
+}
+
+describe('ArticleIndex', () => {
+  it('indexes every article of a generated corpus with the parser\'s values, counts and errors (in-process)', async () => {
+    const events: FolderEvent[] = []
+    const index = await indexed('local', (e) => events.push(e))
+    try {
+      const snapshot = index.snapshot()
+      const expected = listAllFiles(corpus).filter((f) => f.endsWith('.md')).sort()
+      expect(snapshot.articles.map((a) => a.path)).toEqual(expected)
+      expect(snapshot).toMatchObject({ done: expected.length, total: expected.length, isComplete: true })
+      expect(snapshot.articles.filter((a) => a.error !== undefined).length).toBeGreaterThanOrEqual(5)
+      expect(new Set(snapshot.articles.map((a) => a.format))).toEqual(new Set(['yaml', 'toml', 'json', 'none']))
+      expectMatchesParser(snapshot.articles)
+      const progress = events.filter((e): e is Extract<FolderEvent, { kind: 'index-progress' }> => e.kind === 'index-progress')
+      expect(progress[0]).toEqual({ kind: 'index-progress', done: 0, total: expected.length })
+      expect(progress.at(-1)).toEqual({ kind: 'index-progress', done: expected.length, total: expected.length })
+      const batched = new Set(events.flatMap((e) => (e.kind === 'articles-indexed' ? e.articles.map((a) => a.path) : [])))
+      expect(batched.size).toBe(expected.length)
+      await index.whenSearchable()
+      expect(index.snapshot().articles.every((a) => typeof a.wordCount === 'number' || a.error !== undefined)).toBe(true)
+    } finally {
+      await index.dispose()
+    }
+  })
+
+  it('gives the same index from worker threads as in-process, and searches with snippets', async () => {
+    const local = await indexed('local')
+    const workers = await indexed('worker')
+    try {
+      await Promise.all([local.whenSearchable(), workers.whenSearchable()])
+      expect(workers.snapshot().articles).toEqual(local.snapshot().articles)
+      const a = await local.search('Summit crisis', 10)
+      const b = await workers.search('summit CRISIS', 10)
+      expect(a.ok && b.ok).toBe(true)
+      if (!a.ok || !b.ok) return
+      expect(b.value.hits).toEqual(a.value.hits)
+      expect(a.value.total).toBeGreaterThan(10)
+      expect(a.value.hits.length).toBe(10)
+      const grepped = listAllFiles(corpus).filter((f) => {
+        const text = fs.readFileSync(path.join(corpus, f), 'utf8').toLowerCase()
+        return f.endsWith('.md') && /\bsummit\b/.test(text) && /\bcrisis/.test(text)
+      })
+      expect(a.value.total).toBe(grepped.length)
+      for (const hit of a.value.hits) {
+        const snippet = hit.snippets[0]
+        expect(snippet).toBeDefined()
+        const marked = (snippet?.highlights ?? []).map(([from, to]) => snippet?.text.slice(from, to).toLowerCase())
+        expect(marked.length).toBeGreaterThan(0)
+        for (const word of marked) expect(['summit', 'crisis'].some((t) => word?.startsWith(t))).toBe(true)
+      }
+      const none = await local.search('zzzznotaword')
+      expect(none.ok && none.value.total).toBe(0)
+    } finally {
+      await Promise.all([local.dispose(), workers.dispose()])
+    }
+  }, 60_000)
+
+  it('updates and removes single articles without a rescan', async () => {
+    const index = await indexed('local')
+    try {
+      await index.whenSearchable()
+      const rel = index.snapshot().articles.find((a) => a.format === 'yaml' && !a.error)?.path as string
+      const abs = path.join(corpus, rel)
+      const before = fs.readFileSync(abs, 'utf8')
+      fs.writeFileSync(abs, '---\ntitle: "Quixotic zebra"\ntags: [zoo]\n---\nunusualword here\n')
+      try {
+        const updated = await index.update(rel)
+        expect(updated?.summary).toMatchObject({ title: 'Quixotic zebra', tags: ['zoo'], wordCount: 2 })
+        const found = await index.search('unusualword')
+        expect(found.ok && found.value.hits.map((h) => h.path)).toEqual([rel])
+        await index.remove(rel)
+        expect(index.summaryOf(rel)).toBeUndefined()
+        const gone = await index.search('unusualword')
+        expect(gone.ok && gone.value.total).toBe(0)
+      } finally {
+        fs.writeFileSync(abs, before)
+      }
+    } finally {
+      await index.dispose()
+    }
+  })
+})

@@ -1,0 +1,41 @@
+import { makeSnippet } from '../../../../src/core/index/search-snippet'
+import { queryTerms, TermIndex } from '../../../../src/core/index/term-index'
+
+describe('TermIndex', () => {
+  it('matches every term, the last as a prefix, and forgets removed documents', () => {
+    const index = new TermIndex()
+    const a = index.add('The summit talks on trade')
+    const b = index.add('Summits and crises')
+    const c = index.add('Café au lait, naïve summit')
+    expect(index.match(queryTerms('summit'))).toEqual([a, b, c])
+    expect(index.match(queryTerms('summit talks'))).toEqual([a])
+    expect(index.match(queryTerms('talks summit'))).toEqual([a, b, c].filter((id) => id === a))
+    expect(index.match(queryTerms('café'))).toEqual([c])
+    expect(index.match(queryTerms('cris'))).toEqual([b])
+    index.remove(a)
+    expect(index.match(queryTerms('summit'))).toEqual([b, c])
+    expect(index.match([])).toEqual([])
+  })
+
+  it('splits queries into lower-case unique words', () => {
+    expect(queryTerms('  Foo, foo BAR-baz ')).toEqual(['foo', 'bar', 'baz'])
+  })
+})
+
+describe('makeSnippet', () => {
+  it('excerpts the body around the first match with highlights of every term', () => {
+    const text = '---\ntitle: Summit\n---\nA long line before. Then the summit opened, and trade talks began.\n'
+    const snippet = makeSnippet(text, ['summit', 'tra'], text.indexOf('A long'))
+    expect(snippet).not.toBeNull()
+    const marked = snippet?.highlights.map(([f, t]) => snippet.text.slice(f, t))
+    expect(marked).toEqual(['summit', 'tra'])
+    expect(snippet?.text.includes('\n')).toBe(false)
+  })
+
+  it('falls back to the front matter and returns null without a match', () => {
+    const text = '---\ntitle: Summit\n---\nbody\n'
+    expect(makeSnippet(text, ['summit'], text.indexOf('body'))?.text).toBe('title: Summit')
+    expect(makeSnippet(text, ['absent'], 0)).toBeNull()
+    expect(makeSnippet(text, ['ummit'], 0)).toBeNull()
+  })
+})
