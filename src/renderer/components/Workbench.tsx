@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo } from '@shared/api'
 import type { FolioError } from '@shared/result'
@@ -24,7 +25,8 @@ export function Workbench({ folder, articles, listError, workspace }: WorkbenchP
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
   const [isWrapping, setWrapping] = useLineWrapping(editor)
-  const onOpen = (path: string) => void session.open(path)
+  // NOTE: stable so the memoised list rows do not all re-render on every snapshot change.
+  const onOpen = useCallback((path: string) => void session.open(path), [session])
   return (
     <div className="workbench">
       <Toolbar

@@ -1,9 +1,9 @@
 import type { FolderEvent, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
 import type { FrontMatterValue } from '@shared/front-matter/types'
-import { setValue } from '@shared/front-matter'
 import type { EditorController, EditorEvent } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
+import { FormEditRuns } from './form-edit'
 import { openDocumentFrom, textOf, type OpenDocument } from './open-document'
 import { emptySnapshot, type SessionError, type SessionSnapshot } from './session-snapshot'
 import { SnapshotStore } from './snapshot-store'
@@ -19,6 +19,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   private stopEditor: (() => void) | null = null
   private openRequest = 0
   private saving: Promise<void> = Promise.resolve()
+  private readonly formEdits = new FormEditRuns()
 
   constructor(
     private readonly api: FolioApi,
@@ -85,14 +86,17 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     if (path !== null) await this.reload(path)
   }
 
-  /** Sets one top-level front-matter key as an editor transaction (undoable), changing only that value's text. */
+  /**
+   * Sets one top-level front-matter key as an editor transaction (undoable), changing only that value's text;
+   * successive values for the same key are computed from the text before the first (see FormEditRuns).
+   */
   setFrontMatterValue(key: string, value: FrontMatterValue): void {
     const path = this.editor.activePath
     const text = path === null ? undefined : this.editor.textOf(path)
     if (path === null || text === undefined) return
-    const result = setValue(text, [key], value)
-    if (result.ok) this.editor.applyChanges(result.value)
-    else this.update({ error: withPath(result.error, path, 'edit') })
+    const result = this.formEdits.change(path, text, key, value)
+    if (!result.ok) this.update({ error: withPath(result.error, path, 'edit') })
+    else if (result.value) this.editor.applyChanges([result.value])
   }
 
   /** Follows changes made outside Folio: reloads clean documents silently, flags dirty ones as conflicts. */

@@ -1,0 +1,34 @@
+import { applyChanges, setValue } from '@shared/front-matter'
+import type { FrontMatterValue, TextChange } from '@shared/front-matter/types'
+import type { Result } from '@shared/result'
+import { minimalChange } from './minimal-change'
+
+/** A run of form edits to one key: the text before the first of them and the text after the last. */
+interface EditRun {
+  path: string
+  key: string
+  originText: string
+  lastText: string
+}
+
+/**
+ * Turns successive form values for one key into editor changes computed from the text as it was before the run
+ * started. Typing "Plain title x" letter by letter then gives the same bytes as setting it at once: a passing
+ * state that needed quotes (a trailing space) does not leave the value quoted, and typing back the original
+ * value restores the original bytes. Any other change to the text starts a new run.
+ */
+export class FormEditRuns {
+  private run: EditRun | null = null
+
+  /** The change that sets `key` to `value` in `current`, or null when the text already says so. */
+  change(path: string, current: string, key: string, value: FrontMatterValue): Result<TextChange | null> {
+    const run = this.run
+    const isContinuing = run !== null && run.path === path && run.key === key && run.lastText === current
+    const originText = isContinuing ? run.originText : current
+    const result = setValue(originText, [key], value)
+    if (!result.ok) return result
+    const next = applyChanges(originText, result.value)
+    this.run = { path, key, originText, lastText: next }
+    return { ok: true, value: minimalChange(current, next) }
+  }
+}

@@ -1,0 +1,44 @@
+import { FormEditRuns } from '@renderer/session/form-edit'
+import { minimalChange } from '@renderer/session/minimal-change'
+import { applyChanges } from '@shared/front-matter'
+
+const text = '---\ntitle: Plain title   # shown in the list\ncount: 1\n---\nBody\n'
+
+/** Feeds `values` for `key` one by one, as keystrokes in a field would, and returns the final text. */
+function type(runs: FormEditRuns, start: string, key: string, values: string[]): string {
+  let current = start
+  for (const value of values) {
+    const result = runs.change('a.md', current, key, value)
+    if (!result.ok) throw new Error(result.error.message)
+    if (result.value) current = applyChanges(current, [result.value])
+  }
+  return current
+}
+
+describe('FormEditRuns', () => {
+  it('gives the same bytes as one edit when typing passes through a value that needs quotes', () => {
+    const final = type(new FormEditRuns(), text, 'title', ['Plain title ', 'Plain title x'])
+    expect(final).toBe(text.replace('title: Plain title   #', 'title: Plain title x   #'))
+  })
+
+  it('restores the original bytes when the original value is typed back', () => {
+    const final = type(new FormEditRuns(), text, 'title', ['Plain title ', 'Plain title'])
+    expect(final).toBe(text)
+  })
+
+  it('starts a new run when the text changed in between', () => {
+    const runs = new FormEditRuns()
+    const quoted = type(runs, text, 'title', ['Plain title '])
+    const elsewhere = quoted.replace('Body', 'Body!')
+    const final = type(runs, elsewhere, 'title', ['Plain title x'])
+    expect(final.split('\n')[1]).toBe('title: "Plain title x"   # shown in the list')
+  })
+})
+
+describe('minimalChange', () => {
+  it('replaces only the differing middle', () => {
+    expect(minimalChange('abcXYZdef', 'abc12def')).toEqual({ from: 3, to: 6, insert: '12' })
+    expect(minimalChange('aaa', 'aaaa')).toEqual({ from: 3, to: 3, insert: 'a' })
+    expect(minimalChange('same', 'same')).toBeNull()
+  })
+})
