@@ -25,10 +25,13 @@ export function uniqueId(base: string, taken: Set<string>): string {
   return id
 }
 
-function plainText(children: readonly Token[]): string {
-  return children
-    .map((t) => (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline' || t.type === 'image' ? t.content : ''))
-    .join('')
+/**
+ * The text Goldmark feeds its id generator: the raw source of the heading's LAST line (markup included, so
+ * `[a](b.md)` yields `ab.md`), without a trailing attribute block.
+ */
+function sourceTextOf(inline: Token, hasAttributes: boolean): string {
+  const last = inline.content.split('\n').at(-1) ?? ''
+  return hasAttributes ? last.replace(ATTRIBUTE_BLOCK, '') : last
 }
 
 /** Takes a trailing `{#id .class}` (Goldmark's heading attributes) off the heading text; null when there is none. */
@@ -56,12 +59,12 @@ function assignIds(state: StateCore): void {
       taken.add(attributes.id)
       open.attrSet('id', attributes.id)
     } else {
-      open.attrSet('id', uniqueId(hugoAnchorName(plainText(inline.children ?? [])), taken))
+      open.attrSet('id', uniqueId(hugoAnchorName(sourceTextOf(inline, attributes !== null)), taken))
     }
   }
 }
 
-/** A markdown-it plugin giving every heading an id the way Hugo does, before typography changes its text. */
+/** A markdown-it plugin giving every heading an id the way Hugo's Goldmark does (from the heading's source line). */
 export function headingIdPlugin(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'hugo_heading_ids', assignIds)
 }

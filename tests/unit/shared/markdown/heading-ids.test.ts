@@ -21,11 +21,19 @@ describe('hugoAnchorName (Goldmark autoHeadingIDType: github)', () => {
 })
 
 describe('heading ids in rendered HTML', () => {
-  it('uses the text without markup and dedupes with -1, -2', () => {
-    expect(ids('# **Bold** `code` [link](x)\n\n## Same\n\n## Same\n\nSame\n----')).toEqual(['bold-code-link', 'same', 'same-1', 'same-2'])
+  it('uses the heading source as Goldmark does (markup punctuation dropped) and dedupes with -1, -2', () => {
+    expect(ids('# **Bold** `code`\n\n## Same\n\n## Same\n\nSame\n----')).toEqual(['bold-code', 'same', 'same-1', 'same-2'])
   })
 
-  it('takes the id before typography turns quotes into punctuation', () => {
+  it('keeps link destinations and entity names, like Goldmark, which reads the raw line', () => {
+    expect(ids('## See [the docs](https://gohugo.io/) &amp; more')).toEqual(['see-the-docshttpsgohugoio-amp-more'])
+  })
+
+  it('uses only the last line of a multi-line setext heading', () => {
+    expect(ids('First line\nSecond line\n===')).toEqual(['second-line'])
+  })
+
+  it('reads the source before typography turns quotes into punctuation', () => {
     expect(ids(`## Russia's "rise" -- now`)).toEqual(['russias-rise----now'])
   })
 
