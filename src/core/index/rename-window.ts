@@ -1,58 +1,75 @@
 import type { FolderEvent } from '@shared/api'
 import type { FileStamp } from './shard-core'
 
-interface HeldRemoval {
-  stamp: FileStamp | null
+interface Held {
+  stamp: FileStamp
   timer: NodeJS.Timeout
 }
 
+const isSame = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs
+
 /**
- * Turns a delete followed shortly by an add of the same file into one `article-renamed` event. A removal is held
- * for `windowMs`; an add whose size and mtime equal a held removal's (a move keeps both) is a rename.
- * Unmatched removals are emitted when their window ends.
+ * Turns a delete and an add of the same file within `windowMs` (in either order: watchers report both) into one
+ * `article-renamed` event. "Same file" means equal size and mtime, which a move keeps. Removals and adds are held
+ * for the window and emitted as they are when nothing matches.
  */
 export class RenameWindow {
-  private readonly held = new Map<string, HeldRemoval>()
+  private readonly removals = new Map<string, Held>()
+  private readonly adds = new Map<string, Held>()
 
   constructor(
     private readonly emit: (event: FolderEvent) => void,
     private readonly windowMs = 150,
   ) {}
 
-  /** A file went away; `stamp` is what the index recorded for it (null if it was not indexed). */
+  /** A file went away; `stamp` is what the index recorded for it (null if it was not indexed: emitted at once). */
   removed(path: string, stamp: FileStamp | null): void {
+    if (this.cancel(this.adds, path)) return this.emit({ kind: 'article-removed', path })
     if (stamp === null) return this.emit({ kind: 'article-removed', path })
-    const previous = this.held.get(path)
-    if (previous !== undefined) clearTimeout(previous.timer)
-    const timer = setTimeout(() => {
-      this.held.delete(path)
-      this.emit({ kind: 'article-removed', path })
-    }, this.windowMs)
-    this.held.set(path, { stamp, timer })
+    const to = this.take(this.adds, stamp, path)
+    if (to !== null) return this.emit({ kind: 'article-renamed', from: path, to })
+    this.hold(this.removals, path, stamp, { kind: 'article-removed', path })
   }
 
-  /** A file appeared with `stamp`; emits `article-renamed` when it matches a held removal, else `article-added`. */
+  /** A file appeared with `stamp` (null when it could not be read: emitted at once). */
   added(path: string, stamp: FileStamp | null): void {
-    const same = (held: HeldRemoval): boolean => stamp !== null && held.stamp !== null && held.stamp.size === stamp.size && held.stamp.mtimeMs === stamp.mtimeMs
-    for (const [from, held] of this.held) {
-      if (from === path || !same(held)) continue
-      clearTimeout(held.timer)
-      this.held.delete(from)
-      this.emit({ kind: 'article-renamed', from, to: path })
-      return
-    }
-    const again = this.held.get(path)
-    if (again !== undefined) {
-      // NOTE: deleted and re-created under the same name (an editor's save-by-rename): a change, not a removal.
-      clearTimeout(again.timer)
-      this.held.delete(path)
-    }
-    this.emit({ kind: 'article-added', path })
+    // NOTE: deleted and re-created under the same name (an editor's save-by-rename) is a change, not a removal.
+    if (this.cancel(this.removals, path) || stamp === null) return this.emit({ kind: 'article-added', path })
+    const from = this.take(this.removals, stamp, path)
+    if (from !== null) return this.emit({ kind: 'article-renamed', from, to: path })
+    this.hold(this.adds, path, stamp, { kind: 'article-added', path })
   }
 
-  /** Emits nothing more; held removals are dropped. */
+  /** Emits nothing more; held events are dropped. */
   dispose(): void {
-    for (const held of this.held.values()) clearTimeout(held.timer)
-    this.held.clear()
+    for (const held of [...this.removals.values(), ...this.adds.values()]) clearTimeout(held.timer)
+    this.removals.clear()
+    this.adds.clear()
+  }
+
+  private hold(map: Map<string, Held>, path: string, stamp: FileStamp, event: FolderEvent): void {
+    this.cancel(map, path)
+    const timer = setTimeout(() => {
+      map.delete(path)
+      this.emit(event)
+    }, this.windowMs)
+    map.set(path, { stamp, timer })
+  }
+
+  private cancel(map: Map<string, Held>, path: string): boolean {
+    const held = map.get(path)
+    if (held === undefined) return false
+    clearTimeout(held.timer)
+    map.delete(path)
+    return true
+  }
+
+  private take(map: Map<string, Held>, stamp: FileStamp, except: string): string | null {
+    for (const [path, held] of map) {
+      if (path === except || !isSame(held.stamp, stamp)) continue
+      this.cancel(map, path)
+      return path
+    }
+    return null
   }
 }

@@ -1,0 +1,72 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/cli/index'
+
+async function folio(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+const dirs: string[] = []
+function makeFolder(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cli-index-'))
+  dirs.push(root)
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
+    fs.writeFileSync(path.join(root, rel), content)
+  }
+  return root
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('folio index', () => {
+  it('prints one JSON object a line per article with dates exactly as written, and a summary on stderr', async () => {
+    const root = makeFolder({
+      'content/a.md': '---\ntitle: "A"\ndate: 2024-01-02T03:04:05+01:00\ndraft: true\ntags: [x, "y"]\ncategories:\n  - news\n---\nbody\n',
+      'content/b.md': '+++\ntitle = "B"\ndate = 2024-02-03\n+++\n',
+      'content/c.md': '{ "title": "C", "date": "03/04/2024" }\n',
+      'content/d.md': 'no front matter\n',
+      'content/e.md': '---\ntitle: [\n---\n',
+      'content/.git/x.md': 'hidden',
+      'public/p.md': 'built',
+    })
+    const run = await folio(root, 'index', '.', '--json')
+    expect(run.code).toBe(0)
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines).toEqual([
+      { path: 'content/a.md', title: 'A', date: '2024-01-02T03:04:05+01:00', draft: true, tags: ['x', 'y'], categories: ['news'], format: 'yaml' },
+      { path: 'content/b.md', title: 'B', date: '2024-02-03', draft: false, tags: [], categories: [], format: 'toml' },
+      { path: 'content/c.md', title: 'C', date: '03/04/2024', draft: false, tags: [], categories: [], format: 'json' },
+      { path: 'content/d.md', title: null, date: null, draft: false, tags: [], categories: [], format: 'none' },
+      { path: 'content/e.md', title: null, date: null, draft: false, tags: [], categories: [], format: 'yaml', error: expect.objectContaining({ line: 3, column: 1 }) as unknown },
+    ])
+    expect(run.stderr).toMatch(/^folio index: 5 articles \(3 yaml|2 yaml/)
+    expect(run.stderr).toMatch(/1 drafts, 1 with errors/)
+  })
+
+  it('prints tab-separated lines without --json and refuses bad arguments', async () => {
+    const root = makeFolder({ 'a.md': '---\ntitle: A\n---\n' })
+    const run = await folio(root, 'index', root)
+    expect(run.stdout).toBe('a.md\tA\t\tyaml\n')
+    expect((await folio(root, 'index')).code).toBe(2)
+    expect((await folio(root, 'index', 'missing-folder')).code).toBe(2)
+    expect((await folio(root, 'index', '.', '--bogus')).code).toBe(2)
+  })
+
+  it('lists every article of a generated corpus', async () => {
+    const root = makeFolder({})
+    execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../../../../shared/tools/make-corpus.mjs'), root, '--articles', '300', '--broken', '12'], { stdio: 'ignore' })
+    const run = await folio(root, 'index', root, '--json')
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; error?: unknown })
+    expect(lines.length).toBe(312)
+    expect(lines.filter((l) => l.error !== undefined).length).toBeGreaterThanOrEqual(5)
+    expect(run.stderr).toContain('312 articles')
+  })
+})

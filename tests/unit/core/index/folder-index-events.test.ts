@@ -1,0 +1,95 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FolderEvent } from '@shared/api'
+import { FolderSession } from '../../../../src/core/folder-session'
+import { makeTempDir, removeTempDir } from '../corpus'
+
+let dir = ''
+let session: FolderSession
+let events: FolderEvent[] = []
+const file = (rel: string): string => path.join(dir, ...rel.split('/'))
+const write = (rel: string, content: string): void => {
+  fs.mkdirSync(path.dirname(file(rel)), { recursive: true })
+  fs.writeFileSync(file(rel), content)
+}
+const waitFor = async (predicate: () => boolean): Promise<void> => {
+  for (let i = 0; i < 100 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 50))
+}
+const titleOf = (rel: string): string | null | undefined => {
+  const snapshot = session.articleIndex()
+  return snapshot.ok ? snapshot.value.articles.find((a) => a.path === rel)?.title : undefined
+}
+const indexedPaths = (): string[] => {
+  const snapshot = session.articleIndex()
+  return snapshot.ok ? snapshot.value.articles.map((a) => a.path) : []
+}
+
+beforeEach(async () => {
+  dir = makeTempDir()
+  write('posts/a.md', '---\ntitle: "A"\n---\nalpha body\n')
+  write('posts/b.md', '---\ntitle: "B"\n---\nbeta body\n')
+  const opened = await FolderSession.open(dir, { retryDelayMs: 1, index: { mode: 'local' } })
+  if (!opened.ok) throw new Error(opened.error.message)
+  session = opened.value
+  await session.start()
+  expect((await session.whenIndexed()).ok).toBe(true)
+  events = []
+  session.onEvent((e) => events.push(e))
+})
+afterEach(async () => {
+  await session.dispose()
+  removeTempDir(dir)
+})
+
+describe('FolderSession index and watcher', () => {
+  it('indexes an added file and an outside change, and drops a deleted one', async () => {
+    write('posts/c.md', '---\ntitle: "C"\n---\ngamma\n')
+    await waitFor(() => titleOf('posts/c.md') === 'C' && events.some((e) => e.kind === 'article-added'))
+    expect(events).toContainEqual({ kind: 'article-added', path: 'posts/c.md' })
+    write('posts/a.md', '---\ntitle: "A2"\n---\nalpha changed\n')
+    await waitFor(() => titleOf('posts/a.md') === 'A2')
+    expect(events.some((e) => e.kind === 'article-changed' && e.path === 'posts/a.md')).toBe(true)
+    expect(events.some((e) => e.kind === 'articles-indexed' && e.articles.some((a) => a.title === 'A2'))).toBe(true)
+    fs.rmSync(file('posts/b.md'))
+    await waitFor(() => events.some((e) => e.kind === 'article-removed'))
+    expect(events).toContainEqual({ kind: 'article-removed', path: 'posts/b.md' })
+    expect(indexedPaths()).toEqual(['posts/a.md', 'posts/c.md'])
+    const search = await session.searchArticles('changed')
+    expect(search.ok && search.value.hits.map((h) => h.path)).toEqual(['posts/a.md'])
+  })
+
+  it('reports a move as one rename, not a removal and an add', async () => {
+    fs.mkdirSync(file('archive'))
+    fs.renameSync(file('posts/a.md'), file('archive/a.md'))
+    await waitFor(() => events.some((e) => e.kind === 'article-renamed'))
+    await new Promise((r) => setTimeout(r, 300))
+    expect(events.filter((e) => e.kind !== 'articles-indexed' && e.kind !== 'index-progress')).toEqual([{ kind: 'article-renamed', from: 'posts/a.md', to: 'archive/a.md' }])
+    expect(indexedPaths()).toEqual(['archive/a.md', 'posts/b.md'])
+    expect(titleOf('archive/a.md')).toBe('A')
+  })
+
+  it('keeps up with a rapid burst of writes and ends with the final content', async () => {
+    for (let i = 0; i < 30; i++) write(`burst/n${i}.md`, `---\ntitle: "N${i}"\n---\n`)
+    for (let v = 0; v < 10; v++) write('posts/a.md', `---\ntitle: "A v${v}"\n---\n`)
+    await waitFor(() => indexedPaths().length === 32 && titleOf('posts/a.md') === 'A v9')
+    expect(indexedPaths().length).toBe(32)
+    expect(titleOf('posts/a.md')).toBe('A v9')
+    expect(titleOf('burst/n29.md')).toBe('N29')
+  })
+
+  it('indexes its own save without echoing it as an outside change, and ignores skipped folders', async () => {
+    const doc = await session.readArticle('posts/a.md')
+    if (!doc.ok) throw new Error(doc.error.message)
+    const saved = await session.writeArticle({ path: 'posts/a.md', text: '---\ntitle: "Mine"\n---\n', format: doc.value.format, baseVersion: doc.value.version })
+    expect(saved.ok).toBe(true)
+    write('.git/x.md', 'x')
+    write('node_modules/m/readme.md', 'x')
+    write('public/p.md', 'x')
+    write('resources/_gen/g.md', 'x')
+    await waitFor(() => titleOf('posts/a.md') === 'Mine')
+    await new Promise((r) => setTimeout(r, 600))
+    expect(titleOf('posts/a.md')).toBe('Mine')
+    expect(events.filter((e) => e.kind !== 'articles-indexed' && e.kind !== 'index-progress')).toEqual([])
+    expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md'])
+  })
+})
