@@ -2,6 +2,7 @@ import type { FolderInfo, RequestHandlers } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
 import type { FolderSession } from './folder-session'
 import { expectArgCount, validateWriteRequest } from './validate'
+import { ExportJobs, ExportStateStore, createChromiumPdfRenderer, exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
 
 /** What the handlers need from their host (the Electron main process or `folio serve`). */
 export interface HandlerHost {
@@ -9,6 +10,8 @@ export interface HandlerHost {
   session(): FolderSession | null
   /** Lets the user choose a folder (desktop) or fails with UNSUPPORTED (browser mode); null when cancelled. */
   pickFolder(): Promise<Result<FolderInfo | null>>
+  /** How exports are delivered (save dialog or download, PDF engine, progress); a download host when absent. */
+  exportHost?: ExportHost
 }
 
 const maxQueryLength = 1000
@@ -21,6 +24,7 @@ const noFolder = <T>(): Result<T> => fail('NOT_FOUND', 'No folder is open.')
  * validates them and resolves to a Result; it rejects only on a bug.
  */
 export function createRequestHandlers(host: HandlerHost): RequestHandlers {
+  const exportHost: ExportHost = host.exportHost ?? { createPdfRenderer: () => createChromiumPdfRenderer(), state: new ExportStateStore(), jobs: new ExportJobs() }
   return {
     getFolder(...args) {
       const count = expectArgCount(args, 0, 'getFolder')
@@ -67,6 +71,20 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       }
       const session = host.session()
       return session === null ? noFolder() : session.searchArticles(query, limit)
+    },
+    async exportArticles(...args) {
+      const count = expectArgCount(args, 1, 'exportArticles')
+      if (!count.ok) return count
+      const request = validateExportRequest(args[0])
+      if (!request.ok) return request
+      const session = host.session()
+      return session === null ? noFolder() : exportFromFolder(session.root, request.value, exportHost)
+    },
+    cancelExport(...args) {
+      const count = expectArgCount(args, 1, 'cancelExport')
+      if (!count.ok) return Promise.resolve(count)
+      if (typeof args[0] !== 'string') return Promise.resolve(fail('INVALID_ARGUMENT', 'cancelExport takes a jobId string.'))
+      return Promise.resolve(ok(exportHost.jobs.cancel(args[0])))
     },
   }
 }

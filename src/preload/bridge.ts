@@ -20,6 +20,8 @@ export function createBridge(ipc: IpcLike): FolioApi {
     getArticleIndex: () => ipc.invoke(requestChannels.getArticleIndex) as ReturnType<FolioApi['getArticleIndex']>,
     searchArticles: (query, limit) =>
       (limit === undefined ? ipc.invoke(requestChannels.searchArticles, query) : ipc.invoke(requestChannels.searchArticles, query, limit)) as ReturnType<FolioApi['searchArticles']>,
+    exportArticles: (request) => ipc.invoke(requestChannels.exportArticles, request) as ReturnType<FolioApi['exportArticles']>,
+    cancelExport: (jobId) => ipc.invoke(requestChannels.cancelExport, jobId) as ReturnType<FolioApi['cancelExport']>,
     onFolderEvent: (listener) => {
       // NOTE: the IpcRendererEvent is dropped here so the renderer never sees `sender`.
       const forward = (_event: unknown, payload: unknown): void => listener(payload as FolderEvent)

@@ -117,6 +117,45 @@ export type FolderEvent =
   | { kind: 'articles-indexed'; articles: ArticleSummary[] }
   /** An article moved (a delete and an add of the same content within a short window). */
   | { kind: 'article-renamed'; from: string; to: string }
+  /** Export progress of the job the renderer named in ExportRequest.jobId; `path` is the article just finished. */
+  | { kind: 'export-progress'; jobId: string; done: number; total: number; path: string | null }
+
+/** What each exported article becomes: the file as saved, standalone HTML, PDF, or JSON (docs/export-json.md). */
+export type ExportFormat = 'md' | 'html' | 'pdf' | 'json'
+
+/** PDF page options; margins in millimetres on every side. */
+export interface PdfOptions {
+  pageSize: 'A4' | 'A5' | 'Letter' | 'Legal'
+  marginMm: number
+}
+
+/** A request to export articles of the open folder (paths relative, `/` separators). */
+export interface ExportRequest {
+  paths: string[]
+  format: ExportFormat
+  /** Keep only articles modified after this date (ISO 8601 or YYYY-MM-DD), or `last-export`: since this folder's last export. */
+  since?: string
+  /** Always produce a zip, even for one article (many articles always zip). */
+  zip?: boolean
+  pdf?: PdfOptions
+  /** Chosen by the caller to match `export-progress` events and to cancel with cancelExport. */
+  jobId?: string
+}
+
+/** One article that could not be exported; the others still were. */
+export interface ExportFailure {
+  path: string
+  message: string
+}
+
+/**
+ * What an export produced. Browser mode answers the bytes (base64) for the page to download; desktop writes them
+ * where the save dialog said. `cancelled` when the writer dismissed the dialog or cancelled the job.
+ */
+export type ExportOutcome =
+  | { kind: 'download'; fileName: string; mimeType: string; base64: string; exported: string[]; failures: ExportFailure[] }
+  | { kind: 'written'; files: string[]; exported: string[]; failures: ExportFailure[] }
+  | { kind: 'cancelled'; exported: string[]; failures: ExportFailure[] }
 
 /** Removes a subscription. */
 export type Unsubscribe = () => void
@@ -133,6 +172,10 @@ export interface FolioApi {
   getArticleIndex(): Promise<Result<IndexSnapshot>>
   /** Full-text search over bodies and front matter (at most `limit` hits, default 200). */
   searchArticles(query: string, limit?: number): Promise<Result<SearchResults>>
+  /** Exports articles (see ExportRequest); fails as a whole only when nothing could be exported. */
+  exportArticles(request: ExportRequest): Promise<Result<ExportOutcome>>
+  /** Cancels a running export by its jobId; resolves to false when no such job runs. */
+  cancelExport(jobId: string): Promise<Result<boolean>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
 }
 
@@ -148,6 +191,8 @@ export const requestChannels = {
   writeArticle: 'article:write',
   getArticleIndex: 'index:get',
   searchArticles: 'index:search',
+  exportArticles: 'export:run',
+  cancelExport: 'export:cancel',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

@@ -50,6 +50,8 @@ export class FakeApi implements FolioApi {
   }
 
   searchArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'search is not faked'))
+  exportArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
+  cancelExport = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
 
   onFolderEvent = (listener: (event: FolderEvent) => void) => {
     this.listeners.add(listener)
