@@ -27,7 +27,7 @@ export function SidePane({ editor, session, snapshot }: SidePaneProps) {
         />
       </Panel>
       <Separator className="separator separator-horizontal" />
-      <Panel id="preview" defaultSize="55" minSize="10" className="scroll-panel">
+      <Panel id="preview" defaultSize="55" minSize="10">
         <Preview editor={editor} />
       </Panel>
     </Group>

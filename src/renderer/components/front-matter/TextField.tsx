@@ -11,7 +11,7 @@ const longTextKeys = new Set(['summary', 'description', 'abstract', 'excerpt', '
 export function TextField({ id, field, isReadOnly, onChange }: FieldProps) {
   const value = scalarText(field.value)
   const [draft, setDraft] = useFieldDraft(value, (d, v) => d === v)
-  const [isLong] = useState(() => value.includes('\n') || value.length > 60 || longTextKeys.has(field.key))
+  const [isLong] = useState(() => value.includes('\n') || value.length > 120 || longTextKeys.has(field.key))
   const common = {
     id,
     value: draft,

@@ -9,7 +9,7 @@ import { rawValueText } from '@renderer/components/front-matter/raw-value'
 
 const source = `---
 title: Plain title
-summary: A summary that is long enough to deserve more than a single line of text input.
+summary: Short.
 weight: 10
 draft: true
 tags: [a, b]
