@@ -6,6 +6,7 @@ import { checkCommand } from './check'
 import { serveCommand } from './serve'
 import { indexCommand } from './index-folder'
 import { searchCommand } from './search'
+import { exportCommand } from './export'
 
 /** Every subcommand, in the order `folio --help` lists them. */
-export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, indexCommand, searchCommand, serveCommand]
+export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, indexCommand, searchCommand, exportCommand, serveCommand]
