@@ -1,7 +1,7 @@
 import type { ArticleSummary, FolderEvent, IndexSnapshot, SearchHit, SearchResults } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
-import type { FsPort } from '../fs-port'
+import { nodeFs, type FsPort } from '../fs-port'
 import { ShardClient, type ShardMode } from './shard-client'
 import type { FileStamp } from './shard-core'
 import { queryTerms } from './term-index'
@@ -126,7 +126,7 @@ export class ArticleIndex {
   }
 
   private async run(): Promise<Result<void>> {
-    const files = await listArticleFiles(this.root, this.options.fs)
+    const files = await this.listFiles()
     if (!files.ok) return files
     this.total = files.value.length
     this.options.onEvent?.({ kind: 'index-progress', done: 0, total: this.total })
@@ -140,6 +140,19 @@ export class ArticleIndex {
       this.isSearchable = true
     })
     return ok(undefined)
+  }
+
+  // NOTE: listing thousands of folders with async readdir costs a round trip per folder; a shard lists
+  // synchronously in its own thread instead. A custom FsPort (tests injecting faults) keeps the async path.
+  private async listFiles(): Promise<Result<string[]>> {
+    const first = this.shards[0]
+    if (this.options.fs !== undefined && this.options.fs !== nodeFs) return listArticleFiles(this.root, this.options.fs)
+    const listed = await first.list().catch((error: unknown) => {
+      // NOTE: a dead shard rejects; the async listing still answers (and indexing then reports the shard's failure).
+      if (!(error instanceof Error)) throw error
+      return null
+    })
+    return listed === null ? listArticleFiles(this.root, this.options.fs) : ok(listed)
   }
 
   private receive(batch: ArticleSummary[]): void {

@@ -57,6 +57,11 @@ export class ShardClient {
     return this.worker !== null
   }
 
+  /** Lists the folder's articles in the shard's thread; null when the shard died. */
+  list(): Promise<string[] | null> {
+    return this.call({ op: 'list' }) as Promise<string[] | null>
+  }
+
   summarize(paths: string[], onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
     return this.call({ op: 'summarize', paths }, onBatch).then(() => undefined)
   }

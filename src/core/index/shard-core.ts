@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ArticleSummary, SearchHit } from '@shared/api'
+import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
 import { bodyStart, countWords, summarizeForIndex } from './article-record'
 import { makeSnippet } from './search-snippet'
@@ -17,7 +18,8 @@ export interface FileStamp {
 
 interface ShardRecord {
   summary: ArticleSummary
-  stamp: FileStamp
+  /** Null until the file's words are indexed (the summary pass does not stat). */
+  stamp: FileStamp | null
   docId: number
 }
 
@@ -55,6 +57,61 @@ export function readIndexedText(abs: string): ReadOutcome {
   }
 }
 
+const headBytes = 64 * 1024
+const head = Buffer.allocUnsafe(headBytes)
+
+/**
+ * Reads a file for its summary with as few system calls as possible (open, one read, close: no stat), which is
+ * what indexing many small files costs. Files larger than 64 KB take the full read.
+ */
+export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text: string; stamp: null } {
+  let fd: number
+  try {
+    fd = fs.openSync(abs, 'r')
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return { kind: 'missing' }
+    return readIndexedText(abs)
+  }
+  let n: number
+  try {
+    n = fs.readSync(fd, head, 0, headBytes, 0)
+  } catch (error) {
+    // NOTE: e.g. EISDIR for a folder named like an article; the full read reports it properly.
+    if (errnoCode(error) === undefined) throw error
+    n = headBytes
+  } finally {
+    fs.closeSync(fd)
+  }
+  if (n === headBytes) return readIndexedText(abs)
+  let text = head.toString('utf8', 0, n)
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
+  return { kind: 'text', text, stamp: null }
+}
+
+/** Lists the articles under `root` synchronously (relative `/` paths, sorted), with the same rules as listArticleFiles. */
+export function listArticlesSync(root: string): string[] {
+  const found: string[] = []
+  const pending: string[] = ['']
+  while (pending.length > 0) {
+    const rel = pending.pop() as string
+    let entries: fs.Dirent[]
+    try {
+      entries = fs.readdirSync(rel === '' ? root : path.join(root, rel), { withFileTypes: true })
+    } catch (error) {
+      // NOTE: a subfolder that vanished or cannot be read is skipped, as listArticleFiles does.
+      if (rel === '' || errnoCode(error) === undefined) throw error
+      continue
+    }
+    for (const entry of entries) {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`
+      if (entry.isDirectory() && !isSkippedFolder(child)) pending.push(child)
+      else if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) found.push(child)
+    }
+  }
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
 function failedSummary(rel: string, message: string): ArticleSummary {
   return { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1 } }
 }
@@ -75,12 +132,23 @@ export class ShardCore {
     private readonly nowMs: () => number = Date.now,
   ) {}
 
+  /** Every article under the root (see listArticlesSync); null when the root itself cannot be read. */
+  list(): string[] | null {
+    try {
+      return listArticlesSync(this.root)
+    } catch (error) {
+      // NOTE: the caller lists again the async way, which turns the errno into a proper Result.
+      if (errnoCode(error) === undefined) throw error
+      return null
+    }
+  }
+
   /**
    * Reads and summarizes one article (phase 1) without its word count; words are counted and indexed later by
    * `indexTerms`. Null when it is gone.
    */
   summarize(rel: string): ArticleSummary | null {
-    const read = readIndexedText(this.abs(rel))
+    const read = readForSummary(this.abs(rel))
     if (read.kind === 'missing') {
       this.remove(rel)
       return null
@@ -106,7 +174,7 @@ export class ShardCore {
       this.addDoc(rel, record, read.text)
     }
     this.records.set(rel, record)
-    return { summary: record.summary, stamp: record.stamp }
+    return { summary: record.summary, stamp: read.stamp }
   }
 
   /**
@@ -120,6 +188,7 @@ export class ShardCore {
       if (record === undefined || record.docId !== -1 || record.summary.wordCount !== undefined) continue
       const read = readIndexedText(this.abs(rel))
       if (read.kind !== 'text') continue
+      record.stamp = read.stamp
       this.addDoc(rel, record, read.text)
       record.summary = { ...record.summary, wordCount: countWords(read.text, bodyStart(read.text)) }
       onSummary(record.summary)
@@ -138,9 +207,9 @@ export class ShardCore {
     this.records.delete(rel)
   }
 
-  /** The stamp recorded for a path, if indexed. */
+  /** The stamp recorded for a path, if indexed (and its words too). */
   stampOf(rel: string): FileStamp | undefined {
-    return this.records.get(rel)?.stamp
+    return this.records.get(rel)?.stamp ?? undefined
   }
 
   /** Articles containing every term (the last as a prefix): title matches first, then by path; snippets for the first `limit`. */
@@ -175,6 +244,6 @@ export class ShardCore {
   }
 
   private abs(rel: string): string {
-    return path.join(this.root, ...rel.split('/'))
+    return path.sep === '/' ? `${this.root}/${rel}` : path.join(this.root, ...rel.split('/'))
   }
 }

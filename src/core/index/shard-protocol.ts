@@ -3,6 +3,7 @@ import type { FileStamp, ShardCore } from './shard-core'
 
 /** A request to a shard; `id` pairs it with its reply. */
 export type ShardRequest =
+  | { id: number; op: 'list' }
   | { id: number; op: 'summarize'; paths: string[] }
   | { id: number; op: 'build-terms' }
   | { id: number; op: 'update'; path: string }
@@ -14,7 +15,7 @@ export type ShardRequest =
 export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'reply'; value: ShardReply }
 
 /** The reply value per operation. */
-export type ShardReply = null | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { hits: SearchHit[]; total: number }
+export type ShardReply = null | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { hits: SearchHit[]; total: number }
 
 /** How many summaries a shard sends at once while indexing. */
 export const batchSize = 250
@@ -33,6 +34,8 @@ function yieldTurn(): Promise<void> {
 export async function serveShardRequest(core: ShardCore, request: ShardRequest, post: (message: ShardMessage) => void): Promise<void> {
   const reply = (value: ShardReply): void => post({ id: request.id, kind: 'reply', value })
   switch (request.op) {
+    case 'list':
+      return reply(core.list())
     case 'summarize': {
       let batch: ArticleSummary[] = []
       for (const rel of request.paths) {

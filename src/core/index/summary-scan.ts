@@ -18,24 +18,22 @@ const yamlItem = /^( +)- (.+)$/
 // NOTE: plain scalars that the YAML 1.2 core schema reads as something other than a string (null, bool, numbers).
 const yamlNonString = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/
 
+// NOTE: one regular expression per shape keeps the scan cheap: a double-quoted string without escapes, a
+// single-quoted one without '' escapes, and a one-line plain scalar (no indicator first, no ": " or " #", no tab,
+// no leading, trailing or other odd whitespace, no control characters).
+const doubleQuoted = /^"[^"\\\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]*"$/
+const singleQuoted = /^'[^'\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]*'$/
+const plainScalar = /^[^-?:,[\]{}#&*!|>%@`"'\s\x00-\x1f\x7f\u0085\u2028\u2029\ufeff](?:[^\s:#\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]|:(?=[^\s])|(?<=[^\s])#| (?=[^\s#]))*$/
+
 /**
  * Reads a plain or quoted YAML scalar written in the simplest style; null when it has anything the scanner does not
- * model (escapes, comments, flow syntax, anchors, tags, a value the core schema would not read as a string).
+ * model (escapes, comments, flow syntax, anchors, tags, multi-line or unusual whitespace).
  */
 function yamlScalar(raw: string): { value: string; isPlain: boolean } | null {
-  if (raw === '' || controlChar.test(raw)) return null
-  const first = raw[0]
-  if (first === '"') {
-    if (raw.length < 2 || !raw.endsWith('"') || raw.indexOf('"', 1) !== raw.length - 1 || raw.includes('\\')) return null
-    return { value: raw.slice(1, -1), isPlain: false }
-  }
-  if (first === "'") {
-    if (raw.length < 2 || !raw.endsWith("'") || raw.indexOf("'", 1) !== raw.length - 1) return null
-    return { value: raw.slice(1, -1), isPlain: false }
-  }
-  if (/^[-?:,[\]{}#&*!|>%@`]/.test(raw) || raw.includes(': ') || raw.includes(' #') || raw.includes('\t') || raw.endsWith(':')) return null
-  if (raw !== raw.trim()) return null
-  return { value: raw, isPlain: true }
+  const first = raw.charCodeAt(0)
+  if (first === 34) return doubleQuoted.test(raw) ? { value: raw.slice(1, -1), isPlain: false } : null
+  if (first === 39) return singleQuoted.test(raw) ? { value: raw.slice(1, -1), isPlain: false } : null
+  return plainScalar.test(raw) ? { value: raw, isPlain: true } : null
 }
 
 function yamlString(raw: string): ScannedValue | null {
@@ -81,49 +79,51 @@ export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFie
   let listKey: string | null = null
   let list: string[] | null = null
   let listIndent = -1
-  const lines = text.slice(block.contentFrom, block.contentTo).split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]
-    if (line.endsWith('\r')) line = line.slice(0, -1)
-    if (line.trim() === '' || line.startsWith('#')) continue
-    const item = list !== null ? yamlItem.exec(line) : null
-    if (item !== null && list !== null) {
-      const indent = (item[1]).length
+  const finishList = (): boolean => {
+    if (listIndent === -1) return false
+    if (listKey !== null && wanted.has(listKey)) out[listKey as keyof ScannedFields] = { kind: 'list', value: list as string[] }
+    list = null
+    listKey = null
+    return true
+  }
+  for (let from = block.contentFrom; from < block.contentTo; ) {
+    let to = text.indexOf('\n', from)
+    if (to === -1 || to > block.contentTo) to = block.contentTo
+    const line = text.slice(from, to)
+    from = to + 1
+    const first = line.charCodeAt(0)
+    if (line.length === 0 || first === 35) continue
+    if (first === 32) {
+      if (line.trim() === '') continue
+      if (list === null) return null
+      const item = yamlItem.exec(line)
+      if (item === null) return null
+      const indent = (item[1] as string).length
       if (listIndent === -1) listIndent = indent
       if (indent !== listIndent) return null
-      const value = yamlString((item[2]).trimEnd())
+      const value = yamlString(item[2] as string)
       if (value === null || value.kind !== 'string') return null
-      list.push(value.value)
+      ;(list as string[]).push(value.value)
       continue
     }
-    if (list !== null) {
-      if (listIndent === -1) return null
-      if (listKey !== null && wanted.has(listKey)) out[listKey as keyof ScannedFields] = { kind: 'list', value: list }
-      list = null
-      listKey = null
-    }
+    if (list !== null && !finishList()) return null
     const match = yamlKey.exec(line)
     if (match === null) return null
-    const key = match[1]
+    const key = match[1] as string
     if (seen.has(key) || key === '__proto__' || yamlNonString.test(key)) return null
     seen.add(key)
-    const raw = (match[2] ?? '').trim()
-    if (raw === '') {
-      if ((match[2] ?? '') !== '') return null
+    const raw = match[2]
+    if (raw === undefined) {
       list = []
       listKey = key
       listIndent = -1
       continue
     }
-    if (raw !== (match[2]).trimEnd()) return null
     const value = yamlInline(key, raw)
     if (value === null) return null
     if (value !== 'other' && wanted.has(key)) out[key as keyof ScannedFields] = value
   }
-  if (list !== null) {
-    if (listIndent === -1) return null
-    if (listKey !== null && wanted.has(listKey)) out[listKey as keyof ScannedFields] = { kind: 'list', value: list }
-  }
+  if (list !== null && !finishList()) return null
   return out
 }
 

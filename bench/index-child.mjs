@@ -1,0 +1,68 @@
+// Child process of index.bench.mjs: measures, in one fresh process, the plain read of every article (the floor), the
+// cold index (summaries) and the full-text index over a folder, warm search latency, and peak RSS. Prints JSON.
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const [bundle, dir, queriesJson] = process.argv.slice(2)
+const { ArticleIndex } = await import(pathToFileURL(bundle).href)
+const queries = JSON.parse(queriesJson)
+
+function listArticles(root) {
+  const out = []
+  for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) out.push(path.join(e.parentPath, e.name))
+  }
+  return out
+}
+function readAll(files) {
+  let bytes = 0
+  for (const f of files) bytes += fs.readFileSync(f).byteLength
+  return bytes
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+readAll(listArticles(dir)) // warm the page cache, so both timings below read from memory
+let t = performance.now()
+const files = listArticles(dir)
+const bytes = readAll(files)
+const readMs = performance.now() - t
+
+t = performance.now()
+let firstBatchMs = null
+const index = new ArticleIndex(dir, {
+  onEvent: (e) => {
+    if (firstBatchMs === null && e.kind === 'articles-indexed') firstBatchMs = performance.now() - t
+  },
+})
+const started = await index.start()
+const indexMs = performance.now() - t
+if (!started.ok) throw new Error(started.error.message)
+await index.whenSearchable()
+const searchableMs = performance.now() - t
+const searches = {}
+for (const q of queries) {
+  const times = []
+  let total = 0
+  for (let i = 0; i < 7; i++) {
+    const s = performance.now()
+    const r = await index.search(q, 200)
+    times.push(performance.now() - s)
+    total = r.ok ? r.value.total : -1
+  }
+  searches[q] = { ms: median(times), total }
+}
+const snapshot = index.snapshot()
+await index.dispose()
+console.log(JSON.stringify({
+  files: files.length,
+  bytes,
+  readMs,
+  indexMs,
+  firstBatchMs,
+  searchableMs,
+  indexed: snapshot.done,
+  errors: snapshot.articles.filter((a) => a.error).length,
+  searches,
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+}))

@@ -1,0 +1,68 @@
+// Folder index benchmark (issue 7): a make-corpus folder (50,000 articles unless BENCH_ARTICLES says otherwise) in
+// a temp dir; in a fresh child process: the plain read of every file (the floor), the cold index, the full-text
+// index, warm search latency and peak RSS; then `rg` on the same folder for the ratio (skipped when rg is absent).
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const articles = Number(process.env.BENCH_ARTICLES ?? 50000)
+const queries = ['council', 'summit crisis', 'elec', 'zzzznotaword']
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-index-'))
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const fmt = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
+
+try {
+  const corpus = path.join(work, 'site')
+  execFileSync(process.execPath, [path.join(root, '../shared/tools/make-corpus.mjs'), corpus, '--articles', String(articles)], { stdio: 'ignore' })
+  // NOTE: bundled like the app ships it, so the shards run as plain-JS worker threads (no TypeScript loader).
+  const out = path.join(work, 'bundle')
+  await build({
+    entryPoints: { 'article-index': path.join(root, 'src/core/index/article-index.ts'), 'index-worker': path.join(root, 'src/core/index/index-worker.ts') },
+    outdir: out, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
+    alias: { '@shared': path.join(root, 'src/shared') }, logLevel: 'warning',
+  })
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'))
+  const child = spawnSync(process.execPath, [path.join(root, 'bench/index-child.mjs'), path.join(out, 'article-index.mjs'), corpus, JSON.stringify(queries)], { encoding: 'utf8' })
+  if (child.status !== 0) throw new Error(`index child failed: ${child.stderr}`)
+  const r = JSON.parse(child.stdout.trim().split('\n').at(-1))
+  console.log(`corpus: ${r.files} articles, ${(r.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores`)
+  console.log(`read floor (list + read every file, one thread): ${fmt(r.readMs)}`)
+  console.log(`cold index (summaries, ${r.indexed} articles, ${r.errors} with errors): ${fmt(r.indexMs)} = ${(r.indexMs / r.readMs).toFixed(2)}x the read floor`)
+  console.log(`first rows pushed after: ${fmt(r.firstBatchMs ?? NaN)}`)
+  console.log(`full-text index ready (background, after summaries): ${fmt(r.searchableMs)} = ${(r.searchableMs / r.readMs).toFixed(2)}x the read floor`)
+  console.log(`peak RSS of the indexing process (workers included): ${r.maxRssMb.toFixed(0)} MB`)
+  const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' })
+  for (const q of queries) {
+    const s = r.searches[q]
+    let line = `search "${q}" warm: ${fmt(s.ms)} (${s.total} articles)`
+    if (rg.status === 0) {
+      // NOTE: rg is given the same question: files holding every word (case-insensitive; the last as a prefix).
+      const words = q.split(/\s+/)
+      const times = []
+      let count = 0
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now()
+        let files = null
+        for (const [n, w] of words.entries()) {
+          const pattern = n === words.length - 1 ? `\\b${w}` : `\\b${w}\\b`
+          const args = ['-l', '-i', '--no-messages', '--glob', '*.md', pattern]
+          const res = spawnSync('rg', files === null ? [...args, corpus] : [...args, ...files.slice(0, 20000)], { encoding: 'utf8', maxBuffer: 1 << 28 })
+          files = res.stdout.split('\n').filter(Boolean)
+          if (files.length === 0) break
+        }
+        times.push(performance.now() - t)
+        count = files?.length ?? 0
+      }
+      const rgMs = median(times)
+      line += `; rg: ${fmt(rgMs)} (${count} files); ratio folio/rg ${(s.ms / rgMs).toFixed(3)}`
+    }
+    console.log(line)
+  }
+  if (rg.status !== 0) console.log('rg not installed: ratio skipped (apt-get install -y ripgrep)')
+} finally {
+  fs.rmSync(work, { recursive: true, force: true })
+}
