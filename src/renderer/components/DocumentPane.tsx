@@ -17,6 +17,11 @@ export function DocumentPane({ workspace, snapshot }: { workspace: Workspace; sn
         />
       )}
       {snapshot.error && <ErrorBanner error={snapshot.error} onDismiss={() => session.dismissError()} />}
+      {snapshot.activePath !== null && snapshot.missingPaths.has(snapshot.activePath) && (
+        <p className="banner banner-missing" role="status">
+          This file was deleted or moved outside Folio. Your text is still here; Save writes it back.
+        </p>
+      )}
       {snapshot.readOnlyReason !== null && (
         <p className="banner banner-readonly" role="note">
           Read-only: {snapshot.readOnlyReason}

@@ -102,7 +102,11 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   /** Follows changes made outside Folio: reloads clean documents silently, flags dirty ones as conflicts. */
   readonly handleFolderEvent = (event: FolderEvent): void => {
     if (event.kind === 'folder-opened') return this.reset()
+    const gone = event.kind === 'article-removed' ? event.path : event.kind === 'article-renamed' ? event.from : null
+    if (gone !== null && this.docs.has(gone)) return this.setMissing(gone, true)
+    if (event.kind === 'article-added') return this.setMissing(event.path, false)
     if (event.kind !== 'article-changed') return
+    this.setMissing(event.path, false)
     const doc = this.docs.get(event.path)
     if (!doc || doc.version.hash === event.version.hash) return
     if (this.isDirty(event.path)) this.update({ conflictPath: event.path })
@@ -142,6 +146,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     doc.version = result.value.version
     doc.savedDoc = textOf(text)
     this.refreshDirty(path)
+    this.setMissing(path, false)
     this.update({ status: 'idle', error: null, conflictPath: this.conflictWithout(path) })
     for (const listener of this.savedListeners) listener(path)
   }
@@ -197,6 +202,16 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     const doc = this.docs.get(path)
     const state = this.editor.stateOf(path)
     return !!doc && !!state && !state.doc.eq(doc.savedDoc)
+  }
+
+  /** Records whether an open file is gone from disk (deleted or moved outside Folio); saving writes it back. */
+  private setMissing(path: string, isMissing: boolean): void {
+    const { missingPaths } = this.getSnapshot()
+    if (missingPaths.has(path) === isMissing) return
+    const next = new Set(missingPaths)
+    if (isMissing) next.add(path)
+    else next.delete(path)
+    this.update({ missingPaths: next })
   }
 
   /** The conflict path after `path` was resolved (saved or reloaded). */

@@ -19,6 +19,8 @@ export interface SessionSnapshot {
   error: SessionError | null
   /** A path whose file changed on disk while it had unsaved edits (or a save was refused as CONFLICT). */
   conflictPath: string | null
+  /** Open files that were deleted or moved outside Folio; their text stays and Save writes it back. */
+  missingPaths: ReadonlySet<string>
 }
 
 /** The snapshot before anything is opened. */
@@ -31,4 +33,5 @@ export const emptySnapshot: SessionSnapshot = {
   status: 'idle',
   error: null,
   conflictPath: null,
+  missingPaths: new Set(),
 }

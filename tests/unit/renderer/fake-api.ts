@@ -63,7 +63,12 @@ export class FakeApi implements FolioApi {
   /** Simulates another program writing `path`, and the watcher reporting it. */
   changeOnDisk(path: string, text: string): void {
     this.files.set(path, text)
-    for (const listener of this.listeners) listener({ kind: 'article-changed', path, version: versionOf(text) })
+    this.emit({ kind: 'article-changed', path, version: versionOf(text) })
+  }
+
+  /** Delivers a folder event to every subscriber. */
+  emit(event: FolderEvent): void {
+    for (const listener of this.listeners) listener(event)
   }
 
   private summary(path: string): ArticleSummary {

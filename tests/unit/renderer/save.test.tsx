@@ -105,4 +105,13 @@ describe('saving', () => {
     expect(screen.getByLabelText<HTMLInputElement>('title').readOnly).toBe(true)
     expect(api.writes).toHaveLength(0)
   })
+
+  it('says so when the open file is deleted outside Folio, and keeps the text', async () => {
+    const { api } = renderApp()
+    const view = await openArticle('Hello world', helloText)
+    api.files.delete('posts/hello.md')
+    act(() => api.emit({ kind: 'article-removed', path: 'posts/hello.md' }))
+    expect((await screen.findByText(/deleted or moved outside Folio/)).getAttribute('role')).toBe('status')
+    expect(view.state.doc.toString()).toBe(helloText)
+  })
 })

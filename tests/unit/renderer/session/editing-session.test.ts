@@ -123,4 +123,16 @@ describe('EditingSession', () => {
     await session.save()
     expect(api.files.get('a.md')).toBe(`x${helloText}`)
   })
+
+  it('flags an open file deleted outside Folio until a save writes it back', async () => {
+    const { api, editor, session } = setup()
+    await session.open('a.md')
+    api.files.delete('a.md')
+    session.handleFolderEvent({ kind: 'article-removed', path: 'a.md' })
+    expect([...session.getSnapshot().missingPaths]).toEqual(['a.md'])
+    expect(editor.textOf('a.md')).toBe(helloText)
+    await session.save()
+    expect(api.files.get('a.md')).toBe(helloText)
+    expect(session.getSnapshot().missingPaths.size).toBe(0)
+  })
 })
