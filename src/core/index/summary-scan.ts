@@ -21,8 +21,11 @@ const yamlNonString = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+
 // NOTE: one regular expression per shape keeps the scan cheap: a double-quoted string without escapes, a
 // single-quoted one without '' escapes, and a one-line plain scalar (no indicator first, no ": " or " #", no tab,
 // no leading, trailing or other odd whitespace, no control characters).
+// eslint-disable-next-line no-control-regex
 const doubleQuoted = /^"[^"\\\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]*"$/
+// eslint-disable-next-line no-control-regex
 const singleQuoted = /^'[^'\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]*'$/
+// eslint-disable-next-line no-control-regex
 const plainScalar = /^[^-?:,[\]{}#&*!|>%@`"'\s\x00-\x1f\x7f\u0085\u2028\u2029\ufeff](?:[^\s:#\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]|:(?=[^\s])|(?<=[^\s])#| (?=[^\s#]))*$/
 
 /**
@@ -98,18 +101,18 @@ export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFie
       if (list === null) return null
       const item = yamlItem.exec(line)
       if (item === null) return null
-      const indent = (item[1] as string).length
+      const indent = (item[1]).length
       if (listIndent === -1) listIndent = indent
       if (indent !== listIndent) return null
-      const value = yamlString(item[2] as string)
+      const value = yamlString(item[2])
       if (value === null || value.kind !== 'string') return null
-      ;(list as string[]).push(value.value)
+      ;(list).push(value.value)
       continue
     }
     if (list !== null && !finishList()) return null
     const match = yamlKey.exec(line)
     if (match === null) return null
-    const key = match[1] as string
+    const key = match[1]
     if (seen.has(key) || key === '__proto__' || yamlNonString.test(key)) return null
     seen.add(key)
     const raw = match[2]
