@@ -1,0 +1,73 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { HtmlValidate } from 'html-validate'
+import { describe, expect, it } from 'vitest'
+import { renderArticleHtml } from '../../../../src/core/export/html-document'
+import { bundleArticle, newsArticle, sampleSite } from './helpers'
+
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
+
+async function render(rel: string, text?: string): Promise<string> {
+  const abs = path.join(sampleSite, rel)
+  const result = await renderArticleHtml(text ?? fs.readFileSync(abs, 'utf8'), { articleDir: path.dirname(abs), siteRoot: sampleSite }, new Date('2026-01-01T00:00:00Z'))
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value.document
+}
+
+async function expectValid(html: string): Promise<void> {
+  const report = await validator.validateString(html)
+  const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))
+  expect(messages).toEqual([])
+  expect(report.valid).toBe(true)
+}
+
+describe('renderArticleHtml', () => {
+  it('makes the news sample a valid HTML5 document with its title, date, summary and tags', async () => {
+    const html = await render(newsArticle)
+    await expectValid(html)
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html).toContain('<title>IS-K rising? UN warns of global chaos as Pakistan fires back at US</title>')
+    expect(html).toContain('<h1 class="article-title">IS-K rising? UN warns of global chaos as Pakistan fires back at US</h1>')
+    expect(html).toContain('<time datetime="2025-02-11T17:15:27Z"')
+    expect(html).toContain('<meta name="date" content="2025-02-11T17:15:27Z">')
+    expect(html).toMatch(/<meta name="description" content="The United Nations has raised alarm/)
+    expect(html).toContain('<meta name="keywords" content="business-standard">')
+    expect(html).toContain('The United Nations has raised alarm over the escalating threat')
+    expect(html).not.toContain('data-source-line')
+  })
+
+  it('inlines every image of the page bundle (bundle, static/, thumbnail and figure shortcode) as data URIs', async () => {
+    const html = await render(bundleArticle)
+    await expectValid(html)
+    const sources = [...html.matchAll(/<img\b[^>]*\bsrc="([^"]*)"/g)].map((m) => m[1] ?? '')
+    expect(sources).toHaveLength(4)
+    const cover = fs.readFileSync(path.join(sampleSite, 'content/posts/2024/mountain-trip/cover.png')).toString('base64')
+    const logo = fs.readFileSync(path.join(sampleSite, 'static/img/logo.png')).toString('base64')
+    expect(sources).toEqual([`data:image/png;base64,${cover}`, `data:image/png;base64,${cover}`, `data:image/png;base64,${logo}`, `data:image/png;base64,${cover}`])
+    expect(html).toContain('The valley at dawn')
+  })
+
+  it('sanitizes: no script, no event handlers, no javascript: links survive', async () => {
+    const text = '---\ntitle: "<script>alert(1)</script>"\n---\n\n<img src="x.png" alt="x" onerror="alert(2)">\n<script>alert(3)</script>\n\n[x](javascript:alert(4))\n'
+    const html = await render(bundleArticle, text)
+    expect(html).not.toMatch(/<script|onerror|href="javascript:/i)
+    expect(html).toContain('[x](javascript:alert(4))')
+    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>')
+    await expectValid(html)
+  })
+
+  it('refuses an image outside the site and leaves its URL (never reads the file)', async () => {
+    const html = await render(bundleArticle, '---\ntitle: T\n---\n\n![x](../../../../../../../../etc/passwd.png)\n')
+    expect(html).not.toContain('data:image')
+  })
+
+  it('fails with PARSE and the line for malformed front matter', async () => {
+    const abs = path.join(sampleSite, 'content/posts/2024/broken-front-matter.md')
+    const result = await renderArticleHtml(fs.readFileSync(abs, 'utf8'), { articleDir: path.dirname(abs), siteRoot: sampleSite })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('PARSE')
+      expect(result.error.line).toBe(2)
+    }
+  })
+})
