@@ -64,8 +64,13 @@ export class FolderSession {
     return { root: this.root.root, name: path.basename(this.root.root) }
   }
 
-  /** Every article with its summary, sorted by path; an unreadable article is listed by path with an error. */
+  /** Every article with its summary, sorted by path; an unreadable article is listed by path with an error. Waits for the index when it is in use. */
   async listArticles(): Promise<Result<ArticleSummary[]>> {
+    // NOTE: once the index is in use it is the cheap and current answer; before that the list is read directly.
+    if (this.hasStartedIndex) {
+      const indexed = await this.index.start()
+      return indexed.ok ? ok(this.index.snapshot().articles) : indexed
+    }
     const files = await listArticleFiles(this.root.root, this.fs)
     if (!files.ok) return files
     const summaries: ArticleSummary[] = []
