@@ -30,6 +30,13 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
   const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
   const listRef = useRef<HTMLUListElement>(null)
   const rows = useListWindow(listRef, visible.length, articleRowHeight)
+  const open = useCallback(
+    (path: string) => {
+      setCursorPath(path)
+      onOpen(path)
+    },
+    [onOpen],
+  )
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const next = nextIndex(event.key, cursorIndex, visible.length)
@@ -39,7 +46,7 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
       if (listRef.current) scrollRowIntoView(listRef.current, next, articleRowHeight)
     } else if (event.key === 'Enter' && cursorIndex >= 0) {
       event.preventDefault()
-      onOpen(visible[cursorIndex].path)
+      open(visible[cursorIndex].path)
     }
   }
 
@@ -53,6 +60,12 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
           value={query}
           placeholder="Filter by title or path"
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault()
+              listRef.current?.focus()
+            }
+          }}
         />
       </div>
       <ul
@@ -74,7 +87,7 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
             isSelected={article.path === activePath}
             isCursor={rows.start + offset === cursorIndex}
             isDirty={dirtyPaths.has(article.path)}
-            onOpen={onOpen}
+            onOpen={open}
           />
         ))}
       </ul>

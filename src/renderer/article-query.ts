@@ -1,0 +1,113 @@
+import type { ArticleSummary, BuildStatus } from '@shared/api'
+
+/** The orders the list offers. Dates sort as written (ISO-like dates sort correctly); articles without one go last. */
+export type ArticleSort = 'path' | 'title' | 'date-desc' | 'date-asc' | 'lastmod-desc'
+
+/** The list's filters: typed text (title or path), a tag, a category, a build status, or only articles with errors. */
+export interface ArticleFilters {
+  text: string
+  tag: string | null
+  category: string | null
+  status: BuildStatus | null
+  hasErrorsOnly: boolean
+}
+
+/** No filter at all. */
+export const noFilters: ArticleFilters = { text: '', tag: null, category: null, status: null, hasErrorsOnly: false }
+
+/** Counts per value of each facet over a set of articles, largest first. */
+export interface Facets {
+  tags: [string, number][]
+  categories: [string, number][]
+  statuses: [BuildStatus, number][]
+  errors: number
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+function compareText(a: string | null | undefined, b: string | null | undefined, isDescending: boolean): number {
+  if (a == null || a === '') return b == null || b === '' ? 0 : 1
+  if (b == null || b === '') return -1
+  const order = a < b ? -1 : a > b ? 1 : 0
+  return isDescending ? -order : order
+}
+
+function comparer(sort: ArticleSort): (a: ArticleSummary, b: ArticleSummary) => number {
+  const byPath = (a: ArticleSummary, b: ArticleSummary): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  switch (sort) {
+    case 'path':
+      return byPath
+    case 'title':
+      return (a, b) => collator.compare(a.title ?? a.path, b.title ?? b.path) || byPath(a, b)
+    case 'date-desc':
+      return (a, b) => compareText(a.date, b.date, true) || byPath(a, b)
+    case 'date-asc':
+      return (a, b) => compareText(a.date, b.date, false) || byPath(a, b)
+    case 'lastmod-desc':
+      return (a, b) => compareText(a.lastmod ?? a.date, b.lastmod ?? b.date, true) || byPath(a, b)
+  }
+}
+
+/** True when the article passes every filter. */
+export function matchesFilters(article: ArticleSummary, filters: ArticleFilters, words: readonly string[]): boolean {
+  if (filters.tag !== null && !(article.tags ?? []).includes(filters.tag)) return false
+  if (filters.category !== null && !(article.categories ?? []).includes(filters.category)) return false
+  if (filters.status !== null && (article.buildStatus ?? (article.isDraft ? 'draft' : 'published')) !== filters.status) return false
+  if (filters.hasErrorsOnly && article.error === undefined) return false
+  if (words.length === 0) return true
+  const haystack = `${article.title ?? ''}\n${article.path}`.toLowerCase()
+  return words.every((word) => haystack.includes(word))
+}
+
+/** The words of typed filter text, lower-cased. */
+export function filterWords(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean)
+}
+
+/** The articles passing `filters`, in `sort` order. Never mutates `articles`. */
+export function queryArticles(articles: readonly ArticleSummary[], filters: ArticleFilters, sort: ArticleSort): ArticleSummary[] {
+  const words = filterWords(filters.text)
+  const kept = articles.filter((a) => matchesFilters(a, filters, words))
+  if (sort !== 'title') return kept.sort(comparer(sort))
+  // NOTE: a collator compare per pair is slow over 50,000 titles; lower-cased keys compared as strings are not.
+  const keyed = kept.map((article) => ({ article, key: (article.title ?? article.path).toLowerCase() }))
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.article.path < b.article.path ? -1 : 1))
+  return keyed.map((k) => k.article)
+}
+
+function ranked<K extends string>(counts: Map<K, number>): [K, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+}
+
+/** Facet counts over `articles` (pass the filtered list so counts follow the other filters). */
+export function facetCounts(articles: readonly ArticleSummary[]): Facets {
+  const tags = new Map<string, number>()
+  const categories = new Map<string, number>()
+  const statuses = new Map<BuildStatus, number>()
+  let errors = 0
+  for (const a of articles) {
+    for (const t of new Set(a.tags ?? [])) tags.set(t, (tags.get(t) ?? 0) + 1)
+    for (const c of new Set(a.categories ?? [])) categories.set(c, (categories.get(c) ?? 0) + 1)
+    const status = a.buildStatus ?? (a.isDraft ? 'draft' : 'published')
+    statuses.set(status, (statuses.get(status) ?? 0) + 1)
+    if (a.error !== undefined) errors += 1
+  }
+  return { tags: ranked(tags), categories: ranked(categories), statuses: ranked(statuses), errors }
+}
+
+/** Articles whose title or path best match `text` for quick open: title prefix, then title words, then path. */
+export function quickOpenMatches(articles: readonly ArticleSummary[], text: string, limit = 50): ArticleSummary[] {
+  const words = filterWords(text)
+  if (words.length === 0) return articles.slice(0, limit)
+  const scored: { article: ArticleSummary; score: number }[] = []
+  for (const article of articles) {
+    const title = (article.title ?? '').toLowerCase()
+    const path = article.path.toLowerCase()
+    if (!words.every((w) => title.includes(w) || path.includes(w))) continue
+    const first = words[0] as string
+    const score = title.startsWith(first) ? 0 : words.every((w) => title.includes(w)) ? 1 : 2
+    scored.push({ article, score })
+  }
+  scored.sort((a, b) => a.score - b.score || collator.compare(a.article.title ?? a.article.path, b.article.title ?? b.article.path))
+  return scored.slice(0, limit).map((s) => s.article)
+}
