@@ -24,7 +24,7 @@ import {
 import { exitCode, type CliCommand, type CliIo } from '../command'
 
 const usage =
-  'export <file|dir...> --format md|html|pdf|json [--out DIR] [--zip FILE] [--since DATE|last] [--page-size A4|A5|Letter|Legal] [--margin MM] [--allow-inside]\n' +
+  'export <file|dir...> --format md|html|pdf|json [--out DIR] [--zip FILE] [--since DATE|last] [--page-size A4|A5|Letter|Legal] [--margin MM] [--allow-inside] [--state-dir DIR]\n' +
   '        export articles (JSON without --out/--zip prints to stdout); prints each written path'
 
 interface ExportArgs {
