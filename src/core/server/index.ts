@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '@shared/result'
 import { errnoToResult } from '../errno'
 import { FolderSession } from '../folder-session'
 import { createRequestHandlers } from '../request-handlers'
+import { ExportJobs, ExportStateStore, createChromiumPdfRenderer, defaultStateDir, type ExportHost } from '../export/index'
 import { handleApiCall, handleEvents, sendFailure } from './api-routes'
 import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHeaders, tokenCookieHeader, tokensEqual } from './security'
 import { resolveStatic, sendStatic } from './static-files'
@@ -21,6 +22,8 @@ export interface ServerOptions {
   rendererDir: string
   /** Told when watching the folder fails (e.g. the inotify limit); outside changes may then go unnoticed. */
   onWatchError?: (message: string) => void
+  /** Where "since the last export" is remembered; default defaultStateDir() (FOLIO_STATE_DIR, XDG_STATE_HOME…). */
+  stateDir?: string
 }
 
 /** A running server; close() stops the watcher, ends event streams and releases the port. */
@@ -102,11 +105,28 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
   if (!opened.ok) return opened
   const session = opened.value
   await session.start()
+  // NOTE: export progress is not a folder event of the session, so it reaches the event stream through its own set.
+  const exportListeners = new Set<(event: FolderEvent) => void>()
+  const exportHost: ExportHost = {
+    createPdfRenderer: () => createChromiumPdfRenderer(),
+    state: new ExportStateStore(options.stateDir ?? defaultStateDir()),
+    jobs: new ExportJobs(),
+    emit: (event) => exportListeners.forEach((listener) => listener(event)),
+  }
   const handlers = createRequestHandlers({
     session: () => session,
     pickFolder: () => Promise.resolve(fail('UNSUPPORTED', 'Browser mode serves one folder; restart `folio serve` with another.')),
+    exportHost,
   })
-  const ctx: Context = { port: 0, token: createToken(), rendererDir, handlers, subscribe: (l) => session.onEvent(l) }
+  const subscribe = (listener: (event: FolderEvent) => void): Unsubscribe => {
+    exportListeners.add(listener)
+    const unsubscribe = session.onEvent(listener)
+    return () => {
+      exportListeners.delete(listener)
+      unsubscribe()
+    }
+  }
+  const ctx: Context = { port: 0, token: createToken(), rendererDir, handlers, subscribe }
   const server = http.createServer((req, res) => {
     route(req, res, ctx).catch((error: unknown) => {
       // NOTE: a thrown error is a bug; answer 500 rather than leave the request hanging, and keep serving.
