@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, session } from 'electron'
 import path from 'node:path'
 import { createRequestHandlers } from '../core/request-handlers'
+import { createDesktopExportHost, withExport } from './export-host'
 import { FolderHost } from './folder-host'
 import { pickFolderPath } from './folder-dialog'
 import { forwardEventsTo } from './ipc/forward-events'
@@ -15,13 +16,16 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 let window: BrowserWindow | null = null
 const host = new FolderHost((event) => (window ? forwardEventsTo(window)(event) : undefined), () => pickFolderPath(window))
 
+// NOTE: built after app ready, because the export host reads app paths (userData, documents).
+const exportHost = () => createDesktopExportHost(() => window, (event) => (window ? forwardEventsTo(window)(event) : undefined))
+
 registerAppScheme()
 lockAllWebContents()
 
 async function boot(): Promise<void> {
   await app.whenReady()
   denyPermissions(session.defaultSession)
-  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), registerRequests(createRequestHandlers(host), devServerUrl)]
+  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), registerRequests(createRequestHandlers(withExport(host, exportHost())), devServerUrl)]
   installMenu(() => void host.pickFolder())
   const dir = folderFromArgv(process.argv, app.isPackaged)
   if (dir !== null) {
