@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
 import { nodeFs, type FsPort } from '../fs-port'
 import { ShardClient, type ShardMode } from './shard-client'
-import type { FileStamp } from './shard-core'
+import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
 import { queryTerms } from './term-index'
 
 /** Options of the folder index. */
@@ -103,15 +103,21 @@ export class ArticleIndex {
     const terms = queryTerms(query)
     if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: this.isSearchable })
     const parts = await Promise.all(this.shards.map((s) => s.search(terms, limit)))
-    const hits: { hit: SearchHit; isTitleHit: boolean }[] = []
+    const ranked: RankedMatch[] = []
     let total = 0
     for (const part of parts) {
       if (part === null) return fail('IO', 'The search index stopped; reopen the folder.')
       total += part.total
-      for (const hit of part.hits) hits.push({ hit, isTitleHit: terms.every((t) => (hit.title ?? '').toLowerCase().includes(t)) })
+      ranked.push(...part.ranked)
     }
-    hits.sort((a, b) => (a.isTitleHit !== b.isTitleHit ? (a.isTitleHit ? -1 : 1) : byPath(a.hit, b.hit)))
-    return ok({ query, hits: hits.slice(0, limit).map((h) => h.hit), total, isComplete: this.isSearchable })
+    const shown = ranked.sort(compareRanked).slice(0, limit)
+    const byShard = this.shards.map(() => [] as string[])
+    for (const match of shown) byShard[this.shards.indexOf(this.shardFor(match.path))]?.push(match.path)
+    const snippetParts = await Promise.all(this.shards.map((s, i) => ((byShard[i]?.length ?? 0) > 0 ? s.snippets(byShard[i] ?? [], terms) : Promise.resolve([]))))
+    const hitsByPath = new Map<string, SearchHit>()
+    for (const part of snippetParts) for (const hit of part ?? []) hitsByPath.set(hit.path, hit)
+    const hits = shown.map((m) => hitsByPath.get(m.path) ?? { path: m.path, title: this.summaries.get(m.path)?.title ?? null, snippets: [] })
+    return ok({ query, hits, total, isComplete: this.isSearchable })
   }
 
   /** Stops the workers. */

@@ -14,6 +14,18 @@ interface SummaryValues {
   categories: string[]
 }
 
+/**
+ * A copy of `text` that does not share memory with the string it was cut from. NOTE: V8 keeps a substring as a
+ * view of its parent, so a title sliced from a file would keep the whole file's text alive as long as the index.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
+}
+
+function detachedOrNull(text: string | null): string | null {
+  return text === null ? null : detached(text)
+}
+
 function unquote(source: string): string {
   const first = source[0]
   const isQuoted = source.length >= 2 && (first === '"' || first === "'") && source.endsWith(first)
@@ -131,13 +143,13 @@ export function summarizeForIndex(path: string, text: string, nowMs: number, wit
   const format = found.kind === 'block' ? found.block.format : found.kind === 'unterminated' ? found.format : 'none'
   const summary: ArticleSummary = {
     path,
-    title: values.title,
-    date: values.date,
+    title: detachedOrNull(values.title),
+    date: detachedOrNull(values.date),
     isDraft: values.isDraft,
     format,
-    lastmod: values.lastmod,
-    tags: values.tags,
-    categories: values.categories,
+    lastmod: detachedOrNull(values.lastmod),
+    tags: values.tags.map(detached),
+    categories: values.categories.map(detached),
     buildStatus: buildStatusOf(values, nowMs),
   }
   if (withWordCount) summary.wordCount = countWords(text, bodyFrom)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ArticleSummary, SearchHit } from '@shared/api'
-import { ShardCore, type FileStamp } from './shard-core'
+import { ShardCore, type FileStamp, type RankedMatch } from './shard-core'
 import { serveShardRequest, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
 
 type Pending = { resolve: (value: ShardReply) => void; onBatch?: (articles: ArticleSummary[]) => void }
@@ -24,13 +24,17 @@ function workerScript(): { url: URL; isSource: boolean } | null {
   return null
 }
 
+// NOTE: indexing makes much short-lived garbage (file texts); a small young generation keeps RSS low at a small
+// cost in collection time. The old generation holds the shard's summaries and word index.
+const resourceLimits = { maxYoungGenerationSizeMb: Number(process.env.FOLIO_INDEX_YOUNG_MB ?? 8), maxOldGenerationSizeMb: 512 }
+
 function startWorker(root: string, mode: ShardMode): Worker | null {
   const script = mode === 'local' ? null : workerScript()
   if (script === null || (script.isSource && mode === 'auto')) return null
-  if (!script.isSource) return new Worker(script.url, { workerData: { root } })
+  if (!script.isSource) return new Worker(script.url, { workerData: { root }, resourceLimits })
   // NOTE: from TypeScript sources (tests, tsx) the worker loads its entry through tsx; a bundle ships a JS entry.
   const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(script.url.href)}, ${JSON.stringify(script.url.href)}))`
-  return new Worker(code, { eval: true, workerData: { root } })
+  return new Worker(code, { eval: true, workerData: { root }, resourceLimits })
 }
 
 /**
@@ -82,8 +86,12 @@ export class ShardClient {
     return this.call({ op: 'stamp', path }) as Promise<FileStamp | null>
   }
 
-  search(terms: string[], limit: number): Promise<{ hits: SearchHit[]; total: number }> {
-    return this.call({ op: 'search', terms, limit }) as Promise<{ hits: SearchHit[]; total: number }>
+  search(terms: string[], limit: number): Promise<{ ranked: RankedMatch[]; total: number } | null> {
+    return this.call({ op: 'search', terms, limit }) as Promise<{ ranked: RankedMatch[]; total: number } | null>
+  }
+
+  snippets(paths: string[], terms: string[]): Promise<SearchHit[] | null> {
+    return this.call({ op: 'snippets', paths, terms }) as Promise<SearchHit[] | null>
   }
 
   /** Stops the worker; pending requests reject. */

@@ -10,6 +10,18 @@ import { TermIndex } from './term-index'
 /** Files larger than this are listed with an error and not read (bytes); matches the session's limit. */
 const maxIndexedBytes = 10 * 1024 * 1024
 
+/** One search match before snippets: the shards rank, the index merges, then only the shown hits get snippets. */
+export interface RankedMatch {
+  path: string
+  isTitleHit: boolean
+}
+
+/** Title matches first, then by path. */
+export function compareRanked(a: RankedMatch, b: RankedMatch): number {
+  if (a.isTitleHit !== b.isTitleHit) return a.isTitleHit ? -1 : 1
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+}
+
 /** What the index remembers about one file besides its summary: enough to recognise it after a rename. */
 export interface FileStamp {
   size: number
@@ -212,22 +224,25 @@ export class ShardCore {
     return this.records.get(rel)?.stamp ?? undefined
   }
 
-  /** Articles containing every term (the last as a prefix): title matches first, then by path; snippets for the first `limit`. */
-  search(terms: readonly string[], limit: number): { hits: SearchHit[]; total: number } {
+  /** Articles containing every term (the last as a prefix), ranked: title matches first, then by path; the first `limit`. */
+  search(terms: readonly string[], limit: number): { ranked: RankedMatch[]; total: number } {
     const paths = this.terms.match(terms).map((id) => this.byDoc.get(id) as string)
-    const inTitle = (rel: string): boolean => {
-      const title = this.records.get(rel)?.summary.title?.toLowerCase() ?? ''
-      return terms.every((t) => title.includes(t))
-    }
-    const ranked = paths.map((rel) => ({ rel, isTitleHit: inTitle(rel) }))
-    ranked.sort((a, b) => (a.isTitleHit !== b.isTitleHit ? (a.isTitleHit ? -1 : 1) : a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-    const hits: SearchHit[] = ranked.slice(0, limit).map(({ rel }) => {
+    const ranked = paths.map((path) => {
+      const title = this.records.get(path)?.summary.title?.toLowerCase() ?? ''
+      return { path, isTitleHit: terms.every((t) => title.includes(t)) }
+    })
+    ranked.sort(compareRanked)
+    return { ranked: ranked.slice(0, limit), total: paths.length }
+  }
+
+  /** Search hits with a snippet each, for paths this shard holds. */
+  snippets(paths: readonly string[], terms: readonly string[]): SearchHit[] {
+    return paths.map((rel) => {
       const read = readIndexedText(this.abs(rel))
       const text = read.kind === 'text' ? read.text : ''
       const snippet = makeSnippet(text, terms, bodyStart(text))
       return { path: rel, title: this.records.get(rel)?.summary.title ?? null, snippets: snippet === null ? [] : [snippet] }
     })
-    return { hits, total: paths.length }
   }
 
   private addDoc(rel: string, record: ShardRecord, text: string): void {

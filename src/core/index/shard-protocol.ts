@@ -1,5 +1,5 @@
 import type { ArticleSummary, SearchHit } from '@shared/api'
-import type { FileStamp, ShardCore } from './shard-core'
+import type { FileStamp, RankedMatch, ShardCore } from './shard-core'
 
 /** A request to a shard; `id` pairs it with its reply. */
 export type ShardRequest =
@@ -10,12 +10,13 @@ export type ShardRequest =
   | { id: number; op: 'remove'; path: string }
   | { id: number; op: 'stamp'; path: string }
   | { id: number; op: 'search'; terms: string[]; limit: number }
+  | { id: number; op: 'snippets'; paths: string[]; terms: string[] }
 
 /** A shard's message: a batch of summaries during `summarize`, or the reply to a request. */
 export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'reply'; value: ShardReply }
 
 /** The reply value per operation. */
-export type ShardReply = null | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { hits: SearchHit[]; total: number }
+export type ShardReply = null | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[]
 
 /** How many summaries a shard sends at once while indexing. */
 export const batchSize = 250
@@ -72,5 +73,7 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
       return reply(core.stampOf(request.path) ?? null)
     case 'search':
       return reply(core.search(request.terms, request.limit))
+    case 'snippets':
+      return reply(core.snippets(request.paths, request.terms))
   }
 }

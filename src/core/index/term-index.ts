@@ -85,7 +85,8 @@ export class TermIndex {
       let postings = this.terms.get(term)
       if (postings === undefined) {
         postings = new Postings()
-        this.terms.set(term, postings)
+        // NOTE: a copy, so the key does not keep the document's whole text alive (V8 substrings share memory).
+        this.terms.set((' ' + term).slice(1), postings)
         this.sortedTerms = null
       }
       postings.add(id)
