@@ -1,8 +1,10 @@
 import type { FolderInfo, RequestHandlers } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
+import { isSafeExternalUrl } from '@shared/external-url'
 import type { FolderSession } from './folder-session'
 import { expectArgCount, validateWriteRequest } from './validate'
 import { ExportJobs, ExportStateStore, createChromiumPdfRenderer, exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
+import { validateJournalWrite, type JournalStore } from './journal/index'
 
 /** What the handlers need from their host (the Electron main process or `folio serve`). */
 export interface HandlerHost {
@@ -10,14 +12,19 @@ export interface HandlerHost {
   session(): FolderSession | null
   /** Lets the user choose a folder (desktop) or fails with UNSUPPORTED (browser mode); null when cancelled. */
   pickFolder(): Promise<Result<FolderInfo | null>>
+  /** Opens a checked http(s) URL in the system browser; openExternal fails with UNSUPPORTED when absent (browser mode). */
+  openExternal?: (url: string) => Promise<Result<null>>
   /** How exports are delivered (save dialog or download, PDF engine, progress); a download host when absent. */
   exportHost?: ExportHost
+  /** Where unsaved edits are journaled (the app's state folder); the journal methods fail with UNSUPPORTED when absent. */
+  journal?: JournalStore
 }
 
 const maxQueryLength = 1000
 const maxSearchLimit = 5000
 
 const noFolder = <T>(): Result<T> => fail('NOT_FOUND', 'No folder is open.')
+const noJournal = <T>(): Result<T> => fail('UNSUPPORTED', 'This host keeps no journal of unsaved edits.')
 
 /**
  * The one request-handler table used by Electron IPC and the HTTP server. Every handler takes untrusted arguments,
@@ -72,6 +79,12 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       const session = host.session()
       return session === null ? noFolder() : session.searchArticles(query, limit)
     },
+    async openExternal(...args) {
+      const count = expectArgCount(args, 1, 'openExternal')
+      if (!count.ok) return count
+      if (!isSafeExternalUrl(args[0])) return fail('INVALID_ARGUMENT', 'openExternal takes an http(s) URL without credentials.')
+      return host.openExternal ? host.openExternal(args[0]) : fail('UNSUPPORTED', 'This host cannot open links in the system browser.')
+    },
     async exportArticles(...args) {
       const count = expectArgCount(args, 1, 'exportArticles')
       if (!count.ok) return count
@@ -85,6 +98,30 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       if (!count.ok) return Promise.resolve(count)
       if (typeof args[0] !== 'string') return Promise.resolve(fail('INVALID_ARGUMENT', 'cancelExport takes a jobId string.'))
       return Promise.resolve(ok(exportHost.jobs.cancel(args[0])))
+    },
+    async writeJournal(...args) {
+      const count = expectArgCount(args, 1, 'writeJournal')
+      if (!count.ok) return count
+      const request = validateJournalWrite(args[0])
+      if (!request.ok) return request
+      const session = host.session()
+      if (session === null) return noFolder()
+      return host.journal ? host.journal.write(session.info().root, request.value) : noJournal()
+    },
+    async clearJournal(...args) {
+      const count = expectArgCount(args, 1, 'clearJournal')
+      if (!count.ok) return count
+      if (typeof args[0] !== 'string') return fail('INVALID_ARGUMENT', 'clearJournal takes a path string.')
+      const session = host.session()
+      if (session === null) return noFolder()
+      return host.journal ? host.journal.clear(session.info().root, args[0]) : noJournal()
+    },
+    async listJournal(...args) {
+      const count = expectArgCount(args, 0, 'listJournal')
+      if (!count.ok) return count
+      const session = host.session()
+      if (session === null) return noFolder()
+      return host.journal ? host.journal.list(session.info().root) : ok([])
     },
   }
 }

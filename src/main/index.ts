@@ -1,6 +1,8 @@
 import { app, BrowserWindow, dialog, session } from 'electron'
 import path from 'node:path'
 import { createRequestHandlers } from '../core/request-handlers'
+import { serveAssets } from './asset-protocol'
+import { JournalStore } from '../core/journal/index'
 import { createDesktopExportHost, withExport } from './export-host'
 import { FolderHost } from './folder-host'
 import { pickFolderPath } from './folder-dialog'
@@ -11,6 +13,7 @@ import { installMenu } from './menu'
 import { registerAppScheme, serveRenderer } from './renderer-protocol'
 import { denyPermissions, lockAllWebContents } from './security'
 import { createMainWindow } from './window'
+import { openInSystemBrowser } from './open-external'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 let window: BrowserWindow | null = null
@@ -25,7 +28,7 @@ lockAllWebContents()
 async function boot(): Promise<void> {
   await app.whenReady()
   denyPermissions(session.defaultSession)
-  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), registerRequests(createRequestHandlers(withExport(host, exportHost())), devServerUrl)]
+  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), serveAssets(() => host.session()?.root ?? null), registerRequests(createRequestHandlers({ ...withExport(host, exportHost()), openExternal: openInSystemBrowser, journal: new JournalStore(app.getPath('userData')) }), devServerUrl)]
   installMenu(() => void host.pickFolder())
   const dir = folderFromArgv(process.argv, app.isPackaged)
   if (dir !== null) {

@@ -20,8 +20,12 @@ export function createBridge(ipc: IpcLike): FolioApi {
     getArticleIndex: () => ipc.invoke(requestChannels.getArticleIndex) as ReturnType<FolioApi['getArticleIndex']>,
     searchArticles: (query, limit) =>
       (limit === undefined ? ipc.invoke(requestChannels.searchArticles, query) : ipc.invoke(requestChannels.searchArticles, query, limit)) as ReturnType<FolioApi['searchArticles']>,
+    openExternal: (url) => ipc.invoke(requestChannels.openExternal, url) as ReturnType<FolioApi['openExternal']>,
     exportArticles: (request) => ipc.invoke(requestChannels.exportArticles, request) as ReturnType<FolioApi['exportArticles']>,
     cancelExport: (jobId) => ipc.invoke(requestChannels.cancelExport, jobId) as ReturnType<FolioApi['cancelExport']>,
+    writeJournal: (request) => ipc.invoke(requestChannels.writeJournal, request) as ReturnType<FolioApi['writeJournal']>,
+    clearJournal: (path) => ipc.invoke(requestChannels.clearJournal, path) as ReturnType<FolioApi['clearJournal']>,
+    listJournal: () => ipc.invoke(requestChannels.listJournal) as ReturnType<FolioApi['listJournal']>,
     onFolderEvent: (listener) => {
       // NOTE: the IpcRendererEvent is dropped here so the renderer never sees `sender`.
       const forward = (_event: unknown, payload: unknown): void => listener(payload as FolderEvent)

@@ -160,6 +160,25 @@ export type ExportOutcome =
 /** Removes a subscription. */
 export type Unsubscribe = () => void
 
+/** Unsaved edits of one article, journaled outside the content folder so a crash or kill does not lose them. */
+export interface JournalEntry {
+  /** The article, relative to the open folder. */
+  path: string
+  /** The editor's LF text when it was journaled. */
+  text: string
+  /** The on-disk version the edits were based on; null for a file that did not exist. */
+  baseVersion: FileVersion | null
+  /** ISO 8601 time of the journal write. */
+  updatedAt: string
+}
+
+/** A request to journal unsaved edits of `path` (replaces the previous entry for it). */
+export interface JournalWriteRequest {
+  path: string
+  text: string
+  baseVersion: FileVersion | null
+}
+
 /** The one contract between the renderer and its host (Electron IPC or `folio serve` over HTTP). */
 export interface FolioApi {
   getFolder(): Promise<Result<FolderInfo | null>>
@@ -172,10 +191,21 @@ export interface FolioApi {
   getArticleIndex(): Promise<Result<IndexSnapshot>>
   /** Full-text search over bodies and front matter (at most `limit` hits, default 200). */
   searchArticles(query: string, limit?: number): Promise<Result<SearchResults>>
+  /**
+   * Opens an http(s) link in the system browser after a strict check (no other schemes, no credentials).
+   * Browser mode: UNSUPPORTED (the page opens it itself after the same check).
+   */
+  openExternal(url: string): Promise<Result<null>>
   /** Exports articles (see ExportRequest); fails as a whole only when nothing could be exported. */
   exportArticles(request: ExportRequest): Promise<Result<ExportOutcome>>
   /** Cancels a running export by its jobId; resolves to false when no such job runs. */
   cancelExport(jobId: string): Promise<Result<boolean>>
+  /** Journals unsaved edits of one article in the app's state folder (never in the content folder). */
+  writeJournal(request: JournalWriteRequest): Promise<Result<void>>
+  /** Forgets the journaled edits of `path` (saved, reverted or discarded); succeeds when there were none. */
+  clearJournal(path: string): Promise<Result<void>>
+  /** The journaled edits of the open folder, e.g. left behind by a crash; offered for restore on opening. */
+  listJournal(): Promise<Result<JournalEntry[]>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
 }
 
@@ -191,8 +221,12 @@ export const requestChannels = {
   writeArticle: 'article:write',
   getArticleIndex: 'index:get',
   searchArticles: 'index:search',
+  openExternal: 'link:open-external',
   exportArticles: 'export:run',
   cancelExport: 'export:cancel',
+  writeJournal: 'journal:write',
+  clearJournal: 'journal:clear',
+  listJournal: 'journal:list',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

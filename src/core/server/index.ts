@@ -5,11 +5,14 @@ import path from 'node:path'
 import type { FolderEvent, RequestHandlers, Unsubscribe } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
 import { errnoToResult } from '../errno'
+import type { ContentRoot } from '../content-root'
 import { FolderSession } from '../folder-session'
 import { createRequestHandlers } from '../request-handlers'
 import { ExportJobs, ExportStateStore, createChromiumPdfRenderer, defaultStateDir, type ExportHost } from '../export/index'
+import { JournalStore } from '../journal/index'
 import { handleApiCall, handleEvents, sendFailure } from './api-routes'
 import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHeaders, tokenCookieHeader, tokensEqual } from './security'
+import { assetRoutePrefix, sendAsset } from './asset-route'
 import { resolveStatic, sendStatic } from './static-files'
 
 /** Options of startServer. */
@@ -22,7 +25,7 @@ export interface ServerOptions {
   rendererDir: string
   /** Told when watching the folder fails (e.g. the inotify limit); outside changes may then go unnoticed. */
   onWatchError?: (message: string) => void
-  /** Where "since the last export" is remembered; default defaultStateDir() (FOLIO_STATE_DIR, XDG_STATE_HOME…). */
+  /** Where "since the last export" and the journal of unsaved edits are kept; default defaultStateDir() (FOLIO_STATE_DIR, XDG_STATE_HOME…). */
   stateDir?: string
 }
 
@@ -39,6 +42,8 @@ interface Context {
   token: string
   rendererDir: string
   handlers: RequestHandlers
+  /** The served folder, for the read-only asset route. */
+  root: ContentRoot
   subscribe: (listener: (event: FolderEvent) => void) => Unsubscribe
 }
 
@@ -64,6 +69,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
     return handleApiCall(req, res, url.pathname.slice('/api/'.length), ctx.handlers)
   }
   if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed.')
+  if (url.pathname.startsWith(assetRoutePrefix)) {
+    if (!hasValidToken(req, ctx.token, ctx.port)) return sendText(res, 401, 'Missing or wrong session token.')
+    return sendAsset(res, ctx.root, url.pathname.slice(assetRoutePrefix.length), method === 'HEAD')
+  }
   if (url.pathname === '/') {
     const given = url.searchParams.get('token')
     if (given !== null && tokensEqual(ctx.token, given)) {
@@ -117,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
     session: () => session,
     pickFolder: () => Promise.resolve(fail('UNSUPPORTED', 'Browser mode serves one folder; restart `folio serve` with another.')),
     exportHost,
+    journal: new JournalStore(options.stateDir ?? defaultStateDir()),
   })
   const subscribe = (listener: (event: FolderEvent) => void): Unsubscribe => {
     exportListeners.add(listener)
@@ -126,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
       unsubscribe()
     }
   }
-  const ctx: Context = { port: 0, token: createToken(), rendererDir, handlers, subscribe }
+  const ctx: Context = { port: 0, token: createToken(), rendererDir, handlers, root: session.root, subscribe }
   const server = http.createServer((req, res) => {
     route(req, res, ctx).catch((error: unknown) => {
       // NOTE: a thrown error is a bug; answer 500 rather than leave the request hanging, and keep serving.

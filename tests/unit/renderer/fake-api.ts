@@ -1,4 +1,4 @@
-import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, WriteArticleRequest } from '@shared/api'
+import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, JournalEntry, JournalWriteRequest, WriteArticleRequest } from '@shared/api'
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
 
@@ -52,6 +52,28 @@ export class FakeApi implements FolioApi {
   searchArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'search is not faked'))
   exportArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   cancelExport = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
+
+  /** The journal of unsaved edits, by path. */
+  readonly journal = new Map<string, JournalEntry>()
+
+  writeJournal = (request: JournalWriteRequest) => {
+    this.journal.set(request.path, { ...request, updatedAt: new Date().toISOString() })
+    return Promise.resolve(ok(undefined))
+  }
+
+  clearJournal = (path: string) => {
+    this.journal.delete(path)
+    return Promise.resolve(ok(undefined))
+  }
+
+  listJournal = () => Promise.resolve(ok([...this.journal.values()]))
+
+  /** URLs the preview asked to open in the system browser. */
+  readonly openedExternal: string[] = []
+  openExternal = (url: string) => {
+    this.openedExternal.push(url)
+    return Promise.resolve(ok(null))
+  }
 
   onFolderEvent = (listener: (event: FolderEvent) => void) => {
     this.listeners.add(listener)

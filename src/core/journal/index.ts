@@ -1,0 +1,1 @@
+export { JournalStore, journalFolderName, validateJournalWrite } from './journal-store'

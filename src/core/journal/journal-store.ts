@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { FileVersion, JournalEntry, JournalWriteRequest } from '@shared/api'
+import { fail, ok, type Result } from '@shared/result'
+import { writeFileAtomic } from '../atomic-write'
+import { errnoCode, errnoToResult } from '../errno'
+import { splitRelativePath } from '../path-rules'
+import { isRecord, validateFileVersion } from '../validate'
+
+/** The folder (inside the state folder) that holds the journals. */
+export const journalFolderName = 'journal'
+
+const maxJournalText = 20 * 1024 * 1024
+
+interface JournalFile extends JournalEntry {
+  version: 1
+  /** Real path of the content folder the entry belongs to (a hash collision check). */
+  folder: string
+}
+
+const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+/**
+ * Unsaved edits per content folder and article, kept in the app's state folder (never in the content folder).
+ * Files are named by hashes of the folder's real path and the article path, so a key can never name a file
+ * outside `<dir>/journal`. Writes are atomic: a kill mid-write leaves the previous entry.
+ */
+export class JournalStore {
+  constructor(readonly dir: string) {}
+
+  /** The folder holding `folderRoot`'s entries. */
+  folderDir(folderRoot: string): string {
+    return path.join(this.dir, journalFolderName, hashOf(folderRoot).slice(0, 32))
+  }
+
+  /** Records the unsaved text of `request.path` (replacing an earlier entry); INVALID_PATH for a bad path. */
+  async write(folderRoot: string, request: JournalWriteRequest, now: Date = new Date()): Promise<Result<void>> {
+    const file = this.fileOf(folderRoot, request.path)
+    if (!file.ok) return file
+    const entry: JournalFile = { version: 1, folder: folderRoot, path: request.path, text: request.text, baseVersion: request.baseVersion, updatedAt: now.toISOString() }
+    try {
+      await fs.mkdir(path.dirname(file.value), { recursive: true, mode: 0o700 })
+    } catch (error) {
+      return errnoToResult(error, 'create the journal folder', path.dirname(file.value))
+    }
+    return writeFileAtomic(file.value, Buffer.from(JSON.stringify(entry)))
+  }
+
+  /** Removes the entry of `articlePath`; succeeds when there was none. */
+  async clear(folderRoot: string, articlePath: string): Promise<Result<void>> {
+    const file = this.fileOf(folderRoot, articlePath)
+    if (!file.ok) return file
+    try {
+      await fs.unlink(file.value)
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') return errnoToResult(error, 'remove the journal entry', file.value)
+    }
+    return ok(undefined)
+  }
+
+  /** Every readable entry of `folderRoot`, oldest first; damaged files are skipped (they hold nothing usable). */
+  async list(folderRoot: string): Promise<Result<JournalEntry[]>> {
+    const dir = this.folderDir(folderRoot)
+    let names: string[]
+    try {
+      names = await fs.readdir(dir)
+    } catch (error) {
+      return errnoCode(error) === 'ENOENT' ? ok([]) : errnoToResult(error, 'list the journal', dir)
+    }
+    const entries: JournalEntry[] = []
+    for (const name of names.filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).sort()) {
+      const entry = await readEntry(path.join(dir, name), folderRoot)
+      if (entry !== null) entries.push(entry)
+    }
+    return ok(entries.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)))
+  }
+
+  private fileOf(folderRoot: string, articlePath: string): Result<string> {
+    const checked = splitRelativePath(articlePath)
+    if (!checked.ok) return checked
+    return ok(path.join(this.folderDir(folderRoot), `${hashOf(articlePath)}.json`))
+  }
+}
+
+async function readEntry(file: string, folderRoot: string): Promise<JournalEntry | null> {
+  let value: unknown
+  try {
+    value = JSON.parse(await fs.readFile(file, 'utf8'))
+  } catch (error) {
+    // NOTE: an unreadable or half-written entry (not possible with atomic writes, but a disk can lie) is skipped.
+    if (error instanceof SyntaxError || errnoCode(error) !== undefined) return null
+    throw error
+  }
+  if (!isRecord(value) || value.folder !== folderRoot || typeof value.text !== 'string' || typeof value.updatedAt !== 'string') return null
+  if (typeof value.path !== 'string' || !splitRelativePath(value.path).ok) return null
+  const base = value.baseVersion === null ? ok(null) : validateFileVersion(value.baseVersion)
+  if (!base.ok) return null
+  return { path: value.path, text: value.text, baseVersion: base.value, updatedAt: value.updatedAt }
+}
+
+/** Validates an untrusted journal write request (the path is checked again by the store). */
+export function validateJournalWrite(value: unknown): Result<JournalWriteRequest> {
+  if (!isRecord(value)) return fail('INVALID_ARGUMENT', 'The journal request must be an object.')
+  const { path: articlePath, text } = value
+  if (typeof articlePath !== 'string') return fail('INVALID_ARGUMENT', 'path must be a string.')
+  if (typeof text !== 'string') return fail('INVALID_ARGUMENT', 'text must be a string.')
+  if (text.length > maxJournalText) return fail('TOO_LARGE', 'The text is too large to journal.')
+  let baseVersion: FileVersion | null = null
+  if (value.baseVersion !== null) {
+    const checked = validateFileVersion(value.baseVersion)
+    if (!checked.ok) return checked
+    baseVersion = checked.value
+  }
+  return ok({ path: articlePath, text, baseVersion })
+}

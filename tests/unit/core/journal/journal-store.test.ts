@@ -1,0 +1,83 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { FolderSession } from '../../../../src/core/folder-session'
+import { JournalStore } from '../../../../src/core/journal/index'
+import { createRequestHandlers } from '../../../../src/core/request-handlers'
+import { fail } from '@shared/result'
+import { makeTempDir, removeTempDir } from '../corpus'
+
+let content = ''
+let state = ''
+beforeEach(() => {
+  content = makeTempDir()
+  state = makeTempDir()
+  fs.writeFileSync(path.join(content, 'a.md'), 'hello\n')
+})
+afterEach(() => {
+  removeTempDir(content)
+  removeTempDir(state)
+})
+
+const version = { hash: 'b'.repeat(64), size: 6, mtimeMs: 5 }
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => fs.statSync(path.join(dir, name)).isFile())
+}
+
+describe('JournalStore', () => {
+  it('writes, lists, replaces and clears entries per folder', async () => {
+    const store = new JournalStore(state)
+    expect(await store.list('/x/site')).toEqual({ ok: true, value: [] })
+    expect((await store.write('/x/site', { path: 'posts/a.md', text: 'one', baseVersion: version }, new Date(1000))).ok).toBe(true)
+    expect((await store.write('/x/site', { path: 'posts/a.md', text: 'two', baseVersion: version }, new Date(2000))).ok).toBe(true)
+    expect((await store.write('/x/site', { path: 'b.md', text: 'new file', baseVersion: null }, new Date(1500))).ok).toBe(true)
+    expect((await store.write('/x/other', { path: 'c.md', text: 'elsewhere', baseVersion: null })).ok).toBe(true)
+    const listed = await store.list('/x/site')
+    expect(listed).toEqual({
+      ok: true,
+      value: [
+        { path: 'b.md', text: 'new file', baseVersion: null, updatedAt: new Date(1500).toISOString() },
+        { path: 'posts/a.md', text: 'two', baseVersion: version, updatedAt: new Date(2000).toISOString() },
+      ],
+    })
+    expect((await store.clear('/x/site', 'posts/a.md')).ok).toBe(true)
+    expect((await store.clear('/x/site', 'posts/a.md')).ok).toBe(true)
+    expect((await store.list('/x/site')).ok && (await store.list('/x/site'))).toMatchObject({ value: [{ path: 'b.md' }] })
+  })
+
+  it('refuses paths that could escape and names files by hashes only', async () => {
+    const store = new JournalStore(state)
+    for (const bad of ['../evil.md', '/etc/passwd', 'a/../../b.md', 'c:\\x.md', 'a\0.md']) {
+      expect(await store.write('/x/site', { path: bad, text: 't', baseVersion: null })).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
+    }
+    await store.write('/x/site', { path: 'posts/a.md', text: 't', baseVersion: null })
+    for (const name of filesUnder(state)) expect(name).toMatch(/^journal[/\\][0-9a-f]{32}[/\\][0-9a-f]{64}\.json$/)
+  })
+
+  it('skips damaged entries and entries of another folder', async () => {
+    const store = new JournalStore(state)
+    await store.write('/x/site', { path: 'a.md', text: 'kept', baseVersion: null })
+    const dir = store.folderDir('/x/site')
+    fs.writeFileSync(path.join(dir, `${'c'.repeat(64)}.json`), '{"half')
+    fs.writeFileSync(path.join(dir, `${'d'.repeat(64)}.json`), JSON.stringify({ version: 1, folder: '/x/other', path: 'z.md', text: 'z', baseVersion: null, updatedAt: 'x' }))
+    expect(await store.list('/x/site')).toMatchObject({ ok: true, value: [{ path: 'a.md', text: 'kept' }] })
+  })
+})
+
+describe('journal request handlers', () => {
+  it('journal outside the content folder, validate input and list what was written', async () => {
+    const opened = await FolderSession.open(content)
+    if (!opened.ok) throw new Error(opened.error.message)
+    const handlers = createRequestHandlers({ session: () => opened.value, pickFolder: () => Promise.resolve(fail('UNSUPPORTED', 'no')), journal: new JournalStore(state) })
+    expect(await handlers.writeJournal({ path: 'a.md', text: 'typed\n', baseVersion: null })).toEqual({ ok: true, value: undefined })
+    expect(await handlers.listJournal()).toMatchObject({ ok: true, value: [{ path: 'a.md', text: 'typed\n' }] })
+    expect(filesUnder(content)).toEqual(['a.md'])
+    expect(await handlers.writeJournal({ path: 'a.md', text: 7, baseVersion: null })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await handlers.writeJournal({ path: 'a.md', text: 'x', baseVersion: { hash: 'no' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await handlers.writeJournal({ path: '../x.md', text: 'x', baseVersion: null })).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
+    expect(await handlers.clearJournal(5)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await handlers.clearJournal('a.md')).toEqual({ ok: true, value: undefined })
+    expect(await handlers.listJournal()).toEqual({ ok: true, value: [] })
+    await opened.value.dispose()
+  })
+})
