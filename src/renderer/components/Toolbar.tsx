@@ -8,10 +8,12 @@ export interface ToolbarProps {
   isWrapping: boolean
   onToggleWrapping: () => void
   onSave: () => void
+  /** Opens the Export dialog; no Export button when absent. */
+  onExport?: () => void
 }
 
 /** The top bar: folder name, the active document's save state, the wrapping toggle and the Save button. */
-export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave }: ToolbarProps) {
+export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport }: ToolbarProps) {
   const canSave = snapshot.activePath !== null && snapshot.readOnlyReason === null && snapshot.status !== 'saving'
   return (
     <header className="toolbar">
@@ -25,6 +27,11 @@ export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave
       <button type="button" className="button-quiet" aria-pressed={isWrapping} onClick={onToggleWrapping}>
         Wrap lines
       </button>
+      {onExport && (
+        <button type="button" className="button-quiet" onClick={onExport} aria-haspopup="dialog">
+          Export…
+        </button>
+      )}
       <button type="button" className="button-primary" onClick={onSave} disabled={!canSave} aria-keyshortcuts="Control+S Meta+S">
         Save
       </button>

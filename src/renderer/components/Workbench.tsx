@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo } from '@shared/api'
 import type { FolioError } from '@shared/result'
@@ -7,6 +7,7 @@ import { useLineWrapping } from '../hooks/use-line-wrapping'
 import { useSession } from '../hooks/use-session'
 import { ArticleList } from './ArticleList'
 import { DocumentPane } from './DocumentPane'
+import { ExportDialog } from './ExportDialog'
 import { SidePane } from './SidePane'
 import { Toolbar } from './Toolbar'
 
@@ -25,6 +26,7 @@ export function Workbench({ folder, articles, listError, workspace }: WorkbenchP
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
   const [isWrapping, setWrapping] = useLineWrapping(editor)
+  const [isExportOpen, setExportOpen] = useState(false)
   // NOTE: stable so the memoised list rows do not all re-render on every snapshot change.
   const onOpen = useCallback((path: string) => void session.open(path), [session])
   return (
@@ -35,7 +37,9 @@ export function Workbench({ folder, articles, listError, workspace }: WorkbenchP
         isWrapping={isWrapping}
         onToggleWrapping={() => setWrapping(!isWrapping)}
         onSave={() => void session.save()}
+        onExport={() => setExportOpen(true)}
       />
+      {isExportOpen && <ExportDialog articles={articles} activePath={snapshot.activePath} onClose={() => setExportOpen(false)} />}
       <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="list" defaultSize="22" minSize="12">
           <div className="list-pane">
