@@ -1,0 +1,1 @@
+export { mergeThreeWay, type MergeOutcome } from './three-way-merge'
