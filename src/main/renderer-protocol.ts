@@ -2,6 +2,7 @@ import { net, protocol } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { contentSecurityPolicy } from './security'
+import { assetSchemePrivileges } from './asset-protocol'
 
 /** The scheme the renderer is loaded from instead of file:// (so file:// stays off-limits). */
 export const appScheme = 'folio-app'
@@ -9,9 +10,9 @@ export const appScheme = 'folio-app'
 /** The origin every trusted renderer frame has. */
 export const appOrigin = `${appScheme}://app`
 
-/** Must run before `app.ready`: makes the scheme standard and secure so fetch and CSP 'self' behave. */
+/** Must run before `app.ready` (once: it also registers the asset scheme): makes the scheme standard and secure so fetch and CSP 'self' behave. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }, assetSchemePrivileges])
 }
 
 /** Serves the built renderer folder read-only; any path outside it is a 404. Returns a disposer. */

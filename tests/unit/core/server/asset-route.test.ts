@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { startServer, type RunningServer } from '../../../../src/core/server/index'
+import { makeTempDir, removeTempDir } from '../corpus'
+import { send } from './http-client'
+
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
+let base = ''
+let server: RunningServer
+let cookie = ''
+const get = (p: string, headers: Record<string, string> = {}) => send(server.port, { path: p, headers: { cookie, ...headers } })
+
+beforeEach(async () => {
+  base = makeTempDir()
+  const root = path.join(base, 'site')
+  const renderer = path.join(base, 'renderer')
+  fs.mkdirSync(path.join(root, 'content', 'trip'), { recursive: true })
+  fs.mkdirSync(path.join(root, 'static', 'img'), { recursive: true })
+  fs.mkdirSync(renderer, { recursive: true })
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Folio</title>')
+  fs.writeFileSync(path.join(root, 'content', 'trip', 'index.md'), '---\ntitle: Trip\n---\n![c](cover.png)\n')
+  fs.writeFileSync(path.join(root, 'content', 'trip', 'cover one.png'), png)
+  fs.writeFileSync(path.join(root, 'static', 'img', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+  fs.writeFileSync(path.join(base, 'secret.png'), png)
+  fs.symlinkSync(path.join(base, 'secret.png'), path.join(root, 'static', 'link.png'))
+  const started = await startServer({ root, port: 0, rendererDir: renderer, stateDir: path.join(base, 'state') })
+  if (!started.ok) throw new Error(started.error.message)
+  server = started.value
+  cookie = `folio_token_${server.port}=${server.token}`
+})
+afterEach(async () => {
+  await server.close()
+  removeTempDir(base)
+})
+
+describe('GET /asset/<path>', () => {
+  it('serves an image of the folder with its type, nosniff and a sandboxing CSP', async () => {
+    const res = await get('/asset/content/trip/cover%20one.png')
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('image/png')
+    expect(res.headers['content-length']).toBe(String(png.length))
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toContain('sandbox')
+    const svg = await get('/asset/static/img/logo.svg')
+    expect(svg.headers['content-type']).toBe('image/svg+xml')
+    expect(svg.headers['content-security-policy']).toMatch(/default-src 'none'.*sandbox/)
+    const head = await send(server.port, { method: 'HEAD', path: '/asset/content/trip/cover%20one.png', headers: { cookie } })
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+  })
+
+  it('needs the session token and the right Host', async () => {
+    expect((await send(server.port, { path: '/asset/content/trip/cover%20one.png' })).status).toBe(401)
+    expect((await get('/asset/content/trip/cover%20one.png', { cookie: `folio_token_${server.port}=wrong` })).status).toBe(401)
+    expect((await get('/asset/content/trip/cover%20one.png', { host: 'evil.example' })).status).toBe(403)
+  })
+
+  it('refuses ../ and symlink escapes with 403 or 404, and never answers the file', async () => {
+    for (const p of ['/asset/..%2Fsecret.png', '/asset/content/..%2F..%2Fsecret.png', '/asset/%2E%2E/secret.png', '/asset/../secret.png', '/asset/static/link.png', '/asset/%2Fetc%2Fpasswd']) {
+      const res = await get(p)
+      expect([403, 404], p).toContain(res.status)
+      expect(res.headers['content-type'], p).not.toBe('image/png')
+    }
+    expect((await get('/asset/static/link.png')).status).toBe(403)
+    expect((await get('/asset/..%2Fsecret.png')).status).toBe(403)
+  })
+
+  it('serves no Markdown, no folder listing and nothing missing', async () => {
+    expect((await get('/asset/content/trip/index.md')).status).toBe(403)
+    expect((await get('/asset/content/trip/')).status).toBe(403)
+    expect((await get('/asset/static/img')).status).toBe(403)
+    expect((await get('/asset/static/img/missing.png')).status).toBe(404)
+    expect((await send(server.port, { method: 'POST', path: '/asset/static/img/logo.svg', headers: { cookie } })).status).toBe(405)
+  })
+})
