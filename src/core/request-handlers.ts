@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '@shared/result'
 import { isSafeExternalUrl } from '@shared/external-url'
 import type { FolderSession } from './folder-session'
 import { expectArgCount, validateWriteRequest } from './validate'
+import { buildFolderSchema } from './schema/index'
 import { ExportJobs, ExportStateStore, createChromiumPdfRenderer, exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
 import { validateJournalWrite, type JournalStore } from './journal/index'
 
@@ -98,6 +99,12 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       if (!count.ok) return Promise.resolve(count)
       if (typeof args[0] !== 'string') return Promise.resolve(fail('INVALID_ARGUMENT', 'cancelExport takes a jobId string.'))
       return Promise.resolve(ok(exportHost.jobs.cancel(args[0])))
+    },
+    async getFolderSchema(...args) {
+      const count = expectArgCount(args, 0, 'getFolderSchema')
+      if (!count.ok) return count
+      const session = host.session()
+      return session === null ? noFolder() : buildFolderSchema(session.root.root)
     },
     async writeJournal(...args) {
       const count = expectArgCount(args, 1, 'writeJournal')

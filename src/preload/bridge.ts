@@ -23,6 +23,7 @@ export function createBridge(ipc: IpcLike): FolioApi {
     openExternal: (url) => ipc.invoke(requestChannels.openExternal, url) as ReturnType<FolioApi['openExternal']>,
     exportArticles: (request) => ipc.invoke(requestChannels.exportArticles, request) as ReturnType<FolioApi['exportArticles']>,
     cancelExport: (jobId) => ipc.invoke(requestChannels.cancelExport, jobId) as ReturnType<FolioApi['cancelExport']>,
+    getFolderSchema: () => ipc.invoke(requestChannels.getFolderSchema) as ReturnType<FolioApi['getFolderSchema']>,
     writeJournal: (request) => ipc.invoke(requestChannels.writeJournal, request) as ReturnType<FolioApi['writeJournal']>,
     clearJournal: (path) => ipc.invoke(requestChannels.clearJournal, path) as ReturnType<FolioApi['clearJournal']>,
     listJournal: () => ipc.invoke(requestChannels.listJournal) as ReturnType<FolioApi['listJournal']>,

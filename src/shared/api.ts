@@ -1,5 +1,6 @@
 import type { Result } from './result'
 import type { FrontMatterFormat } from './front-matter/types'
+import type { FolderSchema } from './front-matter/schema-types'
 
 /** How a file's bytes differ from the LF text the editor holds; restored on write. */
 export interface TextFormat {
@@ -200,6 +201,8 @@ export interface FolioApi {
   exportArticles(request: ExportRequest): Promise<Result<ExportOutcome>>
   /** Cancels a running export by its jobId; resolves to false when no such job runs. */
   cancelExport(jobId: string): Promise<Result<boolean>>
+  /** The folder's front-matter schema: per-key statistics over every article plus explicit schema files (docs/schema.md). */
+  getFolderSchema(): Promise<Result<FolderSchema>>
   /** Journals unsaved edits of one article in the app's state folder (never in the content folder). */
   writeJournal(request: JournalWriteRequest): Promise<Result<void>>
   /** Forgets the journaled edits of `path` (saved, reverted or discarded); succeeds when there were none. */
@@ -224,6 +227,7 @@ export const requestChannels = {
   openExternal: 'link:open-external',
   exportArticles: 'export:run',
   cancelExport: 'export:cancel',
+  getFolderSchema: 'schema:get',
   writeJournal: 'journal:write',
   clearJournal: 'journal:clear',
   listJournal: 'journal:list',

@@ -52,6 +52,7 @@ export class FakeApi implements FolioApi {
   searchArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'search is not faked'))
   exportArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   cancelExport = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
+  getFolderSchema = () => Promise.resolve(fail<never>('UNSUPPORTED', 'the folder schema is not faked'))
 
   /** The journal of unsaved edits, by path. */
   readonly journal = new Map<string, JournalEntry>()

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { readFrontMatterData } from '@shared/front-matter'
+import { parseFolioSchema, parseFrontMatterCmsConfig, withExplicitFields, type ExplicitParse } from '@shared/front-matter/schema-explicit'
+import { SchemaAccumulator } from '@shared/front-matter/schema-infer'
+import type { ExplicitField, FolderSchema, SchemaProblem } from '@shared/front-matter/schema-types'
+import { ok, type Result } from '@shared/result'
+import { listArticleFiles } from '../article-files'
+
+/** Explicit schema files read from the folder root, in increasing precedence (Folio's own beats Front Matter CMS's). */
+const schemaFiles: { file: string; parse: (json: unknown, source: string) => ExplicitParse }[] = [
+  { file: 'frontmatter.json', parse: parseFrontMatterCmsConfig },
+  { file: '.folio/schema.json', parse: parseFolioSchema },
+]
+
+const hugoConfigs = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json']
+
+const readBatch = 32
+
+/**
+ * The folder's front-matter schema: per-key statistics over every article's front matter, overlaid with the
+ * explicit schema files at the root and the Hugo config's `timeZone`. An unreadable article counts as one without
+ * front matter; a broken schema file is reported in `problems` and ignored. Fails only when the root cannot be listed.
+ */
+export async function buildFolderSchema(root: string): Promise<Result<FolderSchema>> {
+  const files = await listArticleFiles(root)
+  if (!files.ok) return files
+  const accumulator = new SchemaAccumulator()
+  for (let i = 0; i < files.value.length; i += readBatch) {
+    const texts = await Promise.all(files.value.slice(i, i + readBatch).map((rel) => readText(root, rel)))
+    for (const text of texts) accumulator.add(text === null ? {} : readFrontMatterData(text).data)
+  }
+  const explicit = new Map<string, ExplicitField>()
+  const sources: string[] = []
+  const problems: SchemaProblem[] = []
+  for (const { file, parse } of schemaFiles) {
+    const text = await readText(root, file)
+    if (text === null) continue
+    const parsed = parseJson(text)
+    const read = parsed.ok ? parse(parsed.value, file) : parsed
+    if (!read.ok) {
+      problems.push({ file, message: read.message })
+      continue
+    }
+    sources.push(file)
+    for (const [key, field] of read.fields) explicit.set(key, field)
+  }
+  const schema = withExplicitFields(accumulator.finish(), explicit)
+  return ok({ ...schema, sources, problems, siteTimeZone: await siteTimeZone(root) })
+}
+
+async function readText(root: string, rel: string): Promise<string | null> {
+  try {
+    return await readFile(path.join(root, ...rel.split('/')), 'utf8')
+  } catch {
+    // NOTE: a file that vanished or cannot be read is skipped; the schema is a statistic, not a listing.
+    return null
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch (error) {
+    return { ok: false, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
+
+async function siteTimeZone(root: string): Promise<string | null> {
+  for (const name of hugoConfigs) {
+    const text = await readText(root, name)
+    if (text === null) continue
+    const match = /^\s*"?timeZone"?\s*[=:]\s*["']?([A-Za-z0-9_+\-/]+)/m.exec(text)
+    return match?.[1] ?? null
+  }
+  return null
+}

@@ -1,0 +1,1 @@
+export { buildFolderSchema } from './folder-schema'
