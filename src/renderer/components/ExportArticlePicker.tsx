@@ -25,7 +25,7 @@ export function ExportArticlePicker({ articles, query, onQuery, selected, onSele
   }
   return (
     <div className="export-picker">
-      <label htmlFor={`${id}-filter`}>Filter</label>
+      <label htmlFor={`${id}-filter`}>Filter by title or path</label>
       <input id={`${id}-filter`} type="search" value={query} onChange={(e) => onQuery(e.target.value)} />
       <span className="export-count">
         {isPicking ? `${selected.size} selected` : `${visible.length} of ${articles.length} articles`}
