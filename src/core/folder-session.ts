@@ -64,12 +64,15 @@ export class FolderSession {
     return { root: this.root.root, name: path.basename(this.root.root) }
   }
 
-  /** Every article with its summary, sorted by path; an unreadable article is listed by path with an error. Waits for the index when it is in use. */
+  /** Every article with its summary, sorted by path; an unreadable article is listed by path with an error. Waits for the index. */
   async listArticles(): Promise<Result<ArticleSummary[]>> {
-    // NOTE: once the index is in use it is the cheap and current answer; before that the list is read directly.
-    if (this.hasStartedIndex) {
+    // NOTE: answered from the folder index (worker threads, fast scanner) so a large folder does not tie up this
+    // process; the fields are the original summary's, getArticleIndex has the rest. A custom FsPort reads directly.
+    if (this.fs === nodeFs) {
+      this.startIndex()
       const indexed = await this.index.start()
-      return indexed.ok ? ok(this.index.snapshot().articles) : indexed
+      if (!indexed.ok) return indexed
+      return ok(this.index.snapshot().articles.map(({ path, title, date, isDraft, format, error }) => (error === undefined ? { path, title, date, isDraft, format } : { path, title, date, isDraft, format, error })))
     }
     const files = await listArticleFiles(this.root.root, this.fs)
     if (!files.ok) return files
