@@ -4,7 +4,7 @@ import { isSafeExternalUrl } from '@shared/external-url'
 import type { FolderSession } from './folder-session'
 import { expectArgCount, validateWriteRequest } from './validate'
 import { buildFolderSchema } from './schema/index'
-import { ExportJobs, ExportStateStore, createChromiumPdfRenderer, exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
+import { exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
 import { validateJournalWrite, type JournalStore } from './journal/index'
 
 /** What the handlers need from their host (the Electron main process or `folio serve`). */
@@ -32,7 +32,7 @@ const noJournal = <T>(): Result<T> => fail('UNSUPPORTED', 'This host keeps no jo
  * validates them and resolves to a Result; it rejects only on a bug.
  */
 export function createRequestHandlers(host: HandlerHost): RequestHandlers {
-  const exportHost: ExportHost = host.exportHost ?? { createPdfRenderer: () => createChromiumPdfRenderer(), state: new ExportStateStore(), jobs: new ExportJobs() }
+  const exportHost = host.exportHost
   return {
     getFolder(...args) {
       const count = expectArgCount(args, 0, 'getFolder')
@@ -92,13 +92,14 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       const request = validateExportRequest(args[0])
       if (!request.ok) return request
       const session = host.session()
+      if (exportHost === undefined) return fail('UNSUPPORTED', 'Export is not available in this host.')
       return session === null ? noFolder() : exportFromFolder(session.root, request.value, exportHost)
     },
     cancelExport(...args) {
       const count = expectArgCount(args, 1, 'cancelExport')
       if (!count.ok) return Promise.resolve(count)
       if (typeof args[0] !== 'string') return Promise.resolve(fail('INVALID_ARGUMENT', 'cancelExport takes a jobId string.'))
-      return Promise.resolve(ok(exportHost.jobs.cancel(args[0])))
+      return Promise.resolve(ok(exportHost?.jobs.cancel(args[0]) ?? false))
     },
     async getFolderSchema(...args) {
       const count = expectArgCount(args, 0, 'getFolderSchema')

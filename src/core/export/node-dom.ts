@@ -16,7 +16,10 @@ let cached: Promise<Result<NodeDom>> | null = null
 export function loadNodeDom(): Promise<Result<NodeDom>> {
   cached ??= (async (): Promise<Result<NodeDom>> => {
     try {
-      const { JSDOM } = await import('jsdom')
+      // NOTE: a computed specifier keeps bundlers (electron-vite for main) from inlining jsdom, which relies on
+      // resolving its own files at run time; Node loads it from node_modules instead.
+      const jsdomModule = 'jsdom'
+      const { JSDOM } = (await import(/* @vite-ignore */ jsdomModule)) as typeof import('jsdom')
       const { default: createPurify } = await import('dompurify')
       const window = new JSDOM('').window as unknown as Window
       return ok({ window, purify: createPurify(window as unknown as Parameters<typeof createPurify>[0]) })

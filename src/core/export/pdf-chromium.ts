@@ -23,7 +23,9 @@ export function createChromiumPdfRenderer(executablePath = process.env.CHROMIUM_
   let browser: Promise<Result<Browser>> | null = null
   const launch = async (): Promise<Result<Browser>> => {
     try {
-      const { chromium } = await import('playwright-core')
+      // NOTE: computed so bundlers leave playwright-core to Node (the desktop app prints with Electron instead).
+      const playwrightModule = 'playwright-core'
+      const { chromium } = (await import(/* @vite-ignore */ playwrightModule)) as typeof import('playwright-core')
       const { existsSync } = await import('node:fs')
       const path = executablePath ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
       return ok(await chromium.launch({ executablePath: path, args: launchArgs, headless: true }))
