@@ -34,7 +34,7 @@ export function App({ api, isBrowserMode = false }: AppProps) {
   if (folderState.status === 'none' || folderState.folder === null) {
     return <Welcome error={folderState.error} onOpenFolder={() => void actions.openFolder()} />
   }
-  return <Workbench folder={folderState.folder} articles={folderState.articles} listError={folderState.error} workspace={workspace} />
+  return <Workbench folder={folderState.folder} articles={folderState.articles} listError={folderState.error} workspace={workspace} api={api} />
 }
 
 function titleOf(title: unknown, path: string | null): string | null {

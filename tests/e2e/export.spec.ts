@@ -18,6 +18,7 @@ test('exports the current article as standalone HTML from the Export dialog', as
   const dialog = page.getByRole('dialog', { name: 'Export' })
   await dialog.getByLabel('Format').selectOption('html')
   await expect(dialog.getByRole('radio', { name: /Current article/ })).toBeChecked()
+  await expect(dialog).toContainText('content/posts/2025/is-k-rising-un-warns.md')
   const downloading = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   const download = await downloading

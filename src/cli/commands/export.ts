@@ -148,7 +148,10 @@ export function createExportCommand(deps: ExportDeps = {}): CliCommand {
           return exitCode.content
         }
         for (const file of written.value) io.stdout(file + '\n')
-        for (const folder of folders) await state.record(folder, startedAt)
+        for (const folder of folders) {
+          const recorded = await state.record(folder, startedAt)
+          if (!recorded.ok) io.stderr(`folio export: warning: could not remember this export (${recorded.error.message})\n`)
+        }
       }
       if (sources.value.length === 0) io.stderr('folio export: no article matched; nothing exported\n')
       return run.failures.length > 0 ? exitCode.content : exitCode.ok

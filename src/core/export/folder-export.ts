@@ -118,6 +118,7 @@ export async function exportFromFolder(root: ContentRoot, request: ExportRequest
     outcome = { kind: 'download', fileName: packaged.fileName, mimeType: packaged.mimeType, base64: Buffer.from(packaged.bytes).toString('base64'), exported: run.exported, failures }
   }
   // NOTE: the time recorded is when the export began, so an edit made while it ran counts as modified next time.
+  // Failing to record only makes the next "since the last export" take more articles; the export itself succeeded.
   await host.state.record(root.root, startedAt)
   return ok(outcome)
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
-import type { ArticleSummary, FolderInfo } from '@shared/api'
+import type { ArticleSummary, FolderInfo, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
 import type { Workspace } from '../hooks/use-workspace'
 import { useLineWrapping } from '../hooks/use-line-wrapping'
@@ -18,10 +18,12 @@ export interface WorkbenchProps {
   /** The last failure to list the folder, shown above the list. */
   listError: FolioError | null
   workspace: Workspace
+  /** The host API, for what the panes fetch themselves (the folder schema). */
+  api?: FolioApi
 }
 
 /** The three resizable panes (list, editor, form + preview) under the toolbar; pane sizes persist in localStorage. */
-export function Workbench({ folder, articles, listError, workspace }: WorkbenchProps) {
+export function Workbench({ folder, articles, listError, workspace, api }: WorkbenchProps) {
   const { session, editor } = workspace
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
@@ -57,7 +59,7 @@ export function Workbench({ folder, articles, listError, workspace }: WorkbenchP
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">
-          <SidePane editor={editor} session={session} snapshot={snapshot} />
+          <SidePane editor={editor} session={session} snapshot={snapshot} api={api} />
         </Panel>
       </Group>
     </div>
