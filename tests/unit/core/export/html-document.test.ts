@@ -3,7 +3,7 @@ import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
 import { renderArticleHtml } from '../../../../src/core/export/html-document'
-import { bundleArticle, newsArticle, sampleSite } from './helpers'
+import { bundleArticle, newsArticle, sampleSite, tempDir } from './helpers'
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
 
@@ -69,5 +69,25 @@ describe('renderArticleHtml', () => {
       expect(result.error.code).toBe('PARSE')
       expect(result.error.line).toBe(2)
     }
+  })
+})
+
+describe('renderArticleHtml confinement and metadata', () => {
+  it('does not follow a bundle image symlinked outside the site, and fills author/description meta', async () => {
+    const outside = tempDir()
+    fs.copyFileSync(path.join(sampleSite, 'static/img/logo.png'), path.join(outside, 'secret.png'))
+    const site = tempDir()
+    fs.mkdirSync(path.join(site, 'static'))
+    fs.mkdirSync(path.join(site, 'post'))
+    fs.symlinkSync(path.join(outside, 'secret.png'), path.join(site, 'post', 'link.png'))
+    fs.copyFileSync(path.join(sampleSite, 'static/img/logo.png'), path.join(site, 'post', 'ok.png'))
+    const text = '---\ntitle: T\nauthor: Ann Writer\ndescription: "A <short> one"\n---\n\n![a](link.png) ![b](ok.png)\n'
+    const result = await renderArticleHtml(text, { articleDir: path.join(site, 'post'), siteRoot: site })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.document).toContain('src="link.png"')
+    expect(result.value.document.match(/src="data:image\/png;base64,/g)).toHaveLength(1)
+    expect(result.value.document).toContain('<meta name="author" content="Ann Writer">')
+    expect(result.value.document).toContain('<meta name="description" content="A &lt;short&gt; one">')
+    await expectValid(result.value.document)
   })
 })
