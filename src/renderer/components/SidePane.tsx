@@ -1,9 +1,14 @@
+import { useCallback } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
+import type { FolioApi } from '@shared/api'
+import { renameKey, unsetValue } from '@shared/front-matter'
 import type { EditorController } from '../editor/editor-controller'
 import type { EditingSession } from '../session/editing-session'
 import type { SessionSnapshot } from '../session/session-snapshot'
 import { FrontMatterForm } from './front-matter/FrontMatterForm'
 import { rawValueText } from './front-matter/raw-value'
+import { editActiveFrontMatter } from './front-matter/form-commands'
+import { useFolderSchema } from './front-matter/use-folder-schema'
 import { Preview } from './Preview'
 
 /** Props of the right-hand pane. */
@@ -11,11 +16,15 @@ export interface SidePaneProps {
   editor: EditorController
   session: EditingSession
   snapshot: SessionSnapshot
+  /** Where the folder schema comes from; without it the form infers from each value alone. */
+  api?: FolioApi
 }
 
 /** The right pane: the front-matter form above the live preview, split vertically (sizes persist). */
-export function SidePane({ editor, session, snapshot }: SidePaneProps) {
+export function SidePane({ editor, session, snapshot, api }: SidePaneProps) {
   const layout = useDefaultLayout({ id: 'folio-side', storage: localStorage })
+  const onSaved = useCallback((listener: () => void) => session.onSaved(listener), [session])
+  const schema = useFolderSchema(api, onSaved)
   return (
     <Group className="side-panes" orientation="vertical" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
       <Panel id="form" defaultSize="45" minSize="10" className="scroll-panel">
@@ -24,6 +33,9 @@ export function SidePane({ editor, session, snapshot }: SidePaneProps) {
           isReadOnly={snapshot.readOnlyReason !== null}
           readRaw={(from, to) => rawValueText(editor.view.state.doc, from, to)}
           onChange={(key, value) => session.setFrontMatterValue(key, value)}
+          schema={schema}
+          onRemove={(key) => editActiveFrontMatter(editor, (text) => unsetValue(text, [key]))}
+          onRename={(key, next) => editActiveFrontMatter(editor, (text) => renameKey(text, [key], next))}
         />
       </Panel>
       <Separator className="separator separator-horizontal" />

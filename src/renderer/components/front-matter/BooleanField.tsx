@@ -1,15 +1,20 @@
-import type { FieldProps } from './field-props'
+import type { WidgetProps } from './field-props'
 
-/** A checkbox for a true/false value. */
-export function BooleanField({ id, field, isReadOnly, onChange }: FieldProps) {
+/** A switch for a true/false value. */
+export function BooleanField({ id, value, isReadOnly, describedBy, onValue }: WidgetProps) {
   return (
-    <input
-      id={id}
-      type="checkbox"
-      className="field-checkbox"
-      checked={field.value === true}
-      disabled={isReadOnly}
-      onChange={(e) => onChange(field.key, e.target.checked)}
-    />
+    <span className="switch">
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        className="switch-input"
+        checked={value === true}
+        disabled={isReadOnly}
+        aria-describedby={describedBy}
+        onChange={(e) => onValue(e.target.checked)}
+      />
+      <span className="switch-text" aria-hidden="true">{value === true ? 'true' : 'false'}</span>
+    </span>
   )
 }

@@ -1,44 +1,67 @@
-import type { ReactElement } from 'react'
-import type { FieldProps } from './field-props'
-import { BooleanField } from './BooleanField'
-import { ChipsField } from './ChipsField'
-import { NumberField } from './NumberField'
-import { RawField } from './RawField'
-import { TextField } from './TextField'
+import { useState, type ReactNode } from 'react'
+import type { WidgetProps } from './field-props'
+import { isGroupWidget } from './field-props'
+import { useStableWidget } from './use-stable-widget'
+import { ValueEditor } from './ValueEditor'
 
-/** One labelled field: the `<label>` text is the key and points at the widget chosen for the value's kind. */
-export function FieldRow(props: FieldProps) {
-  const isRaw = isRawKind(props)
+/** A line under a field: a hint (muted) or a problem (shown as a warning; never blocks saving). */
+export interface FieldNote {
+  text: string
+  isProblem: boolean
+}
+
+/** Props of a row: the widget's props plus its notes and optional actions (rename, remove). */
+export interface FieldRowProps extends Omit<WidgetProps, 'describedBy'> {
+  notes: FieldNote[]
+  actions?: ReactNode
+}
+
+/**
+ * One labelled field: the label is the key. A single input is labelled with `<label for>`; a group (multi-select,
+ * nested object, list of objects) is labelled by the key's element, and objects collapse from it.
+ */
+export function FieldRow(props: FieldRowProps) {
+  const { id, name, notes, actions } = props
+  const widget = useStableWidget(props.widget, props.value)
+  const isCollapsible = widget === 'object' || widget === 'objects'
+  const [isOpen, setOpen] = useState(true)
+  const notesId = notes.length > 0 ? `${id}-notes` : undefined
   return (
-    <div className={`field-row field-${props.field.kind}`}>
-      <label htmlFor={props.id} className="field-label">
-        {props.field.key}
-      </label>
-      {widget(props, isRaw)}
-      {isRaw && (
-        <p id={`${props.id}-note`} className="field-note">
-          Edit this value in the text for now.
-        </p>
+    <div className={`field-row field-${widget}`}>
+      {isCollapsible ? (
+        <button type="button" id={id} className="field-label group-toggle" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
+          <span className="group-caret" aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
+          {name}
+        </button>
+      ) : isGroupWidget(widget) ? (
+        <span id={id} className="field-label">{name}</span>
+      ) : (
+        <label htmlFor={id} className="field-label">{name}</label>
       )}
+      <div className="field-body">
+        {isCollapsible && !isOpen ? (
+          <p className="field-note">{summaryOf(props.value)}</p>
+        ) : (
+          <ValueEditor {...props} widget={widget} describedBy={notesId} />
+        )}
+        {notesId && (
+          <ul id={notesId} className="field-notes">
+            {notes.map((note, i) => (
+              <li key={i} className={note.isProblem ? 'field-problem' : 'field-note'}>
+                {note.isProblem && <span aria-hidden="true">⚠ </span>}
+                {note.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {actions && <div className="field-actions">{actions}</div>}
     </div>
   )
 }
 
-function isRawKind({ field }: FieldProps): boolean {
-  if (field.kind === 'object') return true
-  return field.kind === 'list' && !(Array.isArray(field.value) && field.value.every((v) => typeof v === 'string'))
-}
-
-function widget(props: FieldProps, isRaw: boolean): ReactElement {
-  if (isRaw) return <RawField {...props} />
-  switch (props.field.kind) {
-    case 'number':
-      return <NumberField {...props} />
-    case 'boolean':
-      return <BooleanField {...props} />
-    case 'list':
-      return <ChipsField {...props} />
-    default:
-      return <TextField {...props} />
-  }
+function summaryOf(value: WidgetProps['value']): string {
+  if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`
+  if (value !== null && typeof value === 'object') return Object.keys(value).join(', ')
+  return ''
 }

@@ -1,26 +1,42 @@
 import { useId } from 'react'
+import { hugoBuildVerdict } from '@shared/front-matter/schema-hugo'
+import type { FolderSchema } from '@shared/front-matter/schema-types'
+import { missingRequired } from '@shared/front-matter/schema-validate'
 import type { FrontMatterValue, ParsedFrontMatter } from '@shared/front-matter/types'
-import { FieldRow } from './FieldRow'
+import { AddField } from './AddField'
+import { idSafe } from './field-props'
+import { TopFieldRow } from './TopFieldRow'
 import './FrontMatterForm.css'
 
-/** Props of the front-matter form. `readRaw` returns the document's text between two offsets. */
+/**
+ * Props of the front-matter form. `readRaw` returns the document's text between two offsets; `schema` is the
+ * folder's (null until loaded). `onRemove`/`onRename` answer an error message, or null when the edit was made.
+ */
 export interface FrontMatterFormProps {
   frontMatter: ParsedFrontMatter | null
   isReadOnly: boolean
   readRaw: (from: number, to: number) => string
   onChange: (key: string, value: FrontMatterValue) => void
+  schema?: FolderSchema | null
+  onRemove?: (key: string) => string | null
+  onRename?: (key: string, newKey: string) => string | null
+  /** The time the build status is judged at (tests fix it). */
+  now?: Date
 }
 
 /**
- * The form named "Front matter": one labelled field per top-level key in file order. While the block has parse
- * errors it shows them (with line:column) and no fields; the text stays editable in the editor.
+ * The form named "Front matter": Hugo's build status, then one labelled field per top-level key in file order with
+ * a widget chosen from the value and the folder schema, then "Add field". While the block has parse errors it shows
+ * them (with line:column) and no fields; the text stays editable in the editor.
  */
-export function FrontMatterForm({ frontMatter, isReadOnly, readRaw, onChange }: FrontMatterFormProps) {
+export function FrontMatterForm(props: FrontMatterFormProps) {
+  const { frontMatter, isReadOnly, readRaw, onChange, schema = null, onRemove, onRename } = props
   const baseId = useId()
+  const hasErrors = frontMatter !== null && frontMatter.errors.length > 0
   return (
     <form aria-label="Front matter" className="front-matter-form" onSubmit={(e) => e.preventDefault()}>
-      {frontMatter && <FormHeading frontMatter={frontMatter} />}
-      {frontMatter && frontMatter.errors.length > 0 ? (
+      {frontMatter && <FormHeading frontMatter={frontMatter} schema={schema} now={props.now ?? new Date()} />}
+      {frontMatter && hasErrors && (
         <div className="form-errors" role="alert">
           <p>The front matter cannot be read, so the form is hidden. Fix it in the text:</p>
           <ul>
@@ -31,27 +47,57 @@ export function FrontMatterForm({ frontMatter, isReadOnly, readRaw, onChange }: 
             ))}
           </ul>
         </div>
-      ) : (
-        frontMatter?.fields.map((field) => (
-          <FieldRow
-            key={field.key}
-            id={`${baseId}-${idSafe(field.key)}`}
-            field={field}
-            raw={readRaw(field.valueFrom, field.valueTo)}
-            isReadOnly={isReadOnly}
-            onChange={onChange}
-          />
-        ))
+      )}
+      {frontMatter && !hasErrors && (
+        <>
+          {frontMatter.fields.map((field) => (
+            <TopFieldRow
+              key={field.key}
+              id={`${baseId}-${idSafe(field.key)}`}
+              field={field}
+              raw={readRaw(field.valueFrom, field.valueTo)}
+              format={frontMatter.format}
+              schema={schema}
+              warnings={frontMatter.warnings}
+              isReadOnly={isReadOnly}
+              onChange={onChange}
+              onRemove={onRemove}
+              onRename={onRename}
+            />
+          ))}
+          {!isReadOnly && (
+            <AddField
+              id={`${baseId}-new-field`}
+              existing={frontMatter.fields.map((f) => f.key)}
+              schema={schema}
+              onAdd={(key, value) => {
+                onChange(key, value)
+                return null
+              }}
+            />
+          )}
+        </>
       )}
     </form>
   )
 }
 
-function FormHeading({ frontMatter }: { frontMatter: ParsedFrontMatter }) {
+function FormHeading({ frontMatter, schema, now }: { frontMatter: ParsedFrontMatter; schema: FolderSchema | null; now: Date }) {
   if (frontMatter.format === 'none') return <p className="form-empty">This article has no front matter.</p>
-  return <p className="form-format">{frontMatter.format.toUpperCase()} front matter</p>
-}
-
-function idSafe(key: string): string {
-  return key.replace(/[^A-Za-z0-9_-]/g, (ch) => `_${ch.charCodeAt(0).toString(16)}`)
+  const verdict = hugoBuildVerdict(frontMatter.data, now)
+  const missing = missingRequired(schema, frontMatter.data)
+  return (
+    <div className="form-heading">
+      <p className="form-format">
+        {frontMatter.format.toUpperCase()} front matter
+        {schema && schema.articleCount > 0 && <span className="form-schema"> · schema from {schema.articleCount} articles{schema.sources.length > 0 ? ` and ${schema.sources.join(', ')}` : ''}</span>}
+      </p>
+      {frontMatter.errors.length === 0 && (
+        <p role="status" className={verdict.willBuild ? 'build-status will-build' : 'build-status wont-build'}>
+          {verdict.willBuild ? 'Hugo: will build' : `Hugo: won't build (${verdict.reasons.join('; ')})`}
+        </p>
+      )}
+      {missing.length > 0 && <p className="field-problem">Missing required: {missing.join(', ')}</p>}
+    </div>
+  )
 }

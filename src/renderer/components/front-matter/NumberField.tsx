@@ -1,9 +1,9 @@
-import { scalarText, type FieldProps } from './field-props'
+import { scalarText, type WidgetProps } from './field-props'
 import { useFieldDraft } from './use-field-draft'
 
 /** A number input; text that is not (yet) a number is kept in the input and not written. */
-export function NumberField({ id, field, isReadOnly, onChange }: FieldProps) {
-  const [draft, setDraft] = useFieldDraft(scalarText(field.value), (d, v) => d.trim() !== '' && Number(d) === Number(v))
+export function NumberField({ id, value, isReadOnly, describedBy, onValue }: WidgetProps) {
+  const [draft, setDraft] = useFieldDraft(scalarText(value), (d, v) => d.trim() !== '' && Number(d) === Number(v))
   return (
     <input
       id={id}
@@ -12,10 +12,11 @@ export function NumberField({ id, field, isReadOnly, onChange }: FieldProps) {
       className="field-input field-number"
       value={draft}
       readOnly={isReadOnly}
+      aria-describedby={describedBy}
       onChange={(e) => {
         setDraft(e.target.value)
         const number = Number(e.target.value)
-        if (e.target.value.trim() !== '' && Number.isFinite(number)) onChange(field.key, number)
+        if (e.target.value.trim() !== '' && Number.isFinite(number)) onValue(number)
       }}
     />
   )

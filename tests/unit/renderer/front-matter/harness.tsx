@@ -1,0 +1,65 @@
+import '../dom-shims'
+import { useState } from 'react'
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { Text } from '@codemirror/state'
+import { applyChanges, parseFrontMatter, readFrontMatterData, renameKey, setValue, unsetValue } from '@shared/front-matter'
+import { SchemaAccumulator } from '@shared/front-matter/schema-infer'
+import { withExplicitFields } from '@shared/front-matter/schema-explicit'
+import type { ExplicitField, FolderSchema } from '@shared/front-matter/schema-types'
+import type { TextChange } from '@shared/front-matter/types'
+import type { Result } from '@shared/result'
+import { FrontMatterForm } from '@renderer/components/front-matter/FrontMatterForm'
+import { rawValueText } from '@renderer/components/front-matter/raw-value'
+
+/** A schema inferred from `texts` (the folder), with optional explicit fields. */
+export function schemaOf(texts: string[], explicit: Record<string, ExplicitField> = {}, siteTimeZone: string | null = null): FolderSchema {
+  const acc = new SchemaAccumulator()
+  for (const t of texts) acc.add(readFrontMatterData(t).data)
+  return { ...withExplicitFields(acc.finish(), new Map(Object.entries(explicit))), siteTimeZone }
+}
+
+/** The form over a text that re-derives after every edit, like the editor does; every edit goes through the engine. */
+function Harness({ initial, schema, now, onText }: { initial: string; schema: FolderSchema | null; now: Date; onText: (text: string) => void }) {
+  const [text, setText] = useState(initial)
+  const apply = (result: Result<TextChange[]>): string | null => {
+    if (!result.ok) return result.error.message
+    const next = applyChanges(text, result.value)
+    setText(next)
+    onText(next)
+    return null
+  }
+  return (
+    <FrontMatterForm
+      frontMatter={parseFrontMatter(text)}
+      isReadOnly={false}
+      schema={schema}
+      now={now}
+      readRaw={(from, to) => rawValueText(Text.of(text.split('\n')), from, to)}
+      onChange={(key, value) => {
+        const error = apply(setValue(text, [key], value))
+        if (error) throw new Error(error)
+      }}
+      onRemove={(key) => apply(unsetValue(text, [key]))}
+      onRename={(key, next) => apply(renameKey(text, [key], next))}
+    />
+  )
+}
+
+/** Renders the form over `initial`; `last()` is the text after the latest edit. */
+export function setup(initial: string, schema: FolderSchema | null = null, now = new Date('2026-01-01T00:00:00Z')) {
+  const texts: string[] = []
+  render(<Harness initial={initial} schema={schema} now={now} onText={(t) => texts.push(t)} />)
+  return {
+    texts,
+    last: () => texts.at(-1) ?? initial,
+    form: screen.getByRole('form', { name: 'Front matter' }),
+    user: userEvent.setup(),
+  }
+}
+
+/** The lines of `after` that differ from `before` (same line count assumed unless stated). */
+export function changedLines(before: string, after: string): string[] {
+  const a = before.split('\n')
+  return after.split('\n').filter((line, i) => line !== a[i])
+}
