@@ -3,23 +3,43 @@ import type { SessionSnapshot } from '../session/session-snapshot'
 import { ConflictBanner } from './ConflictBanner'
 import { EditorPane } from './EditorPane'
 import { ErrorBanner } from './ErrorBanner'
+import { RecoveryDialog } from './RecoveryDialog'
+import { TabBar } from './TabBar'
 
-/** The middle pane: banners (conflict, failure, read-only) above the editor. */
-export function DocumentPane({ workspace, snapshot }: { workspace: Workspace; snapshot: SessionSnapshot }) {
+/** Props of the document pane; `folderRoot` keys per-folder settings (autosave) and the crash-recovery offer. */
+export interface DocumentPaneProps {
+  workspace: Workspace
+  snapshot: SessionSnapshot
+  folderRoot: string
+}
+
+/** The middle pane: tabs, banners (conflict, failure, missing, renamed, read-only) above the editor. */
+export function DocumentPane({ workspace, snapshot, folderRoot }: DocumentPaneProps) {
   const { session, editor } = workspace
+  const active = snapshot.activePath
+  const renamedFrom = active === null ? undefined : snapshot.renamedPaths.get(active)
   return (
     <div className="document-pane">
+      <TabBar session={session} editor={editor} snapshot={snapshot} folderRoot={folderRoot} />
       {snapshot.conflictPath !== null && (
         <ConflictBanner
           path={snapshot.conflictPath}
+          detail={snapshot.conflict}
+          mineText={() => (snapshot.conflictPath === null ? '' : (editor.textOf(snapshot.conflictPath) ?? ''))}
           onKeepMine={() => void session.keepMine()}
           onTakeTheirs={() => void session.takeTheirs()}
+          onMerge={() => session.mergeConflict()}
         />
       )}
-      {snapshot.error && <ErrorBanner error={snapshot.error} onDismiss={() => session.dismissError()} />}
-      {snapshot.activePath !== null && snapshot.missingPaths.has(snapshot.activePath) && (
+      {snapshot.error && <ErrorBanner error={snapshot.error} onDismiss={() => session.dismissError()} onRetry={() => void session.retry()} />}
+      {active !== null && snapshot.missingPaths.has(active) && (
         <p className="banner banner-missing" role="status">
           This file was deleted or moved outside Folio. Your text is still here; Save writes it back.
+        </p>
+      )}
+      {renamedFrom !== undefined && (
+        <p className="banner banner-missing" role="status">
+          This file was renamed outside Folio from <strong>{renamedFrom}</strong>; Save writes to the new name.
         </p>
       )}
       {snapshot.readOnlyReason !== null && (
@@ -27,7 +47,8 @@ export function DocumentPane({ workspace, snapshot }: { workspace: Workspace; sn
           Read-only: {snapshot.readOnlyReason}
         </p>
       )}
-      <EditorPane editor={editor} hasDocument={snapshot.activePath !== null} />
+      <EditorPane editor={editor} hasDocument={active !== null} />
+      <RecoveryDialog recovery={session.recovery} folderRoot={folderRoot} />
     </div>
   )
 }

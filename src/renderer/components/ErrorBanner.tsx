@@ -5,10 +5,11 @@ const verbs: Record<SessionError['action'], string> = {
   save: 'save',
   reload: 'reload',
   edit: 'change the front matter of',
+  merge: 'merge',
 }
 
-/** A failure to open or save, naming the file and the cause; the text in the editor is untouched. */
-export function ErrorBanner({ error, onDismiss }: { error: SessionError; onDismiss: () => void }) {
+/** A failure to open or save, naming the file and the cause; the text in the editor is untouched. Retry for saves. */
+export function ErrorBanner({ error, onDismiss, onRetry }: { error: SessionError; onDismiss: () => void; onRetry?: () => void }) {
   const position = error.line !== undefined ? ` (line ${error.line}${error.column !== undefined ? `:${error.column}` : ''})` : ''
   return (
     <div role="alert" className="banner banner-error">
@@ -17,6 +18,11 @@ export function ErrorBanner({ error, onDismiss }: { error: SessionError; onDismi
         {position}.{error.action === 'save' ? ' Your text is still here; you can try again.' : ''}
       </p>
       <div className="banner-actions">
+        {error.action === 'save' && onRetry && error.code !== 'READ_ONLY' && (
+          <button type="button" onClick={onRetry}>
+            Retry
+          </button>
+        )}
         <button type="button" onClick={onDismiss}>
           Dismiss
         </button>

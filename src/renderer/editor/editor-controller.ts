@@ -71,6 +71,28 @@ export class EditorController {
     this.states.delete(path)
   }
 
+  /** Moves the state of `from` (text, undo history) to `to`, e.g. the file was renamed outside; false when not open. */
+  rename(from: string, to: string): boolean {
+    const state = this.stateOf(from)
+    if (!state || this.states.has(to)) return false
+    this.states.delete(from)
+    this.states.set(to, state)
+    if (this.active === from) {
+      this.active = to
+      this.emit({ kind: 'switched', path: to, state: this.view.state })
+    }
+    return true
+  }
+
+  /** Drops `path` entirely; when it is the active document the view shows an empty read-only placeholder. */
+  close(path: string): void {
+    this.states.delete(path)
+    if (this.active !== path) return
+    this.active = null
+    this.view.setState(this.createState('', true))
+    this.emit({ kind: 'switched', path: null, state: this.view.state })
+  }
+
   /** The current state of `path` (the view's state when it is active). */
   stateOf(path: string): EditorState | undefined {
     return this.active === path ? this.view.state : this.states.get(path)

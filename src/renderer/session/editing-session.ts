@@ -1,21 +1,32 @@
-import type { FolderEvent, FolioApi } from '@shared/api'
+import type { FolderEvent, FolioApi, JournalWriteRequest } from '@shared/api'
 import type { FolioError } from '@shared/result'
 import type { FrontMatterValue } from '@shared/front-matter/types'
+import { mergeThreeWay } from '@shared/merge'
 import type { EditorController, EditorEvent } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
+import { autosavePauseMs, type AutosaveMode } from './autosave'
+import { loadConflictDetail } from './conflict-detail'
 import { FormEditRuns } from './form-edit'
+import { JournalWriter } from './journal-writer'
 import { openDocumentFrom, textOf, type OpenDocument } from './open-document'
+import { RecoveryStore } from './recovery-store'
 import { emptySnapshot, type SessionError, type SessionSnapshot } from './session-snapshot'
 import { SnapshotStore } from './snapshot-store'
+import { withItem, withoutItem } from './sets'
 
 /**
- * Opens, edits and saves articles: the bridge between the API, the editor controller and React. Holds per-file
- * versions and saved text, derives dirty state from the editor, and turns save failures and external changes
- * into snapshot state (never a thrown error).
+ * Opens, edits and saves articles (one tab each): the bridge between the API, the editor controller and React.
+ * Holds per-file versions and saved text, derives dirty state from the editor, journals unsaved edits for crash
+ * recovery, and turns save failures and external changes into snapshot state (never a thrown error).
  */
 export class EditingSession extends SnapshotStore<SessionSnapshot> {
+  /** Journals unsaved edits a moment after typing. */
+  readonly journal: JournalWriter
+  /** Offers journaled edits left by a crash when a folder is opened. */
+  readonly recovery: RecoveryStore
   private readonly docs = new Map<string, OpenDocument>()
   private readonly savedListeners = new Set<(path: string) => void>()
+  private readonly autosaveTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private stopEditor: (() => void) | null = null
   private openRequest = 0
   private saving: Promise<void> = Promise.resolve()
@@ -26,6 +37,8 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     private readonly editor: EditorController,
   ) {
     super(emptySnapshot)
+    this.journal = new JournalWriter(api, (path) => this.journalEntryOf(path))
+    this.recovery = new RecoveryStore(api, (path, text) => this.restoreText(path, text))
   }
 
   /** Starts following the editor; safe to call again after `stop`. */
@@ -45,7 +58,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     return () => this.savedListeners.delete(listener)
   }
 
-  /** Shows `path` in the editor, reading it from disk the first time; a failure becomes `snapshot.error`. */
+  /** Shows `path` in the editor (as a tab), reading it from disk the first time; a failure becomes `snapshot.error`. */
   async open(path: string): Promise<void> {
     const request = ++this.openRequest
     const known = this.docs.get(path)
@@ -60,6 +73,24 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     this.show(doc)
   }
 
+  /** Closes the tab of `path` without saving (the UI asks first when it is dirty); shows a neighbouring tab. */
+  close(path: string): void {
+    const { openPaths, activePath } = this.getSnapshot()
+    const index = openPaths.indexOf(path)
+    if (index < 0) return
+    this.docs.delete(path)
+    this.journal.clear(path)
+    this.cancelAutosave(path)
+    this.editor.close(path)
+    const rest = openPaths.filter((p) => p !== path)
+    const { dirtyPaths, missingPaths } = this.getSnapshot()
+    this.update({ openPaths: rest, dirtyPaths: withoutItem(dirtyPaths, path), missingPaths: withoutItem(missingPaths, path), conflictPath: this.conflictWithout(path) })
+    if (activePath !== path) return
+    const next = rest[Math.min(index, rest.length - 1)]
+    if (next !== undefined) void this.open(next)
+    else this.update({ activePath: null, isDirty: false, readOnlyReason: null, frontMatter: null })
+  }
+
   /**
    * Saves `path` (default: the active document) with the text it has when its turn comes; saves run one at a
    * time, in order, so a second Ctrl+S during a slow write is not lost. `force` overwrites a file changed on disk.
@@ -67,11 +98,29 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   save(options: { force?: boolean; path?: string } = {}): Promise<void> {
     const path = options.path ?? this.editor.activePath
     if (path === null) return this.saving
+    this.cancelAutosave(path)
     this.saving = this.saving
       .then(() => this.saveDocument(path, options.force ?? false))
       // NOTE: a rejected call (e.g. the IPC channel broke) must not wedge every later save behind it.
       .catch((error: unknown) => this.update({ status: 'idle', error: { code: 'IO', message: messageOf(error), path, action: 'save' } }))
     return this.saving
+  }
+
+  /** Saves every open document with unsaved edits (read-only ones are skipped). */
+  async saveAll(): Promise<void> {
+    for (const path of this.getSnapshot().dirtyPaths) if (!this.docs.get(path)?.isReadOnly) void this.save({ path })
+    await this.saving
+  }
+
+  /** Saves again after a failed save (the Retry button). */
+  async retry(): Promise<void> {
+    const { error } = this.getSnapshot()
+    if (error?.action === 'save' && error.path !== undefined && this.docs.has(error.path)) await this.save({ path: error.path })
+  }
+
+  /** Drops the unsaved edits of `path` (default: active) and shows the file as on disk; undo can bring them back. */
+  async revert(path: string | null = this.editor.activePath): Promise<void> {
+    if (path !== null && this.docs.has(path)) await this.reload(path)
   }
 
   /** Overwrites the conflicted file with the editor's text ("Keep mine"). */
@@ -87,6 +136,27 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   }
 
   /**
+   * Keeps both sides of a conflict: merges the editor's text and the disk's against the text the editor opened,
+   * and leaves the result unsaved on top of the disk version (so Save then writes without a conflict).
+   */
+  mergeConflict(): void {
+    const { conflictPath: path, conflict } = this.getSnapshot()
+    const doc = path === null ? undefined : this.docs.get(path)
+    const mine = path === null ? undefined : this.editor.textOf(path)
+    if (path === null || !doc || mine === undefined || conflict?.path !== path) return
+    const outcome = mergeThreeWay(conflict.base, mine, conflict.theirs)
+    if (outcome.kind === 'conflict') {
+      return this.update({ conflict: { ...conflict, isMergeable: false }, error: { code: 'CONFLICT', message: 'both sides changed the same lines', path, action: 'merge' } })
+    }
+    doc.version = conflict.theirsVersion
+    doc.savedDoc = textOf(conflict.theirs)
+    this.editor.replaceText(path, outcome.text)
+    this.refreshDirty(path)
+    this.journal.schedule(path)
+    this.update({ conflictPath: null, conflict: null, error: null })
+  }
+
+  /**
    * Sets one top-level front-matter key as an editor transaction (undoable), changing only that value's text;
    * successive values for the same key are computed from the text before the first (see FormEditRuns).
    */
@@ -99,9 +169,22 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     else if (result.value) this.editor.applyChanges([result.value])
   }
 
+  /** Chooses when edits are saved without asking (see AutosaveMode); `off` cancels pending autosaves. */
+  setAutosave(mode: AutosaveMode): void {
+    if (mode !== 'pause') for (const path of [...this.autosaveTimers.keys()]) this.cancelAutosave(path)
+    this.update({ autosave: mode })
+  }
+
+  /** Focus left the editor or the window: saves what autosave may save when the mode is `focus`. */
+  handleFocusChange(): void {
+    if (this.getSnapshot().autosave !== 'focus') return
+    for (const path of this.getSnapshot().dirtyPaths) if (this.mayAutosave(path)) void this.save({ path })
+  }
+
   /** Follows changes made outside Folio: reloads clean documents silently, flags dirty ones as conflicts. */
   readonly handleFolderEvent = (event: FolderEvent): void => {
     if (event.kind === 'folder-opened') return this.reset()
+    if (event.kind === 'article-renamed' && this.follow(event.from, event.to)) return
     const gone = event.kind === 'article-removed' ? event.path : event.kind === 'article-renamed' ? event.from : null
     if (gone !== null && this.docs.has(gone)) return this.setMissing(gone, true)
     if (event.kind === 'article-added') return this.setMissing(event.path, false)
@@ -109,7 +192,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     this.setMissing(event.path, false)
     const doc = this.docs.get(event.path)
     if (!doc || doc.version.hash === event.version.hash) return
-    if (this.isDirty(event.path)) this.update({ conflictPath: event.path })
+    if (this.isDirty(event.path)) this.setConflict(event.path)
     else void this.reload(event.path)
   }
 
@@ -121,6 +204,8 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   /** Forgets every document (another folder was opened). */
   reset(): void {
     this.docs.clear()
+    this.journal.dispose()
+    for (const path of [...this.autosaveTimers.keys()]) this.cancelAutosave(path)
     this.openRequest++
     this.editor.reset()
     this.replace(emptySnapshot)
@@ -137,16 +222,15 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     const result = await this.api.writeArticle({ path, text, format: doc.format, baseVersion: doc.version, force })
     if (!result.ok) {
       const isConflict = result.error.code === 'CONFLICT'
-      return this.update({
-        status: 'idle',
-        conflictPath: isConflict ? path : this.getSnapshot().conflictPath,
-        error: isConflict ? null : withPath(result.error, path, 'save'),
-      })
+      this.update({ status: 'idle', error: isConflict ? null : withPath(result.error, path, 'save') })
+      if (isConflict) this.setConflict(path)
+      return
     }
     doc.version = result.value.version
     doc.savedDoc = textOf(text)
     this.refreshDirty(path)
     this.setMissing(path, false)
+    this.journal.schedule(path)
     this.update({ status: 'idle', error: null, conflictPath: this.conflictWithout(path) })
     for (const listener of this.savedListeners) listener(path)
   }
@@ -159,12 +243,66 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     this.editor.replaceText(path, result.value.text)
     if (this.editor.activePath === path) this.editor.setReadOnly(fresh.isReadOnly)
     this.refreshDirty(path)
+    this.setMissing(path, false)
+    this.journal.clear(path)
     this.update({ conflictPath: this.conflictWithout(path), ...(this.editor.activePath === path ? this.activeFields(fresh) : {}) })
+  }
+
+  /** Marks `path` conflicted and reads the disk side for Compare and Merge. */
+  private setConflict(path: string): void {
+    this.update({ conflictPath: path })
+    const doc = this.docs.get(path)
+    const mine = this.editor.textOf(path)
+    if (!doc || mine === undefined) return
+    void loadConflictDetail(this.api, path, doc.savedDoc.toString(), mine).then((detail) => {
+      if (detail.ok && this.getSnapshot().conflictPath === path) this.update({ conflict: detail.value })
+    })
+  }
+
+  /** Moves an open document to the name it was renamed to outside Folio; false when it cannot follow. */
+  private follow(from: string, to: string): boolean {
+    const doc = this.docs.get(from)
+    if (!doc || this.docs.has(to) || !this.editor.rename(from, to)) return false
+    this.docs.delete(from)
+    this.docs.set(to, { ...doc, path: to })
+    const snap = this.getSnapshot()
+    const rename = (p: string): string => (p === from ? to : p)
+    const renamedPaths = new Map(snap.renamedPaths)
+    renamedPaths.set(to, renamedPaths.get(from) ?? from)
+    renamedPaths.delete(from)
+    this.update({
+      openPaths: snap.openPaths.map(rename),
+      activePath: snap.activePath === null ? null : rename(snap.activePath),
+      dirtyPaths: new Set([...snap.dirtyPaths].map(rename)),
+      missingPaths: withoutItem(snap.missingPaths, from),
+      conflictPath: snap.conflictPath === null ? null : rename(snap.conflictPath),
+      renamedPaths,
+    })
+    this.journal.clear(from)
+    this.journal.schedule(to)
+    return true
+  }
+
+  private async restoreText(path: string, text: string): Promise<boolean> {
+    await this.open(path)
+    if (this.editor.activePath !== path || this.docs.get(path)?.isReadOnly !== false) return false
+    this.editor.replaceText(path, text)
+    this.refreshDirty(path)
+    this.journal.schedule(path)
+    return true
+  }
+
+  private journalEntryOf(path: string): JournalWriteRequest | null {
+    const doc = this.docs.get(path)
+    const text = this.editor.textOf(path)
+    if (!doc || text === undefined || !this.isDirty(path)) return null
+    return { path, text, baseVersion: doc.version }
   }
 
   private show(doc: OpenDocument): void {
     this.editor.open(doc.path, '', { isReadOnly: doc.isReadOnly })
-    this.update({ status: 'idle', error: null, ...this.activeFields(doc) })
+    const { openPaths } = this.getSnapshot()
+    this.update({ status: 'idle', error: null, openPaths: openPaths.includes(doc.path) ? openPaths : [...openPaths, doc.path], ...this.activeFields(doc) })
   }
 
   private activeFields(doc: OpenDocument): Partial<SessionSnapshot> {
@@ -179,6 +317,8 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
 
   private handleEditorEvent(event: EditorEvent): void {
     if (event.kind !== 'updated' || !event.isDocChanged) return
+    this.journal.schedule(event.path)
+    if (this.getSnapshot().autosave === 'pause') this.scheduleAutosave(event.path)
     const wasDirty = this.getSnapshot().dirtyPaths.has(event.path)
     const dirtyChanged = this.refreshDirty(event.path) !== wasDirty
     const frontMatter = frontMatterOf(event.state)
@@ -186,13 +326,35 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     this.update({ frontMatter, isDirty: this.getSnapshot().dirtyPaths.has(event.path) })
   }
 
+  private scheduleAutosave(path: string): void {
+    this.cancelAutosave(path)
+    this.autosaveTimers.set(
+      path,
+      setTimeout(() => {
+        this.autosaveTimers.delete(path)
+        if (this.mayAutosave(path)) void this.save({ path })
+      }, autosavePauseMs),
+    )
+  }
+
+  private cancelAutosave(path: string): void {
+    const timer = this.autosaveTimers.get(path)
+    if (timer !== undefined) clearTimeout(timer)
+    this.autosaveTimers.delete(path)
+  }
+
+  /** Autosave never resolves a conflict, writes back a deleted file or touches a read-only one; the writer decides. */
+  private mayAutosave(path: string): boolean {
+    const snap = this.getSnapshot()
+    const doc = this.docs.get(path)
+    return !!doc && !doc.isReadOnly && this.isDirty(path) && snap.conflictPath !== path && !snap.missingPaths.has(path)
+  }
+
   /** Recomputes whether `path` is dirty, updating `dirtyPaths` in place of a new set; returns the new value. */
   private refreshDirty(path: string): boolean {
     const isDirty = this.isDirty(path)
     if (isDirty !== this.getSnapshot().dirtyPaths.has(path)) {
-      const dirtyPaths = new Set(this.getSnapshot().dirtyPaths)
-      if (isDirty) dirtyPaths.add(path)
-      else dirtyPaths.delete(path)
+      const dirtyPaths = isDirty ? withItem(this.getSnapshot().dirtyPaths, path) : withoutItem(this.getSnapshot().dirtyPaths, path)
       this.update({ dirtyPaths, isDirty: path === this.getSnapshot().activePath ? isDirty : this.getSnapshot().isDirty })
     }
     return isDirty
@@ -208,10 +370,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   private setMissing(path: string, isMissing: boolean): void {
     const { missingPaths } = this.getSnapshot()
     if (missingPaths.has(path) === isMissing) return
-    const next = new Set(missingPaths)
-    if (isMissing) next.add(path)
-    else next.delete(path)
-    this.update({ missingPaths: next })
+    this.update({ missingPaths: isMissing ? withItem(missingPaths, path) : withoutItem(missingPaths, path) })
   }
 
   /** The conflict path after `path` was resolved (saved or reloaded). */
