@@ -55,7 +55,7 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
         </Panel>
         <Separator className="separator" />
         <Panel id="editor" defaultSize="43" minSize="20">
-          <DocumentPane workspace={workspace} snapshot={snapshot} />
+          <DocumentPane workspace={workspace} snapshot={snapshot} folderRoot={folder.root} />
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">

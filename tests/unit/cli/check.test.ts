@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/index'
+import { makeCorpusTool } from '../../support/corpus-tool'
 
 /** What one `folio` run printed and returned. */
 interface CliRun {
@@ -37,7 +37,7 @@ function snapshot(file: string): { bytes: Buffer; mtimeMs: number; ino: number }
   return { bytes: fs.readFileSync(file), mtimeMs: info.mtimeMs, ino: info.ino }
 }
 
-const makeCorpus = fileURLToPath(new URL('../../../../shared/tools/make-corpus.mjs', import.meta.url))
+const makeCorpus = makeCorpusTool
 
 let root = ''
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }))

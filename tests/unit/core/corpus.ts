@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { makeCorpusTool } from '../../support/corpus-tool'
 
 /** The repository root (tests/unit/core → ../../..). */
 export const repoRoot = path.resolve(import.meta.dirname, '../../..')
@@ -19,7 +20,7 @@ export function removeTempDir(dir: string): void {
 /** Generates a make-corpus content folder in a new temp dir and returns the dir. */
 export function makeCorpus(articles: number, broken: number): string {
   const dir = makeTempDir('folio-corpus-')
-  const tool = path.resolve(repoRoot, '../shared/tools/make-corpus.mjs')
+  const tool = makeCorpusTool
   execFileSync(process.execPath, [tool, dir, '--articles', String(articles), '--broken', String(broken)], { stdio: 'ignore' })
   return dir
 }

@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeText, encodeText } from '../../../../src/core/file-codec'
 import { applyChanges, formatDateLike, parseFrontMatter, readFrontMatterData, setValue, unsetValue, type FrontMatterValue } from '../../../../src/shared/front-matter/index'
+import { makeCorpusTool } from '../../../support/corpus-tool'
 
-// NOTE: CI keeps shared/ beside the repository, as on the development machines.
-const makeCorpus = fileURLToPath(new URL('../../../../../shared/tools/make-corpus.mjs', import.meta.url))
+const makeCorpus = makeCorpusTool
 const seeds = [7, 20260211]
 
 interface CorpusFile {

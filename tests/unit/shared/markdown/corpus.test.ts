@@ -5,8 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { renderMarkdown, sanitizeHtml } from '@shared/markdown'
 import { parse, purify } from './purify'
+import { makeCorpusTool } from '../../../support/corpus-tool'
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..')
 const CLOSERS: Record<string, string> = { '---': '---', '+++': '+++', '{': '}' }
 
 /** The body of an article as the editor holds it (LF, no BOM) and the lines before it. */
@@ -23,7 +23,7 @@ describe('rendering a generated content folder', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-preview-corpus-'))
-    execFileSync(process.execPath, [path.resolve(repoRoot, '../shared/tools/make-corpus.mjs'), dir, '--articles', '150', '--seed', '7'], { stdio: 'ignore' })
+    execFileSync(process.execPath, [makeCorpusTool, dir, '--articles', '150', '--seed', '7'], { stdio: 'ignore' })
     files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f))
   })
 
