@@ -1,30 +1,62 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { UrlPolicy } from '@shared/markdown'
 import type { EditorController } from '../editor/editor-controller'
+import { ensurePreviewRoot, previewFrameDocument, themeRule } from '../preview/frame-document'
+import { interceptPreviewLinks } from '../preview/link-clicks'
+import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
 import { renderPreviewHtml } from '../preview/render-preview'
-import { syncPreviewScroll } from '../preview/scroll-sync'
+import { assetBaseFor, createAssetResolver } from '../preview/resolve-url'
+import { syncScroll } from '../preview/scroll-sync'
 import './Preview.css'
 
 /** Delay after the last keystroke before the preview re-renders, in milliseconds. */
 export const previewDelayMs = 120
 
 /**
- * The live preview (a region named "Preview"). It listens to the editor directly, renders off the keystroke path
- * after a short pause, sets only sanitised HTML, keeps its scroll position across re-renders and follows the
- * editor's scrolling.
+ * The live preview (a region named "Preview"): sanitised HTML inside a sandboxed frame without scripts whose CSP
+ * allows only inline styles and images from the asset channel (and the web once "Load remote images" is on). It
+ * renders off the keystroke path, keeps its scroll position, scrolls in step with the editor both ways, and
+ * links in it never navigate the app.
  */
-export function Preview({ editor }: { editor: EditorController }) {
-  const ref = useRef<HTMLElement>(null)
+export function Preview({ editor, host = defaultPreviewHost }: { editor: EditorController; host?: PreviewHost }) {
+  const frameRef = useRef<HTMLIFrameElement>(null)
+  const [allowRemoteImages, setAllowRemoteImages] = useState(false)
+  const base = useMemo(() => assetBaseFor(host.isBrowserMode, window.location.origin), [host.isBrowserMode])
+  const theme = useMemo(() => themeRule(document.documentElement), [])
+  const srcDoc = useMemo(() => previewFrameDocument({ assetSource: base.cspSource, allowRemoteImages }, theme), [base, allowRemoteImages, theme])
+
   useEffect(() => {
+    const frame = frameRef.current
+    if (!frame) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    const render = (isNewDocument = false) => {
-      const element = ref.current
-      if (!element) return
-      const scrollTop = isNewDocument ? 0 : element.scrollTop
-      element.innerHTML = editor.activePath === null ? '' : renderPreviewHtml(editor.view.state)
-      element.scrollTop = scrollTop
+    let detach = (): void => {}
+    const policy = (): UrlPolicy => {
+      const path = editor.activePath
+      return { allowRemoteImages, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base) }) }
     }
-    render()
-    const stopSync = ref.current ? syncPreviewScroll(editor.view, ref.current) : () => {}
+    const render = (isNewDocument = false): void => {
+      const root = ensurePreviewRoot(frame, theme)
+      if (!root) return
+      const scroller = root.ownerDocument.scrollingElement
+      const scrollTop = isNewDocument ? 0 : (scroller?.scrollTop ?? 0)
+      root.innerHTML = editor.activePath === null ? '' : renderPreviewHtml(editor.view.state, policy())
+      if (scroller) scroller.scrollTop = scrollTop
+    }
+    // NOTE: runs for every document the frame gets (the srcdoc after mount and after the CSP changes).
+    const attach = (): void => {
+      detach()
+      const doc = frame.contentDocument
+      if (!doc) return
+      render()
+      const stopSync = syncScroll(editor.view, doc)
+      const stopLinks = interceptPreviewLinks(doc, (url) => openPreviewLink(url, host))
+      detach = () => {
+        stopSync()
+        stopLinks()
+      }
+    }
+    frame.addEventListener('load', attach)
+    attach()
     const unsubscribe = editor.subscribe((event) => {
       clearTimeout(timer)
       if (event.kind === 'switched') render(true)
@@ -33,8 +65,19 @@ export function Preview({ editor }: { editor: EditorController }) {
     return () => {
       clearTimeout(timer)
       unsubscribe()
-      stopSync()
+      frame.removeEventListener('load', attach)
+      detach()
     }
-  }, [editor])
-  return <section ref={ref} aria-label="Preview" className="preview markdown-body" />
+  }, [editor, host, base, theme, allowRemoteImages])
+
+  return (
+    <section aria-label="Preview" className="preview-pane">
+      <div className="preview-toolbar">
+        <label>
+          <input type="checkbox" checked={allowRemoteImages} onChange={(event) => setAllowRemoteImages(event.target.checked)} /> Load remote images
+        </label>
+      </div>
+      <iframe ref={frameRef} className="preview-frame" title="Article preview" sandbox="allow-same-origin" referrerPolicy="no-referrer" srcDoc={srcDoc} />
+    </section>
+  )
 }

@@ -1,36 +1,19 @@
-import type { EditorView } from '@codemirror/view'
+import { EditorView } from '@codemirror/view'
 
-/**
- * Keeps the preview's scroll in step with the editor: when the editor scrolls, the preview brings the block whose
- * `data-source-line` is the last at or above the editor's top line to its top. One-way (editor leads), once per
- * frame. Returns the disposer.
- */
-export function syncPreviewScroll(view: EditorView, preview: HTMLElement): () => void {
-  let frame = 0
-  const sync = () => {
-    frame = 0
-    const block = view.lineBlockAtHeight(view.scrollDOM.getBoundingClientRect().top - view.documentTop)
-    const topLine = view.state.doc.lineAt(block.from).number
-    const target = lastBlockAtOrAbove(preview, topLine)
-    if (!target) return
-    const offset = target.getBoundingClientRect().top - preview.getBoundingClientRect().top
-    preview.scrollTop += offset
-  }
-  const onScroll = () => {
-    if (frame === 0) frame = requestAnimationFrame(sync)
-  }
-  view.scrollDOM.addEventListener('scroll', onScroll, { passive: true })
-  return () => {
-    view.scrollDOM.removeEventListener('scroll', onScroll)
-    if (frame !== 0) cancelAnimationFrame(frame)
-  }
+/** Which pane the writer last touched; only that pane's scrolling moves the other, so neither echoes back. */
+type Lead = 'editor' | 'preview'
+
+const inputEvents = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
+
+function blocksOf(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('[data-source-line]')]
 }
 
 /** The element with the greatest `data-source-line` not after `line` (document order breaks ties), or null. */
-export function lastBlockAtOrAbove(preview: HTMLElement, line: number): HTMLElement | null {
+export function lastBlockAtOrAbove(preview: ParentNode, line: number): HTMLElement | null {
   let best: HTMLElement | null = null
   let bestLine = -1
-  for (const element of preview.querySelectorAll<HTMLElement>('[data-source-line]')) {
+  for (const element of blocksOf(preview)) {
     const value = Number(element.dataset.sourceLine)
     if (value <= line && value > bestLine) {
       best = element
@@ -38,4 +21,66 @@ export function lastBlockAtOrAbove(preview: HTMLElement, line: number): HTMLElem
     }
   }
   return best
+}
+
+/**
+ * The source line of the block at the top of the preview's viewport: the last block (document order) whose top is
+ * at or above `top` (viewport pixels), else the first block; null when there are none.
+ */
+export function sourceLineAtTop(preview: ParentNode, top = 1): number | null {
+  const blocks = blocksOf(preview)
+  let chosen: HTMLElement | undefined = blocks[0]
+  for (const element of blocks) if (element.getBoundingClientRect().top <= top) chosen = element
+  const line = Number(chosen?.dataset.sourceLine)
+  return Number.isFinite(line) && line > 0 ? line : null
+}
+
+/**
+ * Keeps editor and preview (the frame's document) scrolled to the same source line, both ways: the pane the writer
+ * last used (wheel, pointer, key, touch) leads and the other follows once per frame, so programmatic scrolling never
+ * feeds back. Returns the disposer.
+ */
+export function syncScroll(view: EditorView, doc: Document): () => void {
+  let lead: Lead = 'editor'
+  let frame = 0
+  const scroller = (): Element | null => doc.scrollingElement ?? doc.documentElement
+  const editorToPreview = (): void => {
+    const block = view.lineBlockAtHeight(view.scrollDOM.getBoundingClientRect().top - view.documentTop)
+    const target = lastBlockAtOrAbove(doc, view.state.doc.lineAt(block.from).number)
+    const element = scroller()
+    if (target && element) element.scrollTop += target.getBoundingClientRect().top
+  }
+  const previewToEditor = (): void => {
+    const line = sourceLineAtTop(doc)
+    if (line === null) return
+    const pos = view.state.doc.line(Math.min(line, view.state.doc.lines)).from
+    view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start' }) })
+  }
+  const schedule = (from: Lead) => () => {
+    if (from !== lead || frame !== 0) return
+    frame = requestAnimationFrame(() => {
+      frame = 0
+      if (lead === 'editor') editorToPreview()
+      else previewToEditor()
+    })
+  }
+  const onEditorScroll = schedule('editor')
+  const onPreviewScroll = schedule('preview')
+  const editorLeads = (): void => void (lead = 'editor')
+  const previewLeads = (): void => void (lead = 'preview')
+  view.scrollDOM.addEventListener('scroll', onEditorScroll, { passive: true })
+  doc.addEventListener('scroll', onPreviewScroll, { passive: true })
+  for (const type of inputEvents) {
+    view.scrollDOM.addEventListener(type, editorLeads, { passive: true, capture: true })
+    doc.addEventListener(type, previewLeads, { passive: true, capture: true })
+  }
+  return () => {
+    view.scrollDOM.removeEventListener('scroll', onEditorScroll)
+    doc.removeEventListener('scroll', onPreviewScroll)
+    for (const type of inputEvents) {
+      view.scrollDOM.removeEventListener(type, editorLeads, { capture: true })
+      doc.removeEventListener(type, previewLeads, { capture: true })
+    }
+    if (frame !== 0) cancelAnimationFrame(frame)
+  }
 }

@@ -1,28 +1,98 @@
 import './dom-shims'
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { renderApp, openArticle } from './render-app'
 import { helloText } from './fixtures'
+
+const bundleText = `---
+title: "Trip"
+thumbnail: "cover.png"
+---
+
+![Cover](cover.png) ![Logo](/img/logo.png) ![Remote](https://images.example/r.png)
+
+[Gohugo](https://gohugo.io/) [Script](javascript:alert(1)) [Top](#trip-notes) [Other](../other/)
+
+## Trip notes
+`
+
+/** The preview frame and the body of its document. */
+function frame(): { element: HTMLIFrameElement; body: HTMLElement } {
+  const element = within(screen.getByRole('region', { name: 'Preview' })).getByTitle<HTMLIFrameElement>('Article preview')
+  const body = element.contentDocument?.body
+  if (!body) throw new Error('the preview frame has no document')
+  return { element, body }
+}
 
 describe('preview', () => {
   beforeEach(() => localStorage.clear())
 
-  it('renders the header and body of the opened article', async () => {
+  it('renders the header and body of the opened article inside a sandboxed frame without scripts', async () => {
     renderApp()
     await openArticle('Hello world', helloText)
-    const preview = screen.getByRole('region', { name: 'Preview' })
-    await waitFor(() => expect(within(preview).getByRole('heading', { name: 'Hello' })).toBeTruthy())
-    expect(preview.innerHTML).toContain('<em>text</em>')
+    await waitFor(() => expect(within(frame().body).getByRole('heading', { name: 'Hello' })).toBeTruthy())
+    const { element, body } = frame()
+    expect(body.innerHTML).toContain('<em>text</em>')
+    expect(element.getAttribute('sandbox')).toBe('allow-same-origin')
+    const srcdoc = element.getAttribute('srcdoc') ?? ''
+    expect(srcdoc).toContain('http-equiv="Content-Security-Policy"')
+    expect(srcdoc).toContain("default-src 'none'")
+    expect(srcdoc).not.toContain('<script')
   })
 
   it('follows typing after a short pause and never shows unsanitised HTML', async () => {
     renderApp()
     const view = await openArticle('Hello world', helloText)
-    const preview = screen.getByRole('region', { name: 'Preview' })
+    await waitFor(() => expect(within(frame().body).getByRole('heading', { name: 'Hello' })).toBeTruthy())
     const typed = '\n## Typed\n\n<img src=x onerror="alert(1)"><script>alert(2)</script>\n'
     act(() => view.dispatch({ changes: { from: view.state.doc.length, insert: typed } }))
-    expect(within(preview).queryByRole('heading', { name: 'Typed' })).toBeNull()
-    await waitFor(() => expect(within(preview).getByRole('heading', { name: 'Typed' })).toBeTruthy())
-    expect(preview.querySelector('script')).toBeNull()
-    expect(preview.innerHTML).not.toContain('onerror')
+    expect(within(frame().body).queryByRole('heading', { name: 'Typed' })).toBeNull()
+    await waitFor(() => expect(within(frame().body).getByRole('heading', { name: 'Typed' })).toBeTruthy())
+    expect(frame().body.querySelector('script')).toBeNull()
+    expect(frame().body.innerHTML).not.toContain('onerror')
+  })
+
+  it('loads bundle images beside the article and /x from static/ through the asset route; remote images only when asked', async () => {
+    renderApp({ 'content/posts/trip/index.md': bundleText })
+    await openArticle('Trip', bundleText)
+    await waitFor(() => expect(within(frame().body).getByRole('img', { name: 'Cover' })).toBeTruthy())
+    const srcOf = (name: string) => within(frame().body).queryByRole('img', { name })?.getAttribute('src')
+    expect(srcOf('Cover')).toBe(`/asset/content/posts/trip/cover.png`)
+    expect(srcOf('Logo')).toBe(`/asset/static/img/logo.png`)
+    expect(frame().body.querySelector('.article-thumbnail')?.getAttribute('src')).toBe(`/asset/content/posts/trip/cover.png`)
+    expect(frame().body.querySelector('img[src^="https:"]')).toBeNull()
+    expect(frame().element.getAttribute('srcdoc')).not.toContain('https:')
+
+    const toggle = screen.getByRole('checkbox', { name: 'Load remote images' })
+    expect((toggle as HTMLInputElement).checked).toBe(false)
+    fireEvent.click(toggle)
+    await waitFor(() => expect(frame().body.querySelector('img[src="https://images.example/r.png"]')).not.toBeNull())
+    expect(frame().element.getAttribute('srcdoc')).toContain('img-src')
+    expect(frame().element.getAttribute('srcdoc')).toContain('https:')
+  })
+
+  it('opens http(s) links outside the app, scrolls to #anchors and ignores every other link', async () => {
+    renderApp({ 'content/posts/trip/index.md': bundleText })
+    await openArticle('Trip', bundleText)
+    await waitFor(() => expect(within(frame().body).getByRole('link', { name: 'Gohugo' })).toBeTruthy())
+    const open = vi.spyOn(window, 'open').mockReturnValue(null)
+    const frameWindow = frame().element.contentWindow as (Window & typeof globalThis) | null
+    const scrolled: string[] = []
+    if (frameWindow) frameWindow.Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.id)
+    }
+    const click = (name: string) => {
+      const link = within(frame().body).getByText(name)
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 })
+      link.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    expect(click('Gohugo')).toBe(true)
+    expect(open).toHaveBeenCalledWith('https://gohugo.io/', '_blank', 'noopener,noreferrer')
+    expect(click('Top')).toBe(true)
+    expect(scrolled).toEqual(['trip-notes'])
+    expect(click('Other')).toBe(true)
+    expect(within(frame().body).queryByRole('link', { name: 'Script' })).toBeNull()
+    expect(open).toHaveBeenCalledTimes(1)
+    open.mockRestore()
   })
 })

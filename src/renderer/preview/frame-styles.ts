@@ -1,0 +1,49 @@
+/** The styles of the preview document inside its frame (the app's stylesheet does not reach into the frame). */
+export const previewFrameCss = `html { color-scheme: light dark; }
+html, body { margin: 0; background: var(--editor-bg, #fffefc); color: var(--text, #2b2a27); }
+.preview {
+  padding: 16px 22px 40px;
+  font-family: var(--font-reading, Georgia, serif); font-size: 16px; line-height: 1.65; overflow-wrap: anywhere;
+}
+.preview > * { max-width: 44rem; }
+.preview h1, .preview h2, .preview h3, .preview h4 { font-family: var(--font-ui); line-height: 1.25; margin: 1.4em 0 0.5em; }
+.preview h1 { font-size: 1.7em; }
+.preview h2 { font-size: 1.35em; }
+.preview h3 { font-size: 1.15em; }
+.preview > :first-child { margin-top: 0; }
+.preview a { color: var(--link); }
+.preview img { max-width: 100%; height: auto; border-radius: 4px; }
+.preview code { font-family: var(--font-mono); font-size: 0.88em; background: var(--chip-bg); padding: 0.1em 0.3em; border-radius: 4px; }
+.preview pre { background: var(--chip-bg); padding: 10px 12px; border-radius: var(--radius); overflow: auto; }
+.preview pre code { background: none; padding: 0; }
+.preview blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--border); color: var(--muted); }
+.preview table { border-collapse: collapse; }
+.preview th, .preview td { border: 1px solid var(--border); padding: 4px 8px; }
+.preview hr { border: none; border-top: 1px solid var(--border); margin: 2em 0; }
+
+/* Article header from renderHeader (title, date, badges, taxonomies, thumbnail). */
+.preview .article-header { margin-bottom: 1.6em; padding-bottom: 1em; border-bottom: 1px solid var(--border); }
+.preview .article-header .article-title { font-size: 1.8em; margin: 0 0 0.3em; }
+.preview .article-meta { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; font-family: var(--font-ui); font-size: 0.82rem; color: var(--muted); }
+.preview .badge { border-radius: 999px; padding: 0 8px; font-size: 0.75rem; font-weight: 600; background: var(--chip-bg); }
+.preview .badge-draft, .preview .badge-future, .preview .badge-warning { color: var(--draft); background: var(--draft-bg); }
+.preview .badge-expired, .preview .badge-bad-date { color: var(--danger); background: var(--danger-bg); }
+.preview .article-taxonomy { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; margin-top: 0.5em; font-family: var(--font-ui); font-size: 0.82rem; }
+.preview .taxonomy-label { color: var(--muted); margin-right: 2px; }
+.preview .article-taxonomy ul { display: contents; list-style: none; }
+.preview .taxonomy-term { background: var(--chip-bg); border-radius: 999px; padding: 0 9px; }
+.preview .article-thumbnail { display: block; margin-top: 0.8em; max-height: 14rem; }
+
+/* Hugo shortcodes, shown as labelled boxes; images that policy kept out. */
+.preview .shortcode { border: 1px dashed var(--border); border-radius: var(--radius); padding: 6px 10px; margin: 1em 0; }
+.preview span.shortcode { display: inline-block; padding: 0 6px; margin: 0; }
+.preview .shortcode-tag { font-family: var(--font-mono); font-size: 0.78rem; color: var(--muted); }
+.preview .shortcode-figure { text-align: center; }
+.preview .figure-caption { display: block; font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
+.preview .image-blocked, .preview .remote-image {
+  display: inline-block; font-family: var(--font-ui); font-size: 0.8rem; color: var(--muted);
+  border: 1px dashed var(--border); border-radius: var(--radius); padding: 2px 8px;
+}
+.preview .task-list-item { list-style: none; }
+.preview [data-source-line] { scroll-margin-top: 12px; }
+`
