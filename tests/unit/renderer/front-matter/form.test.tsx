@@ -38,7 +38,7 @@ describe('FrontMatterForm', () => {
 
   it('keeps a half-typed number in the input', async () => {
     const { form, last, user } = setup(source)
-    const weight = within(form).getAllByLabelText<HTMLInputElement>('weight')[0] as HTMLInputElement
+    const weight = within(form).getAllByLabelText<HTMLInputElement>('weight')[0]
     await user.clear(weight)
     await user.type(weight, '2.')
     expect(weight.value).toBe('2.')

@@ -58,8 +58,13 @@ export function setup(initial: string, schema: FolderSchema | null = null, now =
   }
 }
 
-/** The lines of `after` that differ from `before` (same line count assumed unless stated). */
+/** The lines of `after` between the common leading and trailing lines of `before` and `after` (what an edit wrote). */
 export function changedLines(before: string, after: string): string[] {
   const a = before.split('\n')
-  return after.split('\n').filter((line, i) => line !== a[i])
+  const b = after.split('\n')
+  let start = 0
+  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  let end = 0
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
+  return b.slice(start, b.length - end)
 }
