@@ -19,6 +19,8 @@ export interface HandlerHost {
   exportHost?: ExportHost
   /** Where unsaved edits are journaled (the app's state folder); the journal methods fail with UNSUPPORTED when absent. */
   journal?: JournalStore
+  /** Desktop: closes the window the renderer was asked about (see the `close-requested` event); absent in browser mode. */
+  closeWindow?: () => void
 }
 
 const maxQueryLength = 1000
@@ -130,6 +132,13 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       const session = host.session()
       if (session === null) return noFolder()
       return host.journal ? host.journal.list(session.info().root) : ok([])
+    },
+    confirmClose(...args) {
+      const count = expectArgCount(args, 0, 'confirmClose')
+      if (!count.ok) return Promise.resolve(count)
+      if (!host.closeWindow) return Promise.resolve(fail('UNSUPPORTED', 'Only the desktop app closes its window.'))
+      host.closeWindow()
+      return Promise.resolve(ok(undefined))
     },
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { createRequestHandlers } from '../core/request-handlers'
 import { serveAssets } from './asset-protocol'
 import { JournalStore } from '../core/journal/index'
+import { guardClose, type CloseGuard } from './close-guard'
 import { createDesktopExportHost, withExport } from './export-host'
 import { FolderHost } from './folder-host'
 import { pickFolderPath } from './folder-dialog'
@@ -17,6 +18,7 @@ import { openInSystemBrowser } from './open-external'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 let window: BrowserWindow | null = null
+let closeGuard: CloseGuard | null = null
 const host = new FolderHost((event) => (window ? forwardEventsTo(window)(event) : undefined), () => pickFolderPath(window))
 
 // NOTE: built after app ready, because the export host reads app paths (userData, documents).
@@ -28,7 +30,7 @@ lockAllWebContents()
 async function boot(): Promise<void> {
   await app.whenReady()
   denyPermissions(session.defaultSession)
-  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), serveAssets(() => host.session()?.root ?? null), registerRequests(createRequestHandlers({ ...withExport(host, exportHost()), openExternal: openInSystemBrowser, journal: new JournalStore(app.getPath('userData')) }), devServerUrl)]
+  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), serveAssets(() => host.session()?.root ?? null), registerRequests(createRequestHandlers({ ...withExport(host, exportHost()), openExternal: openInSystemBrowser, journal: new JournalStore(app.getPath('userData')), closeWindow: () => closeGuard?.allowClose() }), devServerUrl)]
   installMenu(() => void host.pickFolder())
   const dir = folderFromArgv(process.argv, app.isPackaged)
   if (dir !== null) {
@@ -36,9 +38,11 @@ async function boot(): Promise<void> {
     if (!opened.ok) dialog.showErrorBox('Folio could not open the folder', opened.error.message)
   }
   window = createMainWindow(path.join(import.meta.dirname, '..', 'preload'), devServerUrl)
+  closeGuard = guardClose(window, forwardEventsTo(window))
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => disposers.forEach((dispose) => dispose()))
-  app.on('before-quit', () => void host.dispose())
+  // NOTE: on will-quit, not before-quit: the window's close guard can still cancel a quit after before-quit.
+  app.on('will-quit', () => void host.dispose())
 }
 
 void boot()

@@ -27,6 +27,7 @@ export function createBridge(ipc: IpcLike): FolioApi {
     writeJournal: (request) => ipc.invoke(requestChannels.writeJournal, request) as ReturnType<FolioApi['writeJournal']>,
     clearJournal: (path) => ipc.invoke(requestChannels.clearJournal, path) as ReturnType<FolioApi['clearJournal']>,
     listJournal: () => ipc.invoke(requestChannels.listJournal) as ReturnType<FolioApi['listJournal']>,
+    confirmClose: () => ipc.invoke(requestChannels.confirmClose) as ReturnType<FolioApi['confirmClose']>,
     onFolderEvent: (listener) => {
       // NOTE: the IpcRendererEvent is dropped here so the renderer never sees `sender`.
       const forward = (_event: unknown, payload: unknown): void => listener(payload as FolderEvent)

@@ -118,6 +118,8 @@ export type FolderEvent =
   | { kind: 'articles-indexed'; articles: ArticleSummary[] }
   /** An article moved (a delete and an add of the same content within a short window). */
   | { kind: 'article-renamed'; from: string; to: string }
+  /** Desktop: the window is about to close (or the app to quit); the renderer asks about unsaved work, then calls confirmClose. */
+  | { kind: 'close-requested' }
   /** Export progress of the job the renderer named in ExportRequest.jobId; `path` is the article just finished. */
   | { kind: 'export-progress'; jobId: string; done: number; total: number; path: string | null }
 
@@ -209,6 +211,8 @@ export interface FolioApi {
   clearJournal(path: string): Promise<Result<void>>
   /** The journaled edits of the open folder, e.g. left behind by a crash; offered for restore on opening. */
   listJournal(): Promise<Result<JournalEntry[]>>
+  /** Desktop: lets the window close after a `close-requested` event (work saved or knowingly dropped). Browser mode: UNSUPPORTED. */
+  confirmClose(): Promise<Result<void>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
 }
 
@@ -231,6 +235,7 @@ export const requestChannels = {
   writeJournal: 'journal:write',
   clearJournal: 'journal:clear',
   listJournal: 'journal:list',
+  confirmClose: 'window:close',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

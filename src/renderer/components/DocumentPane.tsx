@@ -1,5 +1,6 @@
 import type { Workspace } from '../hooks/use-workspace'
 import type { SessionSnapshot } from '../session/session-snapshot'
+import { ConfirmDialog } from './ConfirmDialog'
 import { ConflictBanner } from './ConflictBanner'
 import { EditorPane } from './EditorPane'
 import { ErrorBanner } from './ErrorBanner'
@@ -49,6 +50,17 @@ export function DocumentPane({ workspace, snapshot, folderRoot }: DocumentPanePr
       )}
       <EditorPane editor={editor} hasDocument={active !== null} />
       <RecoveryDialog recovery={session.recovery} folderRoot={folderRoot} />
+      {snapshot.isCloseRequested && (
+        <ConfirmDialog
+          title="Unsaved changes"
+          message={`${snapshot.dirtyPaths.size} article${snapshot.dirtyPaths.size === 1 ? ' has' : 's have'} unsaved changes. Save before closing?`}
+          choices={[
+            { label: 'Save all and close', isPrimary: true, onChoose: () => void session.saveAllAndClose() },
+            { label: 'Close without saving', onChoose: () => void session.discardAndClose() },
+          ]}
+          onCancel={() => session.cancelClose()}
+        />
+      )}
     </div>
   )
 }

@@ -184,6 +184,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   /** Follows changes made outside Folio: reloads clean documents silently, flags dirty ones as conflicts. */
   readonly handleFolderEvent = (event: FolderEvent): void => {
     if (event.kind === 'folder-opened') return this.reset()
+    if (event.kind === 'close-requested') return this.handleCloseRequest()
     if (event.kind === 'article-renamed' && this.follow(event.from, event.to)) return
     const gone = event.kind === 'article-removed' ? event.path : event.kind === 'article-renamed' ? event.from : null
     if (gone !== null && this.docs.has(gone)) return this.setMissing(gone, true)
@@ -194,6 +195,25 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     if (!doc || doc.version.hash === event.version.hash) return
     if (this.isDirty(event.path)) this.setConflict(event.path)
     else void this.reload(event.path)
+  }
+
+  /** Answers the window's close: saves every dirty document, and lets the window close only when all are saved. */
+  async saveAllAndClose(): Promise<void> {
+    await this.saveAll()
+    this.update({ isCloseRequested: false })
+    if (this.getSnapshot().dirtyPaths.size === 0) await this.api.confirmClose()
+  }
+
+  /** Answers the window's close: drops the unsaved edits (and their journal) and lets the window close. */
+  async discardAndClose(): Promise<void> {
+    for (const path of this.getSnapshot().dirtyPaths) this.journal.clear(path)
+    this.update({ isCloseRequested: false })
+    await this.api.confirmClose()
+  }
+
+  /** Keeps the window open. */
+  cancelClose(): void {
+    this.update({ isCloseRequested: false })
   }
 
   /** Clears the current error message. */
@@ -209,6 +229,11 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     this.openRequest++
     this.editor.reset()
     this.replace(emptySnapshot)
+  }
+
+  private handleCloseRequest(): void {
+    if (this.getSnapshot().dirtyPaths.size === 0) void this.api.confirmClose()
+    else this.update({ isCloseRequested: true })
   }
 
   private async saveDocument(path: string, force: boolean): Promise<void> {

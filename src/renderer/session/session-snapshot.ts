@@ -30,6 +30,8 @@ export interface SessionSnapshot {
   /** Open files that followed a rename outside Folio: new path → old path (for the tab's note). */
   renamedPaths: ReadonlyMap<string, string>
   autosave: AutosaveMode
+  /** Desktop: the window wants to close while there is unsaved work; the UI asks Save all / Discard / Cancel. */
+  isCloseRequested: boolean
 }
 
 /** The snapshot before anything is opened. */
@@ -47,4 +49,5 @@ export const emptySnapshot: SessionSnapshot = {
   missingPaths: new Set(),
   renamedPaths: new Map(),
   autosave: 'off',
+  isCloseRequested: false,
 }

@@ -67,6 +67,14 @@ export class FakeApi implements FolioApi {
     return Promise.resolve(ok(undefined))
   }
 
+  /** How many times the renderer let the window close. */
+  closeConfirmations = 0
+
+  confirmClose = () => {
+    this.closeConfirmations += 1
+    return Promise.resolve(ok(undefined))
+  }
+
   listJournal = () => Promise.resolve(ok([...this.journal.values()]))
 
   /** URLs the preview asked to open in the system browser. */

@@ -165,3 +165,32 @@ describe('EditingSession autosave', () => {
     await vi.waitFor(() => expect(api.files.get('a.md')).toBe(`f${helloText}`))
   })
 })
+
+describe('EditingSession window close (desktop)', () => {
+  it('lets a clean window close at once and asks when work is unsaved', async () => {
+    const { api, editor, session } = setup()
+    session.handleFolderEvent({ kind: 'close-requested' })
+    await vi.waitFor(() => expect(api.closeConfirmations).toBe(1))
+    await session.open('a.md')
+    typeAt0(editor, 'unsaved ')
+    session.handleFolderEvent({ kind: 'close-requested' })
+    expect(session.getSnapshot().isCloseRequested).toBe(true)
+    session.cancelClose()
+    expect(api.closeConfirmations).toBe(1)
+    session.handleFolderEvent({ kind: 'close-requested' })
+    await session.saveAllAndClose()
+    expect(api.files.get('a.md')).toBe(`unsaved ${helloText}`)
+    expect(api.closeConfirmations).toBe(2)
+  })
+
+  it('does not close when saving fails', async () => {
+    const { api, editor, session } = setup()
+    await session.open('a.md')
+    typeAt0(editor, 'x')
+    api.failNextWrite = { code: 'PERMISSION', message: 'denied' }
+    session.handleFolderEvent({ kind: 'close-requested' })
+    await session.saveAllAndClose()
+    expect(api.closeConfirmations).toBe(0)
+    expect(session.getSnapshot().error).toMatchObject({ code: 'PERMISSION', path: 'a.md' })
+  })
+})
