@@ -29,7 +29,7 @@ test('open, type, preview, edit the title in the form, save: only the edited byt
   await editor.press('Control+Home')
   await expect(editor).toContainText('title: "IS-K rising? An edited title"')
 
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   const expected = original
     .replace(`title: "${sampleTitle}"`, 'title: "IS-K rising? An edited title"')
     .concat('A closing line typed in Folio.')
@@ -45,7 +45,7 @@ test('opening and saving without an edit writes nothing', async ({ page, served 
   await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: 'Saved on Windows' }).click()
   await expect(page.getByRole('textbox', { name: 'Markdown editor' })).toContainText('byte-order mark')
   await page.keyboard.press('Control+s')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   const after = await stat(file)
   expect(after.mtimeMs).toBe(before.mtimeMs)
 })

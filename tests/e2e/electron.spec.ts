@@ -25,7 +25,7 @@ test.describe('desktop app (Electron)', () => {
       await window.getByRole('option', { name: /Welcome to Folio/ }).click()
       const title = window.getByRole('form', { name: 'Front matter' }).getByLabel('title', { exact: true })
       await title.fill('Welcome, desktop')
-      await window.getByRole('button', { name: 'Save' }).click()
+      await window.getByRole('button', { name: 'Save', exact: true }).click()
       const file = path.join(dir, 'content', 'posts', '2024', 'welcome-to-folio.md')
       await expect.poll(async () => (await readFile(file, 'utf8')).includes('title: Welcome, desktop')).toBe(true)
     } finally {

@@ -15,15 +15,15 @@ export interface Served {
 }
 
 /** Copies `source` to a temp folder and serves it with the built CLI; resolves once the ready line is printed. */
-export async function serveCopy(source = path.join(repoRoot, 'resources', 'sample-content')): Promise<Served> {
+export async function serveCopy(source = path.join(repoRoot, 'resources', 'sample-content'), env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'))
   await cp(source, dir, { recursive: true })
-  return serveDir(dir)
+  return serveDir(dir, env)
 }
 
-/** Serves an existing folder with the built CLI; resolves once the ready line is printed. */
-export function serveDir(dir: string): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: ['ignore', 'pipe', 'pipe'] })
+/** Serves an existing folder with the built CLI (extra `env`, e.g. FOLIO_STATE_DIR); resolves once the ready line is printed. */
+export function serveDir(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
   return new Promise((resolve, reject) => {
     let output = ''
     const onData = (chunk: Buffer): void => {

@@ -1,0 +1,108 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, serveCopy, serveDir, stopServed, test } from './serve-fixture'
+
+const samplePath = path.join('content', 'posts', '2025', 'is-k-rising-un-warns.md')
+const sampleTitle = 'IS-K rising? UN warns of global chaos as Pakistan fires back at US'
+const typed = 'A line typed before the crash.'
+
+async function openSample(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: sampleTitle }).click()
+  await expect(page.getByRole('textbox', { name: 'Markdown editor' })).toContainText('The United Nations has raised alarm')
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Markdown editor' })
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text)
+}
+
+/** Scrolls every diff pane to the bottom so CodeMirror renders the last lines too. */
+async function scrollDiffsToEnd(page: Page): Promise<void> {
+  await page.locator('.diff-host').evaluateAll((hosts) => hosts.forEach((host) => (host.scrollTop = host.scrollHeight)))
+}
+
+test('an external change while dirty shows the banner, writes nothing, Compare shows both sides, Merge keeps both', async ({ page, served }) => {
+  const file = path.join(served.dir, samplePath)
+  const original = await readFile(file, 'utf8')
+  await openSample(page, served.url)
+  await expect(page.getByRole('tablist', { name: 'Open articles' }).getByRole('tab', { name: sampleTitle })).toBeVisible()
+  await typeAtEnd(page, 'My unsaved line.')
+  await expect(page.getByRole('tab', { name: /unsaved/ })).toBeVisible()
+
+  const theirs = original.replace('sidebar: "right"', 'sidebar: "left"')
+  await writeFile(file, theirs)
+  const banner = page.getByRole('alert').filter({ hasText: 'changed on disk' })
+  await expect(banner).toBeVisible()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(banner).toBeVisible()
+  expect(await readFile(file, 'utf8')).toBe(theirs)
+
+  await banner.getByRole('button', { name: 'Compare' }).click()
+  const diff = banner.locator('.diff-view')
+  await expect(diff).toContainText('On disk')
+  await expect(diff).toContainText('Yours (unsaved)')
+  await expect(diff).toContainText('sidebar: "left"')
+  await expect(diff).toContainText('sidebar: "right"')
+  await scrollDiffsToEnd(page)
+  await expect(diff).toContainText('My unsaved line.')
+
+  await banner.getByRole('button', { name: 'Merge' }).click()
+  await expect(banner).toBeHidden()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect.poll(() => readFile(file, 'utf8')).toBe(`${theirs}My unsaved line.`)
+})
+
+test('after the server is killed, reopening the folder offers the typed text back with a diff and restores it', async ({ page }) => {
+  const stateDir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-journal-'))
+  const env = { FOLIO_STATE_DIR: stateDir }
+  const first = await serveCopy(undefined, env)
+  const file = path.join(first.dir, samplePath)
+  const original = await readFile(file, 'utf8')
+  try {
+    await openSample(page, first.url)
+    await typeAtEnd(page, typed)
+    const journal = path.join(stateDir, 'journal')
+    const journaled = async (): Promise<string> => {
+      const names = await readdir(journal, { recursive: true }).catch(() => [])
+      const entries = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => readFile(path.join(journal, n), 'utf8')))
+      return entries.join('\n')
+    }
+    await expect.poll(journaled, { timeout: 3000 }).toContain(typed)
+
+    const exited = new Promise((resolve) => first.process.once('exit', resolve))
+    first.process.kill('SIGKILL')
+    await exited
+    expect(await readFile(file, 'utf8')).toBe(original)
+
+    const second = await serveDir(first.dir, env)
+    try {
+      await page.goto(second.url)
+      const dialog = page.getByRole('dialog', { name: 'Recover unsaved changes' })
+      await expect(dialog).toBeVisible()
+      await expect(dialog).toContainText('is-k-rising-un-warns.md')
+      await scrollDiffsToEnd(page)
+      await expect(dialog.locator('.diff-view')).toContainText(typed)
+      await dialog.getByRole('button', { name: 'Restore' }).click()
+      await expect(dialog).toBeHidden()
+      const editor = page.getByRole('textbox', { name: 'Markdown editor' })
+      await editor.click()
+      await page.keyboard.press('Control+End')
+      await expect(editor).toContainText(typed)
+      await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible()
+      expect(await readFile(file, 'utf8')).toBe(original)
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await expect.poll(() => readFile(file, 'utf8')).toBe(`${original}${typed}`)
+      await expect.poll(journaled).not.toContain(typed)
+    } finally {
+      await stopServed(second)
+    }
+  } finally {
+    await rm(first.dir, { recursive: true, force: true })
+    await rm(stateDir, { recursive: true, force: true })
+  }
+})
