@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import type { FolioApi } from '@shared/api'
 import { useDocumentTitle } from './hooks/use-document-title'
 import { useFolder } from './hooks/use-folder'
@@ -6,6 +6,7 @@ import { useSaveShortcut } from './hooks/use-save-shortcut'
 import { useSession } from './hooks/use-session'
 import { useUnsavedGuard } from './hooks/use-unsaved-guard'
 import { useWorkspace } from './hooks/use-workspace'
+import { ArticleIndexContext } from './components/article-index-context'
 import { Welcome } from './components/Welcome'
 import { Workbench } from './components/Workbench'
 import './app.css'
@@ -29,12 +30,20 @@ export function App({ api, isBrowserMode = false }: AppProps) {
   useDocumentTitle(title, snapshot.isDirty)
   useSaveShortcut(useCallback(() => void session.save(), [session]))
   useUnsavedGuard(snapshot.dirtyPaths.size > 0, isBrowserMode)
+  const indexContext = useMemo(
+    () => ({ progress: folderState.progress, search: (query: string, limit?: number) => api.searchArticles(query, limit) }),
+    [folderState.progress, api],
+  )
 
   if (folderState.status === 'loading') return <p className="app-loading">Loading…</p>
   if (folderState.status === 'none' || folderState.folder === null) {
     return <Welcome error={folderState.error} onOpenFolder={() => void actions.openFolder()} />
   }
-  return <Workbench folder={folderState.folder} articles={folderState.articles} listError={folderState.error} workspace={workspace} api={api} />
+  return (
+    <ArticleIndexContext.Provider value={indexContext}>
+      <Workbench folder={folderState.folder} articles={folderState.articles} listError={folderState.error} workspace={workspace} api={api} />
+    </ArticleIndexContext.Provider>
+  )
 }
 
 function titleOf(title: unknown, path: string | null): string | null {

@@ -104,7 +104,7 @@ export function quickOpenMatches(articles: readonly ArticleSummary[], text: stri
     const title = (article.title ?? '').toLowerCase()
     const path = article.path.toLowerCase()
     if (!words.every((w) => title.includes(w) || path.includes(w))) continue
-    const first = words[0] as string
+    const first = words[0]
     const score = title.startsWith(first) ? 0 : words.every((w) => title.includes(w)) ? 1 : 2
     scored.push({ article, score })
   }

@@ -1,8 +1,14 @@
-import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ArticleSummary } from '@shared/api'
+import { facetCounts, noFilters, queryArticles, type ArticleFilters, type ArticleSort } from '../article-query'
+import { useFolderSearch } from '../hooks/use-folder-search'
+import { scrollRowIntoView } from '../hooks/use-list-window'
+import { ArticleIndexContext } from './article-index-context'
+import { ArticleListFilters } from './ArticleListFilters'
 import { ArticleListItem } from './ArticleListItem'
-import { filterArticles } from '../article-filter'
-import { scrollRowIntoView, useListWindow } from '../hooks/use-list-window'
+import { ArticleSearchItem } from './ArticleSearchItem'
+import { QuickOpen } from './QuickOpen'
 import './ArticleList.css'
 
 /** Height of one row in pixels; ArticleList.css gives `.article-item` the same height. */
@@ -16,20 +22,48 @@ export interface ArticleListProps {
   onOpen: (path: string) => void
 }
 
+const number = new Intl.NumberFormat()
+
+// NOTE: before layout (or in a test DOM) the list measures 0 px high; the window's height stands in so the first
+// rows render at once instead of after the first resize.
+function observeRect(instance: Virtualizer<HTMLUListElement, Element>, cb: (rect: { width: number; height: number }) => void) {
+  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight || 800 }))
+}
+
 /**
- * The filterable list of the folder's articles: a `listbox` named "Articles" whose keyboard cursor is tracked with
- * `aria-activedescendant`. Only the rows in view are rendered (fixed row height), with aria-setsize/posinset so
- * assistive technology still knows the list's length. Up/Down/Home/End move the cursor, Enter opens.
+ * The folder's articles as a `listbox` named "Articles", virtualized (@tanstack/react-virtual) with
+ * aria-setsize/posinset: sortable, filterable by text, tag, category, build status and errors (facets with counts),
+ * and switched to full-text search results (with marked snippets) while the folder search has a query.
+ * Up/Down/Home/End move the cursor, Enter opens; Ctrl/Cmd+P opens quick open, Ctrl/Cmd+Shift+F focuses search.
  */
 export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: ArticleListProps) {
-  const [query, setQuery] = useState('')
+  const index = useContext(ArticleIndexContext)
+  const [filters, setFilters] = useState<ArticleFilters>(noFilters)
+  const [sort, setSort] = useState<ArticleSort>('path')
+  const [searchText, setSearchText] = useState('')
+  const [isQuickOpen, setQuickOpen] = useState(false)
+  const [isFiltersOpen, setFiltersOpen] = useState(false)
   const [cursorPath, setCursorPath] = useState<string | null>(null)
   const baseId = useId()
-  const visible = useMemo(() => filterArticles(articles, query), [articles, query])
-  const cursorIndex = indexOfPath(visible, cursorPath ?? activePath)
-  const optionId = useCallback((index: number) => `${baseId}-option-${index}`, [baseId])
+  const search = useFolderSearch(index?.search ?? null, searchText)
+  const visible = useMemo(() => queryArticles(articles, filters, sort), [articles, filters, sort])
+  const facets = useMemo(() => facetCounts(queryArticles(articles, { ...filters, tag: null, category: null, status: null, hasErrorsOnly: false }, 'path')), [articles, filters])
+  const hits = search.results?.hits ?? null
+  const rows: readonly { path: string }[] = hits ?? visible
+  const cursorIndex = indexOfPath(rows, cursorPath ?? activePath)
+  const optionId = useCallback((i: number) => `${baseId}-option-${i}`, [baseId])
   const listRef = useRef<HTMLUListElement>(null)
-  const rows = useListWindow(listRef, visible.length, articleRowHeight)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => articleRowHeight,
+    overscan: 8,
+    observeElementRect: observeRect,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.length > 0 ? (items[items.length - 1]?.index ?? 0) + 1 : 0
   const open = useCallback(
     (path: string) => {
       setCursorPath(path)
@@ -38,66 +72,88 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
     [onOpen],
   )
 
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return
+      if (!event.shiftKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault()
+        setQuickOpen(true)
+      } else if (event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        searchRef.current?.focus()
+        searchRef.current?.select()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const next = nextIndex(event.key, cursorIndex, visible.length)
+    const next = nextIndex(event.key, cursorIndex, rows.length)
     if (next !== null) {
       event.preventDefault()
-      setCursorPath(visible[next].path)
+      setCursorPath(rows[next]?.path ?? null)
+      // NOTE: scrolls by rows itself rather than virtualizer.scrollToIndex, which clamps to the measured scrollHeight.
       if (listRef.current) scrollRowIntoView(listRef.current, next, articleRowHeight)
     } else if (event.key === 'Enter' && cursorIndex >= 0) {
       event.preventDefault()
-      open(visible[cursorIndex].path)
+      open((rows[cursorIndex]).path)
     }
+  }
+
+  const toList = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'ArrowDown') return
+    e.preventDefault()
+    listRef.current?.focus()
   }
 
   return (
     <nav className="article-list" aria-label="Article browser">
       <div className="article-filter">
         <label htmlFor={`${baseId}-filter`}>Filter articles</label>
-        <input
-          id={`${baseId}-filter`}
-          type="search"
-          value={query}
-          placeholder="Filter by title or path"
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault()
-              listRef.current?.focus()
-            }
-          }}
-        />
+        <input id={`${baseId}-filter`} type="search" value={filters.text} placeholder="Filter by title or path" onChange={(e) => setFilters({ ...filters, text: e.target.value })} onKeyDown={toList} />
+        <label htmlFor={`${baseId}-search`}>Search folder</label>
+        <input id={`${baseId}-search`} ref={searchRef} type="search" value={searchText} placeholder="Words in bodies and front matter" onChange={(e) => setSearchText(e.target.value)} onKeyDown={toList} disabled={index === null} />
+        <button type="button" className="filters-toggle" aria-expanded={isFiltersOpen} onClick={() => setFiltersOpen(!isFiltersOpen)}>
+          Sort and filter{hasFacetFilter(filters) || sort !== 'path' ? ' (on)' : ''}
+        </button>
+        {isFiltersOpen && <ArticleListFilters filters={filters} sort={sort} facets={facets} onFilters={setFilters} onSort={setSort} />}
       </div>
+      <p className="article-list-status" role="status">
+        {index?.progress ? `Indexing ${number.format(index.progress.done)} of ${number.format(index.progress.total)}` : ''}
+        {index?.progress && ' · '}
+        {hits !== null ? `${number.format(search.results?.total ?? 0)} matching articles${(search.results?.total ?? 0) > hits.length ? `, first ${number.format(hits.length)} shown` : ''}` : `${number.format(visible.length)} of ${number.format(articles.length)} articles`}
+      </p>
+      {search.error && <p className="banner banner-error">Search failed: {search.error.message}</p>}
       <ul
         ref={listRef}
         role="listbox"
         aria-label="Articles"
         tabIndex={0}
-        aria-activedescendant={cursorIndex >= rows.start && cursorIndex < rows.end ? optionId(cursorIndex) : undefined}
+        aria-activedescendant={cursorIndex >= first && cursorIndex < last ? optionId(cursorIndex) : undefined}
         onKeyDown={onKeyDown}
-        style={{ paddingTop: rows.paddingTop, paddingBottom: rows.paddingBottom }}
+        style={{ paddingTop: items[0]?.start ?? 0, paddingBottom: Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)) }}
       >
-        {visible.slice(rows.start, rows.end).map((article, offset) => (
-          <ArticleListItem
-            key={article.path}
-            id={optionId(rows.start + offset)}
-            position={rows.start + offset + 1}
-            setSize={visible.length}
-            article={article}
-            isSelected={article.path === activePath}
-            isCursor={rows.start + offset === cursorIndex}
-            isDirty={dirtyPaths.has(article.path)}
-            onOpen={open}
-          />
-        ))}
+        {items.map(({ index: i }) => {
+          const common = { id: optionId(i), position: i + 1, setSize: rows.length, isCursor: i === cursorIndex, onOpen: open }
+          const hit = hits?.[i]
+          if (hit !== undefined) return <ArticleSearchItem key={hit.path} {...common} hit={hit} isSelected={hit.path === activePath} />
+          const article = visible[i]
+          return <ArticleListItem key={article.path} {...common} article={article} isSelected={article.path === activePath} isDirty={dirtyPaths.has(article.path)} />
+        })}
       </ul>
-      {visible.length === 0 && <p className="article-list-empty">{articles.length === 0 ? 'No articles in this folder.' : 'No articles match.'}</p>}
+      {rows.length === 0 && <p className="article-list-empty">{articles.length === 0 ? 'No articles in this folder.' : 'No articles match.'}</p>}
+      {isQuickOpen && <QuickOpen articles={articles} onOpen={open} onClose={() => setQuickOpen(false)} />}
     </nav>
   )
 }
 
-function indexOfPath(articles: readonly ArticleSummary[], path: string | null): number {
-  return path === null ? -1 : articles.findIndex((a) => a.path === path)
+function hasFacetFilter(f: ArticleFilters): boolean {
+  return f.tag !== null || f.category !== null || f.status !== null || f.hasErrorsOnly
+}
+
+function indexOfPath(rows: readonly { path: string }[], path: string | null): number {
+  return path === null ? -1 : rows.findIndex((a) => a.path === path)
 }
 
 function nextIndex(key: string, current: number, count: number): number | null {

@@ -10,6 +10,8 @@ export interface FolderState {
   articles: ArticleSummary[]
   /** The last failure to get, open or list the folder. */
   error: FolioError | null
+  /** Indexing progress while the folder index is being built; null once every article is in. */
+  progress: { done: number; total: number } | null
 }
 
 /** What `useFolder` offers besides the state. */
@@ -18,14 +20,35 @@ export interface FolderActions {
   refreshArticles: () => Promise<void>
 }
 
-/** Events after which the list is fetched again (others, such as indexing progress, leave it alone). */
-const listChangingEvents = new Set<FolderEvent['kind']>(['article-added', 'article-removed', 'article-changed', 'article-renamed'])
+const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null, progress: null }
 
-const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null }
+/** The list with `updates` replacing same-path entries and new paths appended (the list sorts for display). */
+function upsertSummaries(list: ArticleSummary[], updates: readonly ArticleSummary[]): ArticleSummary[] {
+  const merged = mergeSummaries(list, updates)
+  const known = new Set(list.map((a) => a.path))
+  const added = updates.filter((u) => !known.has(u.path))
+  return added.length === 0 ? merged : [...merged, ...added]
+}
+
+/** The folder state after one event from the host (index batches, progress, removals and renames). */
+function applyEvent(s: FolderState, event: FolderEvent): FolderState {
+  switch (event.kind) {
+    case 'articles-indexed':
+      return { ...s, articles: upsertSummaries(s.articles, event.articles) }
+    case 'article-removed':
+      return { ...s, articles: s.articles.filter((a) => a.path !== event.path) }
+    case 'article-renamed':
+      return { ...s, articles: s.articles.filter((a) => a.path !== event.from) }
+    case 'index-progress':
+      return { ...s, progress: event.done >= event.total ? null : { done: event.done, total: event.total } }
+    default:
+      return s
+  }
+}
 
 /**
- * Loads the folder and its article list, follows folder events (passing each to `onEvent` first) and refreshes
- * the list when articles are added, removed or changed.
+ * Loads the folder and its article list from the folder index (whatever is indexed so far, at once), then follows
+ * folder events (passing each to `onEvent` first): index batches fill the list in, changes update single rows.
  */
 export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void): [FolderState, FolderActions] {
   const [state, setState] = useState<FolderState>(initial)
@@ -34,9 +57,19 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
     onEventRef.current = onEvent
   }, [onEvent])
 
+  // NOTE: index batches that arrive while a snapshot is on its way are newer than it; they are applied on top.
+  const inFlight = useRef<ArticleSummary[][] | null>(null)
   const refreshArticles = useCallback(async () => {
-    const result = await api.listArticles()
-    setState((s) => (result.ok ? { ...s, articles: result.value, error: null } : { ...s, error: result.error }))
+    inFlight.current = []
+    const result = await api.getArticleIndex()
+    const lateBatches = inFlight.current ?? []
+    inFlight.current = null
+    setState((s) => {
+      if (!result.ok) return { ...s, error: result.error }
+      const { articles, done, total, isComplete } = result.value
+      const merged = lateBatches.reduce(upsertSummaries, articles)
+      return { ...s, articles: merged, error: null, progress: isComplete ? null : { done, total } }
+    })
   }, [api])
 
   const showFolder = useCallback(
@@ -66,18 +99,13 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
   }, [api, showFolder])
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
     const unsubscribe = api.onFolderEvent((event) => {
       onEventRef.current(event)
       if (event.kind === 'folder-opened') return void showFolder(event.folder)
-      if (event.kind === 'articles-indexed') return setState((s) => ({ ...s, articles: mergeSummaries(s.articles, event.articles) }))
-      if (!listChangingEvents.has(event.kind)) return
-      // NOTE: watchers report bursts (a git checkout touches many files); one list refresh per burst.
-      clearTimeout(timer)
-      timer = setTimeout(() => void refreshArticles(), 150)
+      if (event.kind === 'articles-indexed') inFlight.current?.push(event.articles)
+      setState((s) => applyEvent(s, event))
     })
     return () => {
-      clearTimeout(timer)
       unsubscribe()
     }
   }, [api, refreshArticles, showFolder])

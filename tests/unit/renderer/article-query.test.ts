@@ -1,0 +1,49 @@
+import type { ArticleSummary } from '@shared/api'
+import { facetCounts, noFilters, queryArticles, quickOpenMatches } from '@renderer/article-query'
+
+const a = (path: string, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({ path, title: null, date: null, isDraft: false, format: 'yaml', ...extra })
+const list: ArticleSummary[] = [
+  a('posts/b.md', { title: 'Beta', date: '2024-05-01', tags: ['x', 'y'], categories: ['news'], buildStatus: 'published', lastmod: '2025-01-01' }),
+  a('posts/a.md', { title: 'alpha', date: '2023-01-01', tags: ['x'], categories: ['blog'], buildStatus: 'draft', isDraft: true }),
+  a('posts/c.md', { title: null, date: null, tags: [], buildStatus: 'future', error: { message: 'bad', line: 2, column: 1 } }),
+  a('notes/d.md', { title: 'Delta beta', date: '2025-02-02', tags: ['y'], categories: ['news'], buildStatus: 'expired' }),
+]
+const paths = (xs: ArticleSummary[]) => xs.map((x) => x.path)
+
+describe('queryArticles', () => {
+  it('sorts by path, title (case-insensitive, untitled by path), date both ways (undated last) and lastmod', () => {
+    expect(paths(queryArticles(list, noFilters, 'path'))).toEqual(['notes/d.md', 'posts/a.md', 'posts/b.md', 'posts/c.md'])
+    expect(paths(queryArticles(list, noFilters, 'title'))).toEqual(['posts/a.md', 'posts/b.md', 'notes/d.md', 'posts/c.md'])
+    expect(paths(queryArticles(list, noFilters, 'date-desc'))).toEqual(['notes/d.md', 'posts/b.md', 'posts/a.md', 'posts/c.md'])
+    expect(paths(queryArticles(list, noFilters, 'date-asc'))).toEqual(['posts/a.md', 'posts/b.md', 'notes/d.md', 'posts/c.md'])
+    expect(paths(queryArticles(list, noFilters, 'lastmod-desc'))).toEqual(['notes/d.md', 'posts/b.md', 'posts/a.md', 'posts/c.md'])
+  })
+
+  it('filters by text, tag, category, status and errors, together', () => {
+    expect(paths(queryArticles(list, { ...noFilters, text: 'BETA' }, 'path'))).toEqual(['notes/d.md', 'posts/b.md'])
+    expect(paths(queryArticles(list, { ...noFilters, tag: 'x' }, 'path'))).toEqual(['posts/a.md', 'posts/b.md'])
+    expect(paths(queryArticles(list, { ...noFilters, tag: 'y', category: 'news', text: 'delta' }, 'path'))).toEqual(['notes/d.md'])
+    expect(paths(queryArticles(list, { ...noFilters, status: 'draft' }, 'path'))).toEqual(['posts/a.md'])
+    expect(paths(queryArticles(list, { ...noFilters, hasErrorsOnly: true }, 'path'))).toEqual(['posts/c.md'])
+    expect(queryArticles(list, noFilters, 'path')).not.toBe(list)
+  })
+})
+
+describe('facetCounts', () => {
+  it('counts tags, categories and statuses, largest first, and errors', () => {
+    const facets = facetCounts(list)
+    expect(facets.tags).toEqual([['x', 2], ['y', 2]])
+    expect(facets.categories).toEqual([['news', 2], ['blog', 1]])
+    expect(facets.statuses.map(([s]) => s).sort()).toEqual(['draft', 'expired', 'future', 'published'])
+    expect(facets.errors).toBe(1)
+  })
+})
+
+describe('quickOpenMatches', () => {
+  it('ranks title prefixes first, then title words, then path matches', () => {
+    expect(paths(quickOpenMatches(list, 'beta'))).toEqual(['posts/b.md', 'notes/d.md'])
+    expect(paths(quickOpenMatches(list, 'notes'))).toEqual(['notes/d.md'])
+    expect(quickOpenMatches(list, 'zzz')).toEqual([])
+    expect(quickOpenMatches(list, '', 2).length).toBe(2)
+  })
+})
