@@ -16,6 +16,11 @@ export interface AtomicWriteOptions {
   retryDelayMs?: number
   /** The name used in error messages (e.g. the article's relative path). Default: the absolute path. */
   displayPath?: string
+  /**
+   * Called after the temp file is durable and just before the rename; a failure (e.g. CONFLICT: the file changed
+   * meanwhile) cancels the write, removes the temp file and is returned as is.
+   */
+  beforeRename?: () => Promise<Result<void>>
 }
 
 /** Prefix of the temporary files writeFileAtomic leaves only if the process dies mid-write. */
@@ -118,6 +123,11 @@ export async function writeFileAtomic(absPath: string, data: Uint8Array, options
     // NOTE: open() applies the umask; chmod restores the existing file's exact mode.
     if (mode !== undefined) await fs.chmod(temp, mode)
     await keepOwner(fs, temp, owner)
+    const check = options.beforeRename ? await options.beforeRename() : ok(undefined)
+    if (!check.ok) {
+      await removeQuietly(fs, temp)
+      return check
+    }
     await renameWithRetry(fs, temp, target, options.renameRetries ?? 5, options.retryDelayMs ?? 40)
   } catch (error) {
     // NOTE: a close failure here would only hide the error that matters, which is returned below.

@@ -124,9 +124,10 @@ export class FolderSession {
     }
   }
 
-  /** Starts the watcher (resolves when it is ready). The folder index starts on first use (getArticleIndex, search). */
-  start(): Promise<void> {
-    return this.watcher.start()
+  /** Starts the watcher (resolves when it is ready), then the folder index in the background so rows are ready early. */
+  async start(): Promise<void> {
+    await this.watcher.start()
+    this.startIndex()
   }
 
   /** Stops the watcher and the index; the session must not be used afterwards. */
@@ -212,7 +213,11 @@ export class FolderSession {
     const hash = hashBytes(bytes)
     // NOTE: recorded before the rename so the watcher's echo, which can arrive first, is recognised as ours.
     this.known.set(rel, hash)
-    const written = await writeFileAtomic(abs, bytes, { fs: this.fs, displayPath: rel, retryDelayMs: this.options.retryDelayMs })
+    // NOTE: the version is checked again just before the rename, so a write by another program while the temp file
+    // was being written and fsynced is a CONFLICT too, not silently overwritten.
+    const expected = onDisk === undefined ? null : hashBytes(onDisk)
+    const beforeRename = request.force === true ? undefined : () => this.checkUnchanged(abs, rel, expected)
+    const written = await writeFileAtomic(abs, bytes, { fs: this.fs, displayPath: rel, retryDelayMs: this.options.retryDelayMs, beforeRename })
     if (!written.ok) {
       if (onDisk !== undefined) this.known.set(rel, hashBytes(onDisk))
       return written
@@ -223,6 +228,15 @@ export class FolderSession {
     } catch (error) {
       return errnoToResult(error, 'check the saved file', rel)
     }
+  }
+
+  /** OK when the file still has hash `expected` (null: still absent); CONFLICT when another program wrote it. */
+  private async checkUnchanged(abs: string, rel: string, expected: string | null): Promise<Result<void>> {
+    const current = await this.readBytes(abs, rel)
+    if (!current.ok) return current
+    const hash = current.value === null ? null : hashBytes(current.value.data)
+    if (hash === expected) return ok(undefined)
+    return fail('CONFLICT', `"${rel}" changed on disk while it was being saved; nothing was written.`, { path: rel })
   }
 
   /** The file's bytes and mtime, null when it does not exist; TOO_LARGE past maxArticleBytes. */
