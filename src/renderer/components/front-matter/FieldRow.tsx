@@ -13,6 +13,8 @@ export interface FieldNote {
 /** Props of a row: the widget's props plus its notes and optional actions (rename, remove). */
 export interface FieldRowProps extends Omit<WidgetProps, 'describedBy'> {
   notes: FieldNote[]
+  /** A short line under the key (e.g. "from 18 of 20 articles"); it also describes the input. */
+  hint?: string
   actions?: ReactNode
 }
 
@@ -21,13 +23,16 @@ export interface FieldRowProps extends Omit<WidgetProps, 'describedBy'> {
  * nested object, list of objects) is labelled by the key's element, and objects collapse from it.
  */
 export function FieldRow(props: FieldRowProps) {
-  const { id, name, notes, actions } = props
+  const { id, name, notes, hint, actions } = props
   const widget = useStableWidget(props.widget, props.value)
   const isCollapsible = widget === 'object' || widget === 'objects'
   const [isOpen, setOpen] = useState(true)
   const notesId = notes.length > 0 ? `${id}-notes` : undefined
+  const hintId = hint ? `${id}-hint` : undefined
+  const describedBy = [notesId, hintId].filter(Boolean).join(' ') || undefined
   return (
-    <div className={`field-row field-${widget}`}>
+    <div className={`field-row row-${widget}`}>
+      <div className="field-head">
       {isCollapsible ? (
         <button type="button" id={id} className="field-label group-toggle" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
           <span className="group-caret" aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
@@ -38,11 +43,13 @@ export function FieldRow(props: FieldRowProps) {
       ) : (
         <label htmlFor={id} className="field-label">{name}</label>
       )}
+        {hint && <span id={hintId} className="field-hint">{hint}</span>}
+      </div>
       <div className="field-body">
         {isCollapsible && !isOpen ? (
           <p className="field-note">{summaryOf(props.value)}</p>
         ) : (
-          <ValueEditor {...props} widget={widget} describedBy={notesId} />
+          <ValueEditor {...props} widget={widget} describedBy={describedBy} />
         )}
         {notesId && (
           <ul id={notesId} className="field-notes">

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { widgetFor } from '@shared/front-matter/schema-widget'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Diagnostic, FieldInfo, FrontMatterFormat, FrontMatterValue } from '@shared/front-matter/types'
-import { notesFor } from './field-notes'
+import { countHint, notesFor } from './field-notes'
 import { FieldRow } from './FieldRow'
 
 /** Props of a top-level field row. The callbacks answer an error message, or null when the edit was made. */
@@ -49,6 +49,7 @@ export function TopFieldRow({ id, field, raw, format, schema, warnings, isReadOn
         schema={schema}
         isReadOnly={isReadOnly}
         notes={notes}
+        hint={countHint(schemaField, schema)}
         onValue={(value) => onChange(field.key, value)}
         actions={
           !isReadOnly && (

@@ -6,7 +6,7 @@ import type { FieldNote } from './FieldRow'
 
 /**
  * The notes under a top-level field: problems first (parse warnings inside the entry such as YAML 1.1 traps and
- * dates Hugo drops, then schema checks), then hints (Hugo alias, the explicit description, "from N articles").
+ * dates Hugo drops, then schema checks), then hints (Hugo alias, the explicit description).
  */
 export function notesFor(field: FieldInfo, schemaField: SchemaField | undefined, schema: FolderSchema | null, warnings: readonly Diagnostic[]): FieldNote[] {
   const notes: FieldNote[] = []
@@ -15,6 +15,10 @@ export function notesFor(field: FieldInfo, schemaField: SchemaField | undefined,
   const alias = hugoAliasOf(field.key)
   if (alias) notes.push({ text: `Hugo reads this as ${alias}`, isProblem: false })
   if (schemaField?.explicit?.description) notes.push({ text: schemaField.explicit.description, isProblem: false })
-  if (schema && schemaField && schemaField.count > 0) notes.push({ text: `from ${schemaField.count} of ${schema.articleCount} articles`, isProblem: false })
   return notes
+}
+
+/** "from N articles" for a key the folder uses, or undefined. */
+export function countHint(schemaField: SchemaField | undefined, schema: FolderSchema | null): string | undefined {
+  return schema && schemaField && schemaField.count > 0 ? `from ${schemaField.count} article${schemaField.count === 1 ? '' : 's'}` : undefined
 }

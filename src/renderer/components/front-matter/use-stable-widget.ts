@@ -1,17 +1,17 @@
 import { useState } from 'react'
-import { fits } from '@shared/front-matter/schema-widget'
 import type { SchemaWidget } from '@shared/front-matter/schema-types'
 import type { FrontMatterValue } from '@shared/front-matter/types'
 
-const textLike = new Set<SchemaWidget>(['text', 'long-text', 'select', 'date', 'datetime'])
+const typedText = new Set<SchemaWidget>(['text', 'long-text', 'date', 'datetime'])
 
 /**
- * The widget a row keeps while the writer edits: the first choice stays as long as the value still fits it, so a
- * title typed past 120 characters or a text that happens to read as a date never swaps the input (and its focus).
+ * The widget a row keeps while the writer types: text, long text and dates do not swap into one another as the
+ * value changes (a title typed past 120 characters, a text that happens to read as a date), so the input and its
+ * focus stay. Any other change (the folder schema arriving, the text edited into a list) takes the new widget.
  */
 export function useStableWidget(widget: SchemaWidget, value: FrontMatterValue): SchemaWidget {
   const [kept, setKept] = useState(widget)
-  const isKept = kept === widget || (textLike.has(kept) && textLike.has(widget) && (typeof value === 'string' || value === null)) || (kept !== 'raw' && fits(kept, value) && widget !== 'raw')
+  const isKept = kept === widget || (typedText.has(kept) && typedText.has(widget) && (typeof value === 'string' || value === null))
   if (!isKept) setKept(widget)
   return isKept ? kept : widget
 }

@@ -18,7 +18,7 @@ Body
 describe('FrontMatterForm', () => {
   it('labels each field with its key and picks a widget per kind, in file order', () => {
     const { form } = setup(source)
-    const labels = [...form.querySelectorAll(':scope > .field-row > .field-label')].map((l) => l.textContent?.replace(/[▾▸]/, ''))
+    const labels = [...form.querySelectorAll(':scope > .field-row > .field-head > .field-label')].map((l) => l.textContent?.replace(/[▾▸]/, ''))
     expect(labels).toEqual(['title', 'summary', 'weight', 'draft', 'tags', 'menu'])
     expect(within(form).getByLabelText('summary').tagName).toBe('TEXTAREA')
     expect(within(form).getByRole('switch', { name: 'draft' })).toBeTruthy()
