@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { readFrontMatterData } from '@shared/front-matter'
 import { parseFolioSchema, parseFrontMatterCmsConfig, withExplicitFields, type ExplicitParse } from '@shared/front-matter/schema-explicit'
 import { SchemaAccumulator } from '@shared/front-matter/schema-infer'
 import type { ExplicitField, FolderSchema, SchemaProblem } from '@shared/front-matter/schema-types'
+import type { FrontMatterValue } from '@shared/front-matter/types'
 import { ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
 
@@ -17,19 +18,48 @@ const hugoConfigs = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.
 
 const readBatch = 32
 
+/** One article's front-matter data as last read, with the file's size and mtime to tell when to read it again. */
+interface CachedArticle {
+  mtimeMs: number
+  size: number
+  data: Record<string, FrontMatterValue>
+}
+
+/**
+ * Builds folder schemas, remembering each article's data by size and mtime so a rebuild after a save reads only
+ * the files that changed (the rest is one stat each). One cache per folder root.
+ */
+export class FolderSchemaCache {
+  private readonly roots = new Map<string, Map<string, CachedArticle>>()
+
+  /** The schema of `root` (see buildFolderSchema). */
+  build(root: string): Promise<Result<FolderSchema>> {
+    let cache = this.roots.get(root)
+    if (!cache) {
+      // NOTE: one folder is open at a time; a cache for another root is dropped rather than kept growing.
+      this.roots.clear()
+      cache = new Map()
+      this.roots.set(root, cache)
+    }
+    return buildFolderSchema(root, cache)
+  }
+}
+
 /**
  * The folder's front-matter schema: per-key statistics over every article's front matter, overlaid with the
  * explicit schema files at the root and the Hugo config's `timeZone`. An unreadable article counts as one without
  * front matter; a broken schema file is reported in `problems` and ignored. Fails only when the root cannot be listed.
  */
-export async function buildFolderSchema(root: string): Promise<Result<FolderSchema>> {
+export async function buildFolderSchema(root: string, cache: Map<string, CachedArticle> = new Map()): Promise<Result<FolderSchema>> {
   const files = await listArticleFiles(root)
   if (!files.ok) return files
   const accumulator = new SchemaAccumulator()
   for (let i = 0; i < files.value.length; i += readBatch) {
-    const texts = await Promise.all(files.value.slice(i, i + readBatch).map((rel) => readText(root, rel)))
-    for (const text of texts) accumulator.add(text === null ? {} : readFrontMatterData(text).data)
+    const datas = await Promise.all(files.value.slice(i, i + readBatch).map((rel) => readData(root, rel, cache)))
+    for (const data of datas) accumulator.add(data)
   }
+  const listed = new Set(files.value)
+  for (const rel of cache.keys()) if (!listed.has(rel)) cache.delete(rel)
   const explicit = new Map<string, ExplicitField>()
   const sources: string[] = []
   const problems: SchemaProblem[] = []
@@ -47,6 +77,23 @@ export async function buildFolderSchema(root: string): Promise<Result<FolderSche
   }
   const schema = withExplicitFields(accumulator.finish(), explicit)
   return ok({ ...schema, sources, problems, siteTimeZone: await siteTimeZone(root) })
+}
+
+async function readData(root: string, rel: string, cache: Map<string, CachedArticle>): Promise<Record<string, FrontMatterValue>> {
+  const file = path.join(root, ...rel.split('/'))
+  let info
+  try {
+    info = await stat(file)
+  } catch {
+    // NOTE: a file that vanished since the listing counts as an article without front matter.
+    return {}
+  }
+  const known = cache.get(rel)
+  if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.data
+  const text = await readText(root, rel)
+  const data = text === null ? {} : readFrontMatterData(text).data
+  cache.set(rel, { mtimeMs: info.mtimeMs, size: info.size, data })
+  return data
 }
 
 async function readText(root: string, rel: string): Promise<string | null> {

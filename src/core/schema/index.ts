@@ -1,1 +1,1 @@
-export { buildFolderSchema } from './folder-schema'
+export { buildFolderSchema, FolderSchemaCache } from './folder-schema'

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildFolderSchema } from '../../../../src/core/schema'
+import { unlink, utimes } from 'node:fs/promises'
+import { buildFolderSchema, FolderSchemaCache } from '../../../../src/core/schema'
 import { createRequestHandlers } from '../../../../src/core/request-handlers'
 import { FolderSession } from '../../../../src/core/folder-session'
 
@@ -79,6 +80,21 @@ describe('buildFolderSchema', () => {
   it('fails when the folder cannot be listed', async () => {
     const result = await buildFolderSchema(path.join(os.tmpdir(), 'folio-no-such-folder-' + Date.now()))
     expect(result.ok).toBe(false)
+  })
+})
+
+describe('FolderSchemaCache', () => {
+  it('re-reads only changed files and forgets deleted ones', async () => {
+    const dir = await folder({ 'a.md': a, 'c.md': c })
+    const cache = new FolderSchemaCache()
+    const first = await cache.build(dir)
+    expect(first.ok && first.value.fields.find((f) => f.key === 'sidebar')?.values).toEqual([{ value: 'right', count: 2 }])
+    await writeFile(path.join(dir, 'a.md'), a.replace('sidebar: right', 'sidebar: left'))
+    await utimes(path.join(dir, 'a.md'), new Date(), new Date(Date.now() + 5000))
+    await unlink(path.join(dir, 'c.md'))
+    const second = await cache.build(dir)
+    expect(second.ok && second.value.articleCount).toBe(1)
+    expect(second.ok && second.value.fields.find((f) => f.key === 'sidebar')?.values).toEqual([{ value: 'left', count: 1 }])
   })
 })
 
