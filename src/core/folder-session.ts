@@ -39,6 +39,8 @@ export class FolderSession {
   private readonly index: ArticleIndex
   private readonly renames: RenameWindow
   private hasStartedIndex = false
+  /** Set once a client asks for the index; until then its events are not pushed and watcher events pass through as they come. */
+  private isIndexObserved = false
 
   private constructor(
     /** The confined root every path goes through. */
@@ -47,7 +49,7 @@ export class FolderSession {
     private readonly options: FolderSessionOptions,
   ) {
     this.watcher = new FolderWatcher({ root, fs, known: this.known, onError: options.onWatchError })
-    this.index = new ArticleIndex(root.root, { ...options.index, fs, onEvent: (event) => this.emit(event) })
+    this.index = new ArticleIndex(root.root, { ...options.index, fs, onEvent: (event) => this.isIndexObserved && this.emit(event) })
     this.renames = new RenameWindow((event) => this.emit(event))
     this.watcher.onEvent((event) => void this.onWatcherEvent(event))
   }
@@ -143,22 +145,27 @@ export class FolderSession {
     return () => this.listeners.delete(listener)
   }
 
-  /** The folder index as far as it has got (starts indexing if it had not begun). */
+  /** The folder index as far as it has got (starts indexing if it had not begun); its events follow from now on. */
   articleIndex(): Result<IndexSnapshot> {
-    this.startIndex()
+    this.observeIndex()
     return ok(this.index.snapshot())
   }
 
   /** Resolves when every summary is indexed; fails only when the folder cannot be listed. */
   whenIndexed(): Promise<Result<void>> {
-    this.startIndex()
+    this.observeIndex()
     return this.index.start()
   }
 
   /** Full-text search over the folder (see ArticleIndex.search). */
   searchArticles(query: string, limit?: number): Promise<Result<SearchResults>> {
-    this.startIndex()
+    this.observeIndex()
     return this.index.search(query, limit)
+  }
+
+  private observeIndex(): void {
+    this.isIndexObserved = true
+    this.startIndex()
   }
 
   private startIndex(): void {
@@ -172,9 +179,15 @@ export class FolderSession {
   }
 
   // NOTE: the watcher has already dropped echoes of our own writes (by content hash); what arrives here is outside.
-  // Until someone uses the index, events pass through unchanged.
+  // Until a client observes the index, events pass through unchanged (the index is still kept current, quietly).
   private async onWatcherEvent(event: FolderEvent): Promise<void> {
-    if (!this.hasStartedIndex) return this.emit(event)
+    if (!this.isIndexObserved) {
+      this.emit(event)
+      if (!this.hasStartedIndex) return
+      if (event.kind === 'article-removed') await this.index.remove(event.path)
+      else if (event.kind === 'article-added' || event.kind === 'article-changed') await this.index.update(event.path)
+      return
+    }
     if (event.kind === 'article-added') {
       const updated = await this.index.update(event.path)
       this.renames.added(event.path, updated?.stamp ?? null)

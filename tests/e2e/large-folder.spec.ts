@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, repoRoot, serveDir, stopServed, test, type Served } from './serve-fixture'
+
+const articles = 5000
+const unique = path.join('content', 'posts', 'zz-harbour.md')
+
+/** A 5,000-article make-corpus folder plus one hand-written article with words no generated one has. */
+async function makeLargeFolder(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-large-'))
+  execFileSync(process.execPath, [path.join(repoRoot, '..', 'shared', 'tools', 'make-corpus.mjs'), dir, '--articles', String(articles), '--broken', '12'], { stdio: 'ignore' })
+  await writeFile(path.join(dir, unique), '---\ntitle: "Zebra harbour notes"\ntags: [zebra]\n---\nThe quixotic ferry left at dawn.\n')
+  return dir
+}
+
+test.describe('a large folder', () => {
+  test.setTimeout(120_000)
+  let served: Served
+
+  test.beforeAll(async () => {
+    served = await serveDir(await makeLargeFolder())
+  })
+  test.afterAll(async () => {
+    await stopServed(served)
+  })
+
+  test('opens with rows at once, filters, searches, scrolls and follows an outside edit', async ({ page }) => {
+    const started = Date.now()
+    await page.goto(served.url)
+    const list = page.getByRole('listbox', { name: 'Articles' })
+    await expect(list.getByRole('option').first()).toBeVisible()
+    // NOTE: reported, never asserted (tests do not time); the benchmark holds the numbers.
+    console.log(`first rows visible: ${Date.now() - started} ms after navigation (${articles} articles)`)
+    const total = articles + 13
+    await expect(page.getByRole('status').filter({ hasText: 'articles' })).toContainText(`${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles`, { timeout: 60_000 })
+    console.log(`all ${total} rows listed: ${Date.now() - started} ms after navigation`)
+
+    const filter = page.getByLabel('Filter articles')
+    await filter.fill('zebra harbour')
+    await expect(list.getByRole('option')).toHaveCount(1)
+    await expect(list.getByRole('option', { name: 'Zebra harbour notes' })).toBeVisible()
+    await filter.fill('')
+
+    await page.getByRole('button', { name: /Sort and filter/ }).click()
+    await page.getByLabel('Status').selectOption({ label: (await page.getByLabel('Status').locator('option', { hasText: 'Draft' }).textContent()) ?? '' })
+    await expect(list.getByRole('option').first()).toContainText('Draft')
+    await page.getByLabel('Status').selectOption('')
+
+    await page.keyboard.press('Control+Shift+F')
+    await expect(page.getByLabel('Search folder')).toBeFocused()
+    await page.keyboard.type('quixotic')
+    const hit = list.getByRole('option', { name: 'Zebra harbour notes' })
+    await expect(hit).toBeVisible({ timeout: 30_000 })
+    await expect(hit.locator('mark')).toHaveText('quixotic')
+    await page.getByLabel('Search folder').fill('')
+
+    await list.focus()
+    await page.keyboard.press('End')
+    await expect(list.locator(`[role=option][aria-posinset="${total}"]`)).toBeVisible()
+    await page.keyboard.press('Home')
+    await expect(list.locator('[role=option][aria-posinset="1"]')).toBeVisible()
+
+    const file = path.join(served.dir, unique)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Zebra harbour notes', 'Zebra harbour, edited outside'))
+    await filter.fill('zebra')
+    await expect(list.getByRole('option', { name: 'Zebra harbour, edited outside' })).toBeVisible({ timeout: 5_000 })
+  })
+})
