@@ -1,11 +1,15 @@
 import { app, shell, type Session, type WebContents } from 'electron'
 
-/** The CSP of every renderer document: no inline or remote script, no plugins, no framing, no form posts. */
+/**
+ * The CSP of every renderer document: no inline or remote script, no plugins, no framing, no form posts. NOTE: the
+ * preview's srcdoc frame inherits it, so images may come from the web ("Load remote images") and media from folio-asset:.
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: folio-asset:",
+  "img-src 'self' data: blob: folio-asset: https: http:",
+  "media-src 'self' folio-asset:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

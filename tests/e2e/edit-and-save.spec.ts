@@ -16,7 +16,8 @@ test('open, type, preview, edit the title in the form, save: only the edited byt
 
   const editor = page.getByRole('textbox', { name: 'Markdown editor' })
   await expect(editor).toContainText('The United Nations has raised alarm')
-  const preview = page.getByRole('region', { name: 'Preview' })
+  await expect(page.getByRole('region', { name: 'Preview' }).getByTitle('Article preview')).toBeVisible()
+  const preview = page.frameLocator('iframe[title="Article preview"]').locator('body')
   await expect(preview.getByRole('heading', { name: 'US and China voice concerns' })).toBeVisible()
 
   await editor.click()

@@ -57,10 +57,13 @@ export function tokenCookieHeader(token: string, port: number): string {
   return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
 }
 
-/** Headers sent on every response. */
+/**
+ * Headers sent on every response. NOTE: img-src allows http(s) because the preview's srcdoc frame inherits this
+ * policy and "Load remote images" must work; the frame's own CSP and the sanitizer keep them out until then.
+ */
 export const securityHeaders: Record<string, string> = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https: http:; connect-src 'self'; " +
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

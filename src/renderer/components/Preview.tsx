@@ -57,10 +57,16 @@ export function Preview({ editor, host = defaultPreviewHost }: { editor: EditorC
     }
     frame.addEventListener('load', attach)
     attach()
+    // NOTE: only a switch or another edit cancels a pending render; selection and layout updates that follow an
+    // edit (a paste, an input method) must not.
     const unsubscribe = editor.subscribe((event) => {
-      clearTimeout(timer)
-      if (event.kind === 'switched') render(true)
-      else if (event.isDocChanged) timer = setTimeout(() => render(), previewDelayMs)
+      if (event.kind === 'switched') {
+        clearTimeout(timer)
+        render(true)
+      } else if (event.isDocChanged) {
+        clearTimeout(timer)
+        timer = setTimeout(() => render(), previewDelayMs)
+      }
     })
     return () => {
       clearTimeout(timer)

@@ -21,9 +21,10 @@ export function linkAction(href: string | null): LinkAction {
 }
 
 function linkOf(target: EventTarget | null): Element | null {
-  // NOTE: instanceof fails across frames (each has its own Element), so check the shape instead.
+  // NOTE: instanceof fails across frames (each has its own Element), so check the shape instead. Links without an
+  // href attribute count too: SVG <animate> can give them one that the attribute does not show.
   const node = target as { closest?: (selector: string) => Element | null } | null
-  return typeof node?.closest === 'function' ? node.closest('a[href], area[href]') : null
+  return typeof node?.closest === 'function' ? node.closest('a, area') : null
 }
 
 /**

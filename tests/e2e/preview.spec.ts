@@ -1,0 +1,175 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, repoRoot, test } from './serve-fixture'
+
+interface XssVector {
+  name: string
+  markdown: string
+}
+
+const frameSelector = 'iframe[title="Article preview"]'
+
+/** Opens an article from the list by its title and waits for the editor. */
+async function openByTitle(page: Page, url: string, title: string): Promise<void> {
+  await page.goto(url)
+  await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: title }).click()
+  await expect(page.getByRole('textbox', { name: 'Markdown editor' })).toBeVisible()
+}
+
+/** Puts the cursor at the end of the document and inserts `text` as one input (like a paste). */
+async function appendText(page: Page, text: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Markdown editor' })
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.insertText(text)
+}
+
+const editorScrollTop = (page: Page) => page.locator('.cm-scroller').evaluate((element) => element.scrollTop)
+const previewScrollTop = (page: Page) =>
+  page.locator(frameSelector).evaluate((frame) => (frame as HTMLIFrameElement).contentDocument?.scrollingElement?.scrollTop ?? -1)
+
+test('typing updates the preview after a short pause', async ({ page, served }) => {
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const preview = page.frameLocator(frameSelector).locator('body')
+  await expect(page.getByRole('region', { name: 'Preview' })).toBeVisible()
+  await appendText(page, '\n\n## A heading typed just now\n\nWith *emphasis*.\n')
+  await expect(preview.getByRole('heading', { name: 'A heading typed just now' })).toBeVisible()
+  await expect(preview.locator('em', { hasText: 'emphasis' })).toBeVisible()
+})
+
+test('page-bundle and static/ images load through the asset route', async ({ page, served }) => {
+  await openByTitle(page, served.url, 'A weekend in the mountains')
+  const preview = page.frameLocator(frameSelector).locator('body')
+  const width = (alt: string) => preview.getByRole('img', { name: alt }).evaluate((img) => (img as HTMLImageElement).naturalWidth)
+  await expect(preview.getByRole('img', { name: 'Cover photo' })).toHaveAttribute('src', '/asset/content/posts/2024/mountain-trip/cover.png')
+  await expect.poll(() => width('Cover photo')).toBeGreaterThan(0)
+  await expect(preview.getByRole('img', { name: 'Logo' })).toHaveAttribute('src', '/asset/static/img/logo.png')
+  await expect.poll(() => width('Logo')).toBeGreaterThan(0)
+  await expect(page.getByRole('checkbox', { name: 'Load remote images' })).not.toBeChecked()
+})
+
+test('remote images stay out until "Load remote images" is on, then load', async ({ page, context, served }) => {
+  const logo = await readFile(path.join(repoRoot, 'resources', 'sample-content', 'static', 'img', 'logo.png'))
+  const remote: string[] = []
+  // NOTE: the remote host is a local stand-in; nothing leaves the machine.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
+    remote.push(route.request().url())
+    return route.fulfill({ status: 200, contentType: 'image/png', body: logo })
+  })
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  await appendText(page, '\n\n![Far away](https://images.example/far.png)\n')
+  const preview = page.frameLocator(frameSelector).locator('body')
+  await expect(preview).toContainText('Far away')
+  await expect(preview.getByRole('img', { name: 'Far away' })).toHaveCount(0)
+  expect(remote).toEqual([])
+  await page.getByRole('checkbox', { name: 'Load remote images' }).check()
+  const image = preview.getByRole('img', { name: 'Far away' })
+  await expect(image).toHaveAttribute('src', 'https://images.example/far.png')
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+  await page.getByRole('checkbox', { name: 'Load remote images' }).uncheck()
+  await expect(preview.getByRole('img', { name: 'Far away' })).toHaveCount(0)
+})
+
+test('editor and preview scroll in step both ways', async ({ page, served }) => {
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const sections = Array.from({ length: 80 }, (_, i) => `## Section ${i + 1}\n\nParagraph ${i + 1} of a long article.\n`).join('\n')
+  await appendText(page, `\n\n${sections}`)
+  const preview = page.frameLocator(frameSelector).locator('body')
+  await expect(preview.getByRole('heading', { name: 'Section 80' })).toBeAttached()
+  await page.keyboard.press('Control+Home')
+  await expect.poll(() => editorScrollTop(page)).toBeLessThan(40)
+
+  await page.locator('.cm-scroller').hover()
+  await page.mouse.wheel(0, 1500)
+  await expect.poll(() => previewScrollTop(page)).toBeGreaterThan(300)
+
+  const editorBefore = await editorScrollTop(page)
+  await page.locator(frameSelector).hover()
+  await page.mouse.wheel(0, 1500)
+  await expect.poll(() => editorScrollTop(page)).toBeGreaterThan(editorBefore + 300)
+
+  await page.mouse.wheel(0, -100_000)
+  await expect.poll(() => previewScrollTop(page)).toBe(0)
+  await expect.poll(() => editorScrollTop(page)).toBeLessThan(40)
+  // NOTE: no feedback loop: once settled, neither pane keeps moving the other.
+  const settled = [await editorScrollTop(page), await previewScrollTop(page)]
+  await page.waitForTimeout(400)
+  expect([await editorScrollTop(page), await previewScrollTop(page)]).toEqual(settled)
+})
+
+test('links in the preview never navigate the app: http(s) opens a new tab, #anchors scroll the preview', async ({ page, context, served }) => {
+  // NOTE: nothing leaves the machine; the new tab gets a local stand-in page and keeps its URL.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'stand-in' }))
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const filler = Array.from({ length: 60 }, (_, i) => `Filler paragraph ${i + 1}.\n`).join('\n')
+  await appendText(page, `\n\n[Hugo site](https://gohugo.io/) [Jump down](#the-target) [Local](other.md)\n\n${filler}\n## The target\n`)
+  const preview = page.frameLocator(frameSelector).locator('body')
+  const appUrl = page.url()
+
+  await preview.getByRole('link', { name: 'Local' }).click()
+  await preview.getByRole('link', { name: 'Jump down' }).click()
+  await expect.poll(() => previewScrollTop(page)).toBeGreaterThan(200)
+  expect(page.url()).toBe(appUrl)
+  expect(page.frames().map((frame) => frame.url())).not.toContain(expect.stringContaining('other.md'))
+
+  const popup = context.waitForEvent('page')
+  await preview.getByRole('link', { name: 'Hugo site' }).click()
+  const opened = await popup
+  await expect.poll(() => opened.url()).toContain('gohugo.io')
+  expect(page.url()).toBe(appUrl)
+  await expect(page.getByRole('textbox', { name: 'Markdown editor' })).toBeVisible()
+})
+
+test('no XSS vector executes: no dialog, no request leaves 127.0.0.1, no script errors', async ({ page, served }) => {
+  test.setTimeout(240_000)
+  const vectors = JSON.parse(await readFile(path.join(repoRoot, 'tests', 'fixtures', 'xss-vectors.json'), 'utf8')) as XssVector[]
+  expect(vectors.length).toBeGreaterThan(100)
+  const dialogs: string[] = []
+  const outside: string[] = []
+  const scriptErrors: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  page.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(`http://127.0.0.1:`) && !url.startsWith('data:') && !url.startsWith('about:')) outside.push(url)
+  })
+  page.on('pageerror', (error) => scriptErrors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Content Security Policy|Failed to load resource/.test(message.text())) scriptErrors.push(message.text())
+  })
+  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort())
+
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const preview = page.frameLocator(frameSelector).locator('body')
+  const editor = page.getByRole('textbox', { name: 'Markdown editor' })
+  await editor.click()
+  // NOTE: one vector per document, after a marker: an HTML block such as <textarea> may swallow what follows it.
+  for (const [index, vector] of vectors.entries()) {
+    const marker = `vector-${index}-rendered`
+    await editor.click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.insertText(`${marker}\n\n${vector.markdown}\n`)
+    await expect(preview, vector.name).toContainText(marker)
+    // NOTE: real clicks on what is left of links and buttons must not run anything either (http(s) links would open
+    // a tab, so they are skipped). Playwright cannot evaluate script inside the frame: it is sandboxed without scripts.
+    for (const element of await preview.locator('a, area, button').all()) {
+      if (/^https?:/i.test((await element.getAttribute('href')) ?? '') || !(await element.isVisible())) continue
+      await element.click({ force: true, timeout: 2000 })
+    }
+  }
+  await page.waitForTimeout(500)
+  expect(dialogs).toEqual([])
+  expect(outside).toEqual([])
+  expect(scriptErrors).toEqual([])
+  await expect(preview.locator('script')).toHaveCount(0)
+
+  // NOTE: the control: a remote image with "Load remote images" on does make a request, so the listener works.
+  await page.getByRole('checkbox', { name: 'Load remote images' }).check()
+  await editor.click()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.insertText('![remote](https://images.example/control.png)\n')
+  await expect.poll(() => outside).toContain('https://images.example/control.png')
+})
