@@ -98,6 +98,11 @@ function FormHeading({ frontMatter, schema, now }: { frontMatter: ParsedFrontMat
         </p>
       )}
       {missing.length > 0 && <p className="field-problem">Missing required: {missing.join(', ')}</p>}
+      {schema?.problems.map((p) => (
+        <p key={p.file} className="field-problem">
+          {p.file} is ignored: {p.message}
+        </p>
+      ))}
     </div>
   )
 }

@@ -91,6 +91,13 @@ describe('FrontMatterForm', () => {
     expect(within(setup('---\ntitle: x\ndate: 2025-01-01\n---\n').form).getByRole('status').textContent).toBe('Hugo: will build')
   })
 
+  it('names missing required keys and broken schema files', () => {
+    const schema = { ...schemaOf([], { author: { isRequired: true, source: '.folio/schema.json' } }), problems: [{ file: 'frontmatter.json', message: 'not valid JSON' }] }
+    const { form } = setup(source, schema)
+    expect(within(form).getByText('Missing required: author')).toBeTruthy()
+    expect(within(form).getByText('frontmatter.json is ignored: not valid JSON')).toBeTruthy()
+  })
+
   it('shows the errors of a block that does not parse instead of fields', () => {
     const { form } = setup('---\ntitle: [unclosed\n---\n')
     expect(within(form).getByRole('alert').textContent).toMatch(/line \d+:\d+/)
