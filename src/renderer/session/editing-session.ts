@@ -4,12 +4,13 @@ import type { FrontMatterValue } from '@shared/front-matter/types'
 import { mergeThreeWay } from '@shared/merge'
 import type { EditorController, EditorEvent } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
-import { autosavePauseMs, type AutosaveMode } from './autosave'
+import { AutosaveTimers, type AutosaveMode } from './autosave'
 import { loadConflictDetail } from './conflict-detail'
 import { FormEditRuns } from './form-edit'
 import { JournalWriter } from './journal-writer'
 import { openDocumentFrom, textOf, type OpenDocument } from './open-document'
 import { RecoveryStore } from './recovery-store'
+import { renamedFields } from './rename'
 import { emptySnapshot, type SessionError, type SessionSnapshot } from './session-snapshot'
 import { SnapshotStore } from './snapshot-store'
 import { withItem, withoutItem } from './sets'
@@ -26,7 +27,9 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   readonly recovery: RecoveryStore
   private readonly docs = new Map<string, OpenDocument>()
   private readonly savedListeners = new Set<(path: string) => void>()
-  private readonly autosaveTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly autosaveTimers = new AutosaveTimers((path) => {
+    if (this.mayAutosave(path)) void this.save({ path })
+  })
   private stopEditor: (() => void) | null = null
   private openRequest = 0
   private saving: Promise<void> = Promise.resolve()
@@ -80,7 +83,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     if (index < 0) return
     this.docs.delete(path)
     this.journal.clear(path)
-    this.cancelAutosave(path)
+    this.autosaveTimers.cancel(path)
     this.editor.close(path)
     const rest = openPaths.filter((p) => p !== path)
     const { dirtyPaths, missingPaths } = this.getSnapshot()
@@ -98,7 +101,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   save(options: { force?: boolean; path?: string } = {}): Promise<void> {
     const path = options.path ?? this.editor.activePath
     if (path === null) return this.saving
-    this.cancelAutosave(path)
+    this.autosaveTimers.cancel(path)
     this.saving = this.saving
       .then(() => this.saveDocument(path, options.force ?? false))
       // NOTE: a rejected call (e.g. the IPC channel broke) must not wedge every later save behind it.
@@ -171,7 +174,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
 
   /** Chooses when edits are saved without asking (see AutosaveMode); `off` cancels pending autosaves. */
   setAutosave(mode: AutosaveMode): void {
-    if (mode !== 'pause') for (const path of [...this.autosaveTimers.keys()]) this.cancelAutosave(path)
+    if (mode !== 'pause') this.autosaveTimers.cancelAll()
     this.update({ autosave: mode })
   }
 
@@ -225,7 +228,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   reset(): void {
     this.docs.clear()
     this.journal.dispose()
-    for (const path of [...this.autosaveTimers.keys()]) this.cancelAutosave(path)
+    this.autosaveTimers.cancelAll()
     this.openRequest++
     this.editor.reset()
     this.replace(emptySnapshot)
@@ -290,19 +293,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     if (!doc || this.docs.has(to) || !this.editor.rename(from, to)) return false
     this.docs.delete(from)
     this.docs.set(to, { ...doc, path: to })
-    const snap = this.getSnapshot()
-    const rename = (p: string): string => (p === from ? to : p)
-    const renamedPaths = new Map(snap.renamedPaths)
-    renamedPaths.set(to, renamedPaths.get(from) ?? from)
-    renamedPaths.delete(from)
-    this.update({
-      openPaths: snap.openPaths.map(rename),
-      activePath: snap.activePath === null ? null : rename(snap.activePath),
-      dirtyPaths: new Set([...snap.dirtyPaths].map(rename)),
-      missingPaths: withoutItem(snap.missingPaths, from),
-      conflictPath: snap.conflictPath === null ? null : rename(snap.conflictPath),
-      renamedPaths,
-    })
+    this.update(renamedFields(this.getSnapshot(), from, to))
     this.journal.clear(from)
     this.journal.schedule(to)
     return true
@@ -343,29 +334,12 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   private handleEditorEvent(event: EditorEvent): void {
     if (event.kind !== 'updated' || !event.isDocChanged) return
     this.journal.schedule(event.path)
-    if (this.getSnapshot().autosave === 'pause') this.scheduleAutosave(event.path)
+    if (this.getSnapshot().autosave === 'pause') this.autosaveTimers.schedule(event.path)
     const wasDirty = this.getSnapshot().dirtyPaths.has(event.path)
     const dirtyChanged = this.refreshDirty(event.path) !== wasDirty
     const frontMatter = frontMatterOf(event.state)
     if (!dirtyChanged && frontMatter === this.getSnapshot().frontMatter) return
     this.update({ frontMatter, isDirty: this.getSnapshot().dirtyPaths.has(event.path) })
-  }
-
-  private scheduleAutosave(path: string): void {
-    this.cancelAutosave(path)
-    this.autosaveTimers.set(
-      path,
-      setTimeout(() => {
-        this.autosaveTimers.delete(path)
-        if (this.mayAutosave(path)) void this.save({ path })
-      }, autosavePauseMs),
-    )
-  }
-
-  private cancelAutosave(path: string): void {
-    const timer = this.autosaveTimers.get(path)
-    if (timer !== undefined) clearTimeout(timer)
-    this.autosaveTimers.delete(path)
   }
 
   /** Autosave never resolves a conflict, writes back a deleted file or touches a read-only one; the writer decides. */
