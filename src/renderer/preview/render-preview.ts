@@ -1,7 +1,26 @@
-import DOMPurify from 'dompurify'
+import DOMPurify, { type DOMPurify as Purifier } from 'dompurify'
 import type { EditorState } from '@codemirror/state'
 import { renderHeader, renderMarkdown, sanitizeHtml, type UrlPolicy } from '@shared/markdown'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
+
+const assetAttributes = new Set(['src', 'poster'])
+/** An Electron asset URL as createAssetResolver writes it: the prefix, then percent-encoded segments only. */
+const assetUrl = /^folio-asset:\/\/root\/[A-Za-z0-9%._~!$&'()*+,;=:@/-]*$/
+
+/**
+ * The preview's own DOMPurify instance: the shared sanitizer's rules plus one exception, `src`/`poster` URLs of the
+ * Electron asset scheme (which DOMPurify drops as an unknown protocol). NOTE: a private instance, so the hook never
+ * reaches other users of the window's DOMPurify.
+ */
+function createPreviewPurifier(): Purifier {
+  const purify = DOMPurify(window)
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (assetAttributes.has(data.attrName) && assetUrl.test(data.attrValue)) data.forceKeepAttr = true
+  })
+  return purify
+}
+
+let purifier: Purifier | null = null
 
 /**
  * The preview HTML of a document: a header from the front matter, then the body rendered as Markdown, sanitised
@@ -15,5 +34,6 @@ export function renderPreviewHtml(state: EditorState, policy: UrlPolicy = {}): s
   const lineOffset = state.doc.lineAt(bodyFrom).number - 1
   const header = parsed.errors.length === 0 ? renderHeader(parsed.data, policy) : ''
   const { html } = renderMarkdown(body, { ...policy, lineOffset })
-  return sanitizeHtml(header + html, DOMPurify, { allowRemoteImages: policy.allowRemoteImages === true })
+  purifier ??= createPreviewPurifier()
+  return sanitizeHtml(header + html, purifier, { allowRemoteImages: policy.allowRemoteImages === true })
 }

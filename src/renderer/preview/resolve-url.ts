@@ -8,12 +8,15 @@ export interface AssetBase {
   cspSource: string
 }
 
+/** The asset channel's prefix in Electron (the custom scheme registered by main's asset protocol). */
+export const electronAssetPrefix = 'folio-asset://root/'
+
 /**
  * The asset base for browser mode (`/asset/` on the page's origin; a srcdoc frame resolves it against the page) or
  * Electron (the custom scheme).
  */
 export function assetBaseFor(isBrowserMode: boolean, pageOrigin: string): AssetBase {
-  return isBrowserMode ? { prefix: '/asset/', cspSource: pageOrigin } : { prefix: 'folio-asset://root/', cspSource: 'folio-asset:' }
+  return isBrowserMode ? { prefix: '/asset/', cspSource: pageOrigin } : { prefix: electronAssetPrefix, cspSource: 'folio-asset:' }
 }
 
 /** Normalizes `/`-separated segments (dropping `.` and resolving `..`); null when `..` climbs above the start. */
