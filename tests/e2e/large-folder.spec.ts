@@ -16,7 +16,7 @@ async function makeLargeFolder(): Promise<string> {
 }
 
 test.describe('a large folder', () => {
-  test.setTimeout(120_000)
+  test.setTimeout(300_000)
   let served: Served
 
   test.beforeAll(async () => {
@@ -28,13 +28,23 @@ test.describe('a large folder', () => {
 
   test('opens with rows at once, filters, searches, scrolls and follows an outside edit', async ({ page }) => {
     const started = Date.now()
+    page.on('requestfinished', (r) => {
+      if (/\/api\/(getFolder|getArticleIndex|getFolderSchema)$/.test(r.url())) console.log(`  ${r.url().replace(/^.*\/api\//, '')} answered ${Date.now() - started} ms after navigation`)
+    })
     await page.goto(served.url)
     const list = page.getByRole('listbox', { name: 'Articles' })
+    // NOTE: measured in the page (ms since navigation start, and since the folder was known to the page); reported,
+    // never asserted: tests do not time, and this machine's load varies.
+    await page.waitForFunction(() => {
+      const w = window as unknown as { folioFolderAt?: number }
+      if (w.folioFolderAt === undefined && document.querySelector('.article-list')) w.folioFolderAt = performance.now()
+      return document.querySelector('[role=listbox][aria-label=Articles] [role=option]') !== null
+    }, undefined, { timeout: 150_000, polling: 10 })
+    const timing = await page.evaluate(() => ({ now: performance.now(), folderAt: (window as unknown as { folioFolderAt?: number }).folioFolderAt ?? 0 }))
+    console.log(`first rows visible: ${Math.round(timing.now)} ms after navigation start, ${Math.round(timing.now - timing.folderAt)} ms after the list appeared (${articles} articles)`)
     await expect(list.getByRole('option').first()).toBeVisible()
-    // NOTE: reported, never asserted (tests do not time); the benchmark holds the numbers.
-    console.log(`first rows visible: ${Date.now() - started} ms after navigation (${articles} articles)`)
     const total = articles + 13
-    await expect(page.getByRole('status').filter({ hasText: 'articles' })).toContainText(`${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles`, { timeout: 60_000 })
+    await expect(page.getByRole('status').filter({ hasText: 'articles' })).toContainText(`${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} articles`, { timeout: 120_000 })
     console.log(`all ${total} rows listed: ${Date.now() - started} ms after navigation`)
 
     const filter = page.getByLabel('Filter articles')
