@@ -18,7 +18,8 @@ export interface Served {
 export async function serveCopy(source = path.join(repoRoot, 'resources', 'sample-content'), env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'))
   await cp(source, dir, { recursive: true })
-  return serveDir(dir, env)
+  // NOTE: the journal of unsaved edits goes to a state folder beside the copy (removed with it), not the user's own.
+  return serveDir(dir, { FOLIO_STATE_DIR: process.env.FOLIO_STATE_DIR ?? `${dir}-state`, ...env })
 }
 
 /** Serves an existing folder with the built CLI (extra `env`, e.g. FOLIO_STATE_DIR); resolves once the ready line is printed. */
@@ -45,6 +46,7 @@ export async function stopServed(served: Served): Promise<void> {
     await exited
   }
   await rm(served.dir, { recursive: true, force: true })
+  await rm(`${served.dir}-state`, { recursive: true, force: true })
 }
 
 /** A test with a served temp copy of the sample content. */
