@@ -78,6 +78,7 @@ test('edit the nested menu weight and thumbnail src: only those lines change', a
   await expect.poll(() => readFile(file, 'utf8')).toBe(expected)
   const widgets = form.getByRole('group', { name: 'widgets' })
   await expect(widgets.getByRole('checkbox', { name: 'taglist' })).not.toBeChecked()
+  await form.screenshot({ path: test.info().outputPath('nested-form.png') })
 })
 
 test('keyboard: add a field from the suggestions, rename and remove it; axe finds no serious violations; screenshot', async ({ page, served }) => {

@@ -22,6 +22,7 @@ export function ObjectGroup(props: WidgetProps) {
           field={undefined}
           raw={null}
           notes={[]}
+          hint={undefined}
           onValue={(next) => onValue(withMember(record, key, next))}
           actions={
             !isReadOnly && (

@@ -28,6 +28,7 @@ export function ObjectList(props: WidgetProps) {
           field={undefined}
           raw={null}
           notes={[]}
+          hint={undefined}
           onValue={(next) => onValue(items.map((v, i) => (i === index ? next : v)))}
           actions={
             !isReadOnly && (
