@@ -134,6 +134,14 @@ describe('front-matter widgets', () => {
     expect(changedLines(article, last())).toHaveLength(1)
   })
 
+  it('shows a date Hugo drops beside the field, and a kind unlike the folder', () => {
+    const folderWeights = ['---\nweight: 1\n---\n', '---\nweight: 2\n---\n', '---\nweight: 3\n---\n']
+    const { form } = setup('---\ndate: Feb 11, 2025\nweight: heavy\n---\n', schemaOf(folderWeights))
+    const dateNotes = within(form).getByLabelText('date').getAttribute('aria-describedby') ?? ''
+    expect(document.getElementById(dateNotes.split(' ')[0] ?? '')?.textContent).toMatch(/Hugo does not read "Feb 11, 2025" as a date/)
+    expect(within(form).getByText('3 of 3 articles have a number here')).toBeTruthy()
+  })
+
   it('shows YAML 1.1 traps and "from N articles" beside the field', () => {
     const { form } = setup('---\ncountry: no\ntags: [a]\n---\n', schemaOf(folder))
     const notes = within(form).getByLabelText('country').getAttribute('aria-describedby') ?? ''
