@@ -24,13 +24,13 @@ export function RecoveryDialog({ recovery, folderRoot }: RecoveryDialogProps) {
         <h2 id="recovery-title">Recover unsaved changes</h2>
         <p>
           Folio closed before <strong>{item.path}</strong> was saved. Your unsaved text from {new Date(item.updatedAt).toLocaleString()} was kept.
-          {item.disk === null ? ' The file is no longer on disk.' : ''}
+          {item.disk === null ? ' The file is no longer on disk; Restore brings the text back and Save writes the file again.' : ''}
           {more > 0 ? ` ${more} more article${more === 1 ? '' : 's'} after this one.` : ''}
         </p>
         {snapshot.error !== null && <p role="alert">{snapshot.error}</p>}
         <DiffView left={item.disk ?? ''} right={item.journaled} leftLabel="On disk" rightLabel="Unsaved (recovered)" />
         <div className="dialog-actions">
-          <button type="button" className="button-primary" onClick={() => void recovery.restore(item.path)} disabled={item.disk === null}>
+          <button type="button" className="button-primary" onClick={() => void recovery.restore(item.path)}>
             Restore
           </button>
           <button type="button" onClick={() => void recovery.discard(item.path)}>

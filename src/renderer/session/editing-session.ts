@@ -41,7 +41,7 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   ) {
     super(emptySnapshot)
     this.journal = new JournalWriter(api, (path) => this.journalEntryOf(path))
-    this.recovery = new RecoveryStore(api, (path, text) => this.restoreText(path, text))
+    this.recovery = new RecoveryStore(api, (path, text, isMissing) => this.restoreText(path, text, isMissing))
   }
 
   /** Starts following the editor; safe to call again after `stop`. */
@@ -299,7 +299,18 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     return true
   }
 
-  private async restoreText(path: string, text: string): Promise<boolean> {
+  /** Puts journaled text back as an unsaved edit; a file gone from disk is restored as missing (Save writes it back). */
+  private async restoreText(path: string, text: string, isMissing: boolean): Promise<boolean> {
+    if (isMissing && !this.docs.has(path)) {
+      const doc: OpenDocument = { path, version: absentVersion, format: { hasBom: false, eol: 'lf' }, savedDoc: textOf(''), isReadOnly: false, readOnlyReason: null }
+      this.docs.set(path, doc)
+      this.editor.open(path, text)
+      this.show(doc)
+      this.setMissing(path, true)
+      this.refreshDirty(path)
+      this.journal.schedule(path)
+      return true
+    }
     await this.open(path)
     if (this.editor.activePath !== path || this.docs.get(path)?.isReadOnly !== false) return false
     this.editor.replaceText(path, text)
@@ -378,6 +389,9 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
     return conflictPath === path ? null : conflictPath
   }
 }
+
+/** The base version of a file that does not exist (core only checks the version of a file that does). */
+const absentVersion = { hash: '0'.repeat(64), size: 0, mtimeMs: 0 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)

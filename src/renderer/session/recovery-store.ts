@@ -23,8 +23,8 @@ export interface RecoverySnapshot {
 export class RecoveryStore extends SnapshotStore<RecoverySnapshot> {
   constructor(
     private readonly api: Pick<FolioApi, 'listJournal' | 'clearJournal' | 'readArticle'>,
-    /** Opens `path` and replaces its text with `text` as an unsaved edit; resolves false when it could not. */
-    private readonly restoreInto: (path: string, text: string) => Promise<boolean>,
+    /** Opens `path` (or recreates it as missing) with `text` as an unsaved edit; resolves false when it could not. */
+    private readonly restoreInto: (path: string, text: string, isMissing: boolean) => Promise<boolean>,
   ) {
     super({ items: [], error: null })
   }
@@ -47,7 +47,7 @@ export class RecoveryStore extends SnapshotStore<RecoverySnapshot> {
   async restore(path: string): Promise<void> {
     const item = this.getSnapshot().items.find((i) => i.path === path)
     if (!item) return
-    if (!(await this.restoreInto(path, item.journaled))) return this.update({ error: `Could not open ${path} to restore it.` })
+    if (!(await this.restoreInto(path, item.journaled, item.disk === null))) return this.update({ error: `Could not open ${path} to restore it.` })
     this.remove(path)
   }
 

@@ -194,3 +194,19 @@ describe('EditingSession window close (desktop)', () => {
     expect(session.getSnapshot().error).toMatchObject({ code: 'PERMISSION', path: 'a.md' })
   })
 })
+
+describe('EditingSession recovery of a deleted file', () => {
+  it('restores journaled text of a file gone from disk as missing; Save writes it back', async () => {
+    const { api, editor, session } = setup()
+    api.journal.set('gone.md', { path: 'gone.md', text: 'only in the journal\n', baseVersion: versionOf('old\n'), updatedAt: new Date().toISOString() })
+    await session.recovery.load()
+    expect(session.recovery.getSnapshot().items).toMatchObject([{ path: 'gone.md', disk: null }])
+    await session.recovery.restore('gone.md')
+    expect(editor.textOf('gone.md')).toBe('only in the journal\n')
+    expect(session.getSnapshot()).toMatchObject({ activePath: 'gone.md', isDirty: true })
+    expect([...session.getSnapshot().missingPaths]).toEqual(['gone.md'])
+    await session.save()
+    expect(api.files.get('gone.md')).toBe('only in the journal\n')
+    expect(session.getSnapshot().missingPaths.size).toBe(0)
+  })
+})
