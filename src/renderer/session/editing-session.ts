@@ -41,7 +41,11 @@ export class EditingSession extends SnapshotStore<SessionSnapshot> {
   ) {
     super(emptySnapshot)
     this.journal = new JournalWriter(api, (path) => this.journalEntryOf(path))
-    this.recovery = new RecoveryStore(api, (path, text, isMissing) => this.restoreText(path, text, isMissing))
+    this.recovery = new RecoveryStore(
+      api,
+      (path, text, isMissing) => this.restoreText(path, text, isMissing),
+      (path) => this.docs.has(path),
+    )
   }
 
   /** Starts following the editor; safe to call again after `stop`. */

@@ -25,6 +25,8 @@ export class RecoveryStore extends SnapshotStore<RecoverySnapshot> {
     private readonly api: Pick<FolioApi, 'listJournal' | 'clearJournal' | 'readArticle'>,
     /** Opens `path` (or recreates it as missing) with `text` as an unsaved edit; resolves false when it could not. */
     private readonly restoreInto: (path: string, text: string, isMissing: boolean) => Promise<boolean>,
+    /** True for a document already open in this window (its journal entry is the live one, not a leftover). */
+    private readonly isOpen: (path: string) => boolean = () => false,
   ) {
     super({ items: [], error: null })
   }
@@ -35,6 +37,7 @@ export class RecoveryStore extends SnapshotStore<RecoverySnapshot> {
     if (!listed.ok) return this.update({ items: [], error: listed.error.message })
     const items: RecoveryItem[] = []
     for (const entry of listed.value) {
+      if (this.isOpen(entry.path)) continue
       const read = await this.api.readArticle(entry.path)
       const disk = read.ok ? read.value.text : null
       if (disk === entry.text) void this.api.clearJournal(entry.path)

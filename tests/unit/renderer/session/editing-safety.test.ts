@@ -210,3 +210,15 @@ describe('EditingSession recovery of a deleted file', () => {
     expect(session.getSnapshot().missingPaths.size).toBe(0)
   })
 })
+
+describe('EditingSession recovery while editing', () => {
+  it('does not offer the live journal entry of a document open in this window', async () => {
+    const { api, editor, session } = setup()
+    await session.open('a.md')
+    typeAt0(editor, 'live ')
+    await session.journal.flush('a.md')
+    expect(api.journal.has('a.md')).toBe(true)
+    await session.recovery.load()
+    expect(session.recovery.getSnapshot().items).toEqual([])
+  })
+})
