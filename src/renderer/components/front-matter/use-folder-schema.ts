@@ -3,10 +3,11 @@ import type { FolioApi } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 
 /**
- * The folder's front-matter schema, fetched once and again after each save (`onSaved` subscribes and returns the
- * unsubscribe). Null until it arrives or when the host cannot answer; the form then infers from the value alone.
+ * The folder's front-matter schema, fetched again after each save (`onSaved` subscribes and returns the unsubscribe)
+ * and whenever `epoch` changes (e.g. another folder was opened). Null until it arrives or when the host cannot
+ * answer; the form then infers from the value alone.
  */
-export function useFolderSchema(api: FolioApi | undefined, onSaved: (listener: () => void) => () => void): FolderSchema | null {
+export function useFolderSchema(api: FolioApi | undefined, onSaved: (listener: () => void) => () => void, epoch: unknown = null): FolderSchema | null {
   const [schema, setSchema] = useState<FolderSchema | null>(null)
   useEffect(() => {
     if (!api) return undefined
@@ -27,6 +28,6 @@ export function useFolderSchema(api: FolioApi | undefined, onSaved: (listener: (
       clearTimeout(timer)
       unsubscribe()
     }
-  }, [api, onSaved])
+  }, [api, onSaved, epoch])
   return schema
 }
