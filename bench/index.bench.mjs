@@ -1,6 +1,7 @@
 // Folder index benchmark (issue 7): a make-corpus folder (50,000 articles unless BENCH_ARTICLES says otherwise) in
-// a temp dir; in a fresh child process: the plain read of every file (the floor), the cold index, the full-text
-// index, warm search latency and peak RSS; then `rg` on the same folder for the ratio (skipped when rg is absent).
+// a temp dir; in fresh child processes: the plain read of every file (the floor, before and after), the cold index,
+// the full-text index, warm search latency and peak RSS; then `rg` on the same folder for the ratio (skipped when
+// rg is absent).
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -26,9 +27,17 @@ try {
     alias: { '@shared': path.join(root, 'src/shared') }, logLevel: 'warning',
   })
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'))
-  const child = spawnSync(process.execPath, [path.join(root, 'bench/index-child.mjs'), path.join(out, 'article-index.mjs'), corpus, JSON.stringify(queries)], { encoding: 'utf8' })
-  if (child.status !== 0) throw new Error(`index child failed: ${child.stderr}`)
-  const r = JSON.parse(child.stdout.trim().split('\n').at(-1))
+  const runChild = (mode) => {
+    const child = spawnSync(process.execPath, [path.join(root, 'bench/index-child.mjs'), mode, path.join(out, 'article-index.mjs'), corpus, JSON.stringify(queries)], { encoding: 'utf8' })
+    if (child.status !== 0) throw new Error(`${mode} child failed: ${child.stderr}`)
+    return JSON.parse(child.stdout.trim().split('\n').at(-1))
+  }
+  // NOTE: read floor, index, read floor again: the machine's load drifts, so the floor beside the index is their mean.
+  const before = runChild('read')
+  const r = { ...runChild('index'), files: before.files, bytes: before.bytes }
+  const after = runChild('read')
+  r.readMs = (before.readMs + after.readMs) / 2
+  console.log(`read floor runs: ${fmt(before.readMs)} before, ${fmt(after.readMs)} after the index`)
   console.log(`corpus: ${r.files} articles, ${(r.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores`)
   console.log(`read floor (list + read every file, one thread): ${fmt(r.readMs)}`)
   console.log(`cold index (summaries, ${r.indexed} articles, ${r.errors} with errors): ${fmt(r.indexMs)} = ${(r.indexMs / r.readMs).toFixed(2)}x the read floor`)
