@@ -11,6 +11,7 @@ export const contentSecurityPolicy = [
   "img-src 'self' data: blob: folio-asset: https: http:",
   "media-src 'self' folio-asset:",
   "connect-src 'self'",
+  "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

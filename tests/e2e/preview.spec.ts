@@ -36,6 +36,11 @@ test('typing updates the preview after a short pause', async ({ page, served }) 
   await appendText(page, '\n\n## A heading typed just now\n\nWith *emphasis*.\n')
   await expect(preview.getByRole('heading', { name: 'A heading typed just now' })).toBeVisible()
   await expect(preview.locator('em', { hasText: 'emphasis' })).toBeVisible()
+  // NOTE: the content sits in the srcdoc document (not a fallback about:blank), under its own no-script CSP.
+  expect(page.frames().map((frame) => frame.url())).toContain('about:srcdoc')
+  const csp = page.frameLocator(frameSelector).locator('meta[http-equiv="Content-Security-Policy"]')
+  await expect(csp).toHaveAttribute('content', /^default-src 'none'; img-src http:\/\/127\.0\.0\.1:\d+ data:;/)
+  await expect(page.locator(frameSelector)).toHaveAttribute('sandbox', 'allow-same-origin')
 })
 
 test('page-bundle and static/ images load through the asset route', async ({ page, served }) => {
