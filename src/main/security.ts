@@ -1,4 +1,5 @@
 import { app, shell, type Session, type WebContents } from 'electron'
+import { isSafeExternalUrl } from '@shared/external-url'
 
 /**
  * The CSP of every renderer document: no inline or remote script, no plugins, no framing, no form posts. NOTE: the
@@ -18,16 +19,8 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ')
 
-/** True for URLs that may be handed to the system browser: plain http(s) with a host, nothing else. */
-export function isSafeExternalUrl(raw: string): boolean {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return false // NOTE: an unparsable URL is simply not safe to open.
-  }
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === ''
-}
+/** The one strict check for URLs handed to the system browser (http(s) with a host, no credentials). */
+export { isSafeExternalUrl }
 
 /** Denies every permission request (camera, notifications, ...): the renderer needs none. */
 export function denyPermissions(session: Session): void {
