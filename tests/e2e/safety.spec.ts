@@ -83,7 +83,7 @@ test('after the server is killed, reopening the folder offers the typed text bac
     try {
       await page.goto(second.url)
       const dialog = page.getByRole('dialog', { name: 'Recover unsaved changes' })
-      await expect(dialog).toBeVisible()
+      await expect(dialog).toBeVisible({ timeout: 20_000 })
       await expect(dialog).toContainText('is-k-rising-un-warns.md')
       await scrollDiffsToEnd(page)
       await expect(dialog.locator('.diff-view')).toContainText(typed)
