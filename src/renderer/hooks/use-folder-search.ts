@@ -26,7 +26,7 @@ export function useFolderSearch(search: FolioApi['searchArticles'] | null, query
     if (search === null || query.trim() === '') return
     let isCurrent = true
     const timer = setTimeout(() => {
-      void search(query, 500).then((result) => {
+      void search(query, 100).then((result) => {
         if (isCurrent) setAnswer(result.ok ? { query, results: result.value, error: null } : { query, results: null, error: result.error })
       })
     }, 150)
