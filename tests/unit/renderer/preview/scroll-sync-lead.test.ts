@@ -1,0 +1,47 @@
+import '../dom-shims'
+import { EditorState } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import { syncScroll } from '@renderer/preview/scroll-sync'
+
+function previewDocument(): Document {
+  const doc = document.implementation.createHTMLDocument('preview')
+  doc.body.innerHTML = '<main><h1 data-source-line="1">a</h1><p data-source-line="3">b</p><p data-source-line="5">c</p></main>'
+  // NOTE: jsdom has no layout; the block of line 3 is placed at the top of the preview's viewport.
+  const tops: Record<string, number> = { '1': -200, '3': 0, '5': 300 }
+  for (const element of doc.querySelectorAll<HTMLElement>('[data-source-line]')) {
+    const top = tops[element.dataset.sourceLine ?? ''] ?? 0
+    element.getBoundingClientRect = () => ({ top, bottom: top + 20, left: 0, right: 0, width: 0, height: 20, x: 0, y: top, toJSON: () => ({}) })
+  }
+  return doc
+}
+
+describe('syncScroll', () => {
+  beforeEach(() => vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => (callback(0), 1)))
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('moves the editor only when the preview leads, so programmatic preview scrolling never echoes back', () => {
+    const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
+    const doc = previewDocument()
+    const dispatch = vi.spyOn(view, 'dispatch')
+    const dispose = syncScroll(view, doc)
+
+    doc.dispatchEvent(new Event('scroll'))
+    expect(dispatch).not.toHaveBeenCalled()
+
+    doc.dispatchEvent(new WheelEvent('wheel'))
+    doc.dispatchEvent(new Event('scroll'))
+    expect(dispatch).toHaveBeenCalledTimes(1)
+    // NOTE: the block at the preview's top is line 3 ("b", offset 3); the scroll effect targets its start.
+    expect(dispatch.mock.calls[0]?.[0]).toMatchObject({ effects: { value: { range: { from: 3, to: 3 }, y: 'start' } } })
+
+    view.scrollDOM.dispatchEvent(new WheelEvent('wheel'))
+    doc.dispatchEvent(new Event('scroll'))
+    expect(dispatch).toHaveBeenCalledTimes(1)
+
+    dispose()
+    doc.dispatchEvent(new WheelEvent('wheel'))
+    doc.dispatchEvent(new Event('scroll'))
+    expect(dispatch).toHaveBeenCalledTimes(1)
+    view.destroy()
+  })
+})
