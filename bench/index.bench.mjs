@@ -18,7 +18,7 @@ const fmt = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
 
 try {
   const corpus = path.join(work, 'site')
-  execFileSync(process.execPath, [path.join(root, '../shared/tools/make-corpus.mjs'), corpus, '--articles', String(articles)], { stdio: 'ignore' })
+  execFileSync(process.execPath, [[path.join(root, '../shared/tools/make-corpus.mjs'), path.join(root, 'tests/support/make-corpus.mjs')].find((p) => fs.existsSync(p)), corpus, '--articles', String(articles)], { stdio: 'ignore' })
   // NOTE: bundled like the app ships it, so the shards run as plain-JS worker threads (no TypeScript loader).
   const out = path.join(work, 'bundle')
   await build({

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/index'
+import { makeCorpusTool } from '../../support/corpus-tool'
 
 async function folio(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
@@ -62,7 +63,7 @@ describe('folio index', () => {
 
   it('lists every article of a generated corpus', async () => {
     const root = makeFolder({})
-    execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../../../../shared/tools/make-corpus.mjs'), root, '--articles', '300', '--broken', '12'], { stdio: 'ignore' })
+    execFileSync(process.execPath, [makeCorpusTool, root, '--articles', '300', '--broken', '12'], { stdio: 'ignore' })
     const run = await folio(root, 'index', root, '--json')
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; error?: unknown })
     expect(lines.length).toBe(312)

@@ -5,7 +5,8 @@ import { detectBlock } from '@shared/front-matter'
 import { summarizeForIndex, summaryValuesByParser, countWords } from '../../../../src/core/index/article-record'
 import { readIndexedText } from '../../../../src/core/index/shard-core'
 import { scanTomlBlock, scanYamlBlock } from '../../../../src/core/index/summary-scan'
-import { listAllFiles, makeTempDir, removeTempDir, repoRoot } from '../corpus'
+import { listAllFiles, makeTempDir, removeTempDir } from '../corpus'
+import { makeCorpusTool } from '../../../support/corpus-tool'
 
 const now = Date.parse('2025-06-01T00:00:00Z')
 
@@ -33,7 +34,7 @@ describe('index summaries agree with the full front-matter parser', () => {
     it(`over a generated corpus (seed ${seed}, with broken files)`, () => {
       const dir = makeTempDir('folio-index-corpus-')
       try {
-        const tool = path.resolve(repoRoot, '../shared/tools/make-corpus.mjs')
+        const tool = makeCorpusTool
         execFileSync(process.execPath, [tool, dir, '--articles', '400', '--broken', '24', '--seed', String(seed)], { stdio: 'ignore' })
         const files = listAllFiles(dir).filter((f) => f.endsWith('.md'))
         let fastCount = 0
