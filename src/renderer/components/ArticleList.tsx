@@ -132,8 +132,9 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
         tabIndex={0}
         aria-activedescendant={cursorIndex >= first && cursorIndex < last ? optionId(cursorIndex) : undefined}
         onKeyDown={onKeyDown}
-        style={{ paddingTop: items[0]?.start ?? 0, paddingBottom: Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)) }}
       >
+        {/* NOTE: spacers, not padding, stand for the rows not drawn: padding cannot shrink, so a padded list is as tall as all its rows. */}
+        <li role="presentation" aria-hidden="true" className="list-spacer" style={{ height: items[0]?.start ?? 0 }} />
         {items.map(({ index: i }) => {
           const common = { id: optionId(i), position: i + 1, setSize: rows.length, isCursor: i === cursorIndex, onOpen: open }
           const hit = hits?.[i]
@@ -141,6 +142,7 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
           const article = visible[i]
           return <ArticleListItem key={article.path} {...common} article={article} isSelected={article.path === activePath} isDirty={dirtyPaths.has(article.path)} />
         })}
+        <li role="presentation" aria-hidden="true" className="list-spacer" style={{ height: Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)) }} />
       </ul>
       {rows.length === 0 && <p className="article-list-empty">{articles.length === 0 ? 'No articles in this folder.' : 'No articles match.'}</p>}
       {isQuickOpen && <QuickOpen articles={articles} onOpen={open} onClose={() => setQuickOpen(false)} />}
