@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { ArticleDocument, ArticleSummary, FolderEvent, FolderInfo, IndexSnapshot, SearchResults, Unsubscribe, WriteArticleRequest, WriteArticleResult } from '@shared/api'
+import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from './article-files'
 import { summarizeArticle } from './article-summary'
@@ -48,7 +49,7 @@ export class FolderSession {
     private readonly fs: FsPort,
     private readonly options: FolderSessionOptions,
   ) {
-    this.watcher = new FolderWatcher({ root, fs, known: this.known, onError: options.onWatchError })
+    this.watcher = new FolderWatcher({ root, fs, known: this.known, onError: options.onWatchError, articlesUnder: (folder) => this.index.pathsUnder(folder) })
     this.index = new ArticleIndex(root.root, { ...options.index, fs, onEvent: (event) => this.isIndexObserved && this.emit(event) })
     this.renames = new RenameWindow((event) => this.emit(event))
     this.watcher.onEvent((event) => void this.onWatcherEvent(event))
@@ -155,6 +156,11 @@ export class FolderSession {
   whenIndexed(): Promise<Result<void>> {
     this.observeIndex()
     return this.index.start()
+  }
+
+  /** The folder's front-matter schema (see buildFolderSchema), built off this thread by the folder index. */
+  folderSchema(): Promise<Result<FolderSchema>> {
+    return this.index.folderSchema()
   }
 
   /** Full-text search over the folder (see ArticleIndex.search). */

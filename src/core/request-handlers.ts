@@ -3,7 +3,6 @@ import { fail, ok, type Result } from '@shared/result'
 import { isSafeExternalUrl } from '@shared/external-url'
 import type { FolderSession } from './folder-session'
 import { expectArgCount, validateWriteRequest } from './validate'
-import { FolderSchemaCache } from './schema/index'
 import { exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
 import { validateJournalWrite, type JournalStore } from './journal/index'
 
@@ -35,7 +34,6 @@ const noJournal = <T>(): Result<T> => fail('UNSUPPORTED', 'This host keeps no jo
  */
 export function createRequestHandlers(host: HandlerHost): RequestHandlers {
   const exportHost = host.exportHost
-  const schemas = new FolderSchemaCache()
   return {
     getFolder(...args) {
       const count = expectArgCount(args, 0, 'getFolder')
@@ -108,7 +106,7 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       const count = expectArgCount(args, 0, 'getFolderSchema')
       if (!count.ok) return count
       const session = host.session()
-      return session === null ? noFolder() : schemas.build(session.root.root)
+      return session === null ? noFolder() : session.folderSchema()
     },
     async writeJournal(...args) {
       const count = expectArgCount(args, 1, 'writeJournal')

@@ -1,7 +1,9 @@
 import type { ArticleSummary, FolderEvent, IndexSnapshot, SearchHit, SearchResults } from '@shared/api'
+import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
 import { nodeFs, type FsPort } from '../fs-port'
+import { buildFolderSchema } from '../schema/folder-schema'
 import { ShardClient, type ShardMode } from './shard-client'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
 import { queryTerms } from './term-index'
@@ -75,6 +77,12 @@ export class ArticleIndex {
     return this.summaries.get(path)
   }
 
+  /** The indexed articles inside a folder (relative, `/` separators), at any depth. */
+  pathsUnder(folder: string): string[] {
+    const prefix = `${folder}/`
+    return [...this.summaries.keys()].filter((p) => p.startsWith(prefix))
+  }
+
   /** Re-indexes one article after a change; emits `articles-indexed`. Null (and the article is dropped) when it is gone. */
   async update(path: string): Promise<{ summary: ArticleSummary; stamp: FileStamp } | null> {
     const updated = await this.shardFor(path).update(path)
@@ -118,6 +126,15 @@ export class ArticleIndex {
     for (const part of snippetParts) for (const hit of part ?? []) hitsByPath.set(hit.path, hit)
     const hits = shown.map((m) => hitsByPath.get(m.path) ?? { path: m.path, title: this.summaries.get(m.path)?.title ?? null, snippets: [] })
     return ok({ query, hits, total, isComplete: this.isSearchable })
+  }
+
+  /** The folder's front-matter schema, built in the first shard's thread (in this one if that shard died). */
+  async folderSchema(): Promise<Result<FolderSchema>> {
+    const built = await this.shards[0].folderSchema().catch((error: unknown) => {
+      if (!(error instanceof Error)) throw error
+      return null
+    })
+    return built ?? buildFolderSchema(this.root)
   }
 
   /** Stops the workers. */

@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ArticleSummary, SearchHit } from '@shared/api'
+import type { FolderSchema } from '@shared/front-matter/schema-types'
+import type { Result } from '@shared/result'
 import { ShardCore, type FileStamp, type RankedMatch } from './shard-core'
 import { serveShardRequest, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
 
@@ -92,6 +94,11 @@ export class ShardClient {
 
   snippets(paths: string[], terms: string[]): Promise<SearchHit[] | null> {
     return this.call({ op: 'snippets', paths, terms }) as Promise<SearchHit[] | null>
+  }
+
+  /** The folder's front-matter schema, built in the shard's thread; null when the shard died. */
+  folderSchema(): Promise<Result<FolderSchema> | null> {
+    return this.call({ op: 'schema' }) as Promise<Result<FolderSchema> | null>
   }
 
   /** Stops the worker; pending requests reject. */

@@ -1,8 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ArticleSummary, SearchHit } from '@shared/api'
+import type { FolderSchema } from '@shared/front-matter/schema-types'
+import type { Result } from '@shared/result'
 import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
+import { FolderSchemaCache } from '../schema/folder-schema'
 import { bodyStart, countWords, summarizeForIndex } from './article-record'
 import { makeSnippet } from './search-snippet'
 import { TermIndex } from './term-index'
@@ -138,6 +141,7 @@ export class ShardCore {
   private readonly terms = new TermIndex()
   private pendingTerms: string[] = []
   private pendingAt = 0
+  private readonly schemas = new FolderSchemaCache()
 
   constructor(
     private readonly root: string,
@@ -243,6 +247,14 @@ export class ShardCore {
       const snippet = makeSnippet(text, terms, bodyStart(text))
       return { path: rel, title: this.records.get(rel)?.summary.title ?? null, snippets: snippet === null ? [] : [snippet] }
     })
+  }
+
+  /**
+   * The folder's front-matter schema, built here so the host's event loop never reads every article (one shard is
+   * asked; its cache keeps each article's data by size and mtime, so a rebuild after a save reads only what changed).
+   */
+  folderSchema(): Promise<Result<FolderSchema>> {
+    return this.schemas.build(this.root)
   }
 
   private addDoc(rel: string, record: ShardRecord, text: string): void {

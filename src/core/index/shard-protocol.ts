@@ -1,4 +1,6 @@
 import type { ArticleSummary, SearchHit } from '@shared/api'
+import type { FolderSchema } from '@shared/front-matter/schema-types'
+import type { Result } from '@shared/result'
 import type { FileStamp, RankedMatch, ShardCore } from './shard-core'
 
 /** A request to a shard; `id` pairs it with its reply. */
@@ -11,12 +13,13 @@ export type ShardRequest =
   | { id: number; op: 'stamp'; path: string }
   | { id: number; op: 'search'; terms: string[]; limit: number }
   | { id: number; op: 'snippets'; paths: string[]; terms: string[] }
+  | { id: number; op: 'schema' }
 
 /** A shard's message: a batch of summaries during `summarize`, or the reply to a request. */
 export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'reply'; value: ShardReply }
 
 /** The reply value per operation. */
-export type ShardReply = null | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[]
+export type ShardReply = null | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[] | Result<FolderSchema>
 
 /** How many summaries a shard sends at once while indexing. */
 export const batchSize = 250
@@ -75,5 +78,7 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
       return reply(core.search(request.terms, request.limit))
     case 'snippets':
       return reply(core.snippets(request.paths, request.terms))
+    case 'schema':
+      return reply(await core.folderSchema())
   }
 }

@@ -24,8 +24,9 @@ export interface SidePaneProps {
 export function SidePane({ editor, session, snapshot, api }: SidePaneProps) {
   const layout = useDefaultLayout({ id: 'folio-side', storage: localStorage })
   const onSaved = useCallback((listener: () => void) => session.onSaved(listener), [session])
-  // NOTE: opening another folder resets the session (no active article), so the first article opened after it refetches.
-  const schema = useFolderSchema(api, onSaved, snapshot.activePath === null)
+  // NOTE: fetched once an article is open (a large folder's first rows must not wait on it); opening another folder
+  // resets the session (no active article), so the first article opened after it refetches.
+  const schema = useFolderSchema(snapshot.activePath === null ? undefined : api, onSaved, snapshot.activePath === null)
   return (
     <Group className="side-panes" orientation="vertical" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
       <Panel id="form" defaultSize="45" minSize="10" className="scroll-panel">
