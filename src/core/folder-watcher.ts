@@ -1,11 +1,11 @@
 import path from 'node:path'
-import { watch, type FSWatcher } from 'chokidar'
 import type { FolderEvent, Unsubscribe } from '@shared/api'
 import { errnoCode } from './errno'
 import { isArticleName, isSkippedFolder } from './article-files'
 import type { ContentRoot } from './content-root'
 import { versionOf, type KnownHashes } from './file-version'
 import type { FsPort } from './fs-port'
+import { watchTree, type RawChange, type WatchHandle } from './watch-backend'
 
 /** What the watcher needs from its folder session. */
 export interface FolderWatcherDeps {
@@ -14,36 +14,41 @@ export interface FolderWatcherDeps {
   known: KnownHashes
   /** Told when watching fails (e.g. ENOSPC: the inotify watch limit); events may then be missed. */
   onError?: (error: unknown) => void
+  /** The articles known under a folder (relative, `/` separators), to report when the folder is removed or moved away. */
+  articlesUnder?: (relFolder: string) => string[]
 }
 
 const recheckDelayMs = 300
+
+/** True when a changed path (relative, `/` separators) is in, or is, a folder Folio never walks. */
+function isInSkippedFolder(rel: string): boolean {
+  const segments = rel.split('/')
+  const folders = isArticleName(rel) ? segments.length - 1 : segments.length
+  for (let i = 1; i <= folders; i += 1) if (isSkippedFolder(segments.slice(0, i).join('/'))) return true
+  return false
+}
 
 /**
  * Watches the folder's articles and emits FolderEvents. Events are hints: each one is re-read and hashed, and a
  * change to content Folio already knows (its own write, or an unchanged touch) is dropped.
  */
 export class FolderWatcher {
-  private watcher: FSWatcher | null = null
+  private watcher: Promise<WatchHandle> | null = null
   private readonly listeners = new Set<(event: FolderEvent) => void>()
   private readonly rechecks = new Map<string, NodeJS.Timeout>()
 
   constructor(private readonly deps: FolderWatcherDeps) {}
 
-  /** Starts watching; resolves once the initial scan is done. Calling it twice is a no-op. */
+  /** Starts watching; resolves once the watch is in place. Calling it twice is a no-op. */
   async start(): Promise<void> {
     if (this.watcher !== null) return
-    const root = this.deps.root.root
-    const watcher = watch(root, {
-      ignoreInitial: true,
-      followSymlinks: false,
-      ignored: (p, stats) => this.isIgnored(p, stats?.isFile() ?? false),
+    this.watcher = watchTree(this.deps.root.root, {
+      onChanges: (changes) => {
+        for (const change of changes) this.onChange(change)
+      },
+      onError: (error) => this.deps.onError?.(error),
     })
-    this.watcher = watcher
-    watcher.on('add', (p) => this.onHint(p, true))
-    watcher.on('change', (p) => this.onHint(p, false))
-    watcher.on('unlink', (p) => this.onUnlink(p))
-    watcher.on('error', (error) => this.deps.onError?.(error))
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+    await this.watcher
   }
 
   /** Stops watching and drops every listener. */
@@ -53,7 +58,7 @@ export class FolderWatcher {
     this.listeners.clear()
     for (const timer of this.rechecks.values()) clearTimeout(timer)
     this.rechecks.clear()
-    await watcher?.close()
+    await (await watcher)?.close()
   }
 
   /** Subscribes to folder events; returns the unsubscribe function. */
@@ -62,24 +67,46 @@ export class FolderWatcher {
     return () => this.listeners.delete(listener)
   }
 
-  private isIgnored(absPath: string, isFile: boolean): boolean {
-    const rel = path.relative(this.deps.root.root, absPath)
-    if (rel === '') return false
-    const segments = rel.split(path.sep)
-    const folders = isFile ? segments.slice(0, -1) : segments
-    for (let i = 0; i < folders.length; i += 1) if (isSkippedFolder(folders.slice(0, i + 1).join('/'))) return true
-    return isFile && !isArticleName(segments[segments.length - 1])
-  }
-
   private emit(event: FolderEvent): void {
     for (const listener of [...this.listeners]) listener(event)
+  }
+
+  // NOTE: the platform reports a folder created or moved in as one change (its files may predate the watch on it),
+  // and a folder removed or moved away as one change too; both are expanded to their articles here.
+  private onChange({ type, path: absPath }: RawChange): void {
+    const rel = this.deps.root.relative(absPath)
+    if (rel === '' || rel.startsWith('../') || isInSkippedFolder(rel)) return
+    if (type === 'update') return this.onHint(absPath, false)
+    if (type === 'delete') {
+      if (isArticleName(absPath)) this.onUnlink(absPath)
+      for (const inner of this.deps.articlesUnder?.(rel) ?? []) this.onUnlink(path.join(this.deps.root.root, ...inner.split('/')))
+      return
+    }
+    if (isArticleName(absPath)) return this.onHint(absPath, true)
+    void this.addFolder(absPath)
+  }
+
+  private async addFolder(absPath: string): Promise<void> {
+    let entries
+    try {
+      entries = await this.deps.fs.readdir(absPath)
+    } catch (error) {
+      // NOTE: not a folder (a new image, say), or gone again: nothing to add.
+      if (errnoCode(error) !== undefined) return
+      throw error
+    }
+    for (const entry of entries) {
+      const child = path.join(absPath, entry.name)
+      if (entry.isDirectory() && !isInSkippedFolder(this.deps.root.relative(child))) await this.addFolder(child)
+      else if (entry.isFile() && isArticleName(entry.name)) this.onHint(child, true)
+    }
   }
 
   private onHint(absPath: string, isAdd: boolean): void {
     if (!isArticleName(absPath)) return
     void this.onFile(absPath, isAdd)
-    // NOTE: chokidar throttles change events, so a write right after another (e.g. after our own save) can go
-    // unreported; one follow-up check per burst catches the final content.
+    // NOTE: platform watchers coalesce change events, so a write right after another (e.g. after our own save) can
+    // go unreported; one follow-up check per burst catches the final content.
     if (this.rechecks.has(absPath)) return
     this.rechecks.set(absPath, setTimeout(() => {
       this.rechecks.delete(absPath)

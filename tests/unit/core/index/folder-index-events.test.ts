@@ -92,4 +92,26 @@ describe('FolderSession index and watcher', () => {
     expect(events.filter((e) => e.kind !== 'articles-indexed' && e.kind !== 'index-progress')).toEqual([])
     expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md'])
   })
+
+  it('indexes every article of a folder moved in, and drops every article of a folder moved away', async () => {
+    const outside = makeTempDir()
+    try {
+      fs.mkdirSync(path.join(outside, 'series', 'part2'), { recursive: true })
+      fs.writeFileSync(path.join(outside, 'series', 'one.md'), '---\ntitle: "One"\n---\n')
+      fs.writeFileSync(path.join(outside, 'series', 'part2', 'two.md'), '---\ntitle: "Two"\n---\n')
+      fs.renameSync(path.join(outside, 'series'), file('series'))
+      await waitFor(() => indexedPaths().length === 4)
+      expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md', 'series/one.md', 'series/part2/two.md'])
+      expect(titleOf('series/part2/two.md')).toBe('Two')
+      fs.renameSync(file('series'), path.join(outside, 'gone'))
+      await waitFor(() => indexedPaths().length === 2)
+      expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md'])
+      expect(events.filter((e) => e.kind === 'article-removed').map((e) => (e.kind === 'article-removed' ? e.path : '')).sort()).toEqual(['series/one.md', 'series/part2/two.md'])
+      fs.rmSync(file('posts'), { recursive: true })
+      await waitFor(() => indexedPaths().length === 0)
+      expect(indexedPaths()).toEqual([])
+    } finally {
+      removeTempDir(outside)
+    }
+  })
 })
