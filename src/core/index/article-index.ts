@@ -45,6 +45,7 @@ export class ArticleIndex {
   private hasFlushedRows = false
   private summarized: Promise<Result<void>> | null = null
   private searchable: Promise<void> | null = null
+  private isDisposed = false
 
   constructor(
     private readonly root: string,
@@ -56,7 +57,7 @@ export class ArticleIndex {
 
   /** Lists the folder and indexes it; resolves when every summary is in (full text follows, see `whenSearchable`). */
   start(): Promise<Result<void>> {
-    this.summarized ??= this.run()
+    this.summarized ??= this.run().catch((error: unknown) => this.afterDispose(error, fail('IO', 'The folder index was closed.')))
     return this.summarized
   }
 
@@ -139,9 +140,17 @@ export class ArticleIndex {
 
   /** Stops the workers. */
   async dispose(): Promise<void> {
+    this.isDisposed = true
     if (this.flushTimer !== null) clearTimeout(this.flushTimer)
     this.flushTimer = null
     await Promise.all(this.shards.map((s) => s.dispose()))
+  }
+
+  // NOTE: closing the folder mid-index makes the shards refuse further work; that ends the build quietly. Any other
+  // failure is a bug and stays loud.
+  private afterDispose<T>(error: unknown, value: T): T {
+    if (this.isDisposed) return value
+    throw error
   }
 
   private shardFor(path: string): ShardClient {
@@ -158,10 +167,13 @@ export class ArticleIndex {
     await Promise.all(this.shards.map((shard, i) => shard.summarize(parts[i] ?? [], (batch) => this.receive(batch))))
     this.isSummarized = true
     this.flush()
-    this.searchable = Promise.all(this.shards.map((s) => s.buildTerms((batch) => this.receive(batch)))).then(() => {
-      this.flush()
-      this.isSearchable = true
-    })
+    this.searchable = Promise.all(this.shards.map((s) => s.buildTerms((batch) => this.receive(batch)))).then(
+      () => {
+        this.flush()
+        this.isSearchable = true
+      },
+      (error: unknown) => this.afterDispose(error, undefined),
+    )
     return ok(undefined)
   }
 

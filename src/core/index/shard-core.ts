@@ -213,6 +213,7 @@ export class ShardCore {
     if (left === 0) {
       this.pendingTerms = []
       this.pendingAt = 0
+      this.terms.compact()
     }
     return left
   }

@@ -110,4 +110,26 @@ describe('ArticleIndex', () => {
       await index.dispose()
     }
   })
+
+  it('closes quietly in the middle of indexing (no unhandled rejection), and builds the folder schema in a worker', async () => {
+    const schemaIndex = new ArticleIndex(corpus, { mode: 'worker', shards: 2 })
+    const schema = await schemaIndex.folderSchema()
+    expect(schema.ok && schema.value.articleCount).toBe(listAllFiles(corpus).filter((f) => f.endsWith('.md')).length)
+    expect(schema.ok && schema.value.fields.some((f) => f.key === 'title')).toBe(true)
+    await schemaIndex.dispose()
+    const rejections: unknown[] = []
+    const onRejection = (reason: unknown): void => void rejections.push(reason)
+    process.on('unhandledRejection', onRejection)
+    try {
+      const index = new ArticleIndex(corpus, { mode: 'worker', shards: 2 })
+      const started = index.start()
+      await new Promise((r) => setTimeout(r, 20))
+      await index.dispose()
+      await started
+      await new Promise((r) => setTimeout(r, 200))
+      expect(rejections).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onRejection)
+    }
+  })
 })
