@@ -83,7 +83,7 @@ export class FolderSession {
     for (const rel of files.value) {
       const read = await this.readArticle(rel)
       if (read.ok) summaries.push(summarizeArticle(rel, read.value.text))
-      else summaries.push({ path: rel, title: null, date: null, isDraft: false, format: 'none', error: { message: read.error.message, line: 1, column: 1 } })
+      else summaries.push({ path: rel, title: null, date: null, isDraft: false, format: 'none', error: { message: read.error.message, line: 1, column: 1, isFileError: true } })
     }
     return ok(summaries)
   }

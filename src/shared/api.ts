@@ -32,8 +32,11 @@ export interface ArticleSummary {
   date: string | null
   isDraft: boolean
   format: FrontMatterFormat
-  /** Set when the front matter does not parse; the article still opens. */
-  error?: { message: string; line: number; column: number }
+  /**
+   * Set when the front matter does not parse (the article still opens), or with `isFileError` when the file itself
+   * cannot be read or is too large to open (line and column are then 1:1).
+   */
+  error?: { message: string; line: number; column: number; isFileError?: true }
   /** Filled by the folder index (absent from older hosts): `lastmod` as written. */
   lastmod?: string | null
   /** String items of `tags` (a single string counts as one tag). */

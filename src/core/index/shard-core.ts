@@ -128,7 +128,7 @@ export function listArticlesSync(root: string): string[] {
 }
 
 function failedSummary(rel: string, message: string): ArticleSummary {
-  return { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1 } }
+  return { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1, isFileError: true } }
 }
 
 /**

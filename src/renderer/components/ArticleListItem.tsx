@@ -47,8 +47,8 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
         {article.date !== null && <span className="item-date">{article.date}</span>}
         {article.isDraft && <span className="item-badge item-badge-draft">Draft</span>}
         {article.error && (
-          <span className="item-badge item-badge-error" title={`${article.error.message} (${article.error.line}:${article.error.column})`}>
-            Front matter error
+          <span className="item-badge item-badge-error" title={article.error.isFileError ? article.error.message : `${article.error.message} (${article.error.line}:${article.error.column})`}>
+            {article.error.isFileError ? 'Cannot open' : 'Front matter error'}
           </span>
         )}
         {isDirty && <span className="visually-hidden">Unsaved changes</span>}

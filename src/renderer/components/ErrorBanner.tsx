@@ -14,7 +14,7 @@ export function ErrorBanner({ error, onDismiss, onRetry }: { error: SessionError
   return (
     <div role="alert" className="banner banner-error">
       <p>
-        Could not {verbs[error.action]} <strong>{error.path ?? 'the file'}</strong>: {error.message}
+        Could not {verbs[error.action]} <strong>{error.path ?? 'the file'}</strong>: {withoutFinalStop(error.message)}
         {position}.{error.action === 'save' ? ' Your text is still here; you can try again.' : ''}
       </p>
       <div className="banner-actions">
@@ -29,4 +29,9 @@ export function ErrorBanner({ error, onDismiss, onRetry }: { error: SessionError
       </div>
     </div>
   )
+}
+
+/** The message without its final full stop, so the sentence around it ends with exactly one. */
+function withoutFinalStop(message: string): string {
+  return message.endsWith('.') ? message.slice(0, -1) : message
 }
