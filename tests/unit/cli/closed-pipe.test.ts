@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..')
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cli-pipe-'))
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
+
+describe('the folio process', () => {
+  it('stops quietly when its reader closes the pipe early (`folio index site | head -1`)', async () => {
+    for (let i = 0; i < 3000; i++) {
+      const dir = path.join(root, String(i % 30))
+      fs.mkdirSync(dir, { recursive: true })
+      fs.writeFileSync(path.join(dir, `a-rather-long-article-name-${i}.md`), `---\ntitle: "Article ${i} with a long enough title to fill the pipe"\n---\nbody\n`)
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), 'index', root], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    // NOTE: like `head -1`: read the first chunk, then close our end.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
+    child.stdout.destroy()
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
+    expect(stderr).not.toContain('EPIPE')
+    expect(code).toBe(0)
+  }, 60_000)
+})
