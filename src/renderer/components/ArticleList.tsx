@@ -18,6 +18,8 @@ export const articleRowHeight = 52
 export interface ArticleListProps {
   articles: readonly ArticleSummary[]
   activePath: string | null
+  /** The problems the form finds in the article being edited, as you type (badged on its row). */
+  activeProblems?: readonly string[]
   dirtyPaths: ReadonlySet<string>
   onOpen: (path: string) => void
 }
@@ -36,7 +38,7 @@ function observeRect(instance: Virtualizer<HTMLUListElement, Element>, cb: (rect
  * and switched to full-text search results (with marked snippets) while the folder search has a query.
  * Up/Down/Home/End move the cursor, Enter opens; Ctrl/Cmd+P opens quick open, Ctrl/Cmd+Shift+F focuses search.
  */
-export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: ArticleListProps) {
+export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen }: ArticleListProps) {
   const index = useContext(ArticleIndexContext)
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [sort, setSort] = useState<ArticleSort>('path')
@@ -140,7 +142,7 @@ export function ArticleList({ articles, activePath, dirtyPaths, onOpen }: Articl
           const hit = hits?.[i]
           if (hit !== undefined) return <ArticleSearchItem key={hit.path} {...common} hit={hit} isSelected={hit.path === activePath} />
           const article = visible[i]
-          return <ArticleListItem key={article.path} {...common} article={article} isSelected={article.path === activePath} isDirty={dirtyPaths.has(article.path)} />
+          return <ArticleListItem key={article.path} {...common} article={article} isSelected={article.path === activePath} isDirty={dirtyPaths.has(article.path)} problems={article.path === activePath ? activeProblems : undefined} />
         })}
         <li role="presentation" aria-hidden="true" className="list-spacer" style={{ height: Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)) }} />
       </ul>

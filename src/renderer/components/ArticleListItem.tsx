@@ -11,6 +11,8 @@ export interface ArticleListItemProps {
   isSelected: boolean
   isCursor: boolean
   isDirty: boolean
+  /** Problems found while the article is edited (validation as you type); none for the other rows. */
+  problems?: readonly string[]
   onOpen: (path: string) => void
 }
 
@@ -19,7 +21,7 @@ export interface ArticleListItemProps {
  * unsaved state are its description. Memoised: a row re-renders only when its own props change.
  */
 export const ArticleListItem = memo(function ArticleListItem(props: ArticleListItemProps) {
-  const { id, position, setSize, article, isSelected, isCursor, isDirty, onOpen } = props
+  const { id, position, setSize, article, isSelected, isCursor, isDirty, problems, onOpen } = props
   const name = article.title ?? article.path
   const classes = ['article-item', isSelected && 'is-selected', isCursor && 'is-cursor'].filter(Boolean).join(' ')
   return (
@@ -49,6 +51,11 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
         {article.error && (
           <span className="item-badge item-badge-error" title={article.error.isFileError ? article.error.message : `${article.error.message} (${article.error.line}:${article.error.column})`}>
             {article.error.isFileError ? 'Cannot open' : 'Front matter error'}
+          </span>
+        )}
+        {problems !== undefined && problems.length > 0 && (
+          <span className="item-badge item-badge-warning" title={problems.join('\n')}>
+            {problems.length === 1 ? '1 problem' : `${problems.length} problems`}
           </span>
         )}
         {isDirty && <span className="visually-hidden">Unsaved changes</span>}

@@ -1,6 +1,5 @@
-import { useCallback } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
-import type { FolioApi } from '@shared/api'
+import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { renameKey, unsetValue } from '@shared/front-matter'
 import type { EditorController } from '../editor/editor-controller'
 import type { EditingSession } from '../session/editing-session'
@@ -8,7 +7,6 @@ import type { SessionSnapshot } from '../session/session-snapshot'
 import { FrontMatterForm } from './front-matter/FrontMatterForm'
 import { rawValueText } from './front-matter/raw-value'
 import { editActiveFrontMatter } from './front-matter/form-commands'
-import { useFolderSchema } from './front-matter/use-folder-schema'
 import { Preview } from './Preview'
 
 /** Props of the right-hand pane. */
@@ -16,17 +14,13 @@ export interface SidePaneProps {
   editor: EditorController
   session: EditingSession
   snapshot: SessionSnapshot
-  /** Where the folder schema comes from; without it the form infers from each value alone. */
-  api?: FolioApi
+  /** The folder schema (null until loaded, or when the host cannot answer: the form infers from each value alone). */
+  schema: FolderSchema | null
 }
 
 /** The right pane: the front-matter form above the live preview, split vertically (sizes persist). */
-export function SidePane({ editor, session, snapshot, api }: SidePaneProps) {
+export function SidePane({ editor, session, snapshot, schema }: SidePaneProps) {
   const layout = useDefaultLayout({ id: 'folio-side', storage: localStorage })
-  const onSaved = useCallback((listener: () => void) => session.onSaved(listener), [session])
-  // NOTE: fetched once an article is open (a large folder's first rows must not wait on it); opening another folder
-  // resets the session (no active article), so the first article opened after it refetches.
-  const schema = useFolderSchema(snapshot.activePath === null ? undefined : api, onSaved, snapshot.activePath === null)
   return (
     <Group className="side-panes" orientation="vertical" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
       <Panel id="form" defaultSize="45" minSize="10" className="scroll-panel">

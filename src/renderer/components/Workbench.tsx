@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
@@ -8,6 +8,8 @@ import { useSession } from '../hooks/use-session'
 import { ArticleList } from './ArticleList'
 import { DocumentPane } from './DocumentPane'
 import { ExportDialog } from './ExportDialog'
+import { articleProblems } from './front-matter/field-notes'
+import { useFolderSchema } from './front-matter/use-folder-schema'
 import { SidePane } from './SidePane'
 import { Toolbar } from './Toolbar'
 
@@ -31,6 +33,11 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
   const [isExportOpen, setExportOpen] = useState(false)
   // NOTE: stable so the memoised list rows do not all re-render on every snapshot change.
   const onOpen = useCallback((path: string) => void session.open(path), [session])
+  const onSaved = useCallback((listener: () => void) => session.onSaved(listener), [session])
+  // NOTE: fetched once an article is open (a large folder's first rows must not wait on it); opening another folder
+  // resets the session (no active article), so the first article opened after it refetches.
+  const schema = useFolderSchema(snapshot.activePath === null ? undefined : api, onSaved, snapshot.activePath === null)
+  const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
     <div className="workbench">
       <Toolbar
@@ -50,7 +57,7 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
                 Could not list the articles: {listError.message}
               </p>
             )}
-            <ArticleList articles={articles} activePath={snapshot.activePath} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} />
+            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} />
           </div>
         </Panel>
         <Separator className="separator" />
@@ -59,7 +66,7 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">
-          <SidePane editor={editor} session={session} snapshot={snapshot} api={api} />
+          <SidePane editor={editor} session={session} snapshot={snapshot} schema={schema} />
         </Panel>
       </Group>
     </div>

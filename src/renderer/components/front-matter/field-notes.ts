@@ -1,7 +1,7 @@
 import { hugoAliasOf } from '@shared/front-matter/schema-hugo'
-import { fieldProblems } from '@shared/front-matter/schema-validate'
+import { fieldProblems, missingRequired } from '@shared/front-matter/schema-validate'
 import type { FolderSchema, SchemaField } from '@shared/front-matter/schema-types'
-import type { Diagnostic, FieldInfo } from '@shared/front-matter/types'
+import type { Diagnostic, FieldInfo, ParsedFrontMatter } from '@shared/front-matter/types'
 import type { FieldNote } from './FieldRow'
 
 /**
@@ -21,4 +21,19 @@ export function notesFor(field: FieldInfo, schemaField: SchemaField | undefined,
 /** "from N articles" for a key the folder uses, or undefined. */
 export function countHint(schemaField: SchemaField | undefined, schema: FolderSchema | null): string | undefined {
   return schema && schemaField && schemaField.count > 0 ? `from ${schemaField.count} article${schemaField.count === 1 ? '' : 's'}` : undefined
+}
+
+/**
+ * Every problem the form shows for an article, one line each (`key: message`): parse errors, or else the problem
+ * notes of each top-level field and the required keys missing. What the article list badges while it is edited.
+ */
+export function articleProblems(frontMatter: ParsedFrontMatter, schema: FolderSchema | null): string[] {
+  if (frontMatter.errors.length > 0) return frontMatter.errors.map((e) => `${e.message} (line ${e.line}:${e.column})`)
+  const problems: string[] = []
+  for (const field of frontMatter.fields) {
+    const schemaField = schema?.fields.find((f) => f.key === field.key)
+    for (const note of notesFor(field, schemaField, schema, frontMatter.warnings)) if (note.isProblem) problems.push(`${field.key}: ${note.text}`)
+  }
+  for (const key of missingRequired(schema, frontMatter.data)) problems.push(`${key}: required`)
+  return problems
 }
