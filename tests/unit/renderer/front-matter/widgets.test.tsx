@@ -140,6 +140,19 @@ describe('front-matter widgets', () => {
     expect(changedLines(article, last())).toHaveLength(1)
   })
 
+  it('raw fallback in TOML: the value in TOML syntax, written back in place with the rest untouched', () => {
+    const toml = '+++\ntitle = "T" # kept\nmatrix = [[1, 2], [3]]\n\n[params]\nsidebar = "right"\n+++\nBody\n'
+    const { form, last, texts } = setup(toml)
+    const raw = within(form).getByLabelText<HTMLTextAreaElement>('matrix')
+    expect(raw.value).toBe('[[1, 2], [3]]')
+    fireEvent.change(raw, { target: { value: '[[1, 2], [3' } })
+    expect(texts).toHaveLength(0)
+    fireEvent.change(raw, { target: { value: '[[1, 2], [3, 4]]' } })
+    expect(parseFrontMatter(last()).data).toEqual({ title: 'T', matrix: [[1, 2], [3, 4]], params: { sidebar: 'right' } })
+    expect(changedLines(toml, last())).toHaveLength(1)
+    expect(last()).toContain('title = "T" # kept\n')
+  })
+
   it('shows a date Hugo drops beside the field, and a kind unlike the folder', () => {
     const folderWeights = ['---\nweight: 1\n---\n', '---\nweight: 2\n---\n', '---\nweight: 3\n---\n']
     const { form } = setup('---\ndate: Feb 11, 2025\nweight: heavy\n---\n', schemaOf(folderWeights))
