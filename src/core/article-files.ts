@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { isArticleName } from '@shared/article-names'
 import { ok, type Result } from '@shared/result'
 import { errnoToResult } from './errno'
 import { nodeFs, type FsPort } from './fs-port'
@@ -7,10 +8,7 @@ import { nodeFs, type FsPort } from './fs-port'
 const skippedNames = new Set(['node_modules'])
 const skippedPaths = new Set(['public', 'resources/_gen'])
 
-/** True for the file names Folio treats as articles (`.md`, `.markdown`, any case). */
-export function isArticleName(name: string): boolean {
-  return /\.(md|markdown)$/i.test(name)
-}
+export { isArticleName } from '@shared/article-names'
 
 /** True when a folder (relative, `/` separators) is never walked or watched: dot-folders, node_modules, and the root's public and resources/_gen. */
 export function isSkippedFolder(relPath: string): boolean {

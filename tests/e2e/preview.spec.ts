@@ -178,3 +178,11 @@ test('no XSS vector executes: no dialog, no request leaves 127.0.0.1, no script 
   await page.keyboard.insertText('![remote](https://images.example/control.png)\n')
   await expect.poll(() => outside).toContain('https://images.example/control.png')
 })
+
+test('a ref link in the preview opens the article it names in the editor', async ({ page, served }) => {
+  await openByTitle(page, served.url, 'Markdown showcase')
+  const preview = page.frameLocator(frameSelector).locator('body')
+  await preview.getByRole('link', { name: 'the welcome article' }).click()
+  await expect(page.getByRole('option', { name: 'Welcome to Folio' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('form', { name: 'Front matter' }).getByLabel('title', { exact: true })).toHaveValue('Welcome to Folio')
+})

@@ -18,7 +18,12 @@ export const previewDelayMs = 120
  * renders off the keystroke path, keeps its scroll position, scrolls in step with the editor both ways, and
  * links in it never navigate the app.
  */
-export function Preview({ editor, host = defaultPreviewHost }: { editor: EditorController; host?: PreviewHost }) {
+export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { editor: EditorController; host?: PreviewHost; onOpenLink?: (href: string) => void }) {
+  // NOTE: through a ref so a new callback does not rebuild the frame's listeners.
+  const onOpenLinkRef = useRef(onOpenLink)
+  useEffect(() => {
+    onOpenLinkRef.current = onOpenLink
+  }, [onOpenLink])
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [allowRemoteImages, setAllowRemoteImages] = useState(false)
   const base = useMemo(() => assetBaseFor(host.isBrowserMode, window.location.origin), [host.isBrowserMode])
@@ -49,7 +54,7 @@ export function Preview({ editor, host = defaultPreviewHost }: { editor: EditorC
       if (!doc) return
       render()
       const stopSync = syncScroll(editor.view, doc)
-      const stopLinks = interceptPreviewLinks(doc, (url) => openPreviewLink(url, host))
+      const stopLinks = interceptPreviewLinks(doc, (url) => openPreviewLink(url, host), (href) => onOpenLinkRef.current?.(href))
       detach = () => {
         stopSync()
         stopLinks()

@@ -16,10 +16,12 @@ export interface SidePaneProps {
   snapshot: SessionSnapshot
   /** The folder schema (null until loaded, or when the host cannot answer: the form infers from each value alone). */
   schema: FolderSchema | null
+  /** Follows a link inside the folder clicked in the preview (see Preview). */
+  onOpenLink?: (href: string) => void
 }
 
 /** The right pane: the front-matter form above the live preview, split vertically (sizes persist). */
-export function SidePane({ editor, session, snapshot, schema }: SidePaneProps) {
+export function SidePane({ editor, session, snapshot, schema, onOpenLink }: SidePaneProps) {
   const layout = useDefaultLayout({ id: 'folio-side', storage: localStorage })
   return (
     <Group className="side-panes" orientation="vertical" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
@@ -36,7 +38,7 @@ export function SidePane({ editor, session, snapshot, schema }: SidePaneProps) {
       </Panel>
       <Separator className="separator separator-horizontal" />
       <Panel id="preview" defaultSize="55" minSize="10">
-        <Preview editor={editor} />
+        <Preview editor={editor} onOpenLink={onOpenLink} />
       </Panel>
     </Group>
   )

@@ -8,6 +8,7 @@ import { useSession } from '../hooks/use-session'
 import { ArticleList } from './ArticleList'
 import { DocumentPane } from './DocumentPane'
 import { ExportDialog } from './ExportDialog'
+import { articleLinkCandidates, findLinkedArticle } from '../preview/article-links'
 import { articleProblems } from './front-matter/field-notes'
 import { useFolderSchema } from './front-matter/use-folder-schema'
 import { SidePane } from './SidePane'
@@ -37,6 +38,15 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
   // NOTE: fetched once an article is open (a large folder's first rows must not wait on it); opening another folder
   // resets the session (no active article), so the first article opened after it refetches.
   const schema = useFolderSchema(snapshot.activePath === null ? undefined : api, onSaved, snapshot.activePath === null)
+  const articlePaths = useMemo(() => new Set(articles.map((a) => a.path)), [articles])
+  const onOpenLink = useCallback(
+    (href: string) => {
+      const from = session.getSnapshot().activePath
+      const target = from === null ? null : findLinkedArticle(articleLinkCandidates(from, href), href, articlePaths)
+      if (target !== null) void session.open(target)
+    },
+    [session, articlePaths],
+  )
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
     <div className="workbench">
@@ -66,7 +76,7 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">
-          <SidePane editor={editor} session={session} snapshot={snapshot} schema={schema} />
+          <SidePane editor={editor} session={session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} />
         </Panel>
       </Group>
     </div>

@@ -1,7 +1,10 @@
 import { isSafeExternalUrl } from '@shared/external-url'
 
-/** What a click on a preview link does: open outside the app, scroll the preview to an anchor, or nothing. */
-export type LinkAction = { kind: 'external'; url: string } | { kind: 'anchor'; id: string } | { kind: 'ignore' }
+/**
+ * What a click on a preview link does: open outside the app, scroll the preview to an anchor, open a link inside
+ * the folder (relative or site-absolute: maybe another article), or nothing.
+ */
+export type LinkAction = { kind: 'external'; url: string } | { kind: 'anchor'; id: string } | { kind: 'local'; href: string } | { kind: 'ignore' }
 
 /** Decides what following `href` means in the preview; only checked http(s) URLs leave, `#id` scrolls. */
 export function linkAction(href: string | null): LinkAction {
@@ -17,7 +20,9 @@ export function linkAction(href: string | null): LinkAction {
     }
     return id === '' ? { kind: 'ignore' } : { kind: 'anchor', id }
   }
-  return isSafeExternalUrl(href) ? { kind: 'external', url: href } : { kind: 'ignore' }
+  const isLocal = href !== '' && !href.startsWith('//') && !/^[a-z][a-z0-9+.-]*:/i.test(href)
+  if (isSafeExternalUrl(href)) return { kind: 'external', url: href }
+  return isLocal ? { kind: 'local', href } : { kind: 'ignore' }
 }
 
 function linkOf(target: EventTarget | null): Element | null {
@@ -29,9 +34,10 @@ function linkOf(target: EventTarget | null): Element | null {
 
 /**
  * Intercepts every link activation in the preview document so nothing navigates the app or the frame: external
- * http(s) links go to `openExternal`, `#anchor` links scroll the preview, everything else is ignored. Returns the disposer.
+ * http(s) links go to `openExternal`, `#anchor` links scroll the preview, links inside the folder go to `openLocal`
+ * (which opens the article they name, if any), everything else is ignored. Returns the disposer.
  */
-export function interceptPreviewLinks(doc: Document, openExternal: (url: string) => void): () => void {
+export function interceptPreviewLinks(doc: Document, openExternal: (url: string) => void, openLocal: (href: string) => void = () => undefined): () => void {
   const onClick = (event: MouseEvent): void => {
     const link = linkOf(event.target)
     if (link === null) return
@@ -40,6 +46,7 @@ export function interceptPreviewLinks(doc: Document, openExternal: (url: string)
     const action = linkAction(link.getAttribute('href'))
     if (action.kind === 'external') openExternal(action.url)
     else if (action.kind === 'anchor') doc.getElementById(action.id)?.scrollIntoView({ block: 'start' })
+    else if (action.kind === 'local') openLocal(action.href)
   }
   doc.addEventListener('click', onClick)
   doc.addEventListener('auxclick', onClick)
