@@ -3,6 +3,7 @@ import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/
 import type { ArticleSummary } from '@shared/api'
 import { facetCounts, noFilters, queryArticles, type ArticleFilters, type ArticleSort } from '../article-query'
 import { useFolderSearch } from '../hooks/use-folder-search'
+import { useListSelection } from '../hooks/use-list-selection'
 import { scrollRowIntoView } from '../hooks/use-list-window'
 import { ArticleIndexContext } from './article-index-context'
 import { ArticleListFilters } from './ArticleListFilters'
@@ -22,6 +23,14 @@ export interface ArticleListProps {
   activeProblems?: readonly string[]
   dirtyPaths: ReadonlySet<string>
   onOpen: (path: string) => void
+  /** Told what the list shows (filters applied) and which rows are picked, whenever either changes. */
+  onListState?: (state: ListState) => void
+}
+
+/** What the list shows and which of its rows the writer picked (Ctrl/Cmd+click, Shift+click, Space). */
+export interface ListState {
+  shown: readonly ArticleSummary[]
+  picked: readonly string[]
 }
 
 const number = new Intl.NumberFormat()
@@ -38,7 +47,7 @@ function observeRect(instance: Virtualizer<HTMLUListElement, Element>, cb: (rect
  * and switched to full-text search results (with marked snippets) while the folder search has a query.
  * Up/Down/Home/End move the cursor, Enter opens; Ctrl/Cmd+P opens quick open, Ctrl/Cmd+Shift+F focuses search.
  */
-export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen }: ArticleListProps) {
+export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen, onListState }: ArticleListProps) {
   const index = useContext(ArticleIndexContext)
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [sort, setSort] = useState<ArticleSort>('path')
@@ -66,13 +75,32 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items.length > 0 ? (items[items.length - 1]?.index ?? 0) + 1 : 0
+  const selection = useListSelection()
+  const { picked, clear: clearPicked } = selection
   const open = useCallback(
     (path: string) => {
       setCursorPath(path)
+      clearPicked()
       onOpen(path)
     },
-    [onOpen],
+    [onOpen, clearPicked],
   )
+  // NOTE: the row handler stays stable (rows are memoised); it reads the current rows and cursor through a ref.
+  const pickContext = useRef({ rows, from: cursorPath ?? activePath })
+  useEffect(() => {
+    pickContext.current = { rows, from: cursorPath ?? activePath }
+  })
+  const pick = useCallback(
+    (path: string, how: 'toggle' | 'range') => {
+      setCursorPath(path)
+      if (how === 'toggle') selection.toggle(path)
+      else selection.extendTo(path, pickContext.current.rows, pickContext.current.from)
+    },
+    [selection],
+  )
+  useEffect(() => {
+    onListState?.({ shown: visible, picked: visible.filter((a) => picked.has(a.path)).map((a) => a.path) })
+  }, [onListState, visible, picked])
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -100,6 +128,12 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
     } else if (event.key === 'Enter' && cursorIndex >= 0) {
       event.preventDefault()
       open((rows[cursorIndex]).path)
+    } else if (event.key === ' ' && cursorIndex >= 0) {
+      event.preventDefault()
+      selection.toggle((rows[cursorIndex]).path)
+    } else if (event.key === 'Escape' && picked.size > 0) {
+      event.preventDefault()
+      clearPicked()
     }
   }
 
@@ -124,13 +158,14 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
       <p className="article-list-status" role="status">
         {index?.progress ? `Indexing ${number.format(index.progress.done)} of ${number.format(index.progress.total)}` : ''}
         {index?.progress && ' · '}
-        {hits !== null ? `${number.format(search.results?.total ?? 0)} matching articles${(search.results?.total ?? 0) > hits.length ? `, first ${number.format(hits.length)} shown` : ''}` : `${number.format(visible.length)} of ${number.format(articles.length)} articles`}
+        {hits !== null ? `${number.format(search.results?.total ?? 0)} matching articles${(search.results?.total ?? 0) > hits.length ? `, first ${number.format(hits.length)} shown` : ''}` : `${number.format(visible.length)} of ${number.format(articles.length)} articles${picked.size > 0 ? `, ${number.format(picked.size)} selected (Esc clears)` : ''}`}
       </p>
       {search.error && <p className="banner banner-error">Search failed: {search.error.message}</p>}
       <ul
         ref={listRef}
         role="listbox"
         aria-label="Articles"
+        aria-multiselectable="true"
         tabIndex={0}
         aria-activedescendant={cursorIndex >= first && cursorIndex < last ? optionId(cursorIndex) : undefined}
         onKeyDown={onKeyDown}
@@ -142,7 +177,7 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
           const hit = hits?.[i]
           if (hit !== undefined) return <ArticleSearchItem key={hit.path} {...common} hit={hit} isSelected={hit.path === activePath} />
           const article = visible[i]
-          return <ArticleListItem key={article.path} {...common} article={article} isSelected={article.path === activePath} isDirty={dirtyPaths.has(article.path)} problems={article.path === activePath ? activeProblems : undefined} />
+          return <ArticleListItem key={article.path} {...common} article={article} isSelected={picked.size > 0 ? picked.has(article.path) : article.path === activePath} isDirty={dirtyPaths.has(article.path)} problems={article.path === activePath ? activeProblems : undefined} onPick={pick} />
         })}
         <li role="presentation" aria-hidden="true" className="list-spacer" style={{ height: Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)) }} />
       </ul>

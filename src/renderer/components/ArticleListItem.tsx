@@ -14,6 +14,8 @@ export interface ArticleListItemProps {
   /** Problems found while the article is edited (validation as you type); none for the other rows. */
   problems?: readonly string[]
   onOpen: (path: string) => void
+  /** Ctrl/Cmd+click picks or unpicks the row, Shift+click picks a range (see useListSelection). */
+  onPick?: (path: string, how: 'toggle' | 'range') => void
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ArticleListItemProps {
  * unsaved state are its description. Memoised: a row re-renders only when its own props change.
  */
 export const ArticleListItem = memo(function ArticleListItem(props: ArticleListItemProps) {
-  const { id, position, setSize, article, isSelected, isCursor, isDirty, problems, onOpen } = props
+  const { id, position, setSize, article, isSelected, isCursor, isDirty, problems, onOpen, onPick } = props
   const name = article.title ?? article.path
   const classes = ['article-item', isSelected && 'is-selected', isCursor && 'is-cursor'].filter(Boolean).join(' ')
   return (
@@ -34,7 +36,11 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
       aria-label={name}
       aria-describedby={`${id}-meta`}
       className={classes}
-      onClick={() => onOpen(article.path)}
+      onClick={(event) => {
+        if (onPick && (event.ctrlKey || event.metaKey)) onPick(article.path, 'toggle')
+        else if (onPick && event.shiftKey) onPick(article.path, 'range')
+        else onOpen(article.path)
+      }}
     >
       <span className="item-title">
         {isDirty && (

@@ -13,10 +13,17 @@ export interface ExportArticlePickerProps {
   isPicking: boolean
 }
 
-/** The filter box and the articles it matches, with tick boxes when the writer picks articles one by one. */
+/** How many matching articles the picker draws at most (the count above it covers all of them). */
+const maxDrawn = 500
+
+/**
+ * The filter box and the articles it matches (the first 500 drawn), with tick boxes when the writer picks articles
+ * one by one; ticked ones are drawn first so they stay in reach.
+ */
 export function ExportArticlePicker({ articles, query, onQuery, selected, onSelected, isPicking }: ExportArticlePickerProps) {
   const id = useId()
-  const visible = filterArticles(articles, query)
+  const matching = filterArticles(articles, query)
+  const visible = isPicking ? [...matching.filter((a) => selected.has(a.path)), ...matching.filter((a) => !selected.has(a.path))].slice(0, maxDrawn) : matching.slice(0, maxDrawn)
   const toggle = (path: string, isOn: boolean): void => {
     const next = new Set(selected)
     if (isOn) next.add(path)
@@ -28,7 +35,7 @@ export function ExportArticlePicker({ articles, query, onQuery, selected, onSele
       <label htmlFor={`${id}-filter`}>Filter by title or path</label>
       <input id={`${id}-filter`} type="search" value={query} onChange={(e) => onQuery(e.target.value)} />
       <span className="export-count">
-        {isPicking ? `${selected.size} selected` : `${visible.length} of ${articles.length} articles`}
+        {isPicking ? `${selected.size} selected` : `${matching.length} of ${articles.length} articles`}
       </span>
       <ul className="export-articles" aria-label="Articles to export">
         {visible.map((article) => (
@@ -45,6 +52,7 @@ export function ExportArticlePicker({ articles, query, onQuery, selected, onSele
             )}
           </li>
         ))}
+        {matching.length > visible.length && <li className="export-more">…and {matching.length - visible.length} more (narrow the filter to see them)</li>}
       </ul>
     </div>
   )

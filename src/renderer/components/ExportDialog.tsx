@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { ArticleSummary, ExportFormat, PdfOptions } from '@shared/api'
 import { buildExportRequest, type ExportScope } from '../export/export-plan'
 import { newJobId, useExport, type ExportState } from '../hooks/use-export'
+import type { ListState } from './ArticleList'
 import { ExportArticlePicker } from './ExportArticlePicker'
 import './ExportDialog.css'
 
@@ -9,6 +10,8 @@ import './ExportDialog.css'
 export interface ExportDialogProps {
   articles: readonly ArticleSummary[]
   activePath: string | null
+  /** What the article list shows and which rows are picked in it when the dialog opens. */
+  listState?: ListState | null
   onClose: () => void
 }
 
@@ -22,18 +25,21 @@ const formats: { value: ExportFormat; label: string }[] = [
 const scopes: { value: ExportScope; label: string }[] = [
   { value: 'current', label: 'Current article' },
   { value: 'selected', label: 'Selected articles' },
-  { value: 'filtered', label: 'All filtered articles' },
+  { value: 'filtered', label: 'All articles shown in the list' },
   { value: 'since', label: 'Modified since' },
 ]
 
 /** The Export dialog: format, which articles, PDF page options; progress with Cancel while it runs; the outcome after. */
-export function ExportDialog({ articles, activePath, onClose }: ExportDialogProps) {
+export function ExportDialog({ articles, activePath, listState = null, onClose }: ExportDialogProps) {
+  // NOTE: "shown" is the list with its filters applied; rows picked in the list start as the dialog's selection.
+  const shown = listState?.shown ?? articles
+  const listPicked = listState?.picked ?? []
   const id = useId()
   const ref = useRef<HTMLDivElement>(null)
   const [format, setFormat] = useState<ExportFormat>('html')
-  const [scope, setScope] = useState<ExportScope>(activePath === null ? 'selected' : 'current')
+  const [scope, setScope] = useState<ExportScope>(listPicked.length > 0 || activePath === null ? 'selected' : 'current')
   const [query, setQuery] = useState('')
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(activePath === null ? [] : [activePath]))
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(listPicked.length > 0 ? listPicked : activePath === null ? [] : [activePath]))
   const [sinceDate, setSinceDate] = useState('')
   const [isZip, setZip] = useState(false)
   const [pdf, setPdf] = useState<PdfOptions>({ pageSize: 'A4', marginMm: 18 })
@@ -43,7 +49,7 @@ export function ExportDialog({ articles, activePath, onClose }: ExportDialogProp
   useEffect(() => ref.current?.querySelector<HTMLElement>('select, input')?.focus(), [])
 
   const onExport = (): void => {
-    const request = buildExportRequest({ format, scope, query, selected, sinceDate, isZip, pdf }, articles, activePath, newJobId())
+    const request = buildExportRequest({ format, scope, query, selected, sinceDate, isZip, pdf }, articles, activePath, newJobId(), shown)
     if (typeof request === 'string') return setProblem(request)
     setProblem(null)
     start({ ...request, jobId: request.jobId ?? newJobId() })
@@ -83,7 +89,7 @@ export function ExportDialog({ articles, activePath, onClose }: ExportDialogProp
           )}
         </fieldset>
         {scope !== 'current' && (
-          <ExportArticlePicker articles={articles} query={query} onQuery={setQuery} selected={selected} onSelected={setSelected} isPicking={scope === 'selected'} />
+          <ExportArticlePicker articles={scope === 'selected' ? articles : shown} query={query} onQuery={setQuery} selected={selected} onSelected={setSelected} isPicking={scope === 'selected'} />
         )}
         <ExportStatus state={state} problem={problem} />
         <div className="export-actions">

@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
 import type { Workspace } from '../hooks/use-workspace'
 import { useLineWrapping } from '../hooks/use-line-wrapping'
 import { useSession } from '../hooks/use-session'
-import { ArticleList } from './ArticleList'
+import { ArticleList, type ListState } from './ArticleList'
 import { DocumentPane } from './DocumentPane'
 import { ExportDialog } from './ExportDialog'
 import { articleLinkCandidates, findLinkedArticle } from '../preview/article-links'
@@ -31,7 +31,13 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
   const [isWrapping, setWrapping] = useLineWrapping(editor)
-  const [isExportOpen, setExportOpen] = useState(false)
+  const [exportList, setExportList] = useState<ListState | null | undefined>(undefined)
+  // NOTE: taken when the export dialog opens (undefined while it is closed); a ref so the list's changes do not
+  // re-render the workbench.
+  const listState = useRef<ListState | null>(null)
+  const onListState = useCallback((state: ListState) => {
+    listState.current = state
+  }, [])
   // NOTE: stable so the memoised list rows do not all re-render on every snapshot change.
   const onOpen = useCallback((path: string) => void session.open(path), [session])
   const onSaved = useCallback((listener: () => void) => session.onSaved(listener), [session])
@@ -56,9 +62,9 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
         isWrapping={isWrapping}
         onToggleWrapping={() => setWrapping(!isWrapping)}
         onSave={() => void session.save()}
-        onExport={() => setExportOpen(true)}
+        onExport={() => setExportList(listState.current)}
       />
-      {isExportOpen && <ExportDialog articles={articles} activePath={snapshot.activePath} onClose={() => setExportOpen(false)} />}
+      {exportList !== undefined && <ExportDialog articles={articles} activePath={snapshot.activePath} listState={exportList} onClose={() => setExportList(undefined)} />}
       <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="list" defaultSize="22" minSize="12">
           <div className="list-pane">
@@ -67,7 +73,7 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
                 Could not list the articles: {listError.message}
               </p>
             )}
-            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} />
+            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} onListState={onListState} />
           </div>
         </Panel>
         <Separator className="separator" />

@@ -24,10 +24,11 @@ export function filteredPaths(articles: readonly ArticleSummary[], query: string
 }
 
 /**
- * The request for the writer's choices, or a sentence saying what is missing. `since` exports the filtered
- * articles modified after the date (or the folder's last export when no date is given).
+ * The request for the writer's choices, or a sentence saying what is missing. `filtered` exports what the list
+ * shows (`shown`, narrowed by the dialog's filter); `since` those of them modified after the date (or the folder's
+ * last export when no date is given).
  */
-export function buildExportRequest(choices: ExportChoices, articles: readonly ArticleSummary[], activePath: string | null, jobId: string): ExportRequest | string {
+export function buildExportRequest(choices: ExportChoices, articles: readonly ArticleSummary[], activePath: string | null, jobId: string, shown: readonly ArticleSummary[] = articles): ExportRequest | string {
   let paths: string[]
   if (choices.scope === 'current') {
     if (activePath === null) return 'Open an article first.'
@@ -36,7 +37,7 @@ export function buildExportRequest(choices: ExportChoices, articles: readonly Ar
     paths = articles.map((a) => a.path).filter((p) => choices.selected.has(p))
     if (paths.length === 0) return 'Tick the articles to export.'
   } else {
-    paths = filteredPaths(articles, choices.query)
+    paths = filteredPaths(shown, choices.query)
     if (paths.length === 0) return 'No article matches the filter.'
   }
   const request: ExportRequest = { paths, format: choices.format, jobId }
