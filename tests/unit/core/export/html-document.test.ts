@@ -90,4 +90,17 @@ describe('renderArticleHtml confinement and metadata', () => {
     expect(result.value.document).toContain('<meta name="description" content="A &lt;short&gt; one">')
     await expectValid(result.value.document)
   })
+
+  it('inlines an SVG image too (inert inside <img>), and leaves other files as links', async () => {
+    const site = tempDir()
+    fs.mkdirSync(path.join(site, 'post'))
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>'
+    fs.writeFileSync(path.join(site, 'post', 'shape.svg'), svg)
+    fs.writeFileSync(path.join(site, 'post', 'notes.txt'), 'x')
+    const result = await renderArticleHtml('---\ntitle: S\n---\n\n![s](shape.svg) ![t](notes.txt)\n', { articleDir: path.join(site, 'post'), siteRoot: site })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.document).toContain(`src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"`)
+    expect(result.value.document).toContain('src="notes.txt"')
+    await expectValid(result.value.document)
+  })
 })
