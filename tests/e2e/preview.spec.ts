@@ -186,3 +186,13 @@ test('a ref link in the preview opens the article it names in the editor', async
   await expect(page.getByRole('option', { name: 'Welcome to Folio' })).toHaveAttribute('aria-selected', 'true')
   await expect(page.getByRole('form', { name: 'Front matter' }).getByLabel('title', { exact: true })).toHaveValue('Welcome to Folio')
 })
+
+test('the preview follows the system switching between light and dark', async ({ page, served }) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const frameBackground = () => page.locator(frameSelector).evaluate((frame) => getComputedStyle((frame as HTMLIFrameElement).contentDocument?.body as HTMLElement).backgroundColor)
+  const light = await frameBackground()
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect.poll(frameBackground).not.toBe(light)
+  await expect(page.frameLocator(frameSelector).locator('body')).toContainText('Welcome')
+})

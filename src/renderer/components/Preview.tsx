@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { UrlPolicy } from '@shared/markdown'
 import type { EditorController } from '../editor/editor-controller'
-import { ensurePreviewRoot, previewFrameDocument, themeRule } from '../preview/frame-document'
+import { useThemeRule } from '../hooks/use-theme-rule'
+import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-document'
 import { interceptPreviewLinks } from '../preview/link-clicks'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
 import { renderPreviewHtml } from '../preview/render-preview'
@@ -27,7 +28,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [allowRemoteImages, setAllowRemoteImages] = useState(false)
   const base = useMemo(() => assetBaseFor(host.isBrowserMode, window.location.origin), [host.isBrowserMode])
-  const theme = useMemo(() => themeRule(document.documentElement), [])
+  const theme = useThemeRule()
   const srcDoc = useMemo(() => previewFrameDocument({ assetSource: base.cspSource, allowRemoteImages }, theme), [base, allowRemoteImages, theme])
 
   useEffect(() => {
