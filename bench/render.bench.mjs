@@ -2,7 +2,7 @@
 // Renders the sample article and a generated ~1 MB article with Folio's renderMarkdown, with markdown-it alone
 // (same html/linkify/typographer options, no plugins; and its bare commonmark preset), and through DOMPurify over
 // jsdom; prints median ms per render and ratios. Folio pre-filters linkify, so it can beat 'markdown-it alone'.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import MarkdownIt from 'markdown-it'
@@ -11,7 +11,7 @@ import { JSDOM } from 'jsdom'
 import { renderMarkdown, sanitizeHtml } from '../src/shared/markdown/index.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const samplePath = resolve(root, '../shared/samples/is-k-rising-un-warns.md')
+const samplePath = [resolve(root, '../shared/samples/is-k-rising-un-warns.md'), resolve(root, 'resources/sample-content/content/posts/2025/is-k-rising-un-warns.md')].find((p) => existsSync(p))
 
 function bodyOf(text) {
   const lines = text.split('\n')

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { decodeText, encodeText, decodeLossy } from '../../../src/core/file-codec'
-import { listAllFiles, makeCorpus, removeTempDir, repoRoot } from './corpus'
+import { listAllFiles, makeCorpus, removeTempDir } from './corpus'
+import { sampleArticlePath } from '../../support/corpus-tool'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
 const bom = (s: string): Uint8Array => new Uint8Array([0xef, 0xbb, 0xbf, ...enc(s)])
@@ -61,7 +62,7 @@ describe('encodeText', () => {
   })
 
   it('round-trips the shared sample article', () => {
-    const bytes = new Uint8Array(fs.readFileSync(path.resolve(repoRoot, '../shared/samples/is-k-rising-un-warns.md')))
+    const bytes = new Uint8Array(fs.readFileSync(sampleArticlePath))
     expect(same(roundTrip(bytes), bytes)).toBe(true)
   })
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { FolderSession } from '../../../src/core/folder-session'
-import { listAllFiles, makeCorpus, makeTempDir, removeTempDir, repoRoot } from './corpus'
+import { listAllFiles, makeCorpus, makeTempDir, removeTempDir } from './corpus'
+import { sampleArticlePath } from '../../support/corpus-tool'
 
 async function open(dir: string): Promise<FolderSession> {
   const session = await FolderSession.open(dir)
@@ -12,7 +13,7 @@ async function open(dir: string): Promise<FolderSession> {
 describe('FolderSession over real content', () => {
   it('the shared sample survives open, a one-line edit and save: only that line changes', async () => {
     const dir = makeTempDir()
-    const sample = fs.readFileSync(path.resolve(repoRoot, '../shared/samples/is-k-rising-un-warns.md'))
+    const sample = fs.readFileSync(sampleArticlePath)
     fs.writeFileSync(path.join(dir, 'sample.md'), sample)
     const session = await open(dir)
     const doc = await session.readArticle('sample.md')

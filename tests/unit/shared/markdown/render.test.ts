@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import fs from 'node:fs'
-import path from 'node:path'
 import { renderMarkdown } from '@shared/markdown'
 import { parse } from './purify'
+import { sampleArticlePath } from '../../../support/corpus-tool'
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..')
-const sample = fs.readFileSync(path.resolve(repoRoot, '../shared/samples/is-k-rising-un-warns.md'), 'utf8')
+const sample = fs.readFileSync(sampleArticlePath, 'utf8')
 
 /** Splits a YAML front-matter file into the body and the number of lines before it. */
 function bodyOf(text: string): { body: string; lineOffset: number } {
