@@ -15,8 +15,12 @@ interface Answer {
   error: FolioError | null
 }
 
+/** How often a search is asked again while the full-text index is still being built (ms). */
+const retryWhileIndexingMs = 500
+
 /**
- * Runs `search` for `query` after a short pause in typing (150 ms); a blank query means no results. A slower
+ * Runs `search` for `query` after a short pause in typing (150 ms), and again every half second while the answer
+ * says the full-text index is not complete yet; a blank query means no results. A slower
  * answer to an older query never replaces a newer one; until the new answer arrives the previous results stay.
  */
 export function useFolderSearch(search: FolioApi['searchArticles'] | null, query: string): FolderSearch {
@@ -25,11 +29,16 @@ export function useFolderSearch(search: FolioApi['searchArticles'] | null, query
   useEffect(() => {
     if (search === null || query.trim() === '') return
     let isCurrent = true
-    const timer = setTimeout(() => {
+    let timer: ReturnType<typeof setTimeout>
+    const run = (): void => {
       void search(query, 100).then((result) => {
-        if (isCurrent) setAnswer(result.ok ? { query, results: result.value, error: null } : { query, results: null, error: result.error })
+        if (!isCurrent) return
+        setAnswer(result.ok ? { query, results: result.value, error: null } : { query, results: null, error: result.error })
+        // NOTE: while the full-text index is still being built the answer covers part of the folder; ask again.
+        if (result.ok && !result.value.isComplete) timer = setTimeout(run, retryWhileIndexingMs)
       })
-    }, 150)
+    }
+    timer = setTimeout(run, 150)
     return () => {
       isCurrent = false
       clearTimeout(timer)
