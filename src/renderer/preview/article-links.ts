@@ -1,4 +1,5 @@
 import { isArticleName } from '@shared/article-names'
+import { normalizeSegments } from './resolve-url'
 
 /**
  * The folder paths a relative or site-absolute link in an article may point at, most likely first: a Markdown file
@@ -26,23 +27,11 @@ export function articleLinkCandidates(articlePath: string, href: string): string
   if (!pathPart.startsWith('/') && !/^_?index\.(md|markdown)$/i.test(fileName)) bases.push([...articleDir, fileName.replace(/\.(md|markdown)$/i, '')])
   const out: string[] = []
   for (const base of bases) {
-    const target = normalize([...base, ...decoded])
+    const target = normalizeSegments([...base, ...decoded])
     if (target === null || target.length === 0) continue
     const joined = target.join('/')
     const names = isArticleName(joined) ? [joined] : [`${joined}.md`, `${joined}/index.md`, `${joined}/_index.md`]
     for (const name of names) if (!out.includes(name)) out.push(name)
-  }
-  return out
-}
-
-function normalize(segments: string[]): string[] | null {
-  const out: string[] = []
-  for (const segment of segments) {
-    if (segment === '' || segment === '.') continue
-    if (segment === '..') {
-      if (out.length === 0) return null
-      out.pop()
-    } else out.push(segment)
   }
   return out
 }

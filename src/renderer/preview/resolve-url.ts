@@ -20,7 +20,7 @@ export function assetBaseFor(isBrowserMode: boolean, pageOrigin: string): AssetB
 }
 
 /** Normalizes `/`-separated segments (dropping `.` and resolving `..`); null when `..` climbs above the start. */
-function normalizeSegments(segments: string[]): string[] | null {
+export function normalizeSegments(segments: string[]): string[] | null {
   const out: string[] = []
   for (const segment of segments) {
     if (segment === '' || segment === '.') continue
