@@ -177,7 +177,7 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
           const hit = hits?.[i]
           if (hit !== undefined) return <ArticleSearchItem key={hit.path} {...common} hit={hit} isSelected={hit.path === activePath} />
           const article = visible[i]
-          return <ArticleListItem key={article.path} {...common} article={article} isSelected={picked.size > 0 ? picked.has(article.path) : article.path === activePath} isDirty={dirtyPaths.has(article.path)} problems={article.path === activePath ? activeProblems : undefined} onPick={pick} />
+          return <ArticleListItem key={article.path} {...common} article={article} isSelected={picked.size > 0 ? picked.has(article.path) : article.path === activePath} isActive={article.path === activePath} isDirty={dirtyPaths.has(article.path)} problems={article.path === activePath ? activeProblems : undefined} onPick={pick} />
         })}
         <li role="presentation" aria-hidden="true" className="list-spacer" style={{ height: Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)) }} />
       </ul>

@@ -9,6 +9,8 @@ export interface ArticleListItemProps {
   setSize: number
   article: ArticleSummary
   isSelected: boolean
+  /** The article open in the editor (marked even while other rows are picked). */
+  isActive?: boolean
   isCursor: boolean
   isDirty: boolean
   /** Problems found while the article is edited (validation as you type); none for the other rows. */
@@ -23,9 +25,9 @@ export interface ArticleListItemProps {
  * unsaved state are its description. Memoised: a row re-renders only when its own props change.
  */
 export const ArticleListItem = memo(function ArticleListItem(props: ArticleListItemProps) {
-  const { id, position, setSize, article, isSelected, isCursor, isDirty, problems, onOpen, onPick } = props
+  const { id, position, setSize, article, isSelected, isActive = false, isCursor, isDirty, problems, onOpen, onPick } = props
   const name = article.title ?? article.path
-  const classes = ['article-item', isSelected && 'is-selected', isCursor && 'is-cursor'].filter(Boolean).join(' ')
+  const classes = ['article-item', isSelected && 'is-selected', isActive && 'is-active', isCursor && 'is-cursor'].filter(Boolean).join(' ')
   return (
     <li
       id={id}
