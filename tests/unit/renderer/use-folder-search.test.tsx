@@ -13,7 +13,7 @@ describe('useFolderSearch', () => {
     ]
     const search = (query: string): Promise<Result<SearchResults>> => {
       calls.push(query)
-      return Promise.resolve(ok(answers[Math.min(calls.length - 1, answers.length - 1)] as SearchResults))
+      return Promise.resolve(ok(answers[Math.min(calls.length - 1, answers.length - 1)]))
     }
     const { result } = renderHook(() => useFolderSearch(search, 'quixotic'))
     await waitFor(() => expect(result.current.results?.isComplete).toBe(false))
