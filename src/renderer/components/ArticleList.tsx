@@ -99,7 +99,7 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
     [selection],
   )
   useEffect(() => {
-    onListState?.({ shown: visible, picked: visible.filter((a) => picked.has(a.path)).map((a) => a.path) })
+    onListState?.({ shown: visible, picked: picked.size === 0 ? [] : visible.filter((a) => picked.has(a.path)).map((a) => a.path) })
   }, [onListState, visible, picked])
 
   useEffect(() => {
