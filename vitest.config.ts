@@ -18,5 +18,7 @@ export default defineConfig({
       { extends: true, test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
     ],
     testTimeout: 30000,
+    // NOTE: the folder index's summary cache stays off unless a test passes its own cache folder.
+    env: { FOLIO_CACHE_DIR: 'off' },
   },
 })

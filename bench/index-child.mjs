@@ -37,6 +37,7 @@ let t = performance.now()
 t = performance.now()
 let firstBatchMs = null
 const index = new ArticleIndex(dir, {
+  cacheDir: process.env.BENCH_CACHE_DIR || null,
   onEvent: (e) => {
     if (firstBatchMs === null && e.kind === 'articles-indexed') firstBatchMs = performance.now() - t
   },

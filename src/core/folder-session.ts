@@ -127,10 +127,14 @@ export class FolderSession {
     }
   }
 
-  /** Starts the watcher (resolves when it is ready), then the folder index in the background so rows are ready early. */
+  /** Starts the watcher and, beside it, the folder index in the background so rows are ready early; resolves when the watcher is ready. */
   async start(): Promise<void> {
-    await this.watcher.start()
+    // NOTE: the watcher's first crawl of a large folder takes a while; the index does not wait for it. Its full-text
+    // pass does, and re-reads every file, so a change made before the watcher was ready still reaches the list.
+    const watching = this.watcher.start()
+    this.index.holdFullTextUntil(watching)
     this.startIndex()
+    await watching
   }
 
   /** Stops the watcher and the index; the session must not be used afterwards. */

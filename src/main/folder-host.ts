@@ -14,6 +14,8 @@ export class FolderHost implements HandlerHost {
   constructor(
     private readonly emit: (event: FolderEvent) => void,
     private readonly askForFolder: () => Promise<string | null>,
+    /** Where the folder index caches summaries between runs (e.g. under the app's userData); null: none. */
+    private readonly cacheDir: string | null = null,
   ) {}
 
   session(): FolderSession | null {
@@ -22,7 +24,7 @@ export class FolderHost implements HandlerHost {
 
   /** Opens `dir` as the content folder, watching it; on failure the previous folder stays open. */
   async open(dir: string): Promise<Result<FolderInfo>> {
-    const opened = await FolderSession.open(dir)
+    const opened = await FolderSession.open(dir, { index: { cacheDir: this.cacheDir } })
     if (!opened.ok) return opened
     await this.dispose()
     this.current = opened.value

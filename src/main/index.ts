@@ -19,7 +19,8 @@ import { openInSystemBrowser } from './open-external'
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 let window: BrowserWindow | null = null
 let closeGuard: CloseGuard | null = null
-const host = new FolderHost((event) => (window ? forwardEventsTo(window)(event) : undefined), () => pickFolderPath(window))
+// NOTE: the folder index's summary cache sits in userData (known before app ready), never in the content folder.
+const host = new FolderHost((event) => (window ? forwardEventsTo(window)(event) : undefined), () => pickFolderPath(window), path.join(app.getPath('userData'), 'IndexCache'))
 
 // NOTE: built after app ready, because the export host reads app paths (userData, documents).
 const exportHost = () => createDesktopExportHost(() => window, (event) => (window ? forwardEventsTo(window)(event) : undefined))

@@ -22,9 +22,9 @@ export async function serveCopy(source = path.join(repoRoot, 'resources', 'sampl
   return serveDir(dir, { FOLIO_STATE_DIR: process.env.FOLIO_STATE_DIR ?? `${dir}-state`, ...env })
 }
 
-/** Serves an existing folder with the built CLI (extra `env`, e.g. FOLIO_STATE_DIR); resolves once the ready line is printed. */
+/** Serves an existing folder with the built CLI (extra `env`, e.g. FOLIO_STATE_DIR; the index cache goes beside it); resolves once the ready line is printed. */
 export function serveDir(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
+  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FOLIO_CACHE_DIR: `${dir}-state`, ...env } })
   return new Promise((resolve, reject) => {
     let output = ''
     const onData = (chunk: Buffer): void => {

@@ -6,6 +6,7 @@ import { nodeFs, type FsPort } from '../fs-port'
 import { buildFolderSchema } from '../schema/folder-schema'
 import { ShardClient, type ShardMode } from './shard-client'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
+import { shardCacheFile } from './summary-cache'
 import { queryTerms } from './term-index'
 
 /** Options of the folder index. */
@@ -16,6 +17,11 @@ export interface ArticleIndexOptions {
   mode?: ShardMode
   /** Receives `index-progress` and `articles-indexed` events. */
   onEvent?: (event: FolderEvent) => void
+  /**
+   * Where summaries are cached between runs (see summary-cache: checked per file by size, mtime and ctime, so a
+   * reopened folder reads only what changed); null or absent: no cache.
+   */
+  cacheDir?: string | null
   /** How often batches and progress are pushed while indexing (ms); default 100. */
   flushIntervalMs?: number
   fs?: FsPort
@@ -32,7 +38,7 @@ const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b
 /**
  * The folder index: summaries of every article (title, dates, tags, build status, errors) and a full-text index,
  * built in worker threads so neither the UI nor the host's event loop waits. Construct, `start()`, `dispose()`.
- * Nothing is persisted, so nothing can go stale.
+ * Only summaries are persisted (with `cacheDir`), and each is used only while its file's stamp is unchanged.
  */
 export class ArticleIndex {
   private readonly shards: ShardClient[]
@@ -46,19 +52,30 @@ export class ArticleIndex {
   private summarized: Promise<Result<void>> | null = null
   private searchable: Promise<void> | null = null
   private isDisposed = false
+  private fullTextGate: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly root: string,
     private readonly options: ArticleIndexOptions = {},
   ) {
     const count = Math.max(1, options.shards ?? 2)
-    this.shards = Array.from({ length: count }, () => new ShardClient(root, options.mode ?? 'auto'))
+    const cacheDir = options.cacheDir ?? null
+    this.shards = Array.from({ length: count }, (_, i) => new ShardClient(root, options.mode ?? 'auto', cacheDir === null ? null : shardCacheFile(cacheDir, root, i, count)))
   }
 
   /** Lists the folder and indexes it; resolves when every summary is in (full text follows, see `whenSearchable`). */
   start(): Promise<Result<void>> {
     this.summarized ??= this.run().catch((error: unknown) => this.afterDispose(error, fail('IO', 'The folder index was closed.')))
     return this.summarized
+  }
+
+  /**
+   * Holds the full-text pass until `ready` settles (call before `start`). That pass reads every file again and
+   * reports each summary that changed since the summary pass; held until the watcher is ready, no outside change
+   * can fall between the two.
+   */
+  holdFullTextUntil(ready: Promise<unknown>): void {
+    this.fullTextGate = ready
   }
 
   /** Resolves when the full-text index covers every article found by `start`. */
@@ -158,6 +175,9 @@ export class ArticleIndex {
   }
 
   private async run(): Promise<Result<void>> {
+    // NOTE: the other shards read their summary caches while the first one lists the folder (a dead shard's
+    // refusal is reported by its summarize call below, so it is not reported twice).
+    for (const shard of this.shards.slice(1)) void shard.loadCache().catch(() => undefined)
     const files = await this.listFiles()
     if (!files.ok) return files
     this.total = files.value.length
@@ -167,7 +187,12 @@ export class ArticleIndex {
     await Promise.all(this.shards.map((shard, i) => shard.summarize(parts[i] ?? [], (batch) => this.receive(batch))))
     this.isSummarized = true
     this.flush()
-    this.searchable = Promise.all(this.shards.map((s) => s.buildTerms((batch) => this.receive(batch)))).then(
+    // NOTE: a watcher that failed to start is reported by the session; the words are indexed all the same.
+    const gate = this.fullTextGate.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.searchable = gate.then(() => Promise.all(this.shards.map((s) => s.buildTerms((batch) => this.receive(batch))))).then(
       () => {
         this.flush()
         this.isSearchable = true

@@ -122,12 +122,24 @@ export function buildStatusOf(values: Pick<SummaryValues, 'isDraft' | 'date' | '
   return 'published'
 }
 
+/** An article's summary with the two dates its build status also depends on (the summary shows only `date`). */
+export interface DatedSummary {
+  summary: ArticleSummary
+  publishDate: string | null
+  expiryDate: string | null
+}
+
 /**
  * The index's summary of one article's LF text (BOM removed): the fast scanner when the block is simple, else the
  * full front-matter parser, so both give the same values. Never fails; parse problems land in `error`. Counting
  * words costs as much as the rest together, so indexing leaves it out (`withWordCount` false) and adds it later.
  */
 export function summarizeForIndex(path: string, text: string, nowMs: number, withWordCount = true): ArticleSummary {
+  return summarizeWithDates(path, text, nowMs, withWordCount).summary
+}
+
+/** summarizeForIndex, with `publishDate` and `expiryDate` as written (for a cache that works out build status again). */
+export function summarizeWithDates(path: string, text: string, nowMs: number, withWordCount: boolean): DatedSummary {
   const found = detectBlock(text)
   let values: SummaryValues | null = null
   let error: ArticleSummary['error'] | null = null
@@ -154,5 +166,18 @@ export function summarizeForIndex(path: string, text: string, nowMs: number, wit
   }
   if (withWordCount) summary.wordCount = countWords(text, bodyFrom)
   if (error !== null) summary.error = error
-  return summary
+  return { summary, publishDate: detachedOrNull(values.publishDate), expiryDate: detachedOrNull(values.expiryDate) }
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined || a.length !== b.length) return false
+  return a.every((item, i) => item === b[i])
+}
+
+/** True when two summaries of the same article show the same thing (so a re-read need not be reported). */
+export function isSameSummary(a: ArticleSummary, b: ArticleSummary): boolean {
+  const sameError = a.error?.message === b.error?.message && a.error?.line === b.error?.line && a.error?.column === b.error?.column && a.error?.isFileError === b.error?.isFileError
+  const sameValues = a.title === b.title && a.date === b.date && a.isDraft === b.isDraft && a.format === b.format && a.lastmod === b.lastmod
+  return sameError && sameValues && a.buildStatus === b.buildStatus && a.wordCount === b.wordCount && sameList(a.tags, b.tags) && sameList(a.categories, b.categories)
 }

@@ -30,13 +30,14 @@ function workerScript(): { url: URL; isSource: boolean } | null {
 // cost in collection time. The old generation holds the shard's summaries and word index.
 const resourceLimits = { maxYoungGenerationSizeMb: Number(process.env.FOLIO_INDEX_YOUNG_MB ?? 8), maxOldGenerationSizeMb: 512 }
 
-function startWorker(root: string, mode: ShardMode): Worker | null {
+function startWorker(root: string, mode: ShardMode, cacheFile: string | null): Worker | null {
   const script = mode === 'local' ? null : workerScript()
   if (script === null || (script.isSource && mode === 'auto')) return null
-  if (!script.isSource) return new Worker(script.url, { workerData: { root }, resourceLimits })
+  const workerData = { root, cacheFile }
+  if (!script.isSource) return new Worker(script.url, { workerData, resourceLimits })
   // NOTE: from TypeScript sources (tests, tsx) the worker loads its entry through tsx; a bundle ships a JS entry.
   const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(script.url.href)}, ${JSON.stringify(script.url.href)}))`
-  return new Worker(code, { eval: true, workerData: { root }, resourceLimits })
+  return new Worker(code, { eval: true, workerData, resourceLimits })
 }
 
 /**
@@ -50,9 +51,10 @@ export class ShardClient {
   private readonly core: ShardCore | null
   private failure: Error | null = null
 
-  constructor(root: string, mode: ShardMode) {
-    this.worker = startWorker(root, mode)
-    this.core = this.worker === null ? new ShardCore(root) : null
+  /** `cacheFile`: this shard's summary cache (see summary-cache), null for none. */
+  constructor(root: string, mode: ShardMode, cacheFile: string | null = null) {
+    this.worker = startWorker(root, mode, cacheFile)
+    this.core = this.worker === null ? new ShardCore(root, { cacheFile }) : null
     this.worker?.on('message', (message: ShardMessage) => this.receive(message))
     this.worker?.on('error', (error) => this.fail(error))
     this.worker?.on('exit', (code) => this.fail(new Error(`index worker exited with code ${code}`)))
@@ -66,6 +68,11 @@ export class ShardClient {
   /** Lists the folder's articles in the shard's thread; null when the shard died. */
   list(): Promise<string[] | null> {
     return this.call({ op: 'list' }) as Promise<string[] | null>
+  }
+
+  /** Reads the shard's summary cache now (else it is read by the first `summarize`). */
+  loadCache(): Promise<void> {
+    return this.call({ op: 'load-cache' }).then(() => undefined)
   }
 
   summarize(paths: string[], onBatch: (articles: ArticleSummary[]) => void): Promise<void> {

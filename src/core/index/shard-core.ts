@@ -3,15 +3,13 @@ import path from 'node:path'
 import type { ArticleSummary, SearchHit } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
-import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
 import { FolderSchemaCache } from '../schema/folder-schema'
-import { bodyStart, countWords, summarizeForIndex } from './article-record'
+import { bodyStart, buildStatusOf, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
 import { makeSnippet } from './search-snippet'
+import { listArticlesSync, readForSummary, readIndexedText } from './shard-files'
+import { isSameStamp, loadShardCache, saveShardCache, type CacheStamp, type CachedArticle } from './summary-cache'
 import { TermIndex } from './term-index'
-
-/** Files larger than this are listed with an error and not read (bytes); matches the session's limit. */
-const maxIndexedBytes = 10 * 1024 * 1024
 
 /** One search match before snippets: the shards rank, the index merges, then only the shown hits get snippets. */
 export interface RankedMatch {
@@ -31,104 +29,25 @@ export interface FileStamp {
   mtimeMs: number
 }
 
-interface ShardRecord {
-  summary: ArticleSummary
-  /** Null until the file's words are indexed (the summary pass does not stat). */
-  stamp: FileStamp | null
+interface ShardRecord extends DatedSummary {
+  /** Null until the file's words are indexed (the summary pass reads without a stat unless the cache is asked). */
+  stamp: CacheStamp | null
   docId: number
 }
 
-type ReadOutcome = { kind: 'text'; text: string; stamp: FileStamp } | { kind: 'missing' } | { kind: 'failed'; message: string; stamp: FileStamp }
-
-/** Reads a file as LF text without BOM, with its size and mtime; never throws for I/O problems. */
-export function readIndexedText(abs: string): ReadOutcome {
-  let fd: number
-  try {
-    fd = fs.openSync(abs, 'r')
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return { kind: 'missing' }
-    return { kind: 'failed', message: `Could not read the file (${errnoCode(error) ?? 'error'}).`, stamp: { size: 0, mtimeMs: 0 } }
-  }
-  try {
-    const stats = fs.fstatSync(fd)
-    const stamp = { size: stats.size, mtimeMs: stats.mtimeMs }
-    if (!stats.isFile()) return { kind: 'missing' }
-    if (stats.size > maxIndexedBytes) return { kind: 'failed', message: 'The file is larger than 10 MB; Folio does not open it.', stamp }
-    const buffer = Buffer.allocUnsafe(stats.size)
-    let read = 0
-    while (read < stats.size) {
-      const n = fs.readSync(fd, buffer, read, stats.size - read, read)
-      if (n === 0) break
-      read += n
-    }
-    let text = buffer.toString('utf8', 0, read)
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
-    return { kind: 'text', text, stamp }
-  } catch (error) {
-    return { kind: 'failed', message: `Could not read the file (${errnoCode(error) ?? 'error'}).`, stamp: { size: 0, mtimeMs: 0 } }
-  } finally {
-    fs.closeSync(fd)
-  }
+/** Options of a ShardCore. */
+export interface ShardCoreOptions {
+  /** The clock for build status (ms); default Date.now. */
+  nowMs?: () => number
+  /** This shard's summary cache file (see summary-cache); null or absent: no cache, every file is read. */
+  cacheFile?: string | null
+  /** How long after the last change the cache is written again (ms); default 3000. */
+  cacheDelayMs?: number
 }
 
-const headBytes = 64 * 1024
-const head = Buffer.allocUnsafe(headBytes)
-
-/**
- * Reads a file for its summary with as few system calls as possible (open, one read, close: no stat), which is
- * what indexing many small files costs. Files larger than 64 KB take the full read.
- */
-export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text: string; stamp: null } {
-  let fd: number
-  try {
-    fd = fs.openSync(abs, 'r')
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return { kind: 'missing' }
-    return readIndexedText(abs)
-  }
-  let n: number
-  try {
-    n = fs.readSync(fd, head, 0, headBytes, 0)
-  } catch (error) {
-    // NOTE: e.g. EISDIR for a folder named like an article; the full read reports it properly.
-    if (errnoCode(error) === undefined) throw error
-    n = headBytes
-  } finally {
-    fs.closeSync(fd)
-  }
-  if (n === headBytes) return readIndexedText(abs)
-  let text = head.toString('utf8', 0, n)
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
-  return { kind: 'text', text, stamp: null }
-}
-
-/** Lists the articles under `root` synchronously (relative `/` paths, sorted), with the same rules as listArticleFiles. */
-export function listArticlesSync(root: string): string[] {
-  const found: string[] = []
-  const pending: string[] = ['']
-  while (pending.length > 0) {
-    const rel = pending.pop() as string
-    let entries: fs.Dirent[]
-    try {
-      entries = fs.readdirSync(rel === '' ? root : path.join(root, rel), { withFileTypes: true })
-    } catch (error) {
-      // NOTE: a subfolder that vanished or cannot be read is skipped, as listArticleFiles does.
-      if (rel === '' || errnoCode(error) === undefined) throw error
-      continue
-    }
-    for (const entry of entries) {
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`
-      if (entry.isDirectory() && !isSkippedFolder(child)) pending.push(child)
-      else if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) found.push(child)
-    }
-  }
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-}
-
-function failedSummary(rel: string, message: string): ArticleSummary {
-  return { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1, isFileError: true } }
+function failedSummary(rel: string, message: string): DatedSummary {
+  const summary: ArticleSummary = { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1, isFileError: true } }
+  return { summary, publishDate: null, expiryDate: null }
 }
 
 /**
@@ -142,11 +61,17 @@ export class ShardCore {
   private pendingTerms: string[] = []
   private pendingAt = 0
   private readonly schemas = new FolderSchemaCache()
+  private readonly nowMs: () => number
+  private cached: Map<string, CachedArticle> | null = null
+  private cacheTimer: NodeJS.Timeout | null = null
+  private cacheWrite: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly root: string,
-    private readonly nowMs: () => number = Date.now,
-  ) {}
+    private readonly options: ShardCoreOptions = {},
+  ) {
+    this.nowMs = options.nowMs ?? Date.now
+  }
 
   /** Every article under the root (see listArticlesSync); null when the root itself cannot be read. */
   list(): string[] | null {
@@ -164,16 +89,18 @@ export class ShardCore {
    * `indexTerms`. Null when it is gone.
    */
   summarize(rel: string): ArticleSummary | null {
+    const cached = this.fromCache(rel)
+    if (cached !== null) return cached.summary
     const read = readForSummary(this.abs(rel))
     if (read.kind === 'missing') {
       this.remove(rel)
       return null
     }
-    const summary = read.kind === 'text' ? summarizeForIndex(rel, read.text, this.nowMs(), false) : failedSummary(rel, read.message)
+    const dated = read.kind === 'text' ? summarizeWithDates(rel, read.text, this.nowMs(), false) : failedSummary(rel, read.message)
     this.forgetDoc(rel)
-    this.records.set(rel, { summary, stamp: read.stamp, docId: -1 })
+    this.records.set(rel, { ...dated, stamp: read.stamp, docId: -1 })
     this.pendingTerms.push(rel)
-    return summary
+    return dated.summary
   }
 
   /** Re-reads one changed or added article and indexes it fully (summary, word count, words). Null when it is gone. */
@@ -184,30 +111,32 @@ export class ShardCore {
       return null
     }
     this.forgetDoc(rel)
-    const record: ShardRecord = { summary: failedSummary(rel, read.kind === 'failed' ? read.message : ''), stamp: read.stamp, docId: -1 }
-    if (read.kind === 'text') {
-      record.summary = summarizeForIndex(rel, read.text, this.nowMs(), true)
-      this.addDoc(rel, record, read.text)
-    }
+    const dated = read.kind === 'text' ? summarizeWithDates(rel, read.text, this.nowMs(), true) : failedSummary(rel, read.message)
+    const record: ShardRecord = { ...dated, stamp: read.stamp, docId: -1 }
+    if (read.kind === 'text') this.addDoc(rel, record, read.text)
     this.records.set(rel, record)
+    this.scheduleCacheWrite()
     return { summary: record.summary, stamp: read.stamp }
   }
 
   /**
-   * Indexes the words of up to `max` articles summarized but not yet word-indexed, fills in their word counts and
-   * hands each updated summary to `onSummary`; returns how many are left.
+   * Indexes the words of up to `max` articles summarized but not yet word-indexed, summarizing each again from the
+   * text just read (with its word count), and hands `onSummary` those that differ from what the summary pass said
+   * (a word count added, or the file changed since); returns how many are left.
    */
   indexTerms(max: number, onSummary: (summary: ArticleSummary) => void): number {
+    this.cached = null
     for (let n = 0; n < max && this.pendingAt < this.pendingTerms.length; n++) {
       const rel = this.pendingTerms[this.pendingAt++]
       const record = this.records.get(rel)
-      if (record === undefined || record.docId !== -1 || record.summary.wordCount !== undefined) continue
+      if (record === undefined || record.docId !== -1) continue
       const read = readIndexedText(this.abs(rel))
       if (read.kind !== 'text') continue
-      record.stamp = read.stamp
+      const dated = summarizeWithDates(rel, read.text, this.nowMs(), true)
+      const isChanged = !isSameSummary(record.summary, dated.summary)
+      Object.assign(record, dated, { stamp: read.stamp })
       this.addDoc(rel, record, read.text)
-      record.summary = { ...record.summary, wordCount: countWords(read.text, bodyStart(read.text)) }
-      onSummary(record.summary)
+      if (isChanged) onSummary(record.summary)
     }
     const left = this.pendingTerms.length - this.pendingAt
     if (left === 0) {
@@ -221,7 +150,27 @@ export class ShardCore {
   /** Forgets an article. */
   remove(rel: string): void {
     this.forgetDoc(rel)
-    this.records.delete(rel)
+    if (this.records.delete(rel)) this.scheduleCacheWrite()
+  }
+
+  /**
+   * Writes the summary cache now (when this shard has one): every article whose words are indexed, with the stamp
+   * read then. Resolves when written; a cache that cannot be written is skipped (it only speeds up the next open).
+   */
+  async saveCache(): Promise<void> {
+    const file = this.options.cacheFile
+    if (file === undefined || file === null) return
+    if (this.cacheTimer !== null) clearTimeout(this.cacheTimer)
+    this.cacheTimer = null
+    const articles: CachedArticle[] = []
+    for (const record of this.records.values()) {
+      const { summary, stamp, publishDate, expiryDate } = record
+      if (stamp === null || summary.wordCount === undefined || summary.error?.isFileError === true) continue
+      articles.push({ size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, summary, publishDate, expiryDate })
+    }
+    // NOTE: writes are chained so an older snapshot never lands after a newer one.
+    this.cacheWrite = this.cacheWrite.then(() => saveShardCache(file, this.root, articles))
+    await this.cacheWrite
   }
 
   /** The stamp recorded for a path, if indexed (and its words too). */
@@ -256,6 +205,39 @@ export class ShardCore {
    */
   folderSchema(): Promise<Result<FolderSchema>> {
     return this.schemas.build(this.root)
+  }
+
+  /** Reads this shard's summary cache, if it has one and has not read it yet (the summary pass uses it, then drops it). */
+  loadCache(): void {
+    const file = this.options.cacheFile
+    if (file !== undefined && file !== null && this.pendingAt === 0) this.cached ??= loadShardCache(file, this.root)
+  }
+
+  /** The article's summary from the cache when the file's size, mtime and ctime are those cached; else null. */
+  private fromCache(rel: string): ShardRecord | null {
+    const file = this.options.cacheFile
+    if (file === undefined || file === null) return null
+    this.cached ??= loadShardCache(file, this.root)
+    const entry = this.cached.get(rel)
+    if (entry === undefined) return null
+    const stats = fs.statSync(this.abs(rel), { throwIfNoEntry: false })
+    if (stats === undefined || !stats.isFile()) return null
+    const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
+    if (!isSameStamp(entry, stamp)) return null
+    const buildStatus = buildStatusOf({ isDraft: entry.summary.isDraft, date: entry.summary.date, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
+    const record: ShardRecord = { summary: { ...entry.summary, buildStatus }, publishDate: entry.publishDate, expiryDate: entry.expiryDate, stamp, docId: -1 }
+    this.forgetDoc(rel)
+    this.records.set(rel, record)
+    this.pendingTerms.push(rel)
+    return record
+  }
+
+  private scheduleCacheWrite(): void {
+    const file = this.options.cacheFile
+    if (file === undefined || file === null || this.pendingTerms.length > 0 || this.cacheTimer !== null) return
+    this.cacheTimer = setTimeout(() => void this.saveCache(), this.options.cacheDelayMs ?? 3000)
+    // NOTE: a pending cache write never keeps the process alive; a lost write only costs a slower next open.
+    this.cacheTimer.unref()
   }
 
   private addDoc(rel: string, record: ShardRecord, text: string): void {

@@ -6,6 +6,7 @@ import type { FileStamp, RankedMatch, ShardCore } from './shard-core'
 /** A request to a shard; `id` pairs it with its reply. */
 export type ShardRequest =
   | { id: number; op: 'list' }
+  | { id: number; op: 'load-cache' }
   | { id: number; op: 'summarize'; paths: string[] }
   | { id: number; op: 'build-terms' }
   | { id: number; op: 'update'; path: string }
@@ -40,6 +41,9 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
   switch (request.op) {
     case 'list':
       return reply(core.list())
+    case 'load-cache':
+      core.loadCache()
+      return reply(null)
     case 'summarize': {
       let batch: ArticleSummary[] = []
       for (const rel of request.paths) {
@@ -65,6 +69,7 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
         await yieldTurn()
       }
       if (batch.length > 0) post({ id: request.id, kind: 'batch', articles: batch })
+      await core.saveCache()
       return reply(null)
     }
     case 'update':

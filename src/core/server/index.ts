@@ -10,6 +10,7 @@ import { FolderSession } from '../folder-session'
 import { createRequestHandlers } from '../request-handlers'
 import { ExportJobs, ExportStateStore, createChromiumPdfRenderer, defaultStateDir, type ExportHost } from '../export/index'
 import { JournalStore } from '../journal/index'
+import { defaultCacheDir } from '../index/summary-cache'
 import { handleApiCall, handleEvents, sendFailure } from './api-routes'
 import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHeaders, tokenCookieHeader, tokensEqual } from './security'
 import { assetRoutePrefix, sendAsset } from './asset-route'
@@ -27,6 +28,8 @@ export interface ServerOptions {
   onWatchError?: (message: string) => void
   /** Where "since the last export" and the journal of unsaved edits are kept; default defaultStateDir() (FOLIO_STATE_DIR, XDG_STATE_HOME…). */
   stateDir?: string
+  /** Where the folder index caches summaries between runs; default defaultCacheDir() (FOLIO_CACHE_DIR, XDG_CACHE_HOME…); null: none. */
+  cacheDir?: string | null
 }
 
 /** A running server; close() stops the watcher, ends event streams and releases the port. */
@@ -109,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
   }
   const onWatchError = options.onWatchError
   const opened = await FolderSession.open(options.root, {
+    index: { cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir },
     onWatchError: onWatchError && ((error) => onWatchError(error instanceof Error ? error.message : String(error))),
   })
   if (!opened.ok) return opened

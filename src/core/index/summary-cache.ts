@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ArticleSummary } from '@shared/api'
+import type { FrontMatterFormat } from '@shared/front-matter/types'
+import { errnoCode } from '../errno'
+import { writeFileAtomic } from '../atomic-write'
+import type { FileStamp } from './shard-core'
+
+/** Bumped whenever the summarizer or this format changes, so an older cache is ignored rather than trusted. */
+const cacheVersion = 1
+
+/**
+ * What a shard remembers of one article across runs: its summary (build status is worked out again on load, it
+ * depends on today) and the file's size, mtime and ctime when it was read. NOTE: ctime cannot be set by tools
+ * (`touch -d` sets only mtime), so an edit that restores an mtime still misses the cache.
+ */
+export interface CachedArticle {
+  size: number
+  mtimeMs: number
+  ctimeMs: number
+  summary: ArticleSummary
+  /** Kept for the build status; the summary shows only `date`. */
+  publishDate: string | null
+  expiryDate: string | null
+}
+
+/** A file's size, mtime and ctime, as the cache compares them. */
+export interface CacheStamp extends FileStamp {
+  ctimeMs: number
+}
+
+/**
+ * Where the summary cache lives unless told otherwise: `FOLIO_CACHE_DIR` (empty or `off` disables it), else
+ * `$XDG_CACHE_HOME/folio` or `~/.cache/folio` (Linux), `~/Library/Caches/Folio` (macOS), `%LOCALAPPDATA%\Folio\Cache`
+ * (Windows). Null when disabled. Never inside the content folder: Folio adds no files there.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string | null {
+  const set = env.FOLIO_CACHE_DIR
+  if (set !== undefined) return set === '' || set === 'off' ? null : set
+  const p = platform === 'win32' ? path.win32 : path.posix
+  if (platform === 'win32') return p.join(env.LOCALAPPDATA ?? p.join(home, 'AppData', 'Local'), 'Folio', 'Cache')
+  if (platform === 'darwin') return p.join(home, 'Library', 'Caches', 'Folio')
+  return p.join(env.XDG_CACHE_HOME ?? p.join(home, '.cache'), 'folio')
+}
+
+/** The cache file of shard `shard` of `count` for the folder `root` (its real path) under `cacheDir`. */
+export function shardCacheFile(cacheDir: string, root: string, shard: number, count: number): string {
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 20)
+  return path.join(cacheDir, 'index', `${key}.${shard}-of-${count}.json`)
+}
+
+/**
+ * One article as stored: a flat row, since key names would double the file. NOTE: the order is the format; change
+ * it only with `cacheVersion`.
+ */
+type CacheRow = [
+  path: string, size: number, mtimeMs: number, ctimeMs: number, title: string | null, date: string | null, isDraft: boolean,
+  format: FrontMatterFormat, lastmod: string | null, tags: string[], categories: string[], wordCount: number,
+  publishDate: string | null, expiryDate: string | null, error: [message: string, line: number, column: number] | null,
+]
+
+const formats = new Set<unknown>(['yaml', 'toml', 'json', 'none'])
+
+function isStringOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string'
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+}
+
+function isErrorCell(value: unknown): value is CacheRow[14] {
+  return value === null || (Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && typeof value[1] === 'number' && typeof value[2] === 'number')
+}
+
+function isCacheRow(row: unknown): row is CacheRow {
+  if (!Array.isArray(row) || row.length !== 15) return false
+  const [rel, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error] = row as unknown[]
+  const isStamp = typeof size === 'number' && typeof mtimeMs === 'number' && typeof ctimeMs === 'number'
+  const areTexts = typeof rel === 'string' && isStringOrNull(title) && isStringOrNull(date) && isStringOrNull(lastmod) && isStringOrNull(publishDate) && isStringOrNull(expiryDate)
+  return isStamp && areTexts && typeof isDraft === 'boolean' && formats.has(format) && isStringList(tags) && isStringList(categories) && typeof wordCount === 'number' && isErrorCell(error)
+}
+
+function fromRow(row: CacheRow): CachedArticle {
+  const [path, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error] = row
+  const summary: ArticleSummary = { path, title, date, isDraft, format, lastmod, tags, categories, wordCount }
+  if (error !== null) summary.error = { message: error[0], line: error[1], column: error[2] }
+  return { size, mtimeMs, ctimeMs, summary, publishDate, expiryDate }
+}
+
+function toRow({ size, mtimeMs, ctimeMs, summary: s, publishDate, expiryDate }: CachedArticle): CacheRow {
+  const error: CacheRow[14] = s.error === undefined ? null : [s.error.message, s.error.line, s.error.column]
+  return [s.path, size, mtimeMs, ctimeMs, s.title, s.date, s.isDraft, s.format, s.lastmod ?? null, s.tags ?? [], s.categories ?? [], s.wordCount ?? 0, publishDate, expiryDate, error]
+}
+
+/**
+ * Reads a shard's cache for `root`: article path (relative, `/`) to what was known (the summary without build
+ * status). Empty when there is none, when it was written by another version or for another folder, or when any
+ * row is malformed (a cache is never trusted in part).
+ */
+export function loadShardCache(file: string, root: string): Map<string, CachedArticle> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (error) {
+    // NOTE: no cache yet (ENOENT), unreadable, or cut short: indexing reads every file, as without a cache.
+    if (errnoCode(error) === undefined && !(error instanceof SyntaxError)) throw error
+    return new Map()
+  }
+  const found = new Map<string, CachedArticle>()
+  if (typeof parsed !== 'object' || parsed === null) return found
+  const body = parsed as { version?: unknown; root?: unknown; articles?: unknown }
+  if (body.version !== cacheVersion || body.root !== root || !Array.isArray(body.articles)) return found
+  for (const row of body.articles as unknown[]) {
+    if (!isCacheRow(row)) return new Map()
+    found.set(row[0], fromRow(row))
+  }
+  return found
+}
+
+/** Writes a shard's cache atomically (temp file, fsync, rename); false when it could not be written (the cache is optional). */
+export async function saveShardCache(file: string, root: string, articles: CachedArticle[]): Promise<boolean> {
+  try {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true })
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return false
+  }
+  const written = await writeFileAtomic(file, Buffer.from(JSON.stringify({ version: cacheVersion, root, articles: articles.map(toRow) })))
+  return written.ok
+}
+
+/** True when a file's current stamp is the one cached (so its cached summary still holds). */
+export function isSameStamp(cached: CachedArticle, now: CacheStamp): boolean {
+  return cached.size === now.size && cached.mtimeMs === now.mtimeMs && cached.ctimeMs === now.ctimeMs
+}
