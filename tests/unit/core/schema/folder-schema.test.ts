@@ -96,6 +96,14 @@ describe('FolderSchemaCache', () => {
     expect(second.ok && second.value.articleCount).toBe(1)
     expect(second.ok && second.value.fields.find((f) => f.key === 'sidebar')?.values).toEqual([{ value: 'left', count: 1 }])
   })
+
+  it('answers a rebuild from what it kept exactly as a fresh build, numbers JSON cannot hold included', async () => {
+    const dir = await folder({ 'a.md': a, 'c.md': c, 'inf.md': '---\nweight: .inf\nratio: .nan\nnested: {deep: [1, "two", true, null]}\n---\n' })
+    const cache = new FolderSchemaCache()
+    const fresh = await buildFolderSchema(dir)
+    await cache.build(dir)
+    expect(await cache.build(dir)).toEqual(fresh)
+  })
 })
 
 describe('getFolderSchema handler', () => {
