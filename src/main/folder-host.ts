@@ -29,9 +29,12 @@ export class FolderHost implements HandlerHost {
     await this.dispose()
     this.current = opened.value
     this.unsubscribe = opened.value.onEvent(this.emit)
-    await opened.value.start()
+    // NOTE: the window shows the folder without waiting for the watcher's first crawl (about half a second on
+    // 50,000 articles): the index has begun, and its full-text pass re-reads every file once the watcher is ready.
+    const watching = opened.value.start()
     const info = opened.value.info()
     this.emit({ kind: 'folder-opened', folder: info })
+    await watching
     return ok(info)
   }
 
