@@ -6,6 +6,7 @@ import { nodeFs, type FsPort } from '../fs-port'
 import { buildFolderSchema } from '../schema/folder-schema'
 import { ShardClient, type ShardMode } from './shard-client'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
+import { interned } from './article-record'
 import { shardCacheFile } from './summary-cache'
 import { queryTerms } from './term-index'
 
@@ -216,7 +217,12 @@ export class ArticleIndex {
   }
 
   private receive(batch: ArticleSummary[]): void {
-    for (const summary of batch) this.summaries.set(summary.path, summary)
+    for (const summary of batch) {
+      // NOTE: each batch arrives as fresh copies; shared tag and category names keep 50,000 summaries small.
+      if (summary.tags !== undefined) summary.tags = summary.tags.map(interned)
+      if (summary.categories !== undefined) summary.categories = summary.categories.map(interned)
+      this.summaries.set(summary.path, summary)
+    }
     if (this.options.onEvent === undefined) return
     for (const summary of batch) this.pendingBatch.push(summary)
     // NOTE: the first rows go out at once so a list can show them before the rest is indexed.

@@ -22,6 +22,21 @@ export function detached(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1)
 }
 
+const internTable = new Map<string, string>()
+const internLimit = 100_000
+
+/**
+ * One shared copy of a tag or category (the same few hundred names recur over thousands of articles); detached like
+ * any other kept string. The table stops growing at a limit, so odd folders cost no more than before.
+ */
+export function interned(text: string): string {
+  const known = internTable.get(text)
+  if (known !== undefined) return known
+  const copy = detached(text)
+  if (internTable.size < internLimit) internTable.set(copy, copy)
+  return copy
+}
+
 function detachedOrNull(text: string | null): string | null {
   return text === null ? null : detached(text)
 }
@@ -160,8 +175,8 @@ export function summarizeWithDates(path: string, text: string, nowMs: number, wi
     isDraft: values.isDraft,
     format,
     lastmod: detachedOrNull(values.lastmod),
-    tags: values.tags.map(detached),
-    categories: values.categories.map(detached),
+    tags: values.tags.map(interned),
+    categories: values.categories.map(interned),
     buildStatus: buildStatusOf(values, nowMs),
   }
   if (withWordCount) summary.wordCount = countWords(text, bodyFrom)

@@ -5,7 +5,7 @@ import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
 import { errnoCode } from '../errno'
 import { FolderSchemaCache } from '../schema/folder-schema'
-import { bodyStart, buildStatusOf, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
+import { bodyStart, buildStatusOf, interned, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
 import { makeSnippet } from './search-snippet'
 import { listArticlesSync, readForSummary, readIndexedText } from './shard-files'
 import { isSameStamp, loadShardCache, saveShardCache, type CacheStamp, type CachedArticle } from './summary-cache'
@@ -225,7 +225,9 @@ export class ShardCore {
     const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
     if (!isSameStamp(entry, stamp)) return null
     const buildStatus = buildStatusOf({ isDraft: entry.summary.isDraft, date: entry.summary.date, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
-    const record: ShardRecord = { summary: { ...entry.summary, buildStatus }, publishDate: entry.publishDate, expiryDate: entry.expiryDate, stamp, docId: -1 }
+    const tags = entry.summary.tags?.map(interned) ?? []
+    const categories = entry.summary.categories?.map(interned) ?? []
+    const record: ShardRecord = { summary: { ...entry.summary, tags, categories, buildStatus }, publishDate: entry.publishDate, expiryDate: entry.expiryDate, stamp, docId: -1 }
     this.forgetDoc(rel)
     this.records.set(rel, record)
     this.pendingTerms.push(rel)
