@@ -129,7 +129,32 @@ export async function saveShardCache(file: string, root: string, articles: Cache
     return false
   }
   const written = await writeFileAtomic(file, Buffer.from(JSON.stringify({ version: cacheVersion, root, articles: articles.map(toRow) })))
+  await pruneStaleCaches(path.dirname(file), Date.now() - staleAfterMs)
   return written.ok
+}
+
+/** A cache file not written for this long belongs to a folder no longer opened (or a write cut short); it is removed. */
+const staleAfterMs = 30 * 24 * 60 * 60 * 1000
+
+/** Removes the files in the cache folder last written before `before` (ms since the epoch); best effort. */
+export async function pruneStaleCaches(dir: string, before: number): Promise<void> {
+  let names: string[]
+  try {
+    names = await fs.promises.readdir(dir)
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return
+  }
+  for (const name of names) {
+    const file = path.join(dir, name)
+    try {
+      const stats = await fs.promises.stat(file)
+      if (stats.isFile() && stats.mtimeMs < before) await fs.promises.unlink(file)
+    } catch (error) {
+      // NOTE: another Folio may be pruning or writing the same folder; whatever it did is fine.
+      if (errnoCode(error) === undefined) throw error
+    }
+  }
 }
 
 /** True when a file's current stamp is the one cached (so its cached summary still holds). */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ArticleSummary, FolderEvent } from '@shared/api'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { ShardCore } from '../../../../src/core/index/shard-core'
-import { defaultCacheDir, loadShardCache, shardCacheFile } from '../../../../src/core/index/summary-cache'
+import { defaultCacheDir, loadShardCache, pruneStaleCaches, shardCacheFile } from '../../../../src/core/index/summary-cache'
 import { makeCorpus, makeTempDir, removeTempDir } from '../corpus'
 
 let corpus = ''
@@ -127,6 +127,21 @@ describe('summary cache', () => {
     } finally {
       removeTempDir(dir)
     }
+  })
+
+  it('removes cache files of folders not opened for a month when it writes one', async () => {
+    const dir = path.join(cacheDir, 'index')
+    fs.mkdirSync(dir, { recursive: true })
+    const old = path.join(dir, 'old.0-of-2.json')
+    const recent = path.join(dir, 'recent.0-of-2.json')
+    fs.writeFileSync(old, '{}')
+    fs.writeFileSync(recent, '{}')
+    const monthsAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000)
+    fs.utimesSync(old, monthsAgo, monthsAgo)
+    await fullIndex('local')
+    expect(fs.existsSync(old)).toBe(false)
+    expect(fs.existsSync(recent)).toBe(true)
+    await pruneStaleCaches(path.join(cacheDir, 'missing'), Date.now())
   })
 
   it('reports a change made between the summary pass and the full-text pass (before the watcher was ready)', () => {
