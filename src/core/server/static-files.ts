@@ -25,6 +25,19 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
+// NOTE: Vite names its build output `assets/<name>-<8-character content hash>.<ext>`: changed content gets a new
+// name (and index.html, never cached, names the current files), so these may be cached for good.
+const hashedAsset = /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$/
+
+/**
+ * The Cache-Control value for a static file of content type `type`: HTML is never stored, content-hashed build
+ * assets (the entry chunk, lazy chunks, their CSS) are immutable, anything else is revalidated on each use.
+ */
+export function cacheControlFor(file: string, type: string): string {
+  if (type.startsWith('text/html')) return 'no-store'
+  return hashedAsset.test(file) ? 'max-age=31536000, immutable' : 'no-cache'
+}
+
 /**
  * The file under `rendererDir` (an absolute real path) that a URL path names, or null when it is outside,
  * malformed or missing. Decodes, resolves and realpaths before comparing with path.relative; `/` is index.html.
@@ -66,7 +79,7 @@ export async function sendStatic(res: ServerResponse, file: string, isHead: bool
   res.writeHead(200, {
     'Content-Type': type,
     'Content-Length': body.byteLength,
-    'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
+    'Cache-Control': cacheControlFor(file, type),
   })
   res.end(isHead ? undefined : body)
   return true
