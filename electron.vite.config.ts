@@ -1,10 +1,38 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 
 const alias = {
   '@shared': resolve(import.meta.dirname, 'src/shared'),
   '@renderer': resolve(import.meta.dirname, 'src/renderer'),
+}
+
+// NOTE: the article list paints before the code that only an open article needs has loaded (the shell reaches
+// src/renderer/editing.ts and the dialogs through import() only); a static import of any of these would undo that.
+const lazyOnly = /\/node_modules\/(@codemirror|@lezer|markdown-it|dompurify|yaml|smol-toml|@decimalturn|jsonc-parser)\/|\/src\/renderer\/(editor\/|editing\.ts|workspace\.ts|session\/editing-session|preview\/render-preview)/
+
+/** Fails the renderer build when its entry chunk, or a chunk the entry imports statically, contains `lazyOnly` code. */
+function firstChunkGuard(): Plugin {
+  return {
+    name: 'folio-first-chunk-guard',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const eager = new Set<string>()
+      const visit = (name: string): void => {
+        const chunk = bundle[name]
+        if (chunk?.type !== 'chunk' || eager.has(name)) return
+        eager.add(name)
+        chunk.imports.forEach(visit)
+      }
+      for (const [name, output] of Object.entries(bundle)) if (output.type === 'chunk' && output.isEntry) visit(name)
+      const found = [...eager].flatMap((name) => {
+        const chunk = bundle[name]
+        return chunk?.type === 'chunk' ? Object.keys(chunk.modules).filter((id) => lazyOnly.test(id)) : []
+      })
+      if (found.length > 0) this.error(`The first renderer chunk must not contain editing code; load it with import(): ${found.slice(0, 5).join(', ')}`)
+    },
+  }
 }
 
 export default defineConfig({
@@ -32,7 +60,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), firstChunkGuard()],
     build: { outDir: 'out/renderer', rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') } },
   },
 })

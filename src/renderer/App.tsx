@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import type { FolioApi } from '@shared/api'
+import type { FolderEvent, FolioApi } from '@shared/api'
 import { useDocumentTitle } from './hooks/use-document-title'
 import { useFolder } from './hooks/use-folder'
 import { useSaveShortcut } from './hooks/use-save-shortcut'
@@ -17,18 +17,29 @@ export interface AppProps {
   isBrowserMode?: boolean
 }
 
-/** The whole UI for one host API: the welcome screen until a folder is open, then the workbench. */
+/**
+ * The whole UI for one host API: the welcome screen until a folder is open, then the workbench. The editing
+ * workspace loads lazily (see useWorkspace); until it exists nothing is open, so nothing can be unsaved.
+ */
 export function App({ api, isBrowserMode = false }: AppProps) {
   const workspace = useWorkspace(api)
-  const { session } = workspace
-  const [folderState, actions] = useFolder(api, session.handleFolderEvent)
+  const session = workspace.current?.workspace.session ?? null
+  const onFolderEvent = useCallback(
+    (event: FolderEvent) => {
+      if (session) session.handleFolderEvent(event)
+      // NOTE: without a session no article is open: the window may close at once (what the session would answer).
+      else if (event.kind === 'close-requested') void api.confirmClose()
+    },
+    [session, api],
+  )
+  const [folderState, actions] = useFolder(api, onFolderEvent)
   const snapshot = useSession(session)
   const { refreshArticles } = actions
-  useEffect(() => session.onSaved(() => void refreshArticles()), [session, refreshArticles])
+  useEffect(() => session?.onSaved(() => void refreshArticles()), [session, refreshArticles])
 
   const title = titleOf(snapshot.frontMatter?.data.title, snapshot.activePath)
   useDocumentTitle(title, snapshot.isDirty)
-  useSaveShortcut(useCallback(() => void session.save(), [session]))
+  useSaveShortcut(useCallback(() => void session?.save(), [session]))
   useUnsavedGuard(snapshot.dirtyPaths.size > 0, isBrowserMode)
   const indexContext = useMemo(
     () => ({ progress: folderState.progress, search: (query: string, limit?: number) => api.searchArticles(query, limit) }),
@@ -41,7 +52,14 @@ export function App({ api, isBrowserMode = false }: AppProps) {
   }
   return (
     <ArticleIndexContext.Provider value={indexContext}>
-      <Workbench folder={folderState.folder} articles={folderState.articles} listError={folderState.error} workspace={workspace} api={api} />
+      <Workbench
+        folder={folderState.folder}
+        articles={folderState.articles}
+        listError={folderState.error}
+        isListComplete={folderState.isListed && folderState.progress === null}
+        workspace={workspace}
+        api={api}
+      />
     </ArticleIndexContext.Provider>
   )
 }

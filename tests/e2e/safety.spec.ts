@@ -21,8 +21,9 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text)
 }
 
-/** Scrolls every diff pane to the bottom so CodeMirror renders the last lines too. */
+/** Scrolls every diff pane to the bottom so CodeMirror renders the last lines too (once the lazy diff view is in). */
 async function scrollDiffsToEnd(page: Page): Promise<void> {
+  await page.locator('.diff-host .cm-content').first().waitFor()
   await page.locator('.diff-host').evaluateAll((hosts) => hosts.forEach((host) => (host.scrollTop = host.scrollHeight)))
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ConflictDetail } from '../session/conflict-detail'
-import { DiffView } from './DiffView'
+import { LazyBoundary } from './LazyBoundary'
+import { LazyDiffView } from './lazy-dialogs'
 
 /** Props of the conflict banner. `detail` is null until the disk side has been read. */
 export interface ConflictBannerProps {
@@ -43,7 +44,9 @@ export function ConflictBanner({ path, detail, mineText, onKeepMine, onTakeTheir
       </div>
       {isComparing && current !== null && (
         <div className="banner-diff" aria-label="Changes on disk compared with yours">
-          <DiffView left={current.theirs} right={mineText()} leftLabel="On disk" rightLabel="Yours (unsaved)" />
+          <LazyBoundary what="the comparison">
+            <LazyDiffView left={current.theirs} right={mineText()} leftLabel="On disk" rightLabel="Yours (unsaved)" />
+          </LazyBoundary>
         </div>
       )}
     </div>

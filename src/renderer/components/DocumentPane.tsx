@@ -1,4 +1,4 @@
-import type { Workspace } from '../hooks/use-workspace'
+import type { Workspace } from '../workspace'
 import type { SessionSnapshot } from '../session/session-snapshot'
 import { ConfirmDialog } from './ConfirmDialog'
 import { ConflictBanner } from './ConflictBanner'

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
 import type { RecoveryStore } from '../session/recovery-store'
-import { DiffView } from './DiffView'
+import { LazyBoundary } from './LazyBoundary'
+import { LazyDiffView } from './lazy-dialogs'
 
 /** Props of the recovery dialog. `folderRoot` changes when another folder is opened, which lists its journal. */
 export interface RecoveryDialogProps {
@@ -28,7 +29,9 @@ export function RecoveryDialog({ recovery, folderRoot }: RecoveryDialogProps) {
           {more > 0 ? ` ${more} more article${more === 1 ? '' : 's'} after this one.` : ''}
         </p>
         {snapshot.error !== null && <p role="alert">{snapshot.error}</p>}
-        <DiffView left={item.disk ?? ''} right={item.journaled} leftLabel="On disk" rightLabel="Unsaved (recovered)" />
+        <LazyBoundary what="the comparison">
+          <LazyDiffView left={item.disk ?? ''} right={item.journaled} leftLabel="On disk" rightLabel="Unsaved (recovered)" />
+        </LazyBoundary>
         <div className="dialog-actions">
           <button type="button" className="button-primary" onClick={() => void recovery.restore(item.path)}>
             Restore

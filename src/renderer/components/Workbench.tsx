@@ -1,17 +1,18 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
-import type { Workspace } from '../hooks/use-workspace'
+import type { LazyWorkspace } from '../hooks/use-workspace'
 import { useLineWrapping } from '../hooks/use-line-wrapping'
 import { useSession } from '../hooks/use-session'
+import { whenIdle } from '../when-idle'
 import { ArticleList, type ListState } from './ArticleList'
-import { DocumentPane } from './DocumentPane'
-import { ExportDialog } from './ExportDialog'
+import { EditorPlaceholder } from './EditorPlaceholder'
+import { LazyBoundary } from './LazyBoundary'
+import { LazyExportDialog, preloadDialogs } from './lazy-dialogs'
 import { articleLinkCandidates, findLinkedArticle } from '../preview/article-links'
 import { articleProblems } from './front-matter/field-notes'
 import { useFolderSchema } from './front-matter/use-folder-schema'
-import { SidePane } from './SidePane'
 import { Toolbar } from './Toolbar'
 
 /** Props of the workbench. */
@@ -20,36 +21,60 @@ export interface WorkbenchProps {
   articles: readonly ArticleSummary[]
   /** The last failure to list the folder, shown above the list. */
   listError: FolioError | null
-  workspace: Workspace
+  /** True once the whole list is known (fetched and fully indexed), even when it is empty. */
+  isListComplete: boolean
+  workspace: LazyWorkspace
   /** The host API, for what the panes fetch themselves (the folder schema). */
   api?: FolioApi
 }
 
-/** The three resizable panes (list, editor, form + preview) under the toolbar; pane sizes persist in localStorage. */
-export function Workbench({ folder, articles, listError, workspace, api }: WorkbenchProps) {
-  const { session, editor } = workspace
+/**
+ * The three resizable panes (list, editor, form + preview) under the toolbar; pane sizes persist in localStorage.
+ * The editor and side panes come with the lazily loaded workspace: their code is preloaded once the list shows its
+ * first rows, or fetched at once when an article is opened before that.
+ */
+export function Workbench({ folder, articles, listError, isListComplete, workspace, api }: WorkbenchProps) {
+  const { current, load } = workspace
+  const session = current?.workspace.session ?? null
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
-  const [isWrapping, setWrapping] = useLineWrapping(editor)
+  const [isWrapping, setWrapping] = useLineWrapping(current?.workspace.editor ?? null)
   const [exportList, setExportList] = useState<ListState | null | undefined>(undefined)
+  const [isOpenRequested, setOpenRequested] = useState(false)
   // NOTE: taken when the export dialog opens (undefined while it is closed); a ref so the list's changes do not
   // re-render the workbench.
   const listState = useRef<ListState | null>(null)
   const onListState = useCallback((state: ListState) => {
     listState.current = state
   }, [])
+  // NOTE: after the first rows are painted (an idle moment), so the list never waits on the editor's code; an index
+  // still being built can answer with no rows yet, which then arrive as events.
+  const hasFirstRows = articles.length > 0 || isListComplete
+  useEffect(() => {
+    if (!hasFirstRows) return undefined
+    return whenIdle(() => {
+      void load()
+      preloadDialogs()
+    })
+  }, [hasFirstRows, load])
   // NOTE: stable so the memoised list rows do not all re-render on every snapshot change.
-  const onOpen = useCallback((path: string) => void session.open(path), [session])
-  const onSaved = useCallback((listener: () => void) => session.onSaved(listener), [session])
+  const onOpen = useCallback(
+    (path: string) => {
+      setOpenRequested(true)
+      void load().then((ws) => ws?.session.open(path))
+    },
+    [load],
+  )
+  const onSaved = useCallback((listener: () => void) => session?.onSaved(listener) ?? (() => undefined), [session])
   // NOTE: fetched once an article is open (a large folder's first rows must not wait on it); opening another folder
   // resets the session (no active article), so the first article opened after it refetches.
   const schema = useFolderSchema(snapshot.activePath === null ? undefined : api, onSaved, snapshot.activePath === null)
   const articlePaths = useMemo(() => new Set(articles.map((a) => a.path)), [articles])
   const onOpenLink = useCallback(
     (href: string) => {
-      const from = session.getSnapshot().activePath
+      const from = session?.getSnapshot().activePath ?? null
       const target = from === null ? null : findLinkedArticle(articleLinkCandidates(from, href), href, articlePaths)
-      if (target !== null) void session.open(target)
+      if (target !== null) void session?.open(target)
     },
     [session, articlePaths],
   )
@@ -61,10 +86,14 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
         snapshot={snapshot}
         isWrapping={isWrapping}
         onToggleWrapping={() => setWrapping(!isWrapping)}
-        onSave={() => void session.save()}
+        onSave={() => void session?.save()}
         onExport={() => setExportList(listState.current)}
       />
-      {exportList !== undefined && <ExportDialog articles={articles} activePath={snapshot.activePath} listState={exportList} onClose={() => setExportList(undefined)} />}
+      {exportList !== undefined && (
+        <LazyBoundary what="the Export dialog">
+          <LazyExportDialog articles={articles} activePath={snapshot.activePath} listState={exportList} onClose={() => setExportList(undefined)} />
+        </LazyBoundary>
+      )}
       <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="list" defaultSize="22" minSize="12">
           <div className="list-pane">
@@ -78,11 +107,15 @@ export function Workbench({ folder, articles, listError, workspace, api }: Workb
         </Panel>
         <Separator className="separator" />
         <Panel id="editor" defaultSize="43" minSize="20">
-          <DocumentPane workspace={workspace} snapshot={snapshot} folderRoot={folder.root} />
+          {current === null ? (
+            <EditorPlaceholder isLoading={isOpenRequested && workspace.status === 'loading'} error={workspace.error} onRetry={() => void load()} />
+          ) : (
+            <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} />
+          )}
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">
-          <SidePane editor={editor} session={session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} />
+          {current !== null && <current.code.SidePane editor={current.workspace.editor} session={current.workspace.session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} />}
         </Panel>
       </Group>
     </div>

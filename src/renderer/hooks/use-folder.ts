@@ -12,6 +12,8 @@ export interface FolderState {
   error: FolioError | null
   /** Indexing progress while the folder index is being built; null once every article is in. */
   progress: { done: number; total: number } | null
+  /** True once the article list has been fetched (even if it failed or is empty). */
+  isListed: boolean
 }
 
 /** What `useFolder` offers besides the state. */
@@ -20,7 +22,7 @@ export interface FolderActions {
   refreshArticles: () => Promise<void>
 }
 
-const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null, progress: null }
+const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null, progress: null, isListed: false }
 
 /** The list with `updates` replacing same-path entries and new paths appended (the list sorts for display). */
 function upsertSummaries(list: ArticleSummary[], updates: readonly ArticleSummary[]): ArticleSummary[] {
@@ -65,10 +67,10 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
     const lateBatches = inFlight.current ?? []
     inFlight.current = null
     setState((s) => {
-      if (!result.ok) return { ...s, error: result.error }
+      if (!result.ok) return { ...s, error: result.error, isListed: true }
       const { articles, done, total, isComplete } = result.value
       const merged = lateBatches.reduce(upsertSummaries, articles)
-      return { ...s, articles: merged, error: null, progress: isComplete ? null : { done, total } }
+      return { ...s, articles: merged, error: null, progress: isComplete ? null : { done, total }, isListed: true }
     })
   }, [api])
 

@@ -1,8 +1,11 @@
 import { useSyncExternalStore } from 'react'
 import type { EditingSession } from '../session/editing-session'
-import type { SessionSnapshot } from '../session/session-snapshot'
+import { emptySnapshot, type SessionSnapshot } from '../session/session-snapshot'
 
-/** Re-renders the caller whenever the session's snapshot changes. */
-export function useSession(session: EditingSession): SessionSnapshot {
-  return useSyncExternalStore(session.subscribe, session.getSnapshot)
+const subscribeToNothing = (): (() => void) => () => {}
+const getEmptySnapshot = (): SessionSnapshot => emptySnapshot
+
+/** Re-renders the caller whenever the session's snapshot changes; the empty snapshot while there is no session yet. */
+export function useSession(session: EditingSession | null): SessionSnapshot {
+  return useSyncExternalStore(session?.subscribe ?? subscribeToNothing, session?.getSnapshot ?? getEmptySnapshot)
 }

@@ -2,6 +2,9 @@ import { fireEvent, render, screen, within, waitFor } from '@testing-library/rea
 import { EditorView } from '@codemirror/view'
 import { App } from '@renderer/App'
 import { FakeApi } from './fake-api'
+// NOTE: the app fetches its editing code with import(); importing it here first keeps vitest's one-off transform of
+// CodeMirror and the session out of Testing Library's timeouts (the app still goes through its import()).
+import '@renderer/editing'
 import { brokenText, helloText, otherText, untitledText } from './fixtures'
 
 /** Renders the app over a fake API holding the fixture articles. */

@@ -1,5 +1,5 @@
 import '../dom-shims'
-import { createWorkspace } from '@renderer/hooks/use-workspace'
+import { createWorkspace } from '@renderer/workspace'
 import { FakeApi, versionOf } from '../fake-api'
 import { helloText, otherText } from '../fixtures'
 
