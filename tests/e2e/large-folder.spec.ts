@@ -67,6 +67,15 @@ test.describe('a large folder', () => {
     const hit = list.getByRole('option', { name: 'Zebra harbour notes' })
     await expect(hit).toBeVisible({ timeout: 30_000 })
     await expect(hit.locator('mark')).toHaveText('quixotic')
+    // NOTE: a common word has thousands of hits: they come a page at a time as the list is scrolled to its end.
+    await page.getByLabel('Search folder').fill('council')
+    const searchStatus = page.getByRole('status').filter({ hasText: 'matching articles' })
+    await expect(searchStatus).toContainText('first 100 shown', { timeout: 30_000 })
+    await list.focus()
+    await page.keyboard.press('End')
+    await expect(searchStatus).toContainText('first 200 shown')
+    await page.getByRole('button', { name: 'Show more' }).click()
+    await expect(searchStatus).toContainText('first 300 shown')
     await page.getByLabel('Search folder').fill('')
 
     await list.focus()

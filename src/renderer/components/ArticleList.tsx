@@ -98,6 +98,12 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
     },
     [selection],
   )
+  // NOTE: scrolling to the last hits shown asks for the next page, so search results scroll on like the list does.
+  const { canShowMore, showMore } = search
+  const isAtEnd = hits !== null && last >= hits.length
+  useEffect(() => {
+    if (isAtEnd && canShowMore) showMore()
+  }, [isAtEnd, canShowMore, showMore])
   useEffect(() => {
     onListState?.({ shown: visible, picked: picked.size === 0 ? [] : visible.filter((a) => picked.has(a.path)).map((a) => a.path) })
   }, [onListState, visible, picked])
@@ -155,11 +161,18 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
         </button>
         {isFiltersOpen && <ArticleListFilters filters={filters} sort={sort} facets={facets} onFilters={setFilters} onSort={setSort} />}
       </div>
-      <p className="article-list-status" role="status">
-        {index?.progress ? `Indexing ${number.format(index.progress.done)} of ${number.format(index.progress.total)}` : ''}
-        {index?.progress && ' · '}
-        {hits !== null ? `${number.format(search.results?.total ?? 0)} matching articles${(search.results?.total ?? 0) > hits.length ? `, first ${number.format(hits.length)} shown` : ''}${search.results?.isComplete === false ? ' so far (still indexing)' : ''}` : `${number.format(visible.length)} of ${number.format(articles.length)} articles${picked.size > 0 ? `, ${number.format(picked.size)} selected (Esc clears)` : ''}`}
-      </p>
+      <div className="article-list-status">
+        <p role="status">
+          {index?.progress ? `Indexing ${number.format(index.progress.done)} of ${number.format(index.progress.total)}` : ''}
+          {index?.progress && ' · '}
+          {hits !== null ? `${number.format(search.results?.total ?? 0)} matching articles${(search.results?.total ?? 0) > hits.length ? `, first ${number.format(hits.length)} shown` : ''}${search.results?.isComplete === false ? ' so far (still indexing)' : ''}` : `${number.format(visible.length)} of ${number.format(articles.length)} articles${picked.size > 0 ? `, ${number.format(picked.size)} selected (Esc clears)` : ''}`}
+        </p>
+        {hits !== null && search.canShowMore && (
+          <button type="button" className="show-more" onClick={showMore} disabled={search.isLoadingMore}>
+            {search.isLoadingMore ? 'Loading more…' : 'Show more'}
+          </button>
+        )}
+      </div>
       {search.error && <p className="banner banner-error">Search failed: {search.error.message}</p>}
       <ul
         ref={listRef}

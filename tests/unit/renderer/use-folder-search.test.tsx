@@ -1,5 +1,5 @@
 import './dom-shims'
-import { renderHook, waitFor } from '@testing-library/react'
+import { act, renderHook, waitFor } from '@testing-library/react'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
 import { useFolderSearch } from '@renderer/hooks/use-folder-search'
@@ -20,5 +20,29 @@ describe('useFolderSearch', () => {
     await waitFor(() => expect(result.current.results?.hits.map((h) => h.path)).toEqual(['zz.md']), { timeout: 3000 })
     await new Promise((r) => setTimeout(r, 700))
     expect(calls).toEqual(['quixotic', 'quixotic'])
+  })
+
+  it('gives hits a page at a time: showMore asks for the next page of the same query; a new query starts again', async () => {
+    const calls: [string, number | undefined][] = []
+    const search = (query: string, limit?: number): Promise<Result<SearchResults>> => {
+      calls.push([query, limit])
+      const total = query === 'common' ? 250 : 3
+      const hits = Array.from({ length: Math.min(total, limit ?? 100) }, (_, i) => ({ path: `${query}-${i}.md`, title: null, snippets: [] }))
+      return Promise.resolve(ok({ query, hits, total, isComplete: true }))
+    }
+    const { result, rerender } = renderHook(({ query }) => useFolderSearch(search, query), { initialProps: { query: 'common' } })
+    await waitFor(() => expect(result.current.results?.hits.length).toBe(100))
+    expect(result.current.canShowMore).toBe(true)
+    act(() => result.current.showMore())
+    await waitFor(() => expect(result.current.results?.hits.length).toBe(200))
+    expect(result.current.isSearching).toBe(false)
+    act(() => result.current.showMore())
+    await waitFor(() => expect(result.current.results?.hits.length).toBe(250))
+    expect(result.current.canShowMore).toBe(false)
+    act(() => result.current.showMore())
+    rerender({ query: 'rare' })
+    await waitFor(() => expect(result.current.results?.hits.length).toBe(3))
+    expect(result.current.canShowMore).toBe(false)
+    expect(calls).toEqual([['common', 100], ['common', 200], ['common', 300], ['rare', 100]])
   })
 })
