@@ -176,16 +176,22 @@ export class ArticleIndex {
   }
 
   private async run(): Promise<Result<void>> {
-    // NOTE: the other shards read their summary caches while the first one lists the folder (a dead shard's
-    // refusal is reported by its summarize call below, so it is not reported twice).
-    for (const shard of this.shards.slice(1)) void shard.loadCache().catch(() => undefined)
+    // NOTE: with a summary cache, the rows of unchanged files go out while the first shard lists the folder; the
+    // listing then settles it: a cached row it lacks is dropped, a file the cache lacked is read.
+    const fromCache = new Map<string, ArticleSummary>()
+    const cachedPass = this.options.cacheDir ? this.summarizeCached(fromCache) : Promise.resolve()
     const files = await this.listFiles()
-    if (!files.ok) return files
+    if (!files.ok) {
+      await cachedPass
+      this.summaries.clear()
+      return files
+    }
     this.total = files.value.length
-    this.options.onEvent?.({ kind: 'index-progress', done: 0, total: this.total })
+    this.options.onEvent?.({ kind: 'index-progress', done: this.summaries.size, total: this.total })
     const parts: string[][] = this.shards.map(() => [])
     for (const rel of files.value) parts[shardOf(rel, parts.length)]?.push(rel)
-    await Promise.all(this.shards.map((shard, i) => shard.summarize(parts[i] ?? [], (batch) => this.receive(batch))))
+    await Promise.all([cachedPass, ...this.shards.map((shard, i) => shard.summarize(parts[i] ?? [], (batch) => this.receive(batch)))])
+    await this.dropUnlisted(fromCache, new Set(files.value))
     this.isSummarized = true
     this.flush()
     // NOTE: a watcher that failed to start is reported by the session; the words are indexed all the same.
@@ -201,6 +207,26 @@ export class ArticleIndex {
       (error: unknown) => this.afterDispose(error, undefined),
     )
     return ok(undefined)
+  }
+
+  private summarizeCached(fromCache: Map<string, ArticleSummary>): Promise<void> {
+    const receive = (batch: ArticleSummary[]): void => {
+      for (const summary of batch) fromCache.set(summary.path, summary)
+      this.receive(batch)
+    }
+    return Promise.all(this.shards.map((shard) => shard.summarizeCached(receive))).then(() => undefined)
+  }
+
+  /** Drops the rows sent from the cache that the listing did not find (unless an update has replaced them since). */
+  private async dropUnlisted(fromCache: Map<string, ArticleSummary>, listed: Set<string>): Promise<void> {
+    const unlisted = [...fromCache].filter(([path, summary]) => !listed.has(path) && this.summaries.get(path) === summary).map(([path]) => path)
+    if (unlisted.length === 0) return
+    // NOTE: rows still waiting to be pushed go first, so a client never sees a removal before the row itself.
+    this.flush()
+    for (const path of unlisted) {
+      await this.remove(path)
+      this.options.onEvent?.({ kind: 'article-removed', path })
+    }
   }
 
   // NOTE: listing thousands of folders with async readdir costs a round trip per folder; a shard lists

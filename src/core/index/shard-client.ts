@@ -70,9 +70,9 @@ export class ShardClient {
     return this.call({ op: 'list' }) as Promise<string[] | null>
   }
 
-  /** Reads the shard's summary cache now (else it is read by the first `summarize`). */
-  loadCache(): Promise<void> {
-    return this.call({ op: 'load-cache' }).then(() => undefined)
+  /** Sends, in batches, the summaries of cached articles whose files are unchanged (none without a cache). */
+  summarizeCached(onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
+    return this.call({ op: 'summarize-cached' }, onBatch).then(() => undefined)
   }
 
   summarize(paths: string[], onBatch: (articles: ArticleSummary[]) => void): Promise<void> {

@@ -86,9 +86,10 @@ export class ShardCore {
 
   /**
    * Reads and summarizes one article (phase 1) without its word count; words are counted and indexed later by
-   * `indexTerms`. Null when it is gone.
+   * `indexTerms`. Null when it is gone, or already summarized in this pass (from the cache, or by an update).
    */
   summarize(rel: string): ArticleSummary | null {
+    if (this.records.has(rel)) return null
     const cached = this.fromCache(rel)
     if (cached !== null) return cached.summary
     const read = readForSummary(this.abs(rel))
@@ -207,10 +208,21 @@ export class ShardCore {
     return this.schemas.build(this.root)
   }
 
-  /** Reads this shard's summary cache, if it has one and has not read it yet (the summary pass uses it, then drops it). */
-  loadCache(): void {
+  /**
+   * The paths this shard's summary cache knows (read now if need be), for `summarizeCached`; empty without a cache.
+   * NOTE: asked before the folder is listed, so rows of a reopened folder show while the listing runs.
+   */
+  cachedPaths(): string[] {
     const file = this.options.cacheFile
-    if (file !== undefined && file !== null && this.pendingAt === 0) this.cached ??= loadShardCache(file, this.root)
+    if (file === undefined || file === null || this.pendingAt !== 0) return []
+    this.cached ??= loadShardCache(file, this.root)
+    return [...this.cached.keys()]
+  }
+
+  /** The summary of a cached article whose file still has the cached stamp (recorded for the full-text pass); else null. */
+  summarizeCached(rel: string): ArticleSummary | null {
+    if (this.records.has(rel)) return null
+    return this.fromCache(rel)?.summary ?? null
   }
 
   /** The article's summary from the cache when the file's size, mtime and ctime are those cached; else null. */
@@ -220,6 +232,8 @@ export class ShardCore {
     this.cached ??= loadShardCache(file, this.root)
     const entry = this.cached.get(rel)
     if (entry === undefined) return null
+    // NOTE: each entry is looked at once; a miss is read like a file the cache never knew.
+    this.cached.delete(rel)
     const stats = fs.statSync(this.abs(rel), { throwIfNoEntry: false })
     if (stats === undefined || !stats.isFile()) return null
     const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }

@@ -6,7 +6,7 @@ import type { FileStamp, RankedMatch, ShardCore } from './shard-core'
 /** A request to a shard; `id` pairs it with its reply. */
 export type ShardRequest =
   | { id: number; op: 'list' }
-  | { id: number; op: 'load-cache' }
+  | { id: number; op: 'summarize-cached' }
   | { id: number; op: 'summarize'; paths: string[] }
   | { id: number; op: 'build-terms' }
   | { id: number; op: 'update'; path: string }
@@ -32,6 +32,21 @@ function yieldTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
 
+/** Summarizes each path, posting the summaries in batches and yielding between them so other requests are served. */
+async function postInBatches(paths: readonly string[], summarize: (rel: string) => ArticleSummary | null, post: (articles: ArticleSummary[]) => void): Promise<void> {
+  let batch: ArticleSummary[] = []
+  for (const rel of paths) {
+    const summary = summarize(rel)
+    if (summary !== null) batch.push(summary)
+    if (batch.length >= batchSize) {
+      post(batch)
+      batch = []
+      await yieldTurn()
+    }
+  }
+  if (batch.length > 0) post(batch)
+}
+
 /**
  * Serves one request against a shard, posting batches and the reply through `post`. Shared by the worker thread
  * and the in-process fallback so both behave the same.
@@ -41,23 +56,12 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
   switch (request.op) {
     case 'list':
       return reply(core.list())
-    case 'load-cache':
-      core.loadCache()
+    case 'summarize-cached':
+      await postInBatches(core.cachedPaths(), (rel) => core.summarizeCached(rel), (articles) => post({ id: request.id, kind: 'batch', articles }))
       return reply(null)
-    case 'summarize': {
-      let batch: ArticleSummary[] = []
-      for (const rel of request.paths) {
-        const summary = core.summarize(rel)
-        if (summary !== null) batch.push(summary)
-        if (batch.length >= batchSize) {
-          post({ id: request.id, kind: 'batch', articles: batch })
-          batch = []
-          await yieldTurn()
-        }
-      }
-      if (batch.length > 0) post({ id: request.id, kind: 'batch', articles: batch })
+    case 'summarize':
+      await postInBatches(request.paths, (rel) => core.summarize(rel), (articles) => post({ id: request.id, kind: 'batch', articles }))
       return reply(null)
-    }
     case 'build-terms': {
       let batch: ArticleSummary[] = []
       const collect = (summary: ArticleSummary): void => {

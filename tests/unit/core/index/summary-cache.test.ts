@@ -129,6 +129,34 @@ describe('summary cache', () => {
     }
   })
 
+  it('shows cached rows before the listing, then drops those the listing does not find (a folder turned into a symlink)', async () => {
+    const dir = makeTempDir('folio-cache-link-')
+    try {
+      fs.mkdirSync(path.join(dir, 'real'))
+      fs.writeFileSync(path.join(dir, 'real', 'a.md'), '---\ntitle: A\n---\nText.\n')
+      fs.writeFileSync(path.join(dir, 'b.md'), '---\ntitle: B\n---\nText.\n')
+      const first = new ArticleIndex(dir, { mode: 'local', shards: 2, cacheDir })
+      await first.whenSearchable()
+      await first.dispose()
+      // NOTE: the same file, reached through a symlink the listing does not follow: its stamp still matches.
+      fs.renameSync(path.join(dir, 'real'), path.join(dir, 'moved'))
+      fs.symlinkSync(path.join(dir, 'moved'), path.join(dir, 'real'), 'dir')
+      const events: FolderEvent[] = []
+      const second = new ArticleIndex(dir, { mode: 'local', shards: 2, cacheDir, onEvent: (e) => events.push(e) })
+      try {
+        expect((await second.start()).ok).toBe(true)
+        expect(second.snapshot().articles.map((a) => a.path)).toEqual(['b.md', 'moved/a.md'])
+        const sent = events.flatMap((e) => (e.kind === 'articles-indexed' ? e.articles.map((a) => a.path) : e.kind === 'article-removed' ? [`-${e.path}`] : []))
+        expect(sent).toContain('real/a.md')
+        expect(sent.indexOf('-real/a.md')).toBeGreaterThan(sent.indexOf('real/a.md'))
+      } finally {
+        await second.dispose()
+      }
+    } finally {
+      removeTempDir(dir)
+    }
+  })
+
   it('removes cache files of folders not opened for a month when it writes one', async () => {
     const dir = path.join(cacheDir, 'index')
     fs.mkdirSync(dir, { recursive: true })
