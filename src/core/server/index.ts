@@ -37,6 +37,8 @@ export interface RunningServer {
   url: string
   token: string
   port: number
+  /** Resolves once the folder is watched, or once its watcher failed to start (reported through onWatchError). */
+  watching: Promise<void>
   close(): Promise<void>
 }
 
@@ -117,7 +119,12 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
   })
   if (!opened.ok) return opened
   const session = opened.value
-  await session.start()
+  // NOTE: the app is served while the watcher's first crawl runs (seconds on 50,000 articles, beside the index);
+  // the index's full-text pass waits for it and re-reads every file, so a change made meanwhile still shows.
+  // A watcher that cannot start is told to onWatchError; the app still serves the folder (saves keep their checks).
+  const watching = session.start().catch((error: unknown) => {
+    onWatchError?.(`Outside changes will not be noticed: ${error instanceof Error ? error.message : String(error)}`)
+  })
   // NOTE: export progress is not a folder event of the session, so it reaches the event stream through its own set.
   const exportListeners = new Set<(event: FolderEvent) => void>()
   const exportHost: ExportHost = {
@@ -155,11 +162,12 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
   }
   ctx.port = port.value
   const close = async (): Promise<void> => {
+    await watching
     await session.dispose()
     await new Promise<void>((resolve) => {
       server.close(() => resolve())
       server.closeAllConnections()
     })
   }
-  return ok({ url: `http://127.0.0.1:${ctx.port}/?token=${ctx.token}`, token: ctx.token, port: ctx.port, close })
+  return ok({ url: `http://127.0.0.1:${ctx.port}/?token=${ctx.token}`, token: ctx.token, port: ctx.port, watching, close })
 }

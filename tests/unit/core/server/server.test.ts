@@ -26,6 +26,7 @@ beforeEach(async () => {
   const started = await startServer({ root, port: 0, rendererDir: renderer })
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
+  await server.watching
   cookie = `folio_token_${server.port}=${server.token}`
 })
 afterEach(async () => {
