@@ -48,6 +48,25 @@ function applyEvent(s: FolderState, event: FolderEvent): FolderState {
   }
 }
 
+/** Applies events in order, folding runs of index batches into one upsert (one pass over the list, not one each). */
+function applyEvents(s: FolderState, events: readonly FolderEvent[]): FolderState {
+  let state = s
+  let pending: ArticleSummary[] = []
+  for (const event of events) {
+    if (event.kind === 'articles-indexed') {
+      pending = pending.concat(event.articles)
+      continue
+    }
+    if (pending.length > 0) state = applyEvent(state, { kind: 'articles-indexed', articles: pending })
+    pending = []
+    state = applyEvent(state, event)
+  }
+  return pending.length > 0 ? applyEvent(state, { kind: 'articles-indexed', articles: pending }) : state
+}
+
+/** How long folder events are gathered before the list is updated once for all of them (ms). */
+const eventBatchMs = 16
+
 /**
  * Loads the folder and its article list from the folder index (whatever is indexed so far, at once), then follows
  * folder events (passing each to `onEvent` first): index batches fill the list in, changes update single rows.
@@ -101,14 +120,26 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
   }, [api, showFolder])
 
   useEffect(() => {
+    // NOTE: while a large folder is indexed, batches arrive many times a second; each state change re-sorts and
+    // re-counts the whole list, so the events of one frame are applied together.
+    let queued: FolderEvent[] = []
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const applyQueued = (): void => {
+      timer = null
+      const events = queued
+      queued = []
+      setState((s) => applyEvents(s, events))
+    }
     const unsubscribe = api.onFolderEvent((event) => {
       onEventRef.current(event)
       if (event.kind === 'folder-opened') return void showFolder(event.folder)
       if (event.kind === 'articles-indexed') inFlight.current?.push(event.articles)
-      setState((s) => applyEvent(s, event))
+      queued.push(event)
+      timer ??= setTimeout(applyQueued, eventBatchMs)
     })
     return () => {
       unsubscribe()
+      if (timer !== null) clearTimeout(timer)
     }
   }, [api, refreshArticles, showFolder])
 
