@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { detectBlock } from '@shared/front-matter'
 import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
 import type { CacheStamp } from './summary-cache'
@@ -35,10 +36,7 @@ export function readIndexedText(abs: string): ReadOutcome {
       if (n === 0) break
       read += n
     }
-    let text = buffer.toString('utf8', 0, read)
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
-    return { kind: 'text', text, stamp }
+    return { kind: 'text', text: lfText(buffer, read), stamp }
   } catch (error) {
     return { kind: 'failed', message: `Could not read the file (${errnoCode(error) ?? 'error'}).`, stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 } }
   } finally {
@@ -49,9 +47,67 @@ export function readIndexedText(abs: string): ReadOutcome {
 const headBytes = 64 * 1024
 const head = Buffer.allocUnsafe(headBytes)
 
+function isBlank(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a
+}
+
+/** The offset just past the line holding `at` (past its LF), or `n` when that line is the last one read. */
+function pastLine(bytes: Buffer, at: number, n: number): number {
+  const eol = bytes.indexOf(0x0a, at)
+  return eol === -1 || eol >= n ? n : eol + 1
+}
+
+/** Past the closing fence line: the first later line holding only `fence` (and trailing blanks); `n` if none. */
+function pastClosingFence(bytes: Buffer, fence: number, from: number, n: number): number {
+  for (let at = bytes.indexOf(0x0a, from); at !== -1 && at < n; at = bytes.indexOf(0x0a, at + 1)) {
+    if (bytes[at + 1] !== fence || bytes[at + 2] !== fence || bytes[at + 3] !== fence) continue
+    let i = at + 4
+    while (i < n && bytes[i] !== 0x0a && isBlank(bytes[i])) i++
+    if (i >= n || bytes[i] === 0x0a) return i >= n ? n : i + 1
+  }
+  return n
+}
+
+/** Past the line of the brace closing a JSON block that opens at `from` (strings skipped, as detectBlock does); `n` if none. */
+function pastJsonBlock(bytes: Buffer, from: number, n: number): number {
+  let depth = 0
+  for (let i = from; i < n; i++) {
+    const byte = bytes[i]
+    if (byte === 0x22) {
+      for (i++; i < n && bytes[i] !== 0x22; i++) if (bytes[i] === 0x5c) i++
+    } else if (byte === 0x7b) depth++
+    else if (byte === 0x7d && --depth === 0) return pastLine(bytes, i + 1, n)
+  }
+  return n
+}
+
+/**
+ * Where the front-matter block of the first `n` bytes surely ends: past the line that closes it, so the text up to
+ * there holds the whole block as whole lines; `n` when there is no block or no end is found. NOTE: the bytes looked
+ * for are ASCII, which never occurs inside a multi-byte UTF-8 character, so this reads bytes the way detectBlock
+ * reads characters.
+ */
+export function frontMatterEnd(bytes: Buffer, n: number): number {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  while (i < n && isBlank(bytes[i])) i++
+  const first = bytes[i]
+  if ((first === 0x2d || first === 0x2b) && bytes[i + 1] === first && bytes[i + 2] === first) return pastClosingFence(bytes, first, i + 3, n)
+  if (first === 0x7b) return pastJsonBlock(bytes, i, n)
+  return n
+}
+
+function lfText(bytes: Buffer, end: number): string {
+  let text = bytes.toString('utf8', 0, end)
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
+  return text
+}
+
 /**
  * Reads a file for its summary with as few system calls as possible (open, one read, close: no stat), which is
- * what indexing many small files costs. Files larger than 64 KB take the full read.
+ * what indexing many small files costs. Only the front matter is decoded when its end is found (the body's words
+ * are read by the full-text pass): most of the text a file would make is never made. Files larger than 64 KB take
+ * the full read.
  */
 export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text: string; stamp: null } {
   let fd: number
@@ -72,10 +128,13 @@ export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text:
     fs.closeSync(fd)
   }
   if (n === headBytes) return readIndexedText(abs)
-  let text = head.toString('utf8', 0, n)
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
-  return { kind: 'text', text, stamp: null }
+  const end = frontMatterEnd(head, n)
+  // NOTE: the cut is checked: unless the front matter found in it is a whole block, the whole text is decoded.
+  if (end < n) {
+    const text = lfText(head, end)
+    if (detectBlock(text).kind === 'block') return { kind: 'text', text, stamp: null }
+  }
+  return { kind: 'text', text: lfText(head, n), stamp: null }
 }
 
 /** Lists the articles under `root` synchronously (relative `/` paths, sorted), with the same rules as listArticleFiles. */

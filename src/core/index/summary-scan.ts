@@ -13,8 +13,6 @@ const wanted = new Set<string>(summaryKeys)
 // NOTE: YAML and TOML treat control characters specially (or refuse them); the full parser decides.
 // eslint-disable-next-line no-control-regex
 const controlChar = /[\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]/
-const yamlKey = /^([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/
-const yamlItem = /^( +)- (.+)$/
 // NOTE: plain scalars that the YAML 1.2 core schema reads as something other than a string (null, bool, numbers).
 const yamlNonString = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/
 
@@ -72,61 +70,120 @@ function yamlInline(key: string, raw: string): ScannedValue | null | 'other' {
   return null
 }
 
+// NOTE: sticky twins of the value shapes above, for values the scanner only checks (keys it does not keep): they
+// test the text in place, up to the line's LF, so no line or value string is made. Every line of a block ends with
+// an LF (the closing fence follows it), and blocks holding CR, U+0085, U+2028 or U+2029 never reach them.
+// eslint-disable-next-line no-control-regex
+const doubleQuotedHere = /"[^"\\\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]*"(?=\n)/y
+// eslint-disable-next-line no-control-regex
+const singleQuotedHere = /'[^'\x00-\x08\x0a-\x1f\x7f\u0085\u2028\u2029\ufeff]*'(?=\n)/y
+const plainScalarHere = new RegExp(`${plainScalar.source.slice(1, -1)}(?=\\n)`, 'y')
+const nonStringHere = new RegExp(`${yamlNonString.source.slice(1, -1)}(?=\\n)`, 'y')
+const blankHere = /[^\S\n]*(?=\n)/y
+const itemHere = /( +)- (?=[^\n])/y
+const oddBreak = /[\r\u0085\u2028\u2029]/g
+// NOTE: the only keys of the scanned shape that YAML reads as something other than a string.
+const nonStringKeys = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'])
+
+function matchesHere(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at
+  return pattern.test(text)
+}
+
+/** yamlScalar(text.slice(at, lineEnd)) !== null, without the slice; `isString` also refuses plain non-strings (yamlString). */
+function isScalarHere(text: string, at: number, isString: boolean): boolean {
+  const first = text.charCodeAt(at)
+  if (first === 34) return matchesHere(doubleQuotedHere, text, at)
+  if (first === 39) return matchesHere(singleQuotedHere, text, at)
+  return matchesHere(plainScalarHere, text, at) && !(isString && matchesHere(nonStringHere, text, at))
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95
+}
+
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === 45
+}
+
+function hasOddBreak(text: string, block: FrontMatterBlock): boolean {
+  oddBreak.lastIndex = block.contentFrom
+  const found = oddBreak.exec(text)
+  return found !== null && found.index < block.contentTo
+}
+
 /**
  * Scans a YAML block made only of top-level `key: scalar` lines, `key:` followed by `  - scalar` items, blank lines
  * and whole-line comments. Returns null for anything else (nesting, multi-line scalars, duplicate keys, tabs...).
+ * NOTE: it walks the text by character codes and makes strings only for the summary keys' values: this runs once
+ * per article when a folder is indexed.
  */
 export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
+  if (hasOddBreak(text, block)) return null
   const out: ScannedFields = {}
   const seen = new Set<string>()
   let listKey: string | null = null
   let list: string[] | null = null
   let listIndent = -1
-  const finishList = (): boolean => {
-    if (listIndent === -1) return false
-    if (listKey !== null && wanted.has(listKey)) out[listKey as keyof ScannedFields] = { kind: 'list', value: list as string[] }
-    list = null
-    listKey = null
-    return true
-  }
   for (let from = block.contentFrom; from < block.contentTo; ) {
     let to = text.indexOf('\n', from)
     if (to === -1 || to > block.contentTo) to = block.contentTo
-    const line = text.slice(from, to)
+    const at = from
     from = to + 1
-    const first = line.charCodeAt(0)
-    if (line.length === 0 || first === 35) continue
+    const first = text.charCodeAt(at)
+    if (at === to || first === 35) continue
     if (first === 32) {
-      if (line.trim() === '') continue
-      if (list === null) return null
-      const item = yamlItem.exec(line)
+      if (matchesHere(blankHere, text, at)) continue
+      if (listKey === null) return null
+      itemHere.lastIndex = at
+      const item = itemHere.exec(text)
       if (item === null) return null
-      const indent = (item[1]).length
+      const indent = item[1].length
       if (listIndent === -1) listIndent = indent
       if (indent !== listIndent) return null
-      const value = yamlString(item[2])
+      const valueAt = itemHere.lastIndex
+      if (list === null) {
+        if (!isScalarHere(text, valueAt, true)) return null
+        continue
+      }
+      const value = yamlString(text.slice(valueAt, to))
       if (value === null || value.kind !== 'string') return null
-      ;(list).push(value.value)
+      list.push(value.value)
       continue
     }
-    if (list !== null && !finishList()) return null
-    const match = yamlKey.exec(line)
-    if (match === null) return null
-    const key = match[1]
-    if (seen.has(key) || key === '__proto__' || yamlNonString.test(key)) return null
+    if (listKey !== null) {
+      if (listIndent === -1) return null
+      if (list !== null) out[listKey as keyof ScannedFields] = { kind: 'list', value: list }
+      listKey = null
+      list = null
+    }
+    if (!isKeyStart(first)) return null
+    let i = at + 1
+    while (i < to && isKeyChar(text.charCodeAt(i))) i++
+    if (text.charCodeAt(i) !== 58) return null
+    const key = text.slice(at, i)
+    if (seen.has(key) || key === '__proto__' || nonStringKeys.has(key)) return null
     seen.add(key)
-    const raw = match[2]
-    if (raw === undefined) {
-      list = []
+    const isWanted = wanted.has(key)
+    if (i + 1 === to) {
+      // NOTE: `key:` opens a block list; only a summary key's items are kept.
       listKey = key
+      list = isWanted ? [] : null
       listIndent = -1
       continue
     }
-    const value = yamlInline(key, raw)
-    if (value === null) return null
-    if (value !== 'other' && wanted.has(key)) out[key as keyof ScannedFields] = value
+    if (text.charCodeAt(i + 1) !== 32 || i + 2 === to) return null
+    const valueAt = i + 2
+    if (isWanted || text.charCodeAt(valueAt) === 91) {
+      const value = yamlInline(key, text.slice(valueAt, to))
+      if (value === null) return null
+      if (value !== 'other' && isWanted) out[key as keyof ScannedFields] = value
+    } else if (!isScalarHere(text, valueAt, false)) return null
   }
-  if (list !== null && !finishList()) return null
+  if (listKey !== null) {
+    if (listIndent === -1) return null
+    if (list !== null) out[listKey as keyof ScannedFields] = { kind: 'list', value: list }
+  }
   return out
 }
 

@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { summarizeWithDates } from '../../../../src/core/index/article-record'
+import { frontMatterEnd, readForSummary, readIndexedText } from '../../../../src/core/index/shard-files'
+import { listAllFiles, makeCorpus, makeTempDir, removeTempDir } from '../corpus'
+
+const now = Date.parse('2025-06-01T00:00:00Z')
+
+/** The summary pass's reading (front matter only, no word count) next to the same from the whole text. */
+function bothReadings(file: string) {
+  const head = readForSummary(file)
+  const whole = readIndexedText(file)
+  if (head.kind !== 'text' || whole.kind !== 'text') throw new Error(`not read: ${file}`)
+  return { fromHead: summarizeWithDates('a.md', head.text, now, false), fromWhole: summarizeWithDates('a.md', whole.text, now, false), headText: head.text, wholeText: whole.text }
+}
+
+describe('reading an article for its summary', () => {
+  const shapes: Record<string, string> = {
+    yaml: '---\ntitle: "A"\ntags:\n  - x\n---\nbody words here\n',
+    crlfBom: '\ufeff---\r\ntitle: A\r\n---\r\nbody\r\n',
+    blankLinesFirst: '\n\n  \n---\ntitle: A\n---\nbody\n',
+    trailingBlanksOnFence: '---\ntitle: A\n--- \t\nbody\n',
+    fenceLikeLines: '---\ntitle: A\n----\n--- x\n---\nbody\n',
+    toml: '+++\ntitle = "T"\n+++\nbody\n',
+    json: '{\n  "title": "J { not a brace }",\n  "x": "\\"}"\n}\nbody }\n',
+    jsonSameLine: '{ "title": "J" } trailing\nbody\n',
+    unterminated: '---\ntitle: A\nbody without a fence\n',
+    none: 'just a body\n---\ntitle: no\n---\n',
+    wideChars: '---\ntitle: "Über ünïcödé 日本語"\n---\n本文\n',
+    noFinalNewline: '---\ntitle: A\n---',
+    fourDashes: '----\ntitle: A\n---\n',
+  }
+  for (const [name, text] of Object.entries(shapes)) {
+    it(`gives the summary the whole text gives: ${name}`, () => {
+      const dir = makeTempDir()
+      try {
+        const file = path.join(dir, 'a.md')
+        fs.writeFileSync(file, text)
+        const { fromHead, fromWhole, headText, wholeText } = bothReadings(file)
+        expect(fromHead).toEqual(fromWhole)
+        // NOTE: the head is always a prefix of the whole text, ending at a line's end.
+        expect(wholeText.startsWith(headText)).toBe(true)
+      } finally {
+        removeTempDir(dir)
+      }
+    })
+  }
+
+  it('decodes only the front matter when its end is found', () => {
+    const dir = makeTempDir()
+    try {
+      const file = path.join(dir, 'a.md')
+      fs.writeFileSync(file, `---\ntitle: A\n---\n${'word '.repeat(5000)}\n`)
+      const read = readForSummary(file)
+      expect(read.kind === 'text' && read.text).toBe('---\ntitle: A\n---\n')
+    } finally {
+      removeTempDir(dir)
+    }
+  })
+
+  it('finds where a block ends in bytes', () => {
+    const bytes = (s: string) => Buffer.from(s, 'utf8')
+    const end = (s: string) => frontMatterEnd(bytes(s), bytes(s).length)
+    expect(end('---\na: 1\n---\nbody')).toBe(13)
+    expect(end('+++\na = 1\n+++\r\nbody')).toBe(15)
+    expect(end('{"a": "}"}\nbody')).toBe(11)
+    expect(end('no block')).toBe(8)
+    expect(end('---\na: 1\n')).toBe(9)
+  })
+
+  it('agrees with the whole text over a generated corpus with broken files', () => {
+    const dir = makeCorpus(300, 20)
+    try {
+      for (const rel of listAllFiles(dir).filter((f) => f.endsWith('.md'))) {
+        const { fromHead, fromWhole } = bothReadings(path.join(dir, rel))
+        expect({ rel, ...fromHead }).toEqual({ rel, ...fromWhole })
+      }
+    } finally {
+      removeTempDir(dir)
+    }
+  })
+})
