@@ -181,13 +181,24 @@ export class ShardCore {
 
   /** Articles containing every term (the last as a prefix), ranked: title matches first, then by path; the first `limit`. */
   search(terms: readonly string[], limit: number): { ranked: RankedMatch[]; total: number } {
-    const paths = this.terms.match(terms).map((id) => this.byDoc.get(id) as string)
-    const ranked = paths.map((path) => {
-      const title = this.records.get(path)?.summary.title?.toLowerCase() ?? ''
-      return { path, isTitleHit: terms.every((t) => title.includes(t)) }
-    })
-    ranked.sort(compareRanked)
-    return { ranked: ranked.slice(0, limit), total: paths.length }
+    const ids = this.terms.match(terms)
+    // NOTE: a query may match every article; ranking them makes no object or lower-cased title per match.
+    const inTitle = terms.map((term) => new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'))
+    const titleHits: string[] = []
+    const others: string[] = []
+    for (const id of ids) {
+      const path = this.byDoc.get(id) as string
+      const title = this.records.get(path)?.summary.title
+      if (title !== null && title !== undefined && inTitle.every((pattern) => pattern.test(title))) titleHits.push(path)
+      else others.push(path)
+    }
+    titleHits.sort()
+    const shown = titleHits.slice(0, limit).map((path) => ({ path, isTitleHit: true }))
+    if (shown.length < limit) {
+      others.sort()
+      for (const path of others.slice(0, limit - shown.length)) shown.push({ path, isTitleHit: false })
+    }
+    return { ranked: shown, total: ids.length }
   }
 
   /** Search hits with a snippet each, for paths this shard holds. */

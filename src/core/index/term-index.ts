@@ -95,11 +95,21 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, n)
 }
 
-function union(lists: Int32Array[]): Int32Array {
+/** The ids in any of `lists`, ascending; ids are below `idLimit`. NOTE: a byte per possible id, not a Set of them. */
+function union(lists: Int32Array[], idLimit: number): Int32Array {
   if (lists.length === 1) return lists[0]
-  const seen = new Set<number>()
-  for (const list of lists) for (const id of list) seen.add(id)
-  return Int32Array.from([...seen].sort((a, b) => a - b))
+  const marks = new Uint8Array(idLimit)
+  let count = 0
+  for (const list of lists) {
+    for (const id of list) {
+      count += 1 - marks[id]
+      marks[id] = 1
+    }
+  }
+  const out = new Int32Array(count)
+  let n = 0
+  for (let id = 0; id < idLimit && n < count; id++) if (marks[id] === 1) out[n++] = id
+  return out
 }
 
 /**
@@ -166,6 +176,6 @@ export class TermIndex {
     }
     const lists: Int32Array[] = []
     for (let i = lo; i < sorted.length && (sorted[i]).startsWith(prefix); i++) lists.push((this.terms.get(sorted[i]) as Postings).view())
-    return lists.length === 0 ? new Int32Array(0) : union(lists)
+    return lists.length === 0 ? new Int32Array(0) : union(lists, this.nextId)
   }
 }

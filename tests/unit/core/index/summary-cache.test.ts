@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ArticleSummary, FolderEvent } from '@shared/api'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { ShardCore } from '../../../../src/core/index/shard-core'
-import { defaultCacheDir, loadShardCache, pruneStaleCaches, shardCacheFile } from '../../../../src/core/index/summary-cache'
+import { cacheBytes, defaultCacheDir, loadShardCache, pruneStaleCaches, shardCacheFile, type CachedArticle } from '../../../../src/core/index/summary-cache'
 import { makeCorpus, makeTempDir, removeTempDir } from '../corpus'
 
 let corpus = ''
@@ -202,6 +202,26 @@ describe('summary cache', () => {
       expect(late.ok && late.value.isComplete).toBe(true)
     } finally {
       await index.dispose()
+    }
+  })
+
+  it('writes the file in parts that make the same JSON as the whole at once, and reads it back', () => {
+    const article = (i: number): CachedArticle => ({
+      size: i, mtimeMs: i + 0.5, ctimeMs: i + 1, publishDate: i % 2 === 0 ? null : '2030-01-01', expiryDate: null,
+      summary: { path: `p/${i}.md`, title: `T "${i}" é`, date: null, isDraft: i % 3 === 0, format: 'yaml', lastmod: null, tags: ['a'], categories: [], wordCount: i, error: i === 7 ? { message: 'bad', line: 2, column: 3 } : undefined },
+    })
+    for (const count of [0, 1, 499, 500, 501, 1234]) {
+      const articles = Array.from({ length: count }, (_, i) => article(i))
+      const bytes = cacheBytes('/r', articles)
+      const parsed = JSON.parse(bytes.toString('utf8')) as CacheBody
+      expect(parsed.articles).toHaveLength(count)
+      expect(parsed.root).toBe('/r')
+      const file = path.join(cacheDir, `c${count}.json`)
+      fs.writeFileSync(file, bytes)
+      const loaded = loadShardCache(file, '/r')
+      expect(loaded.size).toBe(count)
+      if (count > 7) expect(loaded.get('p/7.md')).toEqual({ ...article(7), summary: { ...article(7).summary, error: { message: 'bad', line: 2, column: 3 } } })
+      if (count > 8) expect(loaded.get('p/8.md')).toEqual({ ...article(8), summary: (({ error: _e, ...rest }) => rest)(article(8).summary) })
     }
   })
 })

@@ -17,6 +17,20 @@ describe('TermIndex', () => {
     expect(index.match([])).toEqual([])
   })
 
+  it('unites every word of a prefix in ascending order without repeats, across many documents and updates', () => {
+    const index = new TermIndex()
+    const words = ['elect', 'election', 'electric', 'elegant', 'other']
+    const expected: number[] = []
+    for (let i = 0; i < 500; i++) {
+      const text = `${words[i % 5]} ${words[(i * 7) % 5]} filler`
+      const id = index.add(text)
+      if (/\belec/.test(text)) expected.push(id)
+    }
+    const replaced = index.add('electricity again')
+    index.remove(expected[0])
+    expect(index.match(queryTerms('elec'))).toEqual([...expected.slice(1), replaced])
+  })
+
   it('splits queries into lower-case unique words', () => {
     expect(queryTerms('  Foo, foo BAR-baz ')).toEqual(['foo', 'bar', 'baz'])
   })
