@@ -24,7 +24,7 @@ try {
   await build({
     entryPoints: { 'article-index': path.join(root, 'src/core/index/article-index.ts'), 'index-worker': path.join(root, 'src/core/index/index-worker.ts') },
     outdir: out, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
-    alias: { '@shared': path.join(root, 'src/shared') }, logLevel: 'warning',
+    alias: { '@shared': path.join(root, 'src/shared') }, logLevel: 'warning', splitting: true,
   })
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'))
   const cacheDir = path.join(work, 'cache')

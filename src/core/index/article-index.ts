@@ -180,18 +180,31 @@ export class ArticleIndex {
     // listing then settles it: a cached row it lacks is dropped, a file the cache lacked is read.
     const fromCache = new Map<string, ArticleSummary>()
     const cachedPass = this.options.cacheDir ? this.summarizeCached(fromCache) : Promise.resolve()
-    const files = await this.listFiles()
+    // NOTE: each chunk of the listing goes to the shards as it comes, so they summarize while the rest is listed.
+    const listed = new Set<string>()
+    const summarizing: Promise<void>[] = []
+    const take = (paths: string[]): void => {
+      const parts: string[][] = this.shards.map(() => [])
+      for (const rel of paths) {
+        if (listed.has(rel)) continue
+        listed.add(rel)
+        parts[shardOf(rel, parts.length)]?.push(rel)
+      }
+      this.total = listed.size
+      this.options.onEvent?.({ kind: 'index-progress', done: this.summaries.size, total: Math.max(this.total, this.summaries.size) })
+      this.shards.forEach((shard, i) => {
+        const part = parts[i] ?? []
+        if (part.length > 0) summarizing.push(shard.summarize(part, (batch) => this.receive(batch)))
+      })
+    }
+    const files = await this.listFiles(take)
     if (!files.ok) {
-      await cachedPass
+      await Promise.all([cachedPass, ...summarizing])
       this.summaries.clear()
       return files
     }
-    this.total = files.value.length
-    this.options.onEvent?.({ kind: 'index-progress', done: this.summaries.size, total: this.total })
-    const parts: string[][] = this.shards.map(() => [])
-    for (const rel of files.value) parts[shardOf(rel, parts.length)]?.push(rel)
-    await Promise.all([cachedPass, ...this.shards.map((shard, i) => shard.summarize(parts[i] ?? [], (batch) => this.receive(batch)))])
-    await this.dropUnlisted(fromCache, new Set(files.value))
+    await Promise.all([cachedPass, ...summarizing])
+    await this.dropUnlisted(fromCache, listed)
     this.isSummarized = true
     this.flush()
     // NOTE: a watcher that failed to start is reported by the session; the words are indexed all the same.
@@ -231,15 +244,22 @@ export class ArticleIndex {
 
   // NOTE: listing thousands of folders with async readdir costs a round trip per folder; a shard lists
   // synchronously in its own thread instead. A custom FsPort (tests injecting faults) keeps the async path.
-  private async listFiles(): Promise<Result<string[]>> {
+  private async listFiles(take: (paths: string[]) => void): Promise<Result<void>> {
     const first = this.shards[0]
-    if (this.options.fs !== undefined && this.options.fs !== nodeFs) return listArticleFiles(this.root, this.options.fs)
-    const listed = await first.list().catch((error: unknown) => {
-      // NOTE: a dead shard rejects; the async listing still answers (and indexing then reports the shard's failure).
-      if (!(error instanceof Error)) throw error
-      return null
-    })
-    return listed === null ? listArticleFiles(this.root, this.options.fs) : ok(listed)
+    const isShardListing = this.options.fs === undefined || this.options.fs === nodeFs
+    const listed = isShardListing
+      ? await first.list(take).catch((error: unknown) => {
+          // NOTE: a dead shard rejects; the async listing still answers (and indexing then reports the shard's failure).
+          if (!(error instanceof Error)) throw error
+          return null
+        })
+      : null
+    if (listed === true) return ok(undefined)
+    // NOTE: also when the root cannot be read: the async listing turns the errno into a proper Result.
+    const files = await listArticleFiles(this.root, this.options.fs)
+    if (!files.ok) return files
+    take(files.value)
+    return ok(undefined)
   }
 
   private receive(batch: ArticleSummary[]): void {

@@ -7,7 +7,7 @@ import type { Result } from '@shared/result'
 import { ShardCore, type FileStamp, type RankedMatch } from './shard-core'
 import { serveShardRequest, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
 
-type Pending = { resolve: (value: ShardReply) => void; onBatch?: (articles: ArticleSummary[]) => void }
+type Pending = { resolve: (value: ShardReply) => void; onBatch?: (articles: ArticleSummary[]) => void; onPaths?: (paths: string[]) => void }
 type RequestBody = ShardRequest extends infer R ? (R extends ShardRequest ? Omit<R, 'id'> : never) : never
 
 /**
@@ -65,22 +65,25 @@ export class ShardClient {
     return this.worker !== null
   }
 
-  /** Lists the folder's articles in the shard's thread; null when the shard died. */
-  list(): Promise<string[] | null> {
-    return this.call({ op: 'list' }) as Promise<string[] | null>
+  /**
+   * Lists the folder's articles in the shard's thread, handing paths to `onPaths` in chunks as they are found;
+   * resolves true when done, false when the root cannot be read, null when the shard died.
+   */
+  list(onPaths: (paths: string[]) => void): Promise<boolean | null> {
+    return this.call({ op: 'list' }, { onPaths }) as Promise<boolean | null>
   }
 
   /** Sends, in batches, the summaries of cached articles whose files are unchanged (none without a cache). */
   summarizeCached(onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
-    return this.call({ op: 'summarize-cached' }, onBatch).then(() => undefined)
+    return this.call({ op: 'summarize-cached' }, { onBatch }).then(() => undefined)
   }
 
   summarize(paths: string[], onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
-    return this.call({ op: 'summarize', paths }, onBatch).then(() => undefined)
+    return this.call({ op: 'summarize', paths }, { onBatch }).then(() => undefined)
   }
 
   buildTerms(onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
-    return this.call({ op: 'build-terms' }, onBatch).then(() => undefined)
+    return this.call({ op: 'build-terms' }, { onBatch }).then(() => undefined)
   }
 
   update(path: string): Promise<{ summary: ArticleSummary; stamp: FileStamp } | null> {
@@ -114,12 +117,12 @@ export class ShardClient {
     await this.worker?.terminate()
   }
 
-  private call(body: RequestBody, onBatch?: (articles: ArticleSummary[]) => void): Promise<ShardReply> {
+  private call(body: RequestBody, streams: Pick<Pending, 'onBatch' | 'onPaths'> = {}): Promise<ShardReply> {
     if (this.failure !== null) return Promise.reject(this.failure)
     const id = this.nextId++
     const request = { ...body, id }
     return new Promise<ShardReply>((resolve) => {
-      this.pending.set(id, { resolve, onBatch })
+      this.pending.set(id, { resolve, ...streams })
       if (this.worker !== null) this.worker.postMessage(request)
       else void serveShardRequest(this.core as ShardCore, request, (message) => this.receive(message))
     })
@@ -129,6 +132,7 @@ export class ShardClient {
     const pending = this.pending.get(message.id)
     if (pending === undefined) return
     if (message.kind === 'batch') pending.onBatch?.(message.articles)
+    else if (message.kind === 'paths') pending.onPaths?.(message.paths)
     else {
       this.pending.delete(message.id)
       pending.resolve(message.value)

@@ -3,11 +3,10 @@ import path from 'node:path'
 import type { ArticleSummary, SearchHit } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
-import { errnoCode } from '../errno'
 import { FolderSchemaCache } from '../schema/folder-schema'
 import { bodyStart, buildStatusOf, interned, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
 import { makeSnippet } from './search-snippet'
-import { listArticlesSync, readForSummary, readIndexedText } from './shard-files'
+import { listArticleChunks, readForSummary, readIndexedText } from './shard-files'
 import { isSameStamp, loadShardCache, saveShardCache, type CacheStamp, type CachedArticle } from './summary-cache'
 import { TermIndex } from './term-index'
 
@@ -73,15 +72,12 @@ export class ShardCore {
     this.nowMs = options.nowMs ?? Date.now
   }
 
-  /** Every article under the root (see listArticlesSync); null when the root itself cannot be read. */
-  list(): string[] | null {
-    try {
-      return listArticlesSync(this.root)
-    } catch (error) {
-      // NOTE: the caller lists again the async way, which turns the errno into a proper Result.
-      if (errnoCode(error) === undefined) throw error
-      return null
-    }
+  /**
+   * Lists every article under the root (see listArticlesInChunks), handing paths to `take` in chunks as they are
+   * found; false when the root itself cannot be read.
+   */
+  list(take: (paths: string[]) => void): boolean {
+    return listArticleChunks(this.root, take)
   }
 
   /**

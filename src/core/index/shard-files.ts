@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { detectBlock } from '@shared/front-matter'
+import { detectBlock } from '@shared/front-matter/detect'
 import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
 import type { CacheStamp } from './summary-cache'
@@ -137,9 +137,18 @@ export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text:
   return { kind: 'text', text: lfText(head, n), stamp: null }
 }
 
-/** Lists the articles under `root` synchronously (relative `/` paths, sorted), with the same rules as listArticleFiles. */
-export function listArticlesSync(root: string): string[] {
-  const found: string[] = []
+/** How many paths the first chunk of a listing holds; each later chunk doubles, up to `lastChunkSize`. */
+const firstChunkSize = 256
+const lastChunkSize = 4096
+
+/**
+ * Lists the articles under `root` synchronously (relative `/` paths), with the same rules as listArticleFiles,
+ * handing them to `take` in chunks as they are found: a small first chunk so indexing (and the first rows) can
+ * start while the rest of a large folder is listed. Throws only when the root itself cannot be read.
+ */
+export function listArticlesInChunks(root: string, take: (paths: string[]) => void): void {
+  let found: string[] = []
+  let chunkSize = firstChunkSize
   const pending: string[] = ['']
   while (pending.length > 0) {
     const rel = pending.pop() as string
@@ -156,6 +165,31 @@ export function listArticlesSync(root: string): string[] {
       if (entry.isDirectory() && !isSkippedFolder(child)) pending.push(child)
       else if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) found.push(child)
     }
+    if (found.length >= chunkSize) {
+      take(found)
+      found = []
+      chunkSize = Math.min(chunkSize * 2, lastChunkSize)
+    }
   }
+  if (found.length > 0) take(found)
+}
+
+/** listArticlesInChunks, with false (instead of a throw) when the root cannot be read: the caller then lists the async way, which turns the errno into a proper Result. */
+export function listArticleChunks(root: string, take: (paths: string[]) => void): boolean {
+  try {
+    listArticlesInChunks(root, take)
+    return true
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return false
+  }
+}
+
+/** Lists the articles under `root` synchronously (relative `/` paths, sorted), with the same rules as listArticleFiles. */
+export function listArticlesSync(root: string): string[] {
+  const found: string[] = []
+  listArticlesInChunks(root, (paths) => {
+    for (const rel of paths) found.push(rel)
+  })
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }

@@ -16,11 +16,11 @@ export type ShardRequest =
   | { id: number; op: 'snippets'; paths: string[]; terms: string[] }
   | { id: number; op: 'schema' }
 
-/** A shard's message: a batch of summaries during `summarize`, or the reply to a request. */
-export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'reply'; value: ShardReply }
+/** A shard's message: a batch of summaries during `summarize`, a chunk of paths during `list`, or the reply to a request. */
+export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'paths'; paths: string[] } | { id: number; kind: 'reply'; value: ShardReply }
 
 /** The reply value per operation. */
-export type ShardReply = null | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[] | Result<FolderSchema>
+export type ShardReply = null | boolean | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[] | Result<FolderSchema>
 
 /** How many summaries a shard sends at once while indexing. */
 export const batchSize = 250
@@ -55,7 +55,7 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
   const reply = (value: ShardReply): void => post({ id: request.id, kind: 'reply', value })
   switch (request.op) {
     case 'list':
-      return reply(core.list())
+      return reply(core.list((paths) => post({ id: request.id, kind: 'paths', paths })))
     case 'summarize-cached':
       await postInBatches(core.cachedPaths(), (rel) => core.summarizeCached(rel), (articles) => post({ id: request.id, kind: 'batch', articles }))
       return reply(null)

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { summarizeWithDates } from '../../../../src/core/index/article-record'
-import { frontMatterEnd, readForSummary, readIndexedText } from '../../../../src/core/index/shard-files'
+import { listArticleFiles } from '../../../../src/core/article-files'
+import { frontMatterEnd, listArticleChunks, listArticlesSync, readForSummary, readIndexedText } from '../../../../src/core/index/shard-files'
 import { listAllFiles, makeCorpus, makeTempDir, removeTempDir } from '../corpus'
 
 const now = Date.parse('2025-06-01T00:00:00Z')
@@ -79,4 +80,33 @@ describe('reading an article for its summary', () => {
       removeTempDir(dir)
     }
   })
+
+describe('listing a folder in chunks', () => {
+  it('hands over every article once, a small chunk first, with the rules of the async listing', async () => {
+    const dir = makeTempDir()
+    try {
+      for (let d = 0; d < 30; d++) {
+        fs.mkdirSync(path.join(dir, 'posts', `d${d}`), { recursive: true })
+        for (let f = 0; f < 40; f++) fs.writeFileSync(path.join(dir, 'posts', `d${d}`, `a${f}.md`), '')
+      }
+      for (const skipped of ['.git', 'node_modules', 'public', path.join('resources', '_gen')]) {
+        fs.mkdirSync(path.join(dir, skipped), { recursive: true })
+        fs.writeFileSync(path.join(dir, skipped, 'x.md'), '')
+      }
+      fs.writeFileSync(path.join(dir, 'notes.txt'), '')
+      const chunks: string[][] = []
+      expect(listArticleChunks(dir, (paths) => chunks.push(paths))).toBe(true)
+      expect(chunks.length).toBeGreaterThan(2)
+      expect(chunks[0]?.length).toBeLessThan(300)
+      const all = chunks.flat()
+      expect(new Set(all).size).toBe(all.length)
+      const listed = await listArticleFiles(dir)
+      expect(listed.ok && [...all].sort()).toEqual(listed.ok && listed.value)
+      expect(listArticlesSync(dir)).toEqual(listed.ok && listed.value)
+      expect(listArticleChunks(path.join(dir, 'missing'), () => undefined)).toBe(false)
+    } finally {
+      removeTempDir(dir)
+    }
+  })
+})
 })
