@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { ArticleDocument, ArticleSummary, FolderEvent, FolderInfo, IndexSnapshot, SearchResults, Unsubscribe, WriteArticleRequest, WriteArticleResult } from '@shared/api'
+import type { ArticleDocument, ArticleSummary, FolderEvent, FolderInfo, IndexPage, IndexSnapshot, SearchResults, Unsubscribe, WriteArticleRequest, WriteArticleResult } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from './article-files'
@@ -151,9 +151,9 @@ export class FolderSession {
   }
 
   /** The folder index as far as it has got (starts indexing if it had not begun); its events follow from now on. */
-  articleIndex(): Result<IndexSnapshot> {
+  articleIndex(page?: IndexPage): Result<IndexSnapshot> {
     this.observeIndex()
-    return ok(this.index.snapshot())
+    return ok(this.index.snapshot(page))
   }
 
   /** Resolves when every summary is indexed; fails only when the folder cannot be listed. */

@@ -2,7 +2,7 @@ import type { FolderInfo, RequestHandlers } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
 import { isSafeExternalUrl } from '@shared/external-url'
 import type { FolderSession } from './folder-session'
-import { expectArgCount, validateWriteRequest } from './validate'
+import { expectArgCount, validateIndexPage, validateWriteRequest } from './validate'
 import { exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
 import { validateJournalWrite, type JournalStore } from './journal/index'
 
@@ -66,10 +66,11 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       return session === null ? noFolder() : session.writeArticle(request.value)
     },
     getArticleIndex(...args) {
-      const count = expectArgCount(args, 0, 'getArticleIndex')
-      if (!count.ok) return Promise.resolve(count)
+      if (args.length > 1) return Promise.resolve(fail('INVALID_ARGUMENT', `getArticleIndex takes 0 or 1 argument(s), got ${args.length}.`))
+      const page = args.length === 0 ? ok(undefined) : validateIndexPage(args[0])
+      if (!page.ok) return Promise.resolve(page)
       const session = host.session()
-      return Promise.resolve(session === null ? noFolder() : session.articleIndex())
+      return Promise.resolve(session === null ? noFolder() : session.articleIndex(page.value))
     },
     async searchArticles(...args) {
       if (args.length !== 1 && args.length !== 2) return fail('INVALID_ARGUMENT', `searchArticles takes 1 or 2 argument(s), got ${args.length}.`)

@@ -1,4 +1,4 @@
-import type { FileVersion, TextFormat, WriteArticleRequest } from '@shared/api'
+import { maxIndexPageSize, type FileVersion, type IndexPage, type TextFormat, type WriteArticleRequest } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
 
 const MAX_TEXT_LENGTH = 20 * 1024 * 1024
@@ -51,4 +51,13 @@ export function validateWriteRequest(value: unknown): Result<WriteArticleRequest
   const request: WriteArticleRequest = { path, text, format: format.value, baseVersion: baseVersion.value }
   if (force === true) request.force = true
   return ok(request)
+}
+
+/** Validates an IndexPage: `after` a path string (at most 4096 characters) or null, `limit` a whole number from 1 to maxIndexPageSize. */
+export function validateIndexPage(value: unknown): Result<IndexPage> {
+  if (!isRecord(value)) return invalid('The index page must be an object.')
+  const { after, limit } = value
+  if (after !== null && (typeof after !== 'string' || after.length > 4096)) return invalid('page.after must be a path or null.')
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > maxIndexPageSize) return invalid(`page.limit must be a whole number from 1 to ${maxIndexPageSize}.`)
+  return ok({ after, limit })
 }

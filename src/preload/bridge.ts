@@ -17,7 +17,8 @@ export function createBridge(ipc: IpcLike): FolioApi {
     listArticles: () => ipc.invoke(requestChannels.listArticles) as ReturnType<FolioApi['listArticles']>,
     readArticle: (path) => ipc.invoke(requestChannels.readArticle, path) as ReturnType<FolioApi['readArticle']>,
     writeArticle: (request) => ipc.invoke(requestChannels.writeArticle, request) as ReturnType<FolioApi['writeArticle']>,
-    getArticleIndex: () => ipc.invoke(requestChannels.getArticleIndex) as ReturnType<FolioApi['getArticleIndex']>,
+    getArticleIndex: (page) =>
+      (page === undefined ? ipc.invoke(requestChannels.getArticleIndex) : ipc.invoke(requestChannels.getArticleIndex, page)) as ReturnType<FolioApi['getArticleIndex']>,
     searchArticles: (query, limit) =>
       (limit === undefined ? ipc.invoke(requestChannels.searchArticles, query) : ipc.invoke(requestChannels.searchArticles, query, limit)) as ReturnType<FolioApi['searchArticles']>,
     openExternal: (url) => ipc.invoke(requestChannels.openExternal, url) as ReturnType<FolioApi['openExternal']>,

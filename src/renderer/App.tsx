@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { FolderEvent, FolioApi } from '@shared/api'
 import { useDocumentTitle } from './hooks/use-document-title'
 import { useFolder } from './hooks/use-folder'
@@ -34,8 +34,6 @@ export function App({ api, isBrowserMode = false }: AppProps) {
   )
   const [folderState, actions] = useFolder(api, onFolderEvent)
   const snapshot = useSession(session)
-  const { refreshArticles } = actions
-  useEffect(() => session?.onSaved(() => void refreshArticles()), [session, refreshArticles])
 
   const title = titleOf(snapshot.frontMatter?.data.title, snapshot.activePath)
   useDocumentTitle(title, snapshot.isDirty)

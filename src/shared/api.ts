@@ -54,11 +54,26 @@ export type BuildStatus = 'published' | 'draft' | 'future' | 'expired'
 
 /** The folder index as far as it has got: the articles indexed so far and the progress counts. */
 export interface IndexSnapshot {
+  /** By path; with a page asked for, only that page's. */
   articles: ArticleSummary[]
   done: number
   total: number
   isComplete: boolean
+  /** Where the next page starts (pass it as `after`); null when this answer reached the last article. */
+  nextAfter: string | null
 }
+
+/**
+ * One page of the index: the first `limit` articles by path after the path `after` (from the start when null).
+ * NOTE: a large folder's list is fetched in pages, so its first rows show before 50,000 summaries are sent.
+ */
+export interface IndexPage {
+  after: string | null
+  limit: number
+}
+
+/** The most articles one page of the index may ask for. */
+export const maxIndexPageSize = 100_000
 
 /** A span to highlight in a snippet: [from, to) UTF-16 offsets into `text`. */
 export interface SearchSnippet {
@@ -193,8 +208,11 @@ export interface FolioApi {
   listArticles(): Promise<Result<ArticleSummary[]>>
   readArticle(path: string): Promise<Result<ArticleDocument>>
   writeArticle(request: WriteArticleRequest): Promise<Result<WriteArticleResult>>
-  /** The index as far as it has got, without waiting; follow `articles-indexed` and `index-progress` events after it. */
-  getArticleIndex(): Promise<Result<IndexSnapshot>>
+  /**
+   * The index as far as it has got, without waiting (all of it, or one page by path); follow `articles-indexed` and
+   * `index-progress` events after it.
+   */
+  getArticleIndex(page?: IndexPage): Promise<Result<IndexSnapshot>>
   /** Full-text search over bodies and front matter (at most `limit` hits, default 200). */
   searchArticles(query: string, limit?: number): Promise<Result<SearchResults>>
   /**

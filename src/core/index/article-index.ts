@@ -1,4 +1,4 @@
-import type { ArticleSummary, FolderEvent, IndexSnapshot, SearchHit, SearchResults } from '@shared/api'
+import type { ArticleSummary, FolderEvent, IndexPage, IndexSnapshot, SearchHit, SearchResults } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
@@ -34,7 +34,19 @@ function shardOf(path: string, count: number): number {
   return Math.abs(h) % count
 }
 
-const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+const comparePaths = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The index in sorted `paths` of the first path after `after`. */
+function firstAfter(paths: readonly string[], after: string): number {
+  let lo = 0
+  let hi = paths.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((paths[mid]) <= after) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 /**
  * The folder index: summaries of every article (title, dates, tags, build status, errors) and a full-text index,
@@ -85,10 +97,35 @@ export class ArticleIndex {
     await this.searchable
   }
 
-  /** The summaries so far, by path, with progress counts. */
-  snapshot(): IndexSnapshot {
-    const articles = [...this.summaries.values()].sort(byPath)
-    return { articles, done: this.summaries.size, total: Math.max(this.total, this.summaries.size), isComplete: this.isSummarized }
+  /** The summaries so far, by path, with progress counts: all of them, or the page asked for. */
+  snapshot(page?: IndexPage): IndexSnapshot {
+    const paths = this.sortedPaths()
+    let from = 0
+    let to = paths.length
+    if (page !== undefined) {
+      from = page.after === null ? 0 : firstAfter(paths, page.after)
+      to = Math.min(paths.length, from + page.limit)
+    }
+    const articles = paths.slice(from, to).map((path) => this.summaries.get(path) as ArticleSummary)
+    const nextAfter = to < paths.length ? (paths[to - 1] ?? null) : null
+    return { articles, done: this.summaries.size, total: Math.max(this.total, this.summaries.size), isComplete: this.isSummarized, nextAfter }
+  }
+
+  // NOTE: kept between calls (a large folder's list is fetched in pages); only a path added or dropped re-sorts.
+  private sortedPathCache: string[] | null = null
+
+  private sortedPaths(): string[] {
+    this.sortedPathCache ??= [...this.summaries.keys()].sort(comparePaths)
+    return this.sortedPathCache
+  }
+
+  private setSummary(summary: ArticleSummary): void {
+    if (!this.summaries.has(summary.path)) this.sortedPathCache = null
+    this.summaries.set(summary.path, summary)
+  }
+
+  private deleteSummary(path: string): void {
+    if (this.summaries.delete(path)) this.sortedPathCache = null
   }
 
   /** The current summary of one article, if indexed. */
@@ -106,17 +143,17 @@ export class ArticleIndex {
   async update(path: string): Promise<{ summary: ArticleSummary; stamp: FileStamp } | null> {
     const updated = await this.shardFor(path).update(path)
     if (updated === null) {
-      this.summaries.delete(path)
+      this.deleteSummary(path)
       return null
     }
-    this.summaries.set(path, updated.summary)
+    this.setSummary(updated.summary)
     this.options.onEvent?.({ kind: 'articles-indexed', articles: [updated.summary] })
     return updated
   }
 
   /** Drops one article (deleted or renamed away). */
   async remove(path: string): Promise<void> {
-    this.summaries.delete(path)
+    this.deleteSummary(path)
     await this.shardFor(path).remove(path)
   }
 
@@ -201,6 +238,7 @@ export class ArticleIndex {
     if (!files.ok) {
       await Promise.all([cachedPass, ...summarizing])
       this.summaries.clear()
+      this.sortedPathCache = null
       return files
     }
     await Promise.all([cachedPass, ...summarizing])
@@ -267,7 +305,7 @@ export class ArticleIndex {
       // NOTE: each batch arrives as fresh copies; shared tag and category names keep 50,000 summaries small.
       if (summary.tags !== undefined) summary.tags = summary.tags.map(interned)
       if (summary.categories !== undefined) summary.categories = summary.categories.map(interned)
-      this.summaries.set(summary.path, summary)
+      this.setSummary(summary)
     }
     if (this.options.onEvent === undefined) return
     for (const summary of batch) this.pendingBatch.push(summary)

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { listArticleChunks } from './shard-files'
+import { lowerThreadPriority } from './thread-priority'
 import type { ShardMessage, ShardRequest } from './shard-protocol'
 
 // The worker-thread entry of one index shard: serves ShardRequests from the parent over its port.
@@ -9,6 +10,7 @@ const port = parentPort
 const data = workerData as { root?: unknown; cacheFile?: unknown } | null
 const root = data?.root
 if (port !== null && typeof root === 'string') {
+  lowerThreadPriority()
   const post = (message: ShardMessage): void => port.postMessage(message)
   const serving = import('./shard-serving').then(({ startShard }) => startShard(root, typeof data?.cacheFile === 'string' ? data.cacheFile : null, post))
   port.on('message', (request: ShardRequest) => {

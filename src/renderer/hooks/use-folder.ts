@@ -64,6 +64,10 @@ function applyEvents(s: FolderState, events: readonly FolderEvent[]): FolderStat
   return pending.length > 0 ? applyEvent(state, { kind: 'articles-indexed', articles: pending }) : state
 }
 
+/** How many rows the first page of the list holds (shown as soon as it comes), and each later page. */
+const firstPageSize = 500
+const pageSize = 10_000
+
 /** How long folder events are gathered before the list is updated once for all of them (ms). */
 const eventBatchMs = 16
 
@@ -78,19 +82,32 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
     onEventRef.current = onEvent
   }, [onEvent])
 
-  // NOTE: index batches that arrive while a snapshot is on its way are newer than it; they are applied on top.
-  const inFlight = useRef<ArticleSummary[][] | null>(null)
+  // NOTE: the list is fetched in pages (a small first one, shown at once); the events that arrive meanwhile are newer
+  // than the pages before them, so they are applied again on top of what was fetched.
+  const inFlight = useRef<FolderEvent[] | null>(null)
+  const refreshes = useRef(0)
   const refreshArticles = useCallback(async () => {
+    const refresh = ++refreshes.current
     inFlight.current = []
-    const result = await api.getArticleIndex()
-    const lateBatches = inFlight.current ?? []
-    inFlight.current = null
-    setState((s) => {
-      if (!result.ok) return { ...s, error: result.error, isListed: true }
-      const { articles, done, total, isComplete } = result.value
-      const merged = lateBatches.reduce(upsertSummaries, articles)
-      return { ...s, articles: merged, error: null, progress: isComplete ? null : { done, total }, isListed: true }
-    })
+    let fetched: ArticleSummary[] = []
+    let after: string | null = null
+    for (;;) {
+      const result = await api.getArticleIndex({ after, limit: after === null ? firstPageSize : pageSize })
+      // NOTE: a newer refresh (another folder opened) supersedes this one.
+      if (refresh !== refreshes.current) return
+      // NOTE: progress is left out: each page carries progress at least as new as the events before it.
+      const late = (inFlight.current ?? []).filter((event) => event.kind !== 'index-progress')
+      if (result.ok) fetched = fetched.concat(result.value.articles)
+      const isLast = !result.ok || result.value.nextAfter === null
+      if (isLast) inFlight.current = null
+      setState((s) => {
+        if (!result.ok) return { ...s, error: result.error, isListed: true }
+        const { done, total, isComplete } = result.value
+        return applyEvents({ ...s, articles: fetched, error: null, progress: isComplete ? null : { done, total }, isListed: true }, late)
+      })
+      if (!result.ok || result.value.nextAfter === null) return
+      after = result.value.nextAfter
+    }
   }, [api])
 
   const showFolder = useCallback(
@@ -133,7 +150,7 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
     const unsubscribe = api.onFolderEvent((event) => {
       onEventRef.current(event)
       if (event.kind === 'folder-opened') return void showFolder(event.folder)
-      if (event.kind === 'articles-indexed') inFlight.current?.push(event.articles)
+      inFlight.current?.push(event)
       queued.push(event)
       timer ??= setTimeout(applyQueued, eventBatchMs)
     })

@@ -1,4 +1,4 @@
-import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, JournalEntry, JournalWriteRequest, WriteArticleRequest } from '@shared/api'
+import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, IndexPage, JournalEntry, JournalWriteRequest, WriteArticleRequest } from '@shared/api'
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
 
@@ -44,9 +44,19 @@ export class FakeApi implements FolioApi {
   }
 
   // NOTE: typed structurally so the fake keeps compiling while the contract grows (index and search).
-  getArticleIndex = async () => {
+  /** The pages asked of getArticleIndex, in order. */
+  readonly indexPages: (IndexPage | undefined)[] = []
+
+  getArticleIndex = async (page?: IndexPage) => {
+    this.indexPages.push(page)
     const list = await this.listArticles()
-    return list.ok ? ok({ articles: list.value, done: list.value.length, total: list.value.length, isComplete: true }) : list
+    if (!list.ok) return list
+    const sorted = [...list.value].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    const from = page?.after == null ? 0 : sorted.findIndex((a) => a.path > (page.after as string))
+    const start = from === -1 ? sorted.length : from
+    const end = page === undefined ? sorted.length : Math.min(sorted.length, start + page.limit)
+    const nextAfter = end < sorted.length ? (sorted[end - 1]?.path ?? null) : null
+    return ok({ articles: sorted.slice(start, end), done: sorted.length, total: sorted.length, isComplete: true, nextAfter })
   }
 
   searchArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'search is not faked'))

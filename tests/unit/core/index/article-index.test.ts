@@ -114,6 +114,36 @@ describe('ArticleIndex', () => {
     }
   })
 
+  it('answers the list in pages by path that stay right as articles come and go', async () => {
+    const index = await indexed('local')
+    try {
+      const all = index.snapshot().articles.map((a) => a.path)
+      const paged: string[] = []
+      let after: string | null = null
+      do {
+        const page = index.snapshot({ after, limit: 37 })
+        expect(page.articles.length).toBeLessThanOrEqual(37)
+        paged.push(...page.articles.map((a) => a.path))
+        after = page.nextAfter
+      } while (after !== null)
+      expect(paged).toEqual(all)
+      const rel = all[0]
+      const abs = path.join(corpus, rel)
+      const text = fs.readFileSync(abs)
+      fs.rmSync(abs)
+      try {
+        await index.update(rel)
+        expect(index.snapshot({ after: null, limit: 1 }).articles[0]?.path).toBe(all[1])
+      } finally {
+        fs.writeFileSync(abs, text)
+      }
+      await index.update(rel)
+      expect(index.snapshot({ after: null, limit: 2 }).articles.map((a) => a.path)).toEqual(all.slice(0, 2))
+    } finally {
+      await index.dispose()
+    }
+  })
+
   it('closes quietly in the middle of indexing (no unhandled rejection), and builds the folder schema in a worker', async () => {
     const schemaIndex = new ArticleIndex(corpus, { mode: 'worker', shards: 2 })
     const schema = await schemaIndex.folderSchema()

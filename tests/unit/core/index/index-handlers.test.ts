@@ -26,6 +26,12 @@ describe('index request handlers', () => {
     await session?.whenIndexed()
     const snapshot = await handlers.getArticleIndex()
     expect(snapshot).toMatchObject({ ok: true, value: { done: 2, total: 2, isComplete: true, articles: [{ path: 'a.md', title: 'Harbour', tags: ['sea'] }, { path: 'b.md' }] } })
+    expect(snapshot).toMatchObject({ value: { nextAfter: null } })
+    // NOTE: pages by path: the first `limit` after `after`, and where the next one starts.
+    expect(await handlers.getArticleIndex({ after: null, limit: 1 })).toMatchObject({ ok: true, value: { done: 2, total: 2, articles: [{ path: 'a.md' }], nextAfter: 'a.md' } })
+    expect(await handlers.getArticleIndex({ after: 'a.md', limit: 1 })).toMatchObject({ ok: true, value: { articles: [{ path: 'b.md' }], nextAfter: null } })
+    expect(await handlers.getArticleIndex({ after: 'a', limit: 5 })).toMatchObject({ ok: true, value: { articles: [{ path: 'a.md' }, { path: 'b.md' }], nextAfter: null } })
+    expect(await handlers.getArticleIndex({ after: 'b.md', limit: 5 })).toMatchObject({ ok: true, value: { articles: [], nextAfter: null } })
     const found = await handlers.searchArticles('ferry', 10)
     expect(found).toMatchObject({ ok: true, value: { total: 1, hits: [{ path: 'a.md', title: 'Harbour' }] } })
     expect(await handlers.searchArticles('boats')).toMatchObject({ ok: true, value: { hits: [{ path: 'b.md' }] } })
@@ -35,7 +41,9 @@ describe('index request handlers', () => {
     for (const args of [[], [42], ['x'.repeat(1001)], ['x', 0], ['x', 1.5], ['x', 'ten'], ['x', 10, 'extra']]) {
       expect(await handlers.searchArticles(...args)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     }
-    expect(await handlers.getArticleIndex('extra')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    for (const args of [['extra'], [null], [{ after: null }], [{ after: 3, limit: 10 }], [{ after: null, limit: 0 }], [{ after: null, limit: 2.5 }], [{ after: null, limit: 1e9 }], [{ after: 'x'.repeat(5000), limit: 1 }], [{ after: null, limit: 1 }, 'extra']]) {
+      expect(await handlers.getArticleIndex(...args)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    }
     const open = session
     session = null
     expect(await handlers.getArticleIndex()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
