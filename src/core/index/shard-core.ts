@@ -44,6 +44,11 @@ export interface ShardCoreOptions {
   cacheDelayMs?: number
 }
 
+// NOTE: spelled out rather than spread: a spread into a new object literal took half of `summarize`'s own time.
+function recordOf(dated: DatedSummary, stamp: CacheStamp | null): ShardRecord {
+  return { summary: dated.summary, publishDate: dated.publishDate, expiryDate: dated.expiryDate, stamp, docId: -1 }
+}
+
 function failedSummary(rel: string, message: string): DatedSummary {
   const summary: ArticleSummary = { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1, isFileError: true } }
   return { summary, publishDate: null, expiryDate: null }
@@ -95,7 +100,7 @@ export class ShardCore {
     }
     const dated = read.kind === 'text' ? summarizeWithDates(rel, read.text, this.nowMs(), false) : failedSummary(rel, read.message)
     this.forgetDoc(rel)
-    this.records.set(rel, { ...dated, stamp: read.stamp, docId: -1 })
+    this.records.set(rel, recordOf(dated, read.stamp))
     this.pendingTerms.push(rel)
     return dated.summary
   }
@@ -109,7 +114,7 @@ export class ShardCore {
     }
     this.forgetDoc(rel)
     const dated = read.kind === 'text' ? summarizeWithDates(rel, read.text, this.nowMs(), true) : failedSummary(rel, read.message)
-    const record: ShardRecord = { ...dated, stamp: read.stamp, docId: -1 }
+    const record = recordOf(dated, read.stamp)
     if (read.kind === 'text') this.addDoc(rel, record, read.text)
     this.records.set(rel, record)
     this.scheduleCacheWrite()
@@ -131,7 +136,10 @@ export class ShardCore {
       if (read.kind !== 'text') continue
       const dated = summarizeWithDates(rel, read.text, this.nowMs(), true)
       const isChanged = !isSameSummary(record.summary, dated.summary)
-      Object.assign(record, dated, { stamp: read.stamp })
+      record.summary = dated.summary
+      record.publishDate = dated.publishDate
+      record.expiryDate = dated.expiryDate
+      record.stamp = read.stamp
       this.addDoc(rel, record, read.text)
       if (isChanged) onSummary(record.summary)
     }
@@ -245,10 +253,12 @@ export class ShardCore {
     if (stats === undefined || !stats.isFile()) return null
     const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
     if (!isSameStamp(entry, stamp)) return null
-    const buildStatus = buildStatusOf({ isDraft: entry.summary.isDraft, date: entry.summary.date, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
-    const tags = entry.summary.tags?.map(interned) ?? []
-    const categories = entry.summary.categories?.map(interned) ?? []
-    const record: ShardRecord = { summary: { ...entry.summary, tags, categories, buildStatus }, publishDate: entry.publishDate, expiryDate: entry.expiryDate, stamp, docId: -1 }
+    // NOTE: the entry was made for this lookup and is dropped above, so its summary is completed in place.
+    const { summary } = entry
+    summary.buildStatus = buildStatusOf({ isDraft: summary.isDraft, date: summary.date, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
+    summary.tags = summary.tags?.map(interned) ?? []
+    summary.categories = summary.categories?.map(interned) ?? []
+    const record = recordOf(entry, stamp)
     this.forgetDoc(rel)
     this.records.set(rel, record)
     this.pendingTerms.push(rel)

@@ -17,23 +17,34 @@ const fences = { '---': 'yaml', '+++': 'toml' } as const
 export function detectBlock(text: string): BlockDetection {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
   // NOTE: Hugo skips blank lines and spaces before the opening fence, so a block may start past them.
-  const from = start + (/^[ \t\r\n]*/.exec(text.slice(start, start + 4096))?.[0].length ?? 0)
+  const limit = Math.min(text.length, start + 4096)
+  let from = start
+  while (from < limit && isBlank(text.charCodeAt(from))) from++
   const firstEnd = lineEnd(text, from)
   const firstLine = text.slice(from, firstEnd.contentEnd).trimEnd()
   if (firstLine === '---' || firstLine === '+++') {
     const format = fences[firstLine]
     const contentFrom = firstEnd.next
+    // NOTE: runs for every article when a folder is indexed: only a line that starts with the fence is cut out.
     for (let pos = contentFrom; pos < text.length; ) {
-      const end = lineEnd(text, pos)
-      if (text.slice(pos, end.contentEnd).trimEnd() === firstLine) {
-        return { kind: 'block', block: { format, from, to: end.next, contentFrom, contentTo: pos } }
+      const newline = text.indexOf('\n', pos)
+      const next = newline === -1 ? text.length : newline + 1
+      if (text.startsWith(firstLine, pos)) {
+        const end = lineEnd(text, pos)
+        if (text.slice(pos, end.contentEnd).trimEnd() === firstLine) {
+          return { kind: 'block', block: { format, from, to: end.next, contentFrom, contentTo: pos } }
+        }
       }
-      pos = end.next
+      pos = next
     }
     return { kind: 'unterminated', format, from, message: `front matter opened with "${firstLine}" is never closed` }
   }
   if (text[from] === '{') return detectJson(text, from)
   return { kind: 'none', bodyFrom: start }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10
 }
 
 function lineEnd(text: string, pos: number): { contentEnd: number; next: number } {
