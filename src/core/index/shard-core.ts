@@ -274,7 +274,7 @@ export class ShardCore {
   }
 
   private addDoc(rel: string, record: ShardRecord, text: string): void {
-    record.docId = this.terms.add(`${rel}\n${text}`)
+    record.docId = this.terms.add(rel, text)
     this.byDoc.set(record.docId, rel)
   }
 

@@ -112,36 +112,43 @@ function union(lists: Int32Array[], idLimit: number): Int32Array {
   return out
 }
 
+/** FNV-1a over UTF-16 code units. */
+const fnvOffset = 0x811c9dc5
+const fnvPrime = 0x01000193
+
+function hashOf(term: string): number {
+  let h = fnvOffset
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), fnvPrime)
+  return h >>> 0
+}
+
 /**
  * An inverted index from words to document ids (ids grow as documents are added, so posting lists stay sorted).
  * A document that changes gets a new id; the old one is marked dead. Memory: about 1-2 bytes per distinct word per
  * document once compacted.
+ * NOTE: adding a document makes no string for a word already known: words are looked up by their characters in
+ * the text (lower-cased on the fly when ASCII) in an open-addressing table, so indexing 50,000 articles does not
+ * make and drop tens of millions of short strings.
  */
 export class TermIndex {
-  private readonly terms = new Map<string, Postings>()
+  private readonly termTexts: string[] = []
+  private readonly termHashes: number[] = []
+  private readonly postings: Postings[] = []
+  private slots = new Int32Array(1024)
   private sortedTerms: string[] | null = null
   private readonly dead = new Set<number>()
   private nextId = 0
 
-  /** Adds a document's text; returns its id. */
-  add(text: string): number {
+  /** Adds a document made of `parts` (e.g. its path and its text, without joining them); returns its id. */
+  add(...parts: string[]): number {
     const id = this.nextId++
-    forEachTerm(text, (term) => {
-      let postings = this.terms.get(term)
-      if (postings === undefined) {
-        postings = new Postings()
-        // NOTE: a copy, so the key does not keep the document's whole text alive (V8 substrings share memory).
-        this.terms.set((' ' + term).slice(1), postings)
-        this.sortedTerms = null
-      }
-      postings.add(id)
-    })
+    for (const part of parts) this.addWords(part, id)
     return id
   }
 
   /** Releases the spare capacity of every posting list (after a bulk build). */
   compact(): void {
-    for (const postings of this.terms.values()) postings.compact()
+    for (const postings of this.postings) postings.compact()
   }
 
   /** Forgets a document id. */
@@ -155,7 +162,7 @@ export class TermIndex {
     let result: Int32Array | null = null
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]
-      const ids = i === terms.length - 1 ? this.prefixIds(term) : (this.terms.get(term)?.view() ?? new Int32Array(0))
+      const ids = i === terms.length - 1 ? this.prefixIds(term) : (this.postingsOf(term)?.view() ?? new Int32Array(0))
       result = result === null ? ids : intersect(result, ids)
       if (result.length === 0) return []
     }
@@ -164,8 +171,13 @@ export class TermIndex {
     return out
   }
 
+  private postingsOf(term: string): Postings | undefined {
+    const termId = this.findString(term, hashOf(term))
+    return termId === -1 ? undefined : this.postings[termId]
+  }
+
   private prefixIds(prefix: string): Int32Array {
-    if (this.sortedTerms === null) this.sortedTerms = [...this.terms.keys()].sort()
+    if (this.sortedTerms === null) this.sortedTerms = [...this.termTexts].sort()
     const sorted = this.sortedTerms
     let lo = 0
     let hi = sorted.length
@@ -175,7 +187,96 @@ export class TermIndex {
       else hi = mid
     }
     const lists: Int32Array[] = []
-    for (let i = lo; i < sorted.length && (sorted[i]).startsWith(prefix); i++) lists.push((this.terms.get(sorted[i]) as Postings).view())
+    for (let i = lo; i < sorted.length && (sorted[i]).startsWith(prefix); i++) lists.push((this.postingsOf(sorted[i]) as Postings).view())
     return lists.length === 0 ? new Int32Array(0) : union(lists, this.nextId)
   }
+
+  /** The words of `text` (see forEachTerm), each added to document `id`'s postings. */
+  private addWords(text: string, id: number): void {
+    let start = -1
+    let hash = fnvOffset
+    let isAscii = true
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32
+      const isWordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && !isNonAsciiSeparator(c))
+      if (isWordChar) {
+        if (start === -1) {
+          start = i
+          hash = fnvOffset
+          isAscii = true
+        }
+        if (c > 127) isAscii = false
+        else hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), fnvPrime)
+      } else if (start !== -1) {
+        if (i - start <= 64) this.postings[this.termIdIn(text, start, i, isAscii, hash >>> 0)].add(id)
+        start = -1
+      }
+    }
+  }
+
+  /** The id of the lower-cased word text[from, to), added if new. */
+  private termIdIn(text: string, from: number, to: number, isAscii: boolean, asciiHash: number): number {
+    if (!isAscii) {
+      const term = text.slice(from, to).toLowerCase()
+      const hash = hashOf(term)
+      const known = this.findString(term, hash)
+      return known === -1 ? this.insert(detachedTerm(term), hash) : known
+    }
+    const mask = this.slots.length - 1
+    for (let slot = asciiHash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]
+      if (entry === 0) return this.insert(detachedTerm(text.slice(from, to).toLowerCase()), asciiHash)
+      const termId = entry - 1
+      if (this.termHashes[termId] === asciiHash && isSameAsciiWord(this.termTexts[termId], text, from, to)) return termId
+    }
+  }
+
+  private findString(term: string, hash: number): number {
+    const mask = this.slots.length - 1
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]
+      if (entry === 0) return -1
+      const termId = entry - 1
+      if (this.termHashes[termId] === hash && this.termTexts[termId] === term) return termId
+    }
+  }
+
+  private insert(term: string, hash: number): number {
+    const termId = this.termTexts.length
+    this.termTexts.push(term)
+    this.termHashes.push(hash)
+    this.postings.push(new Postings())
+    this.sortedTerms = null
+    // NOTE: kept at most half full, so probes stay short.
+    if ((termId + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2)
+    else this.place(termId)
+    return termId
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size)
+    for (let termId = 0; termId < this.termTexts.length; termId++) this.place(termId)
+  }
+
+  private place(termId: number): void {
+    const mask = this.slots.length - 1
+    let slot = (this.termHashes[termId] as number) & mask
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask
+    this.slots[slot] = termId + 1
+  }
+}
+
+/** True when `term` (lower-case) is the ASCII word text[from, to) lower-cased. */
+function isSameAsciiWord(term: string | undefined, text: string, from: number, to: number): boolean {
+  if (term === undefined || term.length !== to - from) return false
+  for (let i = 0; i < term.length; i++) {
+    const c = text.charCodeAt(from + i)
+    if (term.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false
+  }
+  return true
+}
+
+/** A copy of a word that does not keep the document's text alive (V8 substrings share memory). */
+function detachedTerm(term: string): string {
+  return (' ' + term).slice(1)
 }

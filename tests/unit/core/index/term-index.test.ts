@@ -31,6 +31,20 @@ describe('TermIndex', () => {
     expect(index.match(queryTerms('elec'))).toEqual([...expected.slice(1), replaced])
   })
 
+  it('finds words whatever their case, ASCII or not, across thousands of distinct words and documents in parts', () => {
+    const index = new TermIndex()
+    const ids: number[] = []
+    for (let i = 0; i < 3000; i++) ids.push(index.add(`posts/w${i}.md`, `Word${i} ÉCOLE Straße common \u212Aelvin`))
+    expect(index.match(queryTerms('word1234'))).toEqual([ids[1234]])
+    expect(index.match(queryTerms('w1234'))).toEqual([ids[1234]])
+    expect(index.match(queryTerms('école')).length).toBe(3000)
+    expect(index.match(queryTerms('STRASSE')).length).toBe(0)
+    expect(index.match(queryTerms('straße common')).length).toBe(3000)
+    // NOTE: the Kelvin sign lower-cases to an ASCII k, so "kelvin" finds it like any ASCII word.
+    expect(index.match(queryTerms('kelvin')).length).toBe(3000)
+    expect(index.match(queryTerms('md word299')).map((id) => ids.indexOf(id))).toEqual([299, 2990, 2991, 2992, 2993, 2994, 2995, 2996, 2997, 2998, 2999])
+  })
+
   it('splits queries into lower-case unique words', () => {
     expect(queryTerms('  Foo, foo BAR-baz ')).toEqual(['foo', 'bar', 'baz'])
   })
