@@ -260,7 +260,7 @@ export class TermIndex {
 
   private place(termId: number): void {
     const mask = this.slots.length - 1
-    let slot = (this.termHashes[termId] as number) & mask
+    let slot = (this.termHashes[termId]) & mask
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask
     this.slots[slot] = termId + 1
   }
