@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { readFrontMatterData } from '@shared/front-matter'
 import { parseFolioSchema, parseFrontMatterCmsConfig, withExplicitFields, type ExplicitParse } from '@shared/front-matter/schema-explicit'
-import { SchemaAccumulator } from '@shared/front-matter/schema-infer'
+import { isOpenEndedText, openEndedStandIn, SchemaAccumulator } from '@shared/front-matter/schema-infer'
 import type { ExplicitField, FolderSchema, SchemaProblem } from '@shared/front-matter/schema-types'
 import type { FrontMatterValue } from '@shared/front-matter/types'
 import { ok, type Result } from '@shared/result'
@@ -20,8 +20,8 @@ const readBatch = 32
 
 /**
  * One article's front-matter data as last read, with the file's size and mtime to tell when to read it again.
- * NOTE: kept as JSON text (a quarter of the memory of the objects on 50,000 articles); data holding a number JSON
- * cannot write (`.inf`, `.nan`) is kept as it is.
+ * NOTE: kept as JSON text (a quarter of the memory of the objects on 50,000 articles), and only what the schema
+ * counts (see schemaView); data holding a number JSON cannot write (`.inf`, `.nan`) is kept as objects.
  */
 interface CachedArticle {
   mtimeMs: number
@@ -29,13 +29,26 @@ interface CachedArticle {
   data: string | Record<string, FrontMatterValue>
 }
 
+/**
+ * What the schema accumulator takes from one value, and no more: long or multi-line text becomes one shared
+ * stand-in, and objects (and lists) below the top-level value become empty, since only top-level values and list
+ * items are counted. Summaries and bodies of nested params are most of a cached article otherwise.
+ */
+function schemaView(value: FrontMatterValue, isTop: boolean): FrontMatterValue {
+  if (typeof value === 'string') return isOpenEndedText(value) ? openEndedStandIn : value
+  if (Array.isArray(value)) return isTop ? value.map((item) => schemaView(item, false)) : []
+  return value !== null && typeof value === 'object' ? {} : value
+}
+
 function packed(data: Record<string, FrontMatterValue>): CachedArticle['data'] {
+  const view: Record<string, FrontMatterValue> = {}
+  for (const [key, value] of Object.entries(data)) view[key] = schemaView(value, true)
   let isExact = true
-  const json = JSON.stringify(data, (_key, value: unknown) => {
+  const json = JSON.stringify(view, (_key, value: unknown) => {
     if (typeof value === 'number' && !Number.isFinite(value)) isExact = false
     return value
   })
-  return isExact ? json : data
+  return isExact ? json : view
 }
 
 function unpacked(data: CachedArticle['data']): Record<string, FrontMatterValue> {

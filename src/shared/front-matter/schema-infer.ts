@@ -7,6 +7,18 @@ export const maxSchemaValues = 64
 
 const maxValueLength = 80
 
+/**
+ * True when the accumulator takes nothing from a string but "text too long or multi-line to suggest": not a date,
+ * no date layout, and over the suggestion length or holding a line break. Such strings may be stood in for by
+ * `openEndedStandIn` without changing the schema.
+ */
+export function isOpenEndedText(text: string): boolean {
+  return (text.length > maxValueLength || text.includes('\n')) && kindOf(text) === 'string' && dateLayoutOf(text) === null
+}
+
+/** One string that counts exactly as any open-ended text does (see isOpenEndedText). */
+export const openEndedStandIn = '\n'
+
 interface KeyStats {
   count: number
   kinds: SchemaField['kinds']

@@ -98,7 +98,11 @@ describe('FolderSchemaCache', () => {
   })
 
   it('answers a rebuild from what it kept exactly as a fresh build, numbers JSON cannot hold included', async () => {
-    const dir = await folder({ 'a.md': a, 'c.md': c, 'inf.md': '---\nweight: .inf\nratio: .nan\nnested: {deep: [1, "two", true, null]}\n---\n' })
+    const long = 'Long words '.repeat(12)
+    const kept =
+      `---\nsummary: "${long}"\nlead: |\n  two\n  lines\nnewline: "\\n"\nparams:\n  deep: {a: [1, 2]}\n  text: "${long}"\n` +
+      `authors:\n  - {name: A, bio: "${long}"}\n  - B\n  - "${long}"\n  - [x, y]\nwhen: "2024-01-02"\nwhen2: "   2024-01-02 10:00:00   "\n---\n`
+    const dir = await folder({ 'a.md': a, 'c.md': c, 'inf.md': '---\nweight: .inf\nratio: .nan\nnested: {deep: [1, "two", true, null]}\n---\n', 'kept.md': kept, 'kept2.md': kept.replace('B', 'C') })
     const cache = new FolderSchemaCache()
     const fresh = await buildFolderSchema(dir)
     await cache.build(dir)
