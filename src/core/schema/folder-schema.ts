@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { readFrontMatterData } from '@shared/front-matter'
@@ -71,7 +72,7 @@ export class FolderSchemaCache {
       cache = new Map()
       this.roots.set(root, cache)
     }
-    return buildFolderSchema(root, cache)
+    return buildFolderSchema(root, cache, { readsSynchronously: true })
   }
 }
 
@@ -80,13 +81,20 @@ export class FolderSchemaCache {
  * explicit schema files at the root and the Hugo config's `timeZone`. An unreadable article counts as one without
  * front matter; a broken schema file is reported in `problems` and ignored. Fails only when the root cannot be listed.
  */
-export async function buildFolderSchema(root: string, cache: Map<string, CachedArticle> = new Map()): Promise<Result<FolderSchema>> {
+export async function buildFolderSchema(root: string, cache: Map<string, CachedArticle> = new Map(), options: BuildOptions = {}): Promise<Result<FolderSchema>> {
   const files = await listArticleFiles(root)
   if (!files.ok) return files
   const accumulator = new SchemaAccumulator()
-  for (let i = 0; i < files.value.length; i += readBatch) {
-    const datas = await Promise.all(files.value.slice(i, i + readBatch).map((rel) => readData(root, rel, cache)))
-    for (const data of datas) accumulator.add(data)
+  if (options.readsSynchronously === true) {
+    for (let i = 0; i < files.value.length; i++) {
+      accumulator.add(readDataSync(root, files.value[i], cache))
+      if (i % filesPerTurn === filesPerTurn - 1) await yieldTurn()
+    }
+  } else {
+    for (let i = 0; i < files.value.length; i += readBatch) {
+      const datas = await Promise.all(files.value.slice(i, i + readBatch).map((rel) => readData(root, rel, cache)))
+      for (const data of datas) accumulator.add(data)
+    }
   }
   const listed = new Set(files.value)
   for (const rel of cache.keys()) if (!listed.has(rel)) cache.delete(rel)
@@ -109,6 +117,44 @@ export async function buildFolderSchema(root: string, cache: Map<string, CachedA
   return ok({ ...schema, sources, problems, siteTimeZone: await siteTimeZone(root) })
 }
 
+/** How a schema is built. */
+export interface BuildOptions {
+  /**
+   * Read articles with synchronous calls, yielding to the event loop every few hundred files. NOTE: for a worker
+   * thread (the index shard), where it is ~2.5x faster than a promise per file and leaves less garbage alive.
+   */
+  readsSynchronously?: boolean
+}
+
+const filesPerTurn = 200
+
+function yieldTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+function readDataSync(root: string, rel: string, cache: Map<string, CachedArticle>): Record<string, FrontMatterValue> {
+  const file = path.join(root, ...rel.split('/'))
+  const info = statSync(file, { throwIfNoEntry: false })
+  // NOTE: a file that vanished since the listing counts as an article without front matter.
+  if (info === undefined) return {}
+  const known = cache.get(rel)
+  if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return unpacked(known.data)
+  let text: string | null
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    // NOTE: a file that cannot be read is skipped; the schema is a statistic, not a listing.
+    text = null
+  }
+  return remembered(rel, info, text, cache)
+}
+
+function remembered(rel: string, info: { mtimeMs: number; size: number }, text: string | null, cache: Map<string, CachedArticle>): Record<string, FrontMatterValue> {
+  const data = text === null ? {} : readFrontMatterData(text).data
+  cache.set(rel, { mtimeMs: info.mtimeMs, size: info.size, data: packed(data) })
+  return data
+}
+
 async function readData(root: string, rel: string, cache: Map<string, CachedArticle>): Promise<Record<string, FrontMatterValue>> {
   const file = path.join(root, ...rel.split('/'))
   let info
@@ -120,10 +166,7 @@ async function readData(root: string, rel: string, cache: Map<string, CachedArti
   }
   const known = cache.get(rel)
   if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return unpacked(known.data)
-  const text = await readText(root, rel)
-  const data = text === null ? {} : readFrontMatterData(text).data
-  cache.set(rel, { mtimeMs: info.mtimeMs, size: info.size, data: packed(data) })
-  return data
+  return remembered(rel, info, await readText(root, rel), cache)
 }
 
 async function readText(root: string, rel: string): Promise<string | null> {
