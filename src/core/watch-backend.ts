@@ -46,7 +46,8 @@ export async function watchTree(root: string, sink: WatchSink, backend: WatchHan
       },
       { ignore: ignoredGlobs },
     )
-    return { kind: 'native', close: () => subscription.unsubscribe() }
+    // NOTE: unsubscribing fails ("Invalid argument") when the folder was deleted meanwhile; the watch is gone either way.
+    return { kind: 'native', close: () => subscription.unsubscribe().catch(() => undefined) }
   }
   return watchWithChokidar(root, sink)
 }

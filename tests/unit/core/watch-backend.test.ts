@@ -42,4 +42,13 @@ describe.each(['native', 'chokidar'] as const)('watchTree (%s)', (backend) => {
     expect(changes.some((c) => c.path.includes(`${path.sep}.git`))).toBe(false)
     expect(errors).toEqual([])
   })
+
+  it('closes without an error while, and after, the watched folder itself is deleted', async () => {
+    for (let i = 0; i < 50; i++) fs.mkdirSync(path.join(dir, 'posts', `d${i}`, 'sub'), { recursive: true })
+    const again = await watchTree(fs.realpathSync(dir), { onChanges: () => undefined, onError: () => undefined }, backend)
+    await new Promise((r) => setTimeout(r, 100))
+    fs.rmSync(dir, { recursive: true, force: true })
+    await Promise.all([handle.close(), again.close()])
+    fs.mkdirSync(dir)
+  })
 })

@@ -1,0 +1,90 @@
+// The whole app in browser mode (issue 7): `folio serve` on a make-corpus folder (50,000 articles unless
+// BENCH_ARTICLES says otherwise), driven by Chromium. Reports when the first rows and all rows show after
+// navigation, the page's JS heap once settled, and the peak RSS of the serve process (host, index workers, watcher)
+// and of the page's renderer process, sampled every 100 ms while the list fills, an article opens (the form builds
+// the folder schema) and a folder search runs. Linux only (reads /proc); skipped without Chromium.
+import { execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const articles = Number(process.env.BENCH_ARTICLES ?? 50000)
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (process.platform !== 'linux' || !fs.existsSync(executablePath)) {
+  console.log(`skipped: needs Linux and Chromium at ${executablePath}`)
+  process.exit(0)
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-app-'))
+const rssMb = (pid) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+  } catch {
+    return 0
+  }
+}
+const rendererPids = () =>
+  fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')
+    } catch {
+      return false
+    }
+  })
+
+let server = null
+let browser = null
+try {
+  const corpus = path.join(work, 'site')
+  execFileSync(process.execPath, [[path.join(root, '../shared/tools/make-corpus.mjs'), path.join(root, 'tests/support/make-corpus.mjs')].find((p) => fs.existsSync(p)), corpus, '--articles', String(articles)], { stdio: 'ignore' })
+  // NOTE: a cold open: no summary cache, a fresh state folder.
+  server = spawn(process.execPath, [path.join(root, 'out/cli/folio.mjs'), 'serve', corpus], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FOLIO_CACHE_DIR: 'off', FOLIO_STATE_DIR: path.join(work, 'state') } })
+  const url = await new Promise((resolve, reject) => {
+    let out = ''
+    server.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)
+      if (match) resolve(match[1])
+    })
+    server.on('exit', (code) => reject(new Error(`folio serve exited with ${code}`)))
+  })
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] })
+  const page = await browser.newPage()
+  let peakServe = 0
+  let peakRenderer = 0
+  const sampler = setInterval(() => {
+    peakServe = Math.max(peakServe, rssMb(server.pid))
+    for (const pid of rendererPids()) peakRenderer = Math.max(peakRenderer, rssMb(pid))
+  }, 100)
+  const total = articles.toLocaleString('en-US')
+  await page.goto(url)
+  await page.waitForFunction(() => document.querySelector('[role=listbox][aria-label=Articles] [role=option]') !== null, undefined, { polling: 10, timeout: 120_000 })
+  const firstRowsMs = await page.evaluate(() => performance.now())
+  await page.waitForFunction((t) => document.body.innerText.includes(`${t} of ${t} articles`), total, { polling: 100, timeout: 300_000 })
+  const allRowsMs = await page.evaluate(() => performance.now())
+  const cdp = await page.context().newCDPSession(page)
+  const heapMb = async () => {
+    await cdp.send('HeapProfiler.collectGarbage')
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1048576
+  }
+  const listedHeap = await heapMb()
+  await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').first().click()
+  // NOTE: the form asks for the folder schema, which reads every article once in an index worker.
+  await page.waitForTimeout(15_000)
+  const openHeap = await heapMb()
+  await page.keyboard.press('Control+Shift+F')
+  await page.keyboard.type('council')
+  await page.waitForTimeout(3_000)
+  clearInterval(sampler)
+  console.log(`corpus: ${articles} articles, ${os.cpus().length} cores; cold open (no summary cache) in browser mode`)
+  console.log(`first rows visible: ${firstRowsMs.toFixed(0)} ms after navigation; all ${total} rows: ${allRowsMs.toFixed(0)} ms`)
+  console.log(`page JS heap once settled: ${listedHeap.toFixed(1)} MB listed, ${openHeap.toFixed(1)} MB with an article open`)
+  console.log(`peak RSS: serve process (host, index workers, watcher) ${peakServe.toFixed(0)} MB; page renderer process ${peakRenderer.toFixed(0)} MB`)
+} finally {
+  await browser?.close()
+  server?.kill()
+  fs.rmSync(work, { recursive: true, force: true })
+}
