@@ -6,7 +6,7 @@ import { nodeFs, type FsPort } from '../fs-port'
 import { buildFolderSchema } from '../schema/folder-schema'
 import { ShardClient, type ShardMode } from './shard-client'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
-import { interned } from './article-record'
+import { interned, isSameApartFromWordCount } from './article-record'
 import { shardCacheFile } from './summary-cache'
 import { queryTerms } from './term-index'
 
@@ -301,14 +301,24 @@ export class ArticleIndex {
   }
 
   private receive(batch: ArticleSummary[]): void {
+    const kept: ArticleSummary[] = []
     for (const summary of batch) {
+      // NOTE: the full-text pass sends every summary again with its word count; when that is all that changed,
+      // the summary kept since the summary pass takes it (50,000 long-lived objects are not all replaced).
+      const known = this.summaries.get(summary.path)
+      if (known !== undefined && known.wordCount === undefined && isSameApartFromWordCount(known, summary)) {
+        known.wordCount = summary.wordCount
+        kept.push(known)
+        continue
+      }
       // NOTE: each batch arrives as fresh copies; shared tag and category names keep 50,000 summaries small.
       if (summary.tags !== undefined) summary.tags = summary.tags.map(interned)
       if (summary.categories !== undefined) summary.categories = summary.categories.map(interned)
       this.setSummary(summary)
+      kept.push(summary)
     }
     if (this.options.onEvent === undefined) return
-    for (const summary of batch) this.pendingBatch.push(summary)
+    for (const summary of kept) this.pendingBatch.push(summary)
     // NOTE: the first rows go out at once so a list can show them before the rest is indexed.
     if (!this.hasFlushedRows) {
       this.hasFlushedRows = true

@@ -192,7 +192,12 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 
 /** True when two summaries of the same article show the same thing (so a re-read need not be reported). */
 export function isSameSummary(a: ArticleSummary, b: ArticleSummary): boolean {
+  return a.wordCount === b.wordCount && isSameApartFromWordCount(a, b)
+}
+
+/** isSameSummary, leaving the word count aside (the summary pass does not count words; the full-text pass does). */
+export function isSameApartFromWordCount(a: ArticleSummary, b: ArticleSummary): boolean {
   const sameError = a.error?.message === b.error?.message && a.error?.line === b.error?.line && a.error?.column === b.error?.column && a.error?.isFileError === b.error?.isFileError
   const sameValues = a.title === b.title && a.date === b.date && a.isDraft === b.isDraft && a.format === b.format && a.lastmod === b.lastmod
-  return sameError && sameValues && a.buildStatus === b.buildStatus && a.wordCount === b.wordCount && sameList(a.tags, b.tags) && sameList(a.categories, b.categories)
+  return sameError && sameValues && a.buildStatus === b.buildStatus && sameList(a.tags, b.tags) && sameList(a.categories, b.categories)
 }

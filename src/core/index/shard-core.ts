@@ -4,7 +4,7 @@ import type { ArticleSummary, SearchHit } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
 import { FolderSchemaCache } from '../schema/folder-schema'
-import { bodyStart, buildStatusOf, interned, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
+import { bodyStart, buildStatusOf, interned, isSameApartFromWordCount, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
 import { makeSnippet } from './search-snippet'
 import { listArticleChunks, readForSummary, readIndexedText } from './shard-files'
 import { isSameStamp, loadShardCache, saveShardCache, type CacheStamp, type CachedArticle } from './summary-cache'
@@ -136,9 +136,11 @@ export class ShardCore {
       if (read.kind !== 'text') continue
       const dated = summarizeWithDates(rel, read.text, this.nowMs(), true)
       const isChanged = !isSameSummary(record.summary, dated.summary)
-      record.summary = dated.summary
-      record.publishDate = dated.publishDate
-      record.expiryDate = dated.expiryDate
+      // NOTE: most re-reads only add the word count; it is set on the summary kept since the summary pass rather
+      // than replacing it, so 50,000 long-lived summaries do not all turn to garbage at once.
+      const isSameDates = record.publishDate === dated.publishDate && record.expiryDate === dated.expiryDate
+      if (isSameDates && isSameApartFromWordCount(record.summary, dated.summary)) record.summary.wordCount = dated.summary.wordCount
+      else Object.assign(record, { summary: dated.summary, publishDate: dated.publishDate, expiryDate: dated.expiryDate })
       record.stamp = read.stamp
       this.addDoc(rel, record, read.text)
       if (isChanged) onSummary(record.summary)

@@ -20,7 +20,7 @@ export type ShardRequest =
 export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'paths'; paths: string[] } | { id: number; kind: 'reply'; value: ShardReply }
 
 /** The reply value per operation. */
-export type ShardReply = null | boolean | string[] | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[] | Result<FolderSchema>
+export type ShardReply = null | boolean | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[] | Result<FolderSchema>
 
 /** How many summaries a shard sends at once while indexing. */
 export const batchSize = 250
