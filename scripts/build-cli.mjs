@@ -17,9 +17,14 @@ await build({
   logLevel: 'warning',
 })
 // NOTE: the folder index runs in worker threads; their entry sits beside folio.mjs where shard-client looks for it.
+// Split, so the shard and its parsers stay a separate chunk the entry imports after it starts listing (as in the
+// desktop build): a single file would load them all before the first path is listed.
 await build({
-  entryPoints: [path.join(root, 'src/core/index/index-worker.ts')],
-  outfile: path.join(root, 'out/cli/index-worker.mjs'),
+  entryPoints: { 'index-worker': path.join(root, 'src/core/index/index-worker.ts') },
+  outdir: path.join(root, 'out/cli'),
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
