@@ -102,14 +102,77 @@ export async function resolveAsset(root: ContentRoot, relPath: unknown): Promise
   }
 }
 
-/** Reads an asset resolved by resolveAsset; the bytes plus its content type, or the read failure. */
-export async function readAsset(root: ContentRoot, relPath: unknown): Promise<Result<{ bytes: Buffer; contentType: string }>> {
+/** An inclusive byte range of a file, as a Range header asks for it. */
+export interface ByteRange {
+  start: number
+  end: number
+}
+
+/**
+ * The single byte range a `Range` header asks of a file of `size` bytes (RFC 9110: `bytes=a-b`, `bytes=a-`,
+ * `bytes=-n`; an end past the file is cut to it). `unsatisfiable` when it starts past the end (or asks for the
+ * last 0 bytes); null when there is no header, it is malformed or it asks for several ranges: the whole file is
+ * answered then, as the RFC allows.
+ */
+export function byteRangeOf(header: string | null | undefined, size: number): ByteRange | 'unsatisfiable' | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '')
+  if (match === null) return null
+  const [, from = '', to = ''] = match
+  if (from === '' && to === '') return null
+  if (from === '') {
+    const suffix = Number(to)
+    if (suffix === 0 || size === 0) return 'unsatisfiable'
+    return { start: Math.max(0, size - suffix), end: size - 1 }
+  }
+  const start = Number(from)
+  if (to !== '' && Number(to) < start) return null
+  if (start >= size) return 'unsatisfiable'
+  return { start, end: to === '' ? size - 1 : Math.min(Number(to), size - 1) }
+}
+
+/** What to answer for an asset request: status, headers and body (null for HEAD and 416). */
+export interface AssetAnswer {
+  status: 200 | 206 | 416
+  headers: Record<string, string>
+  body: Buffer | null
+}
+
+/**
+ * The answer to a request for an asset, honouring a single-range `Range` header (206 with Content-Range, or 416),
+ * so audio and video in the preview can seek. NOTE: shared by `folio serve`'s `/asset/` route and the desktop
+ * `folio-asset:` protocol; a range reads only its bytes.
+ */
+export async function answerAsset(root: ContentRoot, relPath: unknown, rangeHeader: string | null | undefined, isHead: boolean): Promise<Result<AssetAnswer>> {
   const asset = await resolveAsset(root, relPath)
   if (!asset.ok) return asset
+  const { file, contentType, size } = asset.value
+  const range = byteRangeOf(rangeHeader, size)
+  if (range === 'unsatisfiable') return ok({ status: 416, headers: { ...assetHeaders(contentType, 0), 'Content-Range': `bytes */${size}` }, body: null })
+  const { start, end } = range ?? { start: 0, end: size - 1 }
+  const length = Math.max(0, end - start + 1)
+  const headers = { ...assetHeaders(contentType, length), 'Accept-Ranges': 'bytes', ...(range === null ? {} : { 'Content-Range': `bytes ${start}-${end}/${size}` }) }
+  const status = range === null ? 200 : 206
+  if (isHead) return ok({ status, headers, body: null })
   try {
-    return ok({ bytes: await fs.readFile(asset.value.file), contentType: asset.value.contentType })
+    return ok({ status, headers, body: range === null ? await fs.readFile(file) : await readSlice(file, start, length) })
   } catch (error) {
     return errnoToResult(error, 'read the asset', String(relPath))
+  }
+}
+
+async function readSlice(file: string, start: number, length: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r')
+  try {
+    const bytes = Buffer.alloc(length)
+    let read = 0
+    while (read < length) {
+      const { bytesRead } = await handle.read(bytes, read, length - read, start + read)
+      if (bytesRead === 0) break
+      read += bytesRead
+    }
+    return bytes.subarray(0, read)
+  } finally {
+    await handle.close()
   }
 }
 

@@ -1,5 +1,5 @@
 import { protocol, type CustomScheme } from 'electron'
-import { assetFailureStatus, assetHeaders, assetPathFromUrl, readAsset } from '../core/asset-files'
+import { answerAsset, assetFailureStatus, assetPathFromUrl } from '../core/asset-files'
 import type { ContentRoot } from '../core/content-root'
 
 /** The scheme the preview loads images and media of the open folder from: `folio-asset://root/<encoded path>`. */
@@ -27,13 +27,13 @@ export function serveAssets(getRoot: () => ContentRoot | null): () => void {
     const root = getRoot()
     if (url.host !== assetHost || root === null) return plain(404, 'Not found.')
     const relPath = assetPathFromUrl(url.pathname.replace(/^\/+/, ''))
-    const asset = relPath.ok ? await readAsset(root, relPath.value) : relPath
-    if (!asset.ok) {
-      const status = assetFailureStatus(asset.error.code)
+    const answer = relPath.ok ? await answerAsset(root, relPath.value, request.headers.get('range'), request.method === 'HEAD') : relPath
+    if (!answer.ok) {
+      const status = assetFailureStatus(answer.error.code)
       return plain(status, status === 403 ? 'Forbidden.' : 'Not found.')
     }
-    const body = request.method === 'HEAD' ? null : new Uint8Array(asset.value.bytes)
-    return new Response(body, { status: 200, headers: assetHeaders(asset.value.contentType, asset.value.bytes.byteLength) })
+    const { status, headers, body } = answer.value
+    return new Response(body === null ? null : new Uint8Array(body), { status, headers })
   })
   return () => protocol.unhandle(assetScheme)
 }

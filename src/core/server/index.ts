@@ -76,7 +76,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed.')
   if (url.pathname.startsWith(assetRoutePrefix)) {
     if (!hasValidToken(req, ctx.token, ctx.port)) return sendText(res, 401, 'Missing or wrong session token.')
-    return sendAsset(res, ctx.root, url.pathname.slice(assetRoutePrefix.length), method === 'HEAD')
+    return sendAsset(res, ctx.root, url.pathname.slice(assetRoutePrefix.length), method === 'HEAD', req.headers.range)
   }
   if (url.pathname === '/') {
     const given = url.searchParams.get('token')

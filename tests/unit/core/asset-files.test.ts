@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { assetContentType, assetFailureStatus, assetPathFromUrl, readAsset, resolveAsset } from '../../../src/core/asset-files'
+import { answerAsset, assetContentType, assetFailureStatus, assetPathFromUrl, byteRangeOf, resolveAsset } from '../../../src/core/asset-files'
 import { ContentRoot } from '../../../src/core/content-root'
 import { makeTempDir, removeTempDir } from './corpus'
 
@@ -45,11 +45,15 @@ describe('assetPathFromUrl', () => {
   })
 })
 
-describe('resolveAsset and readAsset', () => {
+describe('resolveAsset and answerAsset', () => {
   it('serves page-bundle and static images with their content type', async () => {
-    const bundle = await readAsset(root, 'content/posts/trip/cover.png')
-    expect(bundle).toMatchObject({ ok: true, value: { contentType: 'image/png' } })
-    if (bundle.ok) expect(bundle.value.bytes.equals(png)).toBe(true)
+    const bundle = await answerAsset(root, 'content/posts/trip/cover.png', undefined, false)
+    expect(bundle).toMatchObject({ ok: true, value: { status: 200, headers: { 'Content-Type': 'image/png', 'Accept-Ranges': 'bytes' } } })
+    if (bundle.ok) expect(bundle.value.body?.equals(png)).toBe(true)
+    const part = await answerAsset(root, 'content/posts/trip/cover.png', 'bytes=1-3', false)
+    expect(part).toMatchObject({ ok: true, value: { status: 206, headers: { 'Content-Range': `bytes 1-3/${png.length}`, 'Content-Length': '3' } } })
+    if (part.ok) expect(part.value.body?.equals(png.subarray(1, 4))).toBe(true)
+    expect(await answerAsset(root, '../outside.png', 'bytes=0-1', false)).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
     expect(await resolveAsset(root, 'content/posts/trip/my photo.JPG')).toMatchObject({ ok: true, value: { contentType: 'image/jpeg', size: png.length } })
     expect(await resolveAsset(root, 'static/inside-link.png')).toMatchObject({ ok: true })
   })
@@ -68,6 +72,18 @@ describe('resolveAsset and readAsset', () => {
     fs.mkdirSync(path.join(root.root, 'static', 'folder.png'))
     expect(await resolveAsset(root, 'static/folder.png')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await resolveAsset(root, 'static/missing.png')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('reads one byte range from a Range header, and ignores what it does not serve', () => {
+    expect(byteRangeOf('bytes=2-5', 10)).toEqual({ start: 2, end: 5 })
+    expect(byteRangeOf('bytes=7-', 10)).toEqual({ start: 7, end: 9 })
+    expect(byteRangeOf('bytes=-3', 10)).toEqual({ start: 7, end: 9 })
+    expect(byteRangeOf('bytes=-30', 10)).toEqual({ start: 0, end: 9 })
+    expect(byteRangeOf('bytes=8-100', 10)).toEqual({ start: 8, end: 9 })
+    expect(byteRangeOf(' bytes=0-0 ', 10)).toEqual({ start: 0, end: 0 })
+    for (const unsatisfiable of ['bytes=10-', 'bytes=10-12', 'bytes=-0']) expect(byteRangeOf(unsatisfiable, 10), unsatisfiable).toBe('unsatisfiable')
+    expect(byteRangeOf('bytes=0-', 0)).toBe('unsatisfiable')
+    for (const ignored of [undefined, null, '', 'bytes=-', 'bytes=5-2', 'bytes=0-1,4-5', 'items=0-1', 'bytes=a-b', 'bytes 0-1']) expect(byteRangeOf(ignored, 10), String(ignored)).toBeNull()
   })
 
   it('maps refusals to 403 and missing files to 404', () => {

@@ -21,6 +21,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(root, 'content', 'trip', 'index.md'), '---\ntitle: Trip\n---\n![c](cover.png)\n')
   fs.writeFileSync(path.join(root, 'content', 'trip', 'cover one.png'), png)
   fs.writeFileSync(path.join(root, 'static', 'img', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+  fs.writeFileSync(path.join(root, 'content', 'trip', 'clip.mp4'), '0123456789')
   fs.writeFileSync(path.join(base, 'secret.png'), png)
   fs.symlinkSync(path.join(base, 'secret.png'), path.join(root, 'static', 'link.png'))
   const started = await startServer({ root, port: 0, rendererDir: renderer, stateDir: path.join(base, 'state') })
@@ -47,6 +48,30 @@ describe('GET /asset/<path>', () => {
     const head = await send(server.port, { method: 'HEAD', path: '/asset/content/trip/cover%20one.png', headers: { cookie } })
     expect(head.status).toBe(200)
     expect(head.body).toBe('')
+  })
+
+  it('answers a byte range with 206 (so media can seek), 416 past the end, and the whole file otherwise', async () => {
+    const part = await get('/asset/content/trip/clip.mp4', { range: 'bytes=2-5' })
+    expect(part.status).toBe(206)
+    expect(part.body).toBe('2345')
+    expect(part.headers['content-range']).toBe('bytes 2-5/10')
+    expect(part.headers['content-length']).toBe('4')
+    expect(part.headers['content-type']).toBe('video/mp4')
+    expect((await get('/asset/content/trip/clip.mp4', { range: 'bytes=-3' })).body).toBe('789')
+    const past = await get('/asset/content/trip/clip.mp4', { range: 'bytes=10-' })
+    expect(past.status).toBe(416)
+    expect(past.headers['content-range']).toBe('bytes */10')
+    expect(past.body).toBe('')
+    for (const range of ['bytes=0-1,4-5', 'items=0-1']) {
+      const whole = await get('/asset/content/trip/clip.mp4', { range })
+      expect(whole.status).toBe(200)
+      expect(whole.body).toBe('0123456789')
+    }
+    expect((await get('/asset/content/trip/clip.mp4')).headers['accept-ranges']).toBe('bytes')
+    const head = await send(server.port, { method: 'HEAD', path: '/asset/content/trip/clip.mp4', headers: { cookie, range: 'bytes=0-0' } })
+    expect(head.status).toBe(206)
+    expect(head.body).toBe('')
+    expect(head.headers['content-length']).toBe('1')
   })
 
   it('needs the session token and the right Host', async () => {
