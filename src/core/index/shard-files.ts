@@ -146,7 +146,7 @@ const lastChunkSize = 4096
  * handing them to `take` in chunks as they are found: a small first chunk so indexing (and the first rows) can
  * start while the rest of a large folder is listed. Throws only when the root itself cannot be read.
  */
-export function listArticlesInChunks(root: string, take: (paths: string[]) => void): void {
+function listArticlesInChunks(root: string, take: (paths: string[]) => void): void {
   let found: string[] = []
   let chunkSize = firstChunkSize
   const pending: string[] = ['']
@@ -183,13 +183,4 @@ export function listArticleChunks(root: string, take: (paths: string[]) => void)
     if (errnoCode(error) === undefined) throw error
     return false
   }
-}
-
-/** Lists the articles under `root` synchronously (relative `/` paths, sorted), with the same rules as listArticleFiles. */
-export function listArticlesSync(root: string): string[] {
-  const found: string[] = []
-  listArticlesInChunks(root, (paths) => {
-    for (const rel of paths) found.push(rel)
-  })
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }

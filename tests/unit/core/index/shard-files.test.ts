@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { summarizeWithDates } from '../../../../src/core/index/article-record'
 import { listArticleFiles } from '../../../../src/core/article-files'
-import { frontMatterEnd, listArticleChunks, listArticlesSync, readForSummary, readIndexedText } from '../../../../src/core/index/shard-files'
+import { frontMatterEnd, listArticleChunks, readForSummary, readIndexedText } from '../../../../src/core/index/shard-files'
 import { listAllFiles, makeCorpus, makeTempDir, removeTempDir } from '../corpus'
 
 const now = Date.parse('2025-06-01T00:00:00Z')
@@ -102,7 +102,6 @@ describe('listing a folder in chunks', () => {
       expect(new Set(all).size).toBe(all.length)
       const listed = await listArticleFiles(dir)
       expect(listed.ok && [...all].sort()).toEqual(listed.ok && listed.value)
-      expect(listArticlesSync(dir)).toEqual(listed.ok && listed.value)
       expect(listArticleChunks(path.join(dir, 'missing'), () => undefined)).toBe(false)
     } finally {
       removeTempDir(dir)
