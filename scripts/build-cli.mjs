@@ -2,6 +2,7 @@
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { hostNodeFlags } from './host-flags.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 await build({
@@ -13,7 +14,8 @@ await build({
   target: 'node20',
   packages: 'external',
   alias: { '@shared': path.join(root, 'src/shared') },
-  banner: { js: '#!/usr/bin/env node' },
+  // NOTE: `env -S` splits the line, so the installed `folio` command runs with the host's V8 flags too.
+  banner: { js: `#!/usr/bin/env -S node ${hostNodeFlags.join(' ')}` },
   logLevel: 'warning',
 })
 // NOTE: the folder index runs in worker threads; their entry sits beside folio.mjs where shard-client looks for it.

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { hostNodeFlags } from './host-flags.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const require = createRequire(import.meta.url)
@@ -37,10 +38,11 @@ const binary = electronBinary()
 const reason = !binary ? 'no Electron binary is installed' : !hasDisplay() ? 'there is no display' : null
 let child
 if (reason === null) {
-  child = spawn(binary, [root, dir], { stdio: 'inherit' })
+  // NOTE: --js-flags on the command line is how Electron's main process gets V8 flags (see host-flags.mjs).
+  child = spawn(binary, [`--js-flags=${hostNodeFlags.join(' ')}`, root, dir], { stdio: 'inherit' })
 } else {
   console.log(`Folio: Electron cannot start here (${reason}); serving the same UI in browser mode instead.`)
-  child = spawn(process.execPath, [path.join(root, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: 'inherit' })
+  child = spawn(process.execPath, [...hostNodeFlags, path.join(root, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: 'inherit' })
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))
