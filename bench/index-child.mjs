@@ -22,6 +22,32 @@ function readAll(files) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
+// NOTE: the second floor (mode "heads"): what the index itself reads, the front matter of each file (readForSummary),
+// on as many threads as it has shards, with no parsing and nothing sent back: the least a cold index can cost here.
+if (mode === 'heads') {
+  const { Worker } = await import('node:worker_threads')
+  const filesModule = pathToFileURL(path.join(path.dirname(bundle), 'shard-files.mjs')).href
+  const reader = `const { workerData, parentPort } = require('node:worker_threads');
+    import(workerData.filesModule).then(({ readForSummary }) => {
+      for (const f of workerData.files) readForSummary(f)
+      parentPort.postMessage('done')
+    })`
+  const { listArticleChunks } = await import(filesModule)
+  const threads = 2
+  readAll(listArticles(dir)) // warm the page cache, as for the plain read
+  const t = performance.now()
+  const files = []
+  listArticleChunks(dir, (paths) => {
+    for (const rel of paths) files.push(path.join(dir, ...rel.split('/')))
+  })
+  await Promise.all(Array.from({ length: threads }, (_, i) => new Promise((resolve, reject) => {
+    const worker = new Worker(reader, { eval: true, workerData: { filesModule, files: files.filter((_, n) => n % threads === i) } })
+    worker.once('message', () => resolve(worker.terminate()))
+    worker.once('error', reject)
+  })))
+  console.log(JSON.stringify({ files: files.length, headsMs: performance.now() - t, threads }))
+  process.exit(0)
+}
 // NOTE: the floor runs in its own process (mode "read") so its buffers do not count in the index's peak RSS.
 if (mode === 'read') {
   readAll(listArticles(dir)) // warm the page cache, so both timings read from memory
