@@ -2,11 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { api, isBrowserMode } from './api'
 import { App } from './App'
+import { withEarlyFolder } from './early-folder'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App api={api} isBrowserMode={isBrowserMode} />
+    <App api={withEarlyFolder(api)} isBrowserMode={isBrowserMode} />
   </StrictMode>,
 )
