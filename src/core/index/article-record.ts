@@ -1,6 +1,6 @@
 import type { ArticleSummary, BuildStatus } from '@shared/api'
 import { detectBlock, parseFrontMatter, type FieldInfo, type FrontMatterBlock, type FrontMatterValue } from '@shared/front-matter'
-import { scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
+import { scanJsonBlock, scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
 
 /** The summary keys as the index keeps them, before build status is worked out. */
 interface SummaryValues {
@@ -103,7 +103,7 @@ export function summaryValuesByParser(text: string): { values: SummaryValues; er
 function scanBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
   if (block.format === 'yaml') return scanYamlBlock(text, block)
   if (block.format === 'toml') return scanTomlBlock(text, block)
-  return null
+  return scanJsonBlock(text, block)
 }
 
 /** Counts maximal runs of non-whitespace characters from `from` on. */

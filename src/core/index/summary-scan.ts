@@ -234,3 +234,66 @@ export function scanTomlBlock(text: string, block: FrontMatterBlock): ScannedFie
   }
   return out
 }
+
+/** How many keys the objects in a parsed JSON value hold, all levels together. */
+function keyCount(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + keyCount(item), 0)
+  if (value === null || typeof value !== 'object') return 0
+  let count = 0
+  for (const item of Object.values(value)) count += 1 + keyCount(item)
+  return count
+}
+
+/** How many string literals in JSON `source` (valid, without escapes) are keys, i.e. followed by a colon. */
+function keyLiteralCount(source: string): number {
+  let count = 0
+  for (let open = source.indexOf('"'); open !== -1; ) {
+    const close = source.indexOf('"', open + 1)
+    let next = close + 1
+    while (source.charCodeAt(next) === 32 || source.charCodeAt(next) === 10 || source.charCodeAt(next) === 9 || source.charCodeAt(next) === 13) next++
+    if (source.charCodeAt(next) === 58) count++
+    open = source.indexOf('"', close + 1)
+  }
+  return count
+}
+
+function jsonList(value: unknown): ScannedValue {
+  if (typeof value === 'string') return { kind: 'list', value: [value] }
+  const items = Array.isArray(value) ? value.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String) : []
+  return { kind: 'list', value: items }
+}
+
+const jsonDateKeys = new Set<string>(['date', 'lastmod', 'publishDate', 'expiryDate'])
+
+/**
+ * Reads a JSON block with the engine's JSON.parse when it is valid, holds no escapes and no duplicate keys, and its
+ * dates are strings: the values then read exactly as the full parser reads them. Returns null for anything else
+ * (errors, escapes, duplicates, numeric dates), which the full parser handles with positions.
+ */
+export function scanJsonBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
+  const source = text.slice(block.contentFrom, block.contentTo)
+  if (source.includes('\\')) return null
+  let data: unknown
+  try {
+    data = JSON.parse(source)
+  } catch {
+    // NOTE: the full parser reports where and why.
+    return null
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null
+  // NOTE: JSON.parse keeps the last of duplicate keys silently; the full parser reports them. Without escapes every
+  // string literal is a plain "...", so the literals followed by a colon are exactly the keys as written.
+  if (keyLiteralCount(source) !== keyCount(data)) return null
+  const out: ScannedFields = {}
+  const fields = data as Record<string, unknown>
+  for (const key of summaryKeys) {
+    if (!Object.hasOwn(fields, key)) continue
+    const value = fields[key]
+    if (key === 'tags' || key === 'categories') out[key] = jsonList(value)
+    else if (typeof value === 'string') out[key] = { kind: 'string', value, source: JSON.stringify(value) }
+    else if (typeof value === 'boolean') out[key] = { kind: 'boolean', value }
+    // NOTE: a date written as a number shows as written ("2024", "1e3"), which only the full parser keeps.
+    else if (typeof value === 'number' && jsonDateKeys.has(key)) return null
+  }
+  return out
+}
