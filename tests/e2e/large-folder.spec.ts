@@ -78,6 +78,15 @@ test.describe('a large folder', () => {
     await expect(searchStatus).toContainText('first 300 shown')
     await page.getByLabel('Search folder').fill('')
 
+    // NOTE: quick open (Ctrl/Cmd+P) by words of a title; its matches must show (and be clickable), not just exist.
+    await page.keyboard.press('Control+p')
+    await page.keyboard.type('harbour zebra')
+    const matches = page.getByRole('listbox', { name: 'Matching articles' })
+    await expect(matches.getByRole('option')).toHaveCount(1)
+    await matches.getByRole('option', { name: 'Zebra harbour notes' }).click()
+    await expect(page.getByRole('dialog', { name: 'Quick open' })).toBeHidden()
+    await expect(page.getByRole('form', { name: 'Front matter' }).getByLabel('title', { exact: true })).toHaveValue('Zebra harbour notes', { timeout: 30_000 })
+
     await list.focus()
     await page.keyboard.press('End')
     await expect(list.locator(`[role=option][aria-posinset="${total}"]`)).toBeVisible()
