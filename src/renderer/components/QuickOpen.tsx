@@ -17,6 +17,10 @@ export function QuickOpen({ articles, onOpen, onClose }: QuickOpenProps) {
   const inputRef = useRef<HTMLInputElement>(null)
   const matches = useMemo(() => quickOpenMatches(articles, text), [articles, text])
   useEffect(() => inputRef.current?.focus(), [])
+  // NOTE: focus stays in the input (aria-activedescendant), so the browser does not scroll the chosen match into view.
+  useEffect(() => {
+    document.getElementById(`${baseId}-${cursor}`)?.scrollIntoView?.({ block: 'nearest' })
+  }, [baseId, cursor])
   const choose = (index: number) => {
     const match = matches[index]
     if (match === undefined) return

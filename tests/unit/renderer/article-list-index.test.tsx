@@ -84,6 +84,30 @@ describe('ArticleList with the folder index', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
+  it('keeps the quick-open match chosen with the arrow keys in view', () => {
+    // NOTE: jsdom has no scrollIntoView; the component calls it only where it exists.
+    const scrolled: string[] = []
+    Object.defineProperty(Element.prototype, 'scrollIntoView', {
+      configurable: true,
+      value: function (this: Element) {
+        scrolled.push(this.getAttribute('aria-label') ?? '')
+      },
+    })
+    try {
+      renderList()
+      fireEvent.keyDown(window, { key: 'p', ctrlKey: true })
+      const input = within(screen.getByRole('dialog', { name: 'Quick open' })).getByRole('combobox')
+      fireEvent.change(input, { target: { value: 'article 2' } })
+      fireEvent.keyDown(input, { key: 'ArrowDown' })
+      fireEvent.keyDown(input, { key: 'ArrowDown' })
+      const options = within(screen.getByRole('listbox', { name: 'Matching articles' })).getAllByRole('option')
+      expect(options[2]?.getAttribute('aria-selected')).toBe('true')
+      expect(scrolled.at(-1)).toBe(options[2]?.getAttribute('aria-label'))
+    } finally {
+      Reflect.deleteProperty(Element.prototype, 'scrollIntoView')
+    }
+  })
+
   it('focuses the folder search with Ctrl+Shift+F', () => {
     renderList()
     fireEvent.keyDown(window, { key: 'F', ctrlKey: true, shiftKey: true })
