@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { diffArrays } from 'diff'
 import type { TextFormat } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
@@ -50,21 +51,64 @@ function dominant(counts: Record<Eol, number>): Eol {
   return order.reduce((best, k) => (counts[k] > counts[best] ? k : best), '\n')
 }
 
+/** Why a file's bytes are not text Folio can edit, and where the first bad byte is (1-based line and column). */
+export interface TextProblem {
+  code: 'BINARY' | 'ENCODING'
+  message: string
+  line: number
+  column: number
+}
+
+/** How many bytes the UTF-8 sequence led by `lead` holds; 0 when `lead` cannot start one. */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1
+  if (lead >= 0xc2 && lead <= 0xdf) return 2
+  if (lead >= 0xe0 && lead <= 0xef) return 3
+  if (lead >= 0xf0 && lead <= 0xf4) return 4
+  return 0
+}
+
+/** The offset of the first byte that does not start a valid UTF-8 sequence (the bytes are known to be invalid). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const length = sequenceLength(bytes[i])
+    // NOTE: isUtf8 judges each candidate sequence: it refuses overlong forms, surrogates and cut-off endings.
+    if (length === 0 || i + length > bytes.length || !isUtf8(bytes.subarray(i, i + length))) return i
+    i += length
+  }
+  return bytes.length
+}
+
+/** Line and column (1-based, the column in UTF-16 units as the editor counts) of byte `offset` in valid UTF-8 `bytes`. */
+function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return { line, column: Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, offset - lineStart).toString('utf8').length + 1 }
+}
+
+/** Null when `bytes` are UTF-8 text; else BINARY at the first NUL byte, or ENCODING at the first invalid byte. */
+export function textProblemOf(bytes: Uint8Array): TextProblem | null {
+  const nul = bytes.indexOf(0)
+  if (nul !== -1) return { code: 'BINARY', message: 'The file holds binary data (NUL bytes), not text.', ...positionOf(bytes, nul) }
+  if (isUtf8(bytes)) return null
+  return { code: 'ENCODING', message: 'The file is not valid UTF-8 text.', ...positionOf(bytes, firstInvalidUtf8(bytes)) }
+}
+
 /**
  * Decodes a file's bytes to the LF text the editor holds (BOM removed) plus the format needed to restore it.
- * Fails with BINARY when the bytes hold a NUL, ENCODING when they are not valid UTF-8.
+ * Fails with BINARY when the bytes hold a NUL, ENCODING when they are not valid UTF-8, naming where.
  */
 export function decodeText(bytes: Uint8Array): Result<{ text: string; format: TextFormat }> {
-  if (bytes.includes(0)) return fail('BINARY', 'The file holds binary data (NUL bytes), not text.')
+  const problem = textProblemOf(bytes)
+  if (problem !== null) return fail(problem.code, `${problem.message.slice(0, -1)} (line ${problem.line}, column ${problem.column}).`)
   const bom = hasBom(bytes)
-  let raw: string
-  try {
-    raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes)
-  } catch (error) {
-    // NOTE: a fatal TextDecoder throws a TypeError on invalid UTF-8; that is an expected failure here.
-    if (error instanceof TypeError) return fail('ENCODING', 'The file is not valid UTF-8 text.')
-    throw error
-  }
+  const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bom ? bytes.subarray(3) : bytes)
   const eol = classify(countEols(splitLines(raw)))
   return ok({ text: raw.replace(/\r\n?/g, '\n'), format: { hasBom: bom, eol } })
 }

@@ -34,9 +34,10 @@ export interface ArticleSummary {
   format: FrontMatterFormat
   /**
    * Set when the front matter does not parse (the article still opens), or with `isFileError` when the file itself
-   * cannot be read or is too large to open (line and column are then 1:1).
+   * cannot be read or is too large to open (line and column are then 1:1), or is not UTF-8 text: binary (NUL bytes)
+   * or invalid UTF-8, with `isReadOnly` (it opens read-only) and the line and column of the first bad byte.
    */
-  error?: { message: string; line: number; column: number; isFileError?: true }
+  error?: { message: string; line: number; column: number; isFileError?: true; isReadOnly?: true }
   /** Filled by the folder index (absent from older hosts): `lastmod` as written. */
   lastmod?: string | null
   /** String items of `tags` (a single string counts as one tag). */

@@ -197,7 +197,7 @@ export function isSameSummary(a: ArticleSummary, b: ArticleSummary): boolean {
 
 /** isSameSummary, leaving the word count aside (the summary pass does not count words; the full-text pass does). */
 export function isSameApartFromWordCount(a: ArticleSummary, b: ArticleSummary): boolean {
-  const sameError = a.error?.message === b.error?.message && a.error?.line === b.error?.line && a.error?.column === b.error?.column && a.error?.isFileError === b.error?.isFileError
+  const sameError = a.error?.message === b.error?.message && a.error?.line === b.error?.line && a.error?.column === b.error?.column && a.error?.isFileError === b.error?.isFileError && a.error?.isReadOnly === b.error?.isReadOnly
   const sameValues = a.title === b.title && a.date === b.date && a.isDraft === b.isDraft && a.format === b.format && a.lastmod === b.lastmod
   return sameError && sameValues && a.buildStatus === b.buildStatus && sameList(a.tags, b.tags) && sameList(a.categories, b.categories)
 }

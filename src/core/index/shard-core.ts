@@ -4,6 +4,7 @@ import type { ArticleSummary, SearchHit } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
 import { FolderSchemaCache } from '../schema/folder-schema'
+import type { TextProblem } from '../file-codec'
 import { bodyStart, buildStatusOf, interned, isSameApartFromWordCount, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
 import { makeSnippet } from './search-snippet'
 import { listArticleChunks, readForSummary, readIndexedText } from './shard-files'
@@ -47,6 +48,12 @@ export interface ShardCoreOptions {
 // NOTE: spelled out rather than spread: a spread into a new object literal took half of `summarize`'s own time.
 function recordOf(dated: DatedSummary, stamp: CacheStamp | null): ShardRecord {
   return { summary: dated.summary, publishDate: dated.publishDate, expiryDate: dated.expiryDate, stamp, docId: -1 }
+}
+
+/** The summary of a file whose bytes are not UTF-8 text: its error names the problem and where it starts. */
+function withTextProblem(dated: DatedSummary, problem: TextProblem | null): DatedSummary {
+  if (problem !== null) dated.summary.error = { message: `${problem.message} It opens read-only.`, line: problem.line, column: problem.column, isFileError: true, isReadOnly: true }
+  return dated
 }
 
 function failedSummary(rel: string, message: string): DatedSummary {
@@ -98,7 +105,7 @@ export class ShardCore {
       this.remove(rel)
       return null
     }
-    const dated = read.kind === 'text' ? summarizeWithDates(rel, read.text, this.nowMs(), false) : failedSummary(rel, read.message)
+    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), false), read.problem) : failedSummary(rel, read.message)
     this.forgetDoc(rel)
     this.records.set(rel, recordOf(dated, read.stamp))
     this.pendingTerms.push(rel)
@@ -113,7 +120,7 @@ export class ShardCore {
       return null
     }
     this.forgetDoc(rel)
-    const dated = read.kind === 'text' ? summarizeWithDates(rel, read.text, this.nowMs(), true) : failedSummary(rel, read.message)
+    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true), read.problem) : failedSummary(rel, read.message)
     const record = recordOf(dated, read.stamp)
     if (read.kind === 'text') this.addDoc(rel, record, read.text)
     this.records.set(rel, record)
@@ -134,7 +141,7 @@ export class ShardCore {
       if (record === undefined || record.docId !== -1) continue
       const read = readIndexedText(this.abs(rel))
       if (read.kind !== 'text') continue
-      const dated = summarizeWithDates(rel, read.text, this.nowMs(), true)
+      const dated = withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true), read.problem)
       const isChanged = !isSameSummary(record.summary, dated.summary)
       // NOTE: most re-reads only add the word count; it is set on the summary kept since the summary pass rather
       // than replacing it, so 50,000 long-lived summaries do not all turn to garbage at once.

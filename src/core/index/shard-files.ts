@@ -3,13 +3,17 @@ import path from 'node:path'
 import { detectBlock } from '@shared/front-matter/detect'
 import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
+import { textProblemOf, type TextProblem } from '../file-codec'
 import type { CacheStamp } from './summary-cache'
 
 /** Files larger than this are listed with an error and not read (bytes); matches the session's limit. */
 const maxIndexedBytes = 10 * 1024 * 1024
 
-/** What reading one article gave: LF text with its stamp, nothing (gone), or a failure to report. */
-export type ReadOutcome = { kind: 'text'; text: string; stamp: CacheStamp } | { kind: 'missing' } | { kind: 'failed'; message: string; stamp: CacheStamp }
+/**
+ * What reading one article gave: LF text with its stamp (and, for bytes that are not UTF-8 text, the problem: the
+ * text is then decoded lossily, as the read-only editor shows it), nothing (gone), or a failure to report.
+ */
+export type ReadOutcome = { kind: 'text'; text: string; stamp: CacheStamp; problem: TextProblem | null } | { kind: 'missing' } | { kind: 'failed'; message: string; stamp: CacheStamp }
 
 const scratch = Buffer.allocUnsafe(256 * 1024)
 
@@ -36,7 +40,8 @@ export function readIndexedText(abs: string): ReadOutcome {
       if (n === 0) break
       read += n
     }
-    return { kind: 'text', text: lfText(buffer, read), stamp }
+    const bytes = buffer.subarray(0, read)
+    return { kind: 'text', text: lfText(bytes), stamp, problem: textProblemOf(bytes) }
   } catch (error) {
     return { kind: 'failed', message: `Could not read the file (${errnoCode(error) ?? 'error'}).`, stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 } }
   } finally {
@@ -96,8 +101,8 @@ export function frontMatterEnd(bytes: Buffer, n: number): number {
   return n
 }
 
-function lfText(bytes: Buffer, end: number): string {
-  let text = bytes.toString('utf8', 0, end)
+function lfText(bytes: Buffer): string {
+  let text = bytes.toString('utf8')
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
   return text
@@ -109,7 +114,7 @@ function lfText(bytes: Buffer, end: number): string {
  * are read by the full-text pass): most of the text a file would make is never made. Files larger than 64 KB take
  * the full read.
  */
-export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text: string; stamp: null } {
+export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text: string; stamp: null; problem: TextProblem | null } {
   let fd: number
   try {
     fd = fs.openSync(abs, 'r')
@@ -128,13 +133,15 @@ export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text:
     fs.closeSync(fd)
   }
   if (n === headBytes) return readIndexedText(abs)
+  // NOTE: the whole file is in hand, so it is checked for being UTF-8 text (a native scan: cheap beside the read).
+  const problem = textProblemOf(head.subarray(0, n))
   const end = frontMatterEnd(head, n)
   // NOTE: the cut is checked: unless the front matter found in it is a whole block, the whole text is decoded.
   if (end < n) {
-    const text = lfText(head, end)
-    if (detectBlock(text).kind === 'block') return { kind: 'text', text, stamp: null }
+    const text = lfText(head.subarray(0, end))
+    if (detectBlock(text).kind === 'block') return { kind: 'text', text, stamp: null, problem }
   }
-  return { kind: 'text', text: lfText(head, n), stamp: null }
+  return { kind: 'text', text: lfText(head.subarray(0, n)), stamp: null, problem }
 }
 
 /** How many paths the first chunk of a listing holds; each later chunk doubles, up to `lastChunkSize`. */

@@ -57,8 +57,8 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
         {article.date !== null && <span className="item-date">{article.date}</span>}
         {article.isDraft && <span className="item-badge item-badge-draft">Draft</span>}
         {article.error && (
-          <span className="item-badge item-badge-error" title={article.error.isFileError ? article.error.message : `${article.error.message} (${article.error.line}:${article.error.column})`}>
-            {article.error.isFileError ? 'Cannot open' : 'Front matter error'}
+          <span className="item-badge item-badge-error" title={article.error.isFileError && !article.error.isReadOnly ? article.error.message : `${article.error.message} (${article.error.line}:${article.error.column})`}>
+            {article.error.isReadOnly ? 'Not UTF-8 text' : article.error.isFileError ? 'Cannot open' : 'Front matter error'}
           </span>
         )}
         {problems !== undefined && problems.length > 0 && (

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { decodeText, encodeText, decodeLossy } from '../../../src/core/file-codec'
+import { decodeText, encodeText, decodeLossy, textProblemOf } from '../../../src/core/file-codec'
 import { listAllFiles, makeCorpus, removeTempDir } from './corpus'
 import { sampleArticlePath } from '../../support/corpus-tool'
 
@@ -49,6 +49,19 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array([0x61, 0xff, 0x62]))).toMatchObject({ ok: false, error: { code: 'ENCODING' } })
     expect(decodeText(new Uint8Array([0xc3]))).toMatchObject({ ok: false, error: { code: 'ENCODING' } })
     expect(decodeText(new Uint8Array([0x61, 0x00, 0x62]))).toMatchObject({ ok: false, error: { code: 'BINARY' } })
+  })
+
+  it('names the line and column of the first byte that is not UTF-8 text', () => {
+    const bytes = (...parts: (string | number[])[]): Uint8Array => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...enc(p)] : p)))
+    expect(textProblemOf(bom('---\ntitle: "é"\n---\n'))).toBeNull()
+    expect(textProblemOf(bytes('ab\ncd', [0xff]))).toEqual({ code: 'ENCODING', message: 'The file is not valid UTF-8 text.', line: 2, column: 3 })
+    // NOTE: the column counts characters as the editor does: "日本" is two, whatever its bytes.
+    expect(textProblemOf(bytes('x\n日本', [0xc3, 0x28]))).toMatchObject({ code: 'ENCODING', line: 2, column: 3 })
+    expect(textProblemOf(bytes('a', [0xc0, 0xaf]))).toMatchObject({ code: 'ENCODING', line: 1, column: 2 }) // overlong "/"
+    expect(textProblemOf(bytes('ab', [0xed, 0xa0, 0x80]))).toMatchObject({ code: 'ENCODING', line: 1, column: 3 }) // a surrogate
+    expect(textProblemOf(bytes('abc', [0xe6, 0x97]))).toMatchObject({ code: 'ENCODING', line: 1, column: 4 }) // cut off at the end
+    expect(textProblemOf(bytes([0x89], 'PNG\r\n', [0x1a, 0x0a, 0x00, 0x00]))).toEqual({ code: 'BINARY', message: 'The file holds binary data (NUL bytes), not text.', line: 3, column: 1 })
+    expect(decodeText(bytes('ab\ncd', [0xff]))).toMatchObject({ ok: false, error: { message: 'The file is not valid UTF-8 text (line 2, column 3).' } })
   })
 
   it('decodes lossily for read-only display', () => {

@@ -13,9 +13,11 @@ const item = (article: ArticleSummary) =>
   )
 
 describe('error badges and banners', () => {
-  it('tells a file that cannot be opened from front matter that does not parse', () => {
+  it('tells a file that cannot be opened, one that is not UTF-8 text and front matter that does not parse apart', () => {
     item({ ...base, error: { message: 'The file is larger than 10 MB; Folio does not open it.', line: 1, column: 1, isFileError: true } })
     expect(screen.getByText('Cannot open').getAttribute('title')).toBe('The file is larger than 10 MB; Folio does not open it.')
+    item({ ...base, path: 'latin1.md', error: { message: 'The file is not valid UTF-8 text. It opens read-only.', line: 2, column: 9, isFileError: true, isReadOnly: true } })
+    expect(screen.getByText('Not UTF-8 text').getAttribute('title')).toBe('The file is not valid UTF-8 text. It opens read-only. (2:9)')
     item({ ...base, path: 'broken.md', error: { message: 'Missing closing "---".', line: 3, column: 1 } })
     expect(screen.getByText('Front matter error').getAttribute('title')).toBe('Missing closing "---". (3:1)')
   })

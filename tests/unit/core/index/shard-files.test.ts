@@ -16,6 +16,25 @@ function bothReadings(file: string) {
 }
 
 describe('reading an article for its summary', () => {
+  it('tells bytes that are not UTF-8 text, the same from the front matter read as from the whole file', () => {
+    const dir = makeTempDir()
+    try {
+      const latin1 = path.join(dir, 'latin1.md')
+      fs.writeFileSync(latin1, Buffer.concat([Buffer.from('---\ntitle: "Caf'), Buffer.from([0xe9]), Buffer.from('"\n---\nbody\n')]))
+      const binary = path.join(dir, 'binary.md')
+      fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]))
+      const clean = path.join(dir, 'clean.md')
+      fs.writeFileSync(clean, '---\ntitle: "Café"\n---\nbody\n')
+      for (const read of [readForSummary, readIndexedText]) {
+        expect(read(latin1)).toMatchObject({ kind: 'text', problem: { code: 'ENCODING', line: 2, column: 12 } })
+        expect(read(binary)).toMatchObject({ kind: 'text', problem: { code: 'BINARY', line: 3, column: 1 } })
+        expect(read(clean)).toMatchObject({ kind: 'text', problem: null })
+      }
+    } finally {
+      removeTempDir(dir)
+    }
+  })
+
   const shapes: Record<string, string> = {
     yaml: '---\ntitle: "A"\ntags:\n  - x\n---\nbody words here\n',
     crlfBom: '\ufeff---\r\ntitle: A\r\n---\r\nbody\r\n',
