@@ -6,7 +6,7 @@ import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-docume
 import { interceptPreviewLinks } from '../preview/link-clicks'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
 import { renderPreviewHtml } from '../preview/render-preview'
-import { assetBaseFor, createAssetResolver } from '../preview/resolve-url'
+import { assetBaseFor, createAssetResolver, isPageBundleIndex } from '../preview/resolve-url'
 import { syncScroll } from '../preview/scroll-sync'
 import './Preview.css'
 
@@ -36,9 +36,9 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
     if (!frame) return
     let timer: ReturnType<typeof setTimeout> | undefined
     let detach = (): void => {}
-    const policy = (): UrlPolicy => {
+    const policy = (): UrlPolicy & { isPageBundle?: boolean } => {
       const path = editor.activePath
-      return { allowRemoteImages, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base) }) }
+      return { allowRemoteImages, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base), isPageBundle: isPageBundleIndex(path) }) }
     }
     const render = (isNewDocument = false): void => {
       const root = ensurePreviewRoot(frame, theme)

@@ -1,6 +1,6 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify'
 import type { EditorState } from '@codemirror/state'
-import { renderHeader, renderMarkdown, sanitizeHtml, type UrlPolicy } from '@shared/markdown'
+import { renderHeader, renderMarkdown, sanitizeHtml, type HeaderOptions } from '@shared/markdown'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 
 const assetAttributes = new Set(['src', 'poster'])
@@ -25,14 +25,15 @@ let purifier: Purifier | null = null
 /**
  * The preview HTML of a document: a header from the front matter, then the body rendered as Markdown, sanitised
  * with DOMPurify. The body's line offset lets rendered blocks point back at source lines. The same URL policy
- * (asset resolution, remote images) goes to the header, the body and the sanitizer.
+ * (asset resolution, remote images) goes to the header, the body and the sanitizer; `isPageBundle` to the header.
  */
-export function renderPreviewHtml(state: EditorState, policy: UrlPolicy = {}): string {
+export function renderPreviewHtml(state: EditorState, options: Omit<HeaderOptions, 'now'> = {}): string {
+  const { isPageBundle, ...policy } = options
   const parsed = frontMatterOf(state)
   const bodyFrom = parsed.block?.to ?? 0
   const body = state.doc.sliceString(bodyFrom)
   const lineOffset = state.doc.lineAt(bodyFrom).number - 1
-  const header = parsed.errors.length === 0 ? renderHeader(parsed.data, policy) : ''
+  const header = parsed.errors.length === 0 ? renderHeader(parsed.data, { ...policy, isPageBundle }) : ''
   const { html } = renderMarkdown(body, { ...policy, lineOffset })
   purifier ??= createPreviewPurifier()
   return sanitizeHtml(header + html, purifier, { allowRemoteImages: policy.allowRemoteImages === true })

@@ -1,11 +1,16 @@
 import type { FrontMatterValue } from '@shared/front-matter/types'
 import { escapeHtml } from './escape'
 import { formatHugoDate, parseHugoDate, type HugoDate } from './hugo-date'
-import { decideUrl, type UrlPolicy } from './urls'
+import { decideUrl, isRemoteUrl, schemeOf, type UrlPolicy } from './urls'
 
 /** Options for `renderHeader`: the URL policy of the body, and the clock used for future/expired badges. */
 export interface HeaderOptions extends UrlPolicy {
   now?: Date
+  /**
+   * True when the article is a page bundle's index (`index.md`, `_index.md`): a relative thumbnail is then one of
+   * its resources. Otherwise Hugo themes (Mainroad's `thumbnail`) read it from the site root, i.e. `static/`.
+   */
+  isPageBundle?: boolean
 }
 
 type Data = Record<string, FrontMatterValue>
@@ -54,9 +59,11 @@ function taxonomy(name: string, label: string, value: FrontMatterValue | undefin
   return `<div class="article-taxonomy taxonomy-${name}"><span class="taxonomy-label">${label}</span><ul>${items}</ul></div>`
 }
 
-function thumbnail(value: FrontMatterValue | undefined, policy: UrlPolicy): string {
-  const src = typeof value === 'object' && value !== null && !Array.isArray(value) ? textOf(value.src) : textOf(value)
-  if (src === '') return ''
+function thumbnail(value: FrontMatterValue | undefined, policy: UrlPolicy, isPageBundle: boolean): string {
+  const written = typeof value === 'object' && value !== null && !Array.isArray(value) ? textOf(value.src) : textOf(value)
+  if (written === '') return ''
+  const isRelative = schemeOf(written) === null && !isRemoteUrl(written) && !written.startsWith('/') && !written.startsWith('#')
+  const src = isRelative && !isPageBundle ? `/${written}` : written
   const decision = decideUrl(src, 'image', policy)
   if (decision.kind === 'keep') return `<img class="article-thumbnail" src="${escapeHtml(decision.url)}" alt="">`
   if (decision.kind === 'remote-blocked') return `<span class="remote-image" data-remote-src="${escapeHtml(decision.url)}">Remote thumbnail</span>`
@@ -69,7 +76,7 @@ function thumbnail(value: FrontMatterValue | undefined, policy: UrlPolicy): stri
  * are skipped rather than reported.
  */
 export function renderHeader(data: Data, options: HeaderOptions = {}): string {
-  const { now = new Date(), ...policy } = options
+  const { now = new Date(), isPageBundle = false, ...policy } = options
   const date = parseHugoDate(pick(data, ['date']))
   const title = textOf(data.title)
   const meta = [dateHtml(date), ...badges(data, date, now.getTime())].filter((p) => p !== '')
@@ -78,7 +85,7 @@ export function renderHeader(data: Data, options: HeaderOptions = {}): string {
     meta.length > 0 ? `<div class="article-meta">${meta.join(' ')}</div>` : '',
     taxonomy('categories', 'Categories', data.categories),
     taxonomy('tags', 'Tags', data.tags),
-    thumbnail(data.thumbnail, policy),
+    thumbnail(data.thumbnail, policy, isPageBundle),
   ].filter((p) => p !== '')
   return `<header class="article-header" data-source-line="1">\n${parts.join('\n')}\n</header>\n`
 }

@@ -70,6 +70,13 @@ describe('preview', () => {
     expect(frame().element.getAttribute('srcdoc')).toContain('https:')
   })
 
+  it("reads a plain article's relative thumbnail from static/, as Hugo themes do, and a bundle's from the bundle", async () => {
+    const plainText = '---\ntitle: "Plain"\nthumbnail:\n  src: "img/logo.png"\n---\n\nBody.\n'
+    renderApp({ 'content/posts/plain.md': plainText })
+    await openArticle('Plain', plainText)
+    await waitFor(() => expect(frame().body.querySelector('.article-thumbnail')?.getAttribute('src')).toBe('/asset/static/img/logo.png'))
+  })
+
   it('opens http(s) links outside the app, scrolls to #anchors and ignores every other link', async () => {
     renderApp({ 'content/posts/trip/index.md': bundleText })
     await openArticle('Trip', bundleText)

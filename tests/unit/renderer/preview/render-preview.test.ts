@@ -16,7 +16,7 @@ thumbnail: "cover.png"
 describe('renderPreviewHtml', () => {
   it('keeps Electron asset URLs for images (DOMPurify alone drops the unknown scheme) and nothing else new', () => {
     const resolveUrl = createAssetResolver('content/posts/trip/index.md', assetBaseFor(false, 'folio-app://app'))
-    const html = renderPreviewHtml(EditorState.create({ doc: text }), { resolveUrl })
+    const html = renderPreviewHtml(EditorState.create({ doc: text }), { resolveUrl, isPageBundle: true })
     expect(html).toContain('<img src="folio-asset://root/content/posts/trip/cover.png" alt="Cover">')
     expect(html).toContain('src="folio-asset://root/static/img/logo.png"')
     expect(html).toContain('<img class="article-thumbnail" src="folio-asset://root/content/posts/trip/cover.png"')
@@ -29,7 +29,7 @@ describe('renderPreviewHtml', () => {
 
   it('resolves to /asset/ paths in browser mode', () => {
     const resolveUrl = createAssetResolver('content/posts/trip/index.md', assetBaseFor(true, 'http://127.0.0.1:9'))
-    const html = renderPreviewHtml(EditorState.create({ doc: text }), { resolveUrl })
+    const html = renderPreviewHtml(EditorState.create({ doc: text }), { resolveUrl, isPageBundle: true })
     expect(html).toContain('src="/asset/content/posts/trip/cover.png"')
     expect(html).toContain('src="/asset/static/img/logo.png"')
   })

@@ -78,8 +78,11 @@ describe('renderHeader', () => {
   })
 
   it('renders the thumbnail through the URL policy (string or Mainroad {src})', () => {
-    const resolveUrl = (url: string): string => `folio-asset:///${url}`
-    expect(parse(renderHeader({ thumbnail: 'img/t.png' }, { resolveUrl })).querySelector('img')?.getAttribute('src')).toBe('folio-asset:///img/t.png')
+    const resolveUrl = (url: string): string => `folio-asset://${url.startsWith('/') ? 'site' : 'bundle/'}${url}`
+    // NOTE: as Hugo themes read it: from the site root (static/), unless the article is a bundle holding it.
+    expect(parse(renderHeader({ thumbnail: 'img/t.png' }, { resolveUrl })).querySelector('img')?.getAttribute('src')).toBe('folio-asset://site/img/t.png')
+    expect(parse(renderHeader({ thumbnail: 'img/t.png' }, { resolveUrl, isPageBundle: true })).querySelector('img')?.getAttribute('src')).toBe('folio-asset://bundle/img/t.png')
+    expect(parse(renderHeader({ thumbnail: '/img/t.png' }, { resolveUrl, isPageBundle: true })).querySelector('img')?.getAttribute('src')).toBe('folio-asset://site/img/t.png')
     expect(parse(renderHeader({ thumbnail: { src: 'img/t.png', visibility: ['list'] } }, { resolveUrl })).querySelector('img')).not.toBeNull()
     expect(parse(renderHeader({ thumbnail: 'https://example.com/t.png' })).querySelector('img')).toBeNull()
     expect(parse(renderHeader({ thumbnail: 'javascript:alert(1)' })).querySelector('img')).toBeNull()
