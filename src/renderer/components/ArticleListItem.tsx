@@ -56,6 +56,16 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
         {article.title !== null && <span className="item-path">{article.path}</span>}
         {article.date !== null && <span className="item-date">{article.date}</span>}
         {article.isDraft && <span className="item-badge item-badge-draft">Draft</span>}
+        {article.buildStatus === 'future' && (
+          <span className="item-badge item-badge-scheduled" title="Hugo does not build it until its date">
+            Scheduled
+          </span>
+        )}
+        {article.buildStatus === 'expired' && (
+          <span className="item-badge item-badge-expired" title="Its expiryDate has passed: Hugo no longer builds it">
+            Expired
+          </span>
+        )}
         {article.error && (
           <span className="item-badge item-badge-error" title={article.error.isFileError && !article.error.isReadOnly ? article.error.message : `${article.error.message} (${article.error.line}:${article.error.column})`}>
             {article.error.isReadOnly ? 'Not UTF-8 text' : article.error.isFileError ? 'Cannot open' : 'Front matter error'}

@@ -22,6 +22,15 @@ describe('error badges and banners', () => {
     expect(screen.getByText('Front matter error').getAttribute('title')).toBe('Missing closing "---". (3:1)')
   })
 
+  it('badges scheduled and expired articles as the status filter names them (a draft is only a draft)', () => {
+    item({ ...base, path: 'soon.md', title: 'Soon', buildStatus: 'future' })
+    expect(screen.getByText('Scheduled').getAttribute('title')).toBe('Hugo does not build it until its date')
+    item({ ...base, path: 'old.md', title: 'Old', buildStatus: 'expired' })
+    expect(screen.getByText('Expired')).toBeTruthy()
+    item({ ...base, path: 'idea.md', title: 'Idea', isDraft: true, buildStatus: 'draft' })
+    expect(screen.getAllByText(/Scheduled|Expired|Draft/).map((badge) => badge.textContent)).toEqual(['Scheduled', 'Expired', 'Draft'])
+  })
+
   it('ends the banner sentence with one full stop when the message has its own', () => {
     render(<ErrorBanner error={{ code: 'TOO_LARGE', message: '"huge.md" is larger than 10 MB; Folio does not open it.', path: 'huge.md', action: 'open' }} onDismiss={() => undefined} />)
     expect(screen.getByRole('alert').textContent).toContain('Folio does not open it.')
