@@ -64,10 +64,17 @@ export function filterWords(text: string): string[] {
   return text.toLowerCase().split(/\s+/).filter(Boolean)
 }
 
+/** The articles passing `filters`, in their order: `articles` itself (no copy) when no filter is set. */
+export function filterArticles(articles: readonly ArticleSummary[], filters: ArticleFilters): readonly ArticleSummary[] {
+  const words = filterWords(filters.text)
+  const isUnfiltered = words.length === 0 && filters.tag === null && filters.category === null && filters.status === null && !filters.hasErrorsOnly
+  return isUnfiltered ? articles : articles.filter((a) => matchesFilters(a, filters, words))
+}
+
 /** The articles passing `filters`, in `sort` order. Never mutates `articles`. */
 export function queryArticles(articles: readonly ArticleSummary[], filters: ArticleFilters, sort: ArticleSort): ArticleSummary[] {
-  const words = filterWords(filters.text)
-  const kept = articles.filter((a) => matchesFilters(a, filters, words))
+  const filtered = filterArticles(articles, filters)
+  const kept = filtered === articles ? articles.slice() : (filtered as ArticleSummary[])
   if (sort !== 'title') return kept.sort(comparer(sort))
   // NOTE: a collator compare per pair is slow over 50,000 titles; lower-cased keys compared as strings are not.
   const keyed = kept.map((article) => ({ article, key: (article.title ?? article.path).toLowerCase() }))
@@ -79,6 +86,16 @@ function ranked<K extends string>(counts: Map<K, number>): [K, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
 }
 
+/** Adds one to the count of each distinct item (an article counts once per tag, however often it lists it). */
+function countOnce(counts: Map<string, number>, items: readonly string[] | undefined): void {
+  if (items === undefined) return
+  // NOTE: no Set per article: a list holds a few items, and this runs over every article on each index batch.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    if (items.indexOf(item) === i) counts.set(item, (counts.get(item) ?? 0) + 1)
+  }
+}
+
 /** Facet counts over `articles` (pass the filtered list so counts follow the other filters). */
 export function facetCounts(articles: readonly ArticleSummary[]): Facets {
   const tags = new Map<string, number>()
@@ -86,8 +103,8 @@ export function facetCounts(articles: readonly ArticleSummary[]): Facets {
   const statuses = new Map<BuildStatus, number>()
   let errors = 0
   for (const a of articles) {
-    for (const t of new Set(a.tags ?? [])) tags.set(t, (tags.get(t) ?? 0) + 1)
-    for (const c of new Set(a.categories ?? [])) categories.set(c, (categories.get(c) ?? 0) + 1)
+    countOnce(tags, a.tags)
+    countOnce(categories, a.categories)
     const status = a.buildStatus ?? (a.isDraft ? 'draft' : 'published')
     statuses.set(status, (statuses.get(status) ?? 0) + 1)
     if (a.error !== undefined) errors += 1

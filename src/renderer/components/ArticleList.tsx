@@ -1,7 +1,7 @@
 import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import type { ArticleSummary } from '@shared/api'
-import { facetCounts, noFilters, queryArticles, type ArticleFilters, type ArticleSort } from '../article-query'
+import { facetCounts, filterArticles, noFilters, queryArticles, type ArticleFilters, type ArticleSort } from '../article-query'
 import { useFolderSearch } from '../hooks/use-folder-search'
 import { useListSelection } from '../hooks/use-list-selection'
 import { scrollRowIntoView } from '../hooks/use-list-window'
@@ -58,7 +58,8 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
   const baseId = useId()
   const search = useFolderSearch(index?.search ?? null, searchText)
   const visible = useMemo(() => queryArticles(articles, filters, sort), [articles, filters, sort])
-  const facets = useMemo(() => facetCounts(queryArticles(articles, { ...filters, tag: null, category: null, status: null, hasErrorsOnly: false }, 'path')), [articles, filters])
+  // NOTE: counts need no order: filtered only (and not copied at all while no text is typed).
+  const facets = useMemo(() => facetCounts(filterArticles(articles, { ...filters, tag: null, category: null, status: null, hasErrorsOnly: false })), [articles, filters])
   const hits = search.results?.hits ?? null
   const rows: readonly { path: string }[] = hits ?? visible
   const cursorIndex = indexOfPath(rows, cursorPath ?? activePath)

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '@shared/api'
-import { facetCounts, noFilters, queryArticles, quickOpenMatches } from '@renderer/article-query'
+import { facetCounts, filterArticles, noFilters, queryArticles, quickOpenMatches } from '@renderer/article-query'
 
 const a = (path: string, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({ path, title: null, date: null, isDraft: false, format: 'yaml', ...extra })
 const list: ArticleSummary[] = [
@@ -36,6 +36,13 @@ describe('facetCounts', () => {
     expect(facets.categories).toEqual([['news', 2], ['blog', 1]])
     expect(facets.statuses.map(([s]) => s).sort()).toEqual(['draft', 'expired', 'future', 'published'])
     expect(facets.errors).toBe(1)
+  })
+
+  it('counts an article once per tag it lists twice, and takes the unfiltered list as it is', () => {
+    expect(facetCounts([a('x.md', { tags: ['t', 't', 'u'], categories: ['c', 'c'] })])).toMatchObject({ tags: [['t', 1], ['u', 1]], categories: [['c', 1]] })
+    expect(filterArticles(list, noFilters)).toBe(list)
+    expect(filterArticles(list, { ...noFilters, text: '  ' })).toBe(list)
+    expect(filterArticles(list, { ...noFilters, tag: 'x' }).map((x) => x.path)).toEqual(['posts/b.md', 'posts/a.md'])
   })
 })
 
