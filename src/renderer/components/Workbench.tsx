@@ -69,14 +69,18 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   // NOTE: fetched once an article is open (a large folder's first rows must not wait on it); opening another folder
   // resets the session (no active article), so the first article opened after it refetches.
   const schema = useFolderSchema(snapshot.activePath === null ? undefined : api, onSaved, snapshot.activePath === null)
-  const articlePaths = useMemo(() => new Set(articles.map((a) => a.path)), [articles])
+  // NOTE: the set of paths is made when a link is followed, not on every index batch (50,000 paths each time).
+  const articlesNow = useRef(articles)
+  useEffect(() => {
+    articlesNow.current = articles
+  }, [articles])
   const onOpenLink = useCallback(
     (href: string) => {
       const from = session?.getSnapshot().activePath ?? null
-      const target = from === null ? null : findLinkedArticle(articleLinkCandidates(from, href), href, articlePaths)
+      const target = from === null ? null : findLinkedArticle(articleLinkCandidates(from, href), href, new Set(articlesNow.current.map((a) => a.path)))
       if (target !== null) void session?.open(target)
     },
-    [session, articlePaths],
+    [session],
   )
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
