@@ -97,12 +97,12 @@ describe('FolderSchemaCache', () => {
     expect(second.ok && second.value.fields.find((f) => f.key === 'sidebar')?.values).toEqual([{ value: 'left', count: 1 }])
   })
 
-  it('answers a rebuild from what it kept exactly as a fresh build, numbers JSON cannot hold included', async () => {
+  it('answers a rebuild from what it kept exactly as a fresh build (numbers JSON cannot hold, a __proto__ key, keys named like its own fields)', async () => {
     const long = 'Long words '.repeat(12)
     const kept =
       `---\nsummary: "${long}"\nlead: |\n  two\n  lines\nnewline: "\\n"\nparams:\n  deep: {a: [1, 2]}\n  text: "${long}"\n` +
       `authors:\n  - {name: A, bio: "${long}"}\n  - B\n  - "${long}"\n  - [x, y]\nwhen: "2024-01-02"\nwhen2: "   2024-01-02 10:00:00   "\n---\n`
-    const dir = await folder({ 'a.md': a, 'c.md': c, 'inf.md': '---\nweight: .inf\nratio: .nan\nnested: {deep: [1, "two", true, null]}\n---\n', 'kept.md': kept, 'kept2.md': kept.replace('B', 'C') })
+    const dir = await folder({ 'a.md': a, 'c.md': c, 'inf.md': '---\nweight: .inf\nratio: .nan\nnested: {deep: [1, "two", true, null]}\n---\n', 'kept.md': kept, 'kept2.md': kept.replace('B', 'C'), 'proto.md': '---\n__proto__: x\ntitle: p\n---\n', 'named.md': '---\nshape: 1\nvalues: "x"\nweight: .inf\n---\n', 'shape2.md': '---\nshape: 2\nvalues: "y"\n---\n' })
     const cache = new FolderSchemaCache()
     const fresh = await buildFolderSchema(dir)
     await cache.build(dir)
