@@ -3,7 +3,8 @@ import path from 'node:path'
 import { fail, ok, type Result } from '@shared/result'
 import { isArticleName, listArticleFiles } from '../article-files'
 import { errnoToResult } from '../errno'
-import { isBundleArticle, type ExportSource } from './export-articles'
+import { isBundleArticle } from '@shared/article-names'
+import type { ExportSource } from './export-articles'
 import { findSiteRoot } from './site-files'
 
 /** A group of sources from one command-line argument; `folder` is the content folder it belongs to (real path). */
@@ -16,7 +17,7 @@ async function placeOf(abs: string, siteCache: Map<string, string>): Promise<Exp
   const articleDir = path.dirname(abs)
   const siteRoot = siteCache.get(articleDir) ?? (await findSiteRoot(articleDir))
   siteCache.set(articleDir, siteRoot)
-  return { articleDir, siteRoot }
+  return { articleDir, siteRoot, isPageBundle: isBundleArticle(abs) }
 }
 
 /**

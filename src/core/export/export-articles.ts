@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ExportFailure, ExportFormat, PdfOptions } from '@shared/api'
+import { isBundleArticle } from '@shared/article-names'
 import { parseFrontMatter } from '@shared/front-matter'
 import { fail, ok, type Result } from '@shared/result'
 import { isArticleName } from '../article-files'
@@ -46,10 +47,6 @@ export function outputName(rel: string, extension: string): string {
   return rel.replace(/\.(md|markdown)$/i, '') + '.' + extension
 }
 
-/** True for Hugo's page-bundle articles (`index.md`, `_index.md`), whose folder holds their resources. */
-export function isBundleArticle(rel: string): boolean {
-  return /(^|\/)_?index\.(md|markdown)$/i.test(rel)
-}
 
 async function readArticleBytes(abs: string, rel: string): Promise<Result<Uint8Array>> {
   try {

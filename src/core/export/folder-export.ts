@@ -2,6 +2,7 @@ import path from 'node:path'
 import fs from 'node:fs/promises'
 import type { ExportFailure, ExportOutcome, ExportRequest, FolderEvent } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
+import { isBundleArticle } from '@shared/article-names'
 import { resolveArticlePath } from '../article-path'
 import { writeFileAtomic } from '../atomic-write'
 import type { ContentRoot } from '../content-root'
@@ -41,7 +42,7 @@ async function sourcesOf(root: ContentRoot, paths: readonly string[]): Promise<{
     const articleDir = path.dirname(abs.value)
     const siteRoot = sites.get(articleDir) ?? (await findSiteRoot(articleDir, limit))
     sites.set(articleDir, siteRoot)
-    sources.push({ rel, abs: abs.value, place: { articleDir, siteRoot } })
+    sources.push({ rel, abs: abs.value, place: { articleDir, siteRoot, isPageBundle: isBundleArticle(rel) } })
   }
   return { sources, failures }
 }

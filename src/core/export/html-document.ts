@@ -11,6 +11,8 @@ export interface ArticlePlace {
   articleDir: string
   /** Absolute Hugo site root (`/x.png` is read from its `static/`); images must lie inside it. */
   siteRoot: string
+  /** True for a page bundle's index: a relative thumbnail is one of its resources (else it is read from `static/`). */
+  isPageBundle: boolean
 }
 
 /** An article rendered for export: its front-matter values, Markdown body, sanitized body HTML and full document. */
@@ -73,7 +75,7 @@ export async function renderArticleHtml(text: string, place: ArticlePlace, now: 
   const dom = await loadNodeDom()
   if (!dom.ok) return dom
   const body = parsed.block ? text.slice(parsed.block.to) : text
-  const raw = renderHeader(parsed.data, { now }) + renderMarkdown(body).html
+  const raw = renderHeader(parsed.data, { now, isPageBundle: place.isPageBundle }) + renderMarkdown(body).html
   const clean = sanitizeHtml(raw, dom.value.purify)
   const container = dom.value.window.document.createElement('div')
   container.innerHTML = clean

@@ -1,4 +1,5 @@
-export { exportArticles, outputName, isBundleArticle, type ExportSource, type ExportRun, type ExportRunOptions } from './export-articles'
+export { exportArticles, outputName, type ExportSource, type ExportRun, type ExportRunOptions } from './export-articles'
+export { isBundleArticle } from '@shared/article-names'
 export { exportFromFolder, modifiedSince, type ExportHost } from './folder-export'
 export { ExportJobs } from './export-jobs'
 export { ExportStateStore, defaultStateDir, exportStateFileName } from './export-state'

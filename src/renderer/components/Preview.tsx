@@ -6,7 +6,8 @@ import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-docume
 import { interceptPreviewLinks } from '../preview/link-clicks'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
 import { renderPreviewHtml } from '../preview/render-preview'
-import { assetBaseFor, createAssetResolver, isPageBundleIndex } from '../preview/resolve-url'
+import { isBundleArticle } from '@shared/article-names'
+import { assetBaseFor, createAssetResolver } from '../preview/resolve-url'
 import { syncScroll } from '../preview/scroll-sync'
 import './Preview.css'
 
@@ -38,7 +39,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
     let detach = (): void => {}
     const policy = (): UrlPolicy & { isPageBundle?: boolean } => {
       const path = editor.activePath
-      return { allowRemoteImages, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base), isPageBundle: isPageBundleIndex(path) }) }
+      return { allowRemoteImages, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base), isPageBundle: isBundleArticle(path) }) }
     }
     const render = (isNewDocument = false): void => {
       const root = ensurePreviewRoot(frame, theme)

@@ -1,5 +1,5 @@
-import { isArticleName } from '@shared/article-names'
-import { isPageBundleIndex, normalizeSegments } from './resolve-url'
+import { isArticleName, isBundleArticle } from '@shared/article-names'
+import { normalizeSegments } from './resolve-url'
 
 /**
  * The folder paths a relative or site-absolute link in an article may point at, most likely first: a Markdown file
@@ -24,7 +24,7 @@ export function articleLinkCandidates(articlePath: string, href: string): string
   const articleDir = articleSegments.slice(0, -1)
   const fileName = articleSegments.at(-1) ?? ''
   const bases: string[][] = pathPart.startsWith('/') ? [['content']] : [articleDir]
-  if (!pathPart.startsWith('/') && !isPageBundleIndex(articlePath)) bases.push([...articleDir, fileName.replace(/\.(md|markdown)$/i, '')])
+  if (!pathPart.startsWith('/') && !isBundleArticle(articlePath)) bases.push([...articleDir, fileName.replace(/\.(md|markdown)$/i, '')])
   const out: string[] = []
   for (const base of bases) {
     const target = normalizeSegments([...base, ...decoded])

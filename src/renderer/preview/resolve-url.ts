@@ -42,11 +42,6 @@ function decodeSegment(segment: string): string | null {
   }
 }
 
-/** True when the article is a page bundle's (or a section's) index file, whose folder holds its resources. */
-export function isPageBundleIndex(articlePath: string): boolean {
-  return /^_?index\.(md|markdown)$/i.test(articlePath.split('/').at(-1) ?? '')
-}
-
 /**
  * Maps a Markdown image URL (percent-encoded, as renderMarkdown passes it) to the asset channel: a relative URL
  * against the article's folder (page bundles), `/x` against `static/` (Hugo). Query and fragment are dropped.

@@ -4,13 +4,14 @@ import path from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseFrontMatter } from '@shared/front-matter'
+import { isBundleArticle } from '@shared/article-names'
 import { listArticleFiles } from '../../../../src/core/article-files'
 import { createChromiumPdfRenderer, exportArticles, packageExport, zipFiles, type ExportSource } from '../../../../src/core/export/index'
 import { bundleArticle, newsArticle, sampleSite, tempDir } from './helpers'
 
 function source(rel: string, root = sampleSite): ExportSource {
   const abs = path.join(root, rel)
-  return { rel, abs, place: { articleDir: path.dirname(abs), siteRoot: root } }
+  return { rel, abs, place: { articleDir: path.dirname(abs), siteRoot: root, isPageBundle: isBundleArticle(rel) } }
 }
 
 async function allSources(): Promise<ExportSource[]> {

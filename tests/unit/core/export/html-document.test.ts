@@ -3,13 +3,14 @@ import path from 'node:path'
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
 import { renderArticleHtml } from '../../../../src/core/export/html-document'
+import { isBundleArticle } from '@shared/article-names'
 import { bundleArticle, newsArticle, sampleSite, tempDir } from './helpers'
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
 
 async function render(rel: string, text?: string): Promise<string> {
   const abs = path.join(sampleSite, rel)
-  const result = await renderArticleHtml(text ?? fs.readFileSync(abs, 'utf8'), { articleDir: path.dirname(abs), siteRoot: sampleSite }, new Date('2026-01-01T00:00:00Z'))
+  const result = await renderArticleHtml(text ?? fs.readFileSync(abs, 'utf8'), { articleDir: path.dirname(abs), siteRoot: sampleSite, isPageBundle: isBundleArticle(abs) }, new Date('2026-01-01T00:00:00Z'))
   if (!result.ok) throw new Error(result.error.message)
   return result.value.document
 }
@@ -47,6 +48,12 @@ describe('renderArticleHtml', () => {
     expect(html).toContain('The valley at dawn')
   })
 
+  it("inlines a plain article's relative Mainroad thumbnail from static/, as Hugo themes read it", async () => {
+    const html = await render('content/posts/2025/menu-and-thumbnail.md')
+    const logo = fs.readFileSync(path.join(sampleSite, 'static/img/logo.png')).toString('base64')
+    expect(html).toContain(`<img class="article-thumbnail" src="data:image/png;base64,${logo}"`)
+  })
+
   it('sanitizes: no script, no event handlers, no javascript: links survive', async () => {
     const text = '---\ntitle: "<script>alert(1)</script>"\n---\n\n<img src="x.png" alt="x" onerror="alert(2)">\n<script>alert(3)</script>\n\n[x](javascript:alert(4))\n'
     const html = await render(bundleArticle, text)
@@ -63,7 +70,7 @@ describe('renderArticleHtml', () => {
 
   it('fails with PARSE and the line for malformed front matter', async () => {
     const abs = path.join(sampleSite, 'content/posts/2024/broken-front-matter.md')
-    const result = await renderArticleHtml(fs.readFileSync(abs, 'utf8'), { articleDir: path.dirname(abs), siteRoot: sampleSite })
+    const result = await renderArticleHtml(fs.readFileSync(abs, 'utf8'), { articleDir: path.dirname(abs), siteRoot: sampleSite, isPageBundle: isBundleArticle(abs) })
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('PARSE')
@@ -82,7 +89,7 @@ describe('renderArticleHtml confinement and metadata', () => {
     fs.symlinkSync(path.join(outside, 'secret.png'), path.join(site, 'post', 'link.png'))
     fs.copyFileSync(path.join(sampleSite, 'static/img/logo.png'), path.join(site, 'post', 'ok.png'))
     const text = '---\ntitle: T\nauthor: Ann Writer\ndescription: "A <short> one"\n---\n\n![a](link.png) ![b](ok.png)\n'
-    const result = await renderArticleHtml(text, { articleDir: path.join(site, 'post'), siteRoot: site })
+    const result = await renderArticleHtml(text, { articleDir: path.join(site, 'post'), siteRoot: site, isPageBundle: false })
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.document).toContain('src="link.png"')
     expect(result.value.document.match(/src="data:image\/png;base64,/g)).toHaveLength(1)
@@ -97,7 +104,7 @@ describe('renderArticleHtml confinement and metadata', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>'
     fs.writeFileSync(path.join(site, 'post', 'shape.svg'), svg)
     fs.writeFileSync(path.join(site, 'post', 'notes.txt'), 'x')
-    const result = await renderArticleHtml('---\ntitle: S\n---\n\n![s](shape.svg) ![t](notes.txt)\n', { articleDir: path.join(site, 'post'), siteRoot: site })
+    const result = await renderArticleHtml('---\ntitle: S\n---\n\n![s](shape.svg) ![t](notes.txt)\n', { articleDir: path.join(site, 'post'), siteRoot: site, isPageBundle: false })
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.document).toContain(`src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"`)
     expect(result.value.document).toContain('src="notes.txt"')
