@@ -1,5 +1,6 @@
 // Bundles the `folio` command into one ESM file for plain Node; npm packages stay external (installed).
 import { build } from 'esbuild'
+import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { hostNodeFlags } from './host-flags.mjs'
@@ -18,6 +19,8 @@ await build({
   banner: { js: `#!/usr/bin/env -S node ${hostNodeFlags.join(' ')}` },
   logLevel: 'warning',
 })
+// NOTE: chunk names carry a hash, so the chunks of earlier builds are removed rather than left to pile up.
+fs.rmSync(path.join(root, 'out/cli/chunks'), { recursive: true, force: true })
 // NOTE: the folder index runs in worker threads; their entry sits beside folio.mjs where shard-client looks for it.
 // Split, so the shard and its parsers stay a separate chunk the entry imports after it starts listing (as in the
 // desktop build): a single file would load them all before the first path is listed.
