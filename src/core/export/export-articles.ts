@@ -47,7 +47,6 @@ export function outputName(rel: string, extension: string): string {
   return rel.replace(/\.(md|markdown)$/i, '') + '.' + extension
 }
 
-
 async function readArticleBytes(abs: string, rel: string): Promise<Result<Uint8Array>> {
   try {
     const info = await fs.stat(abs)
