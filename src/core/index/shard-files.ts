@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { detectBlock } from '@shared/front-matter/detect'
-import { childPath, isArticleName, isSkippedFolder } from '../article-files'
+import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
 import { textProblemOf, type TextProblem } from '../file-codec'
 import type { CacheStamp } from './summary-cache'
@@ -168,7 +168,8 @@ function listArticlesInChunks(root: string, take: (paths: string[]) => void): vo
       continue
     }
     for (const entry of entries) {
-      const child = childPath(rel, entry.name)
+      // NOTE: a plain concatenation, not childPath's flat copy: this listing is on the cold index's critical path.
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`
       if (entry.isDirectory() && !isSkippedFolder(child)) pending.push(child)
       else if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) found.push(child)
     }
