@@ -1,5 +1,7 @@
 import type { ArticleSummary, BuildStatus } from '@shared/api'
-import { detectBlock, parseFrontMatter, type FieldInfo, type FrontMatterBlock, type FrontMatterValue } from '@shared/front-matter'
+import { detectBlock } from '@shared/front-matter/detect'
+import { parseFrontMatter } from '@shared/front-matter/parse'
+import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from '@shared/front-matter/types'
 import { scanJsonBlock, scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
 
 /** The summary keys as the index keeps them, before build status is worked out. */

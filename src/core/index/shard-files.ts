@@ -3,7 +3,7 @@ import path from 'node:path'
 import { detectBlock } from '@shared/front-matter/detect'
 import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoCode } from '../errno'
-import { textProblemOf, type TextProblem } from '../file-codec'
+import { textProblemOf, type TextProblem } from '../text-problem'
 import type { CacheStamp } from './summary-cache'
 
 /** Files larger than this are listed with an error and not read (bytes); matches the session's limit. */

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { readFrontMatterData } from '@shared/front-matter'
+import { readFrontMatterData } from '@shared/front-matter/parse'
 import { parseFolioSchema, parseFrontMatterCmsConfig, withExplicitFields, type ExplicitParse } from '@shared/front-matter/schema-explicit'
 import { isOpenEndedText, openEndedStandIn, SchemaAccumulator } from '@shared/front-matter/schema-infer'
 import type { ExplicitField, FolderSchema, SchemaProblem } from '@shared/front-matter/schema-types'

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { decodeText, encodeText, decodeLossy, textProblemOf } from '../../../src/core/file-codec'
+import { decodeText, encodeText, decodeLossy } from '../../../src/core/file-codec'
+import { textProblemOf } from '../../../src/core/text-problem'
 import { listAllFiles, makeCorpus, removeTempDir } from './corpus'
 import { sampleArticlePath } from '../../support/corpus-tool'
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ArticleSummary, FolderEvent } from '@shared/api'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { summaryValuesByParser } from '../../../../src/core/index/article-record'
-import { textProblemOf } from '../../../../src/core/file-codec'
+import { textProblemOf } from '../../../../src/core/text-problem'
 import { listAllFiles, makeCorpus, removeTempDir } from '../corpus'
 
 let corpus = ''
