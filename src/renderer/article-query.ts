@@ -1,3 +1,4 @@
+import fuzzysort, { type KeysResult } from 'fuzzysort'
 import type { ArticleSummary, BuildStatus } from '@shared/api'
 
 /** The orders the list offers. Dates sort as written (ISO-like dates sort correctly); articles without one go last. */
@@ -112,19 +113,23 @@ export function facetCounts(articles: readonly ArticleSummary[]): Facets {
   return { tags: ranked(tags), categories: ranked(categories), statuses: ranked(statuses), errors }
 }
 
-/** Articles whose title or path best match `text` for quick open: title prefix, then title words, then path. */
+/**
+ * Articles whose title or path best match `text` for quick open, best first: fuzzy (the typed letters in order, so
+ * "imgproc" finds image-processing.md), scored by fuzzysort over the title and the path, the better of the two.
+ */
 export function quickOpenMatches(articles: readonly ArticleSummary[], text: string, limit = 50): ArticleSummary[] {
-  const words = filterWords(text)
-  if (words.length === 0) return articles.slice(0, limit)
-  const scored: { article: ArticleSummary; score: number }[] = []
-  for (const article of articles) {
-    const title = (article.title ?? '').toLowerCase()
-    const path = article.path.toLowerCase()
-    if (!words.every((w) => title.includes(w) || path.includes(w))) continue
-    const first = words[0]
-    const score = title.startsWith(first) ? 0 : words.every((w) => title.includes(w)) ? 1 : 2
-    scored.push({ article, score })
-  }
-  scored.sort((a, b) => a.score - b.score || collator.compare(a.article.title ?? a.article.path, b.article.title ?? b.article.path))
-  return scored.slice(0, limit).map((s) => s.article)
+  const query = text.trim()
+  if (query === '') return articles.slice(0, limit)
+  // NOTE: threshold 0 keeps every in-order match (the default 0.5 drops "imgproc" for image-processing).
+  const results = fuzzysort.go(query, articles, { keys: [titleOf, pathOf], limit, threshold: 0, scoreFn: bestKeyScore })
+  return results.map((r) => r.obj)
+}
+
+const titleOf = (a: ArticleSummary): string => a.title ?? ''
+const pathOf = (a: ArticleSummary): string => a.path
+
+function bestKeyScore(result: KeysResult<ArticleSummary>): number {
+  let best = 0
+  for (const key of result) best = Math.max(best, key.score)
+  return best
 }

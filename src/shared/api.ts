@@ -80,6 +80,8 @@ export const maxIndexPageSize = 100_000
 export interface SearchSnippet {
   text: string
   highlights: [number, number][]
+  /** The first match in the article's LF text (offsets without BOM, 1-based line), so a hit opens there; absent from older hosts. */
+  match?: { from: number; to: number; line: number }
 }
 
 /** One article that matches a folder search, with up to a few snippets around the matches. */

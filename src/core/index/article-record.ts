@@ -2,6 +2,7 @@ import type { ArticleSummary, BuildStatus } from '@shared/api'
 import { detectBlock } from '@shared/front-matter/detect'
 import { parseFrontMatter } from '@shared/front-matter/parse'
 import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from '@shared/front-matter/types'
+import { countWords } from '@shared/markdown/word-count'
 import { scanJsonBlock, scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
 
 /** The summary keys as the index keeps them, before build status is worked out. */
@@ -108,18 +109,8 @@ function scanBlock(text: string, block: FrontMatterBlock): ScannedFields | null 
   return scanJsonBlock(text, block)
 }
 
-/** Counts maximal runs of non-whitespace characters from `from` on. */
-export function countWords(text: string, from: number): number {
-  let count = 0
-  let wasSpace = true
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    const isSpace = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)
-    if (!isSpace && wasSpace) count++
-    wasSpace = isSpace
-  }
-  return count
-}
+/** The body's word count: the shared rule the status bar uses too (see @shared/markdown/word-count). */
+export { countWords }
 
 /** Where the body starts: after the front-matter block, else at 0. */
 export function bodyStart(text: string): number {

@@ -8,8 +8,9 @@ import { errnoCode } from '../errno'
 import { writeFileAtomic } from '../atomic-write'
 import type { FileStamp } from './shard-core'
 
+// NOTE: 2: word counts follow the shared rule (shortcodes and bare Markdown marks are not words, CJK characters are).
 /** Bumped whenever the summarizer or this format changes, so an older cache is ignored rather than trusted. */
-const cacheVersion = 1
+const cacheVersion = 2
 
 /**
  * What a shard remembers of one article across runs: its summary (build status is worked out again on load, it

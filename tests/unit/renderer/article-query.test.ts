@@ -47,6 +47,13 @@ describe('facetCounts', () => {
 })
 
 describe('quickOpenMatches', () => {
+  it('matches fuzzily over title and path: "imgproc" finds image-processing', () => {
+    const more = [...list, a('posts/image-processing.md', { title: 'Pictures on the GPU' }), a('posts/improv.md', { title: 'Improvised' })]
+    expect(paths(quickOpenMatches(more, 'imgproc'))).toEqual(['posts/image-processing.md'])
+    expect(paths(quickOpenMatches(more, 'pictures gpu'))).toEqual(['posts/image-processing.md'])
+    expect(paths(quickOpenMatches(more, 'improv'))[0]).toBe('posts/improv.md')
+  })
+
   it('ranks title prefixes first, then title words, then path matches', () => {
     expect(paths(quickOpenMatches(list, 'beta'))).toEqual(['posts/b.md', 'notes/d.md'])
     expect(paths(quickOpenMatches(list, 'notes'))).toEqual(['notes/d.md'])

@@ -60,6 +60,21 @@ describe('makeSnippet', () => {
     expect(snippet?.text.includes('\n')).toBe(false)
   })
 
+  it('centres the excerpt on the match, cut at words, and tells where the match is', () => {
+    const before = 'word '.repeat(40)
+    const text = `---\ntitle: x\n---\n${before}needle ${'tail '.repeat(40)}\nnext line\n`
+    const snippet = makeSnippet(text, ['needle'], text.indexOf(before))
+    const at = snippet?.text.indexOf('needle') ?? -1
+    const textLength = snippet?.text.length ?? 0
+    expect(snippet?.text.startsWith('…word')).toBe(true)
+    expect(snippet?.text.endsWith('tail…')).toBe(true)
+    expect(Math.abs(at - (textLength - at - 'needle'.length))).toBeLessThan(8)
+    expect(snippet?.match).toEqual({ from: text.indexOf('needle'), to: text.indexOf('needle') + 6, line: 4 })
+    const early = makeSnippet('needle at the start of a long line that goes on and on and on and on and on and on and on', ['needle'], 0)
+    expect(early?.text.startsWith('needle')).toBe(true)
+    expect(early?.text.length).toBeGreaterThan(80)
+  })
+
   it('falls back to the front matter and returns null without a match', () => {
     const text = '---\ntitle: Summit\n---\nbody\n'
     expect(makeSnippet(text, ['summit'], text.indexOf('body'))?.text).toBe('title: Summit')

@@ -1,0 +1,125 @@
+import { hugoAnchorName, uniqueId } from './heading-ids'
+
+/** One heading of an article: its level (1-6), plain text, where its line starts (offset into the text) and line (1-based). */
+export interface OutlineHeading {
+  level: number
+  text: string
+  from: number
+  line: number
+  /** The anchor Hugo gives it (`{#id}` when written, else from the text), for jumping in the preview. */
+  id: string
+}
+
+/** A heading with the headings nested under it (deeper levels until the next one at its level or above). */
+export interface OutlineNode extends OutlineHeading {
+  children: OutlineNode[]
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+const ID_BLOCK = /[ \t]*\{([^{}]*)\}[ \t]*$/
+
+/**
+ * The ATX (`## Title`) and setext (`Title` over `===` / `---`) headings of the body from `from` on (the front
+ * matter is never scanned), skipping fenced code. Pure and linear in the text's length.
+ */
+export function extractOutline(text: string, from = 0): OutlineHeading[] {
+  const headings: OutlineHeading[] = []
+  const taken = new Set<string>()
+  let fence: string | null = null
+  let paragraph: { from: number; line: number; text: string } | null = null
+  let line = countLines(text, from)
+  for (let at = from; at <= text.length; line++) {
+    const end = nextBreak(text, at)
+    const content = text.slice(at, end)
+    if (fence !== null) {
+      if (isClosingFence(content, fence)) fence = null
+    } else {
+      const opened = FENCE.exec(content)
+      const atx = opened ? null : ATX.exec(content)
+      const underline = opened || atx || paragraph === null ? null : SETEXT.exec(content)
+      if (opened) {
+        fence = opened[1] ?? null
+        paragraph = null
+      } else if (atx) {
+        headings.push(heading(atx[1]?.length ?? 1, atx[2] ?? '', at, line, taken))
+        paragraph = null
+      } else if (underline && paragraph) {
+        headings.push(heading(underline[1]?.startsWith('=') ? 1 : 2, paragraph.text, paragraph.from, paragraph.line, taken))
+        paragraph = null
+      } else if (content.trim() === '' || /^ {0,3}(?:[>*+-]|\d+[.)]|\||<)/.test(content) || /^(?: {4}|\t)/.test(content)) {
+        // NOTE: only a plain one-line paragraph can be a setext heading's text here (a list item or quote cannot).
+        paragraph = null
+      } else {
+        paragraph = paragraph === null ? { from: at, line, text: content.trim() } : { ...paragraph, text: `${paragraph.text} ${content.trim()}` }
+      }
+    }
+    if (end >= text.length) break
+    at = end + 1
+  }
+  return headings
+}
+
+/** Nests a flat outline: each heading holds the deeper ones that follow it. */
+export function nestOutline(headings: readonly OutlineHeading[]): OutlineNode[] {
+  const roots: OutlineNode[] = []
+  const stack: OutlineNode[] = []
+  for (const h of headings) {
+    const node: OutlineNode = { ...h, children: [] }
+    while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= h.level) stack.pop()
+    const parent = stack.at(-1)
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+    stack.push(node)
+  }
+  return roots
+}
+
+/** The index of the heading whose section holds `offset` (the last heading starting at or before it), or -1. */
+export function currentHeadingIndex(headings: readonly OutlineHeading[], offset: number): number {
+  let low = 0
+  let high = headings.length - 1
+  let found = -1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    if ((headings[mid]?.from ?? 0) <= offset) {
+      found = mid
+      low = mid + 1
+    } else high = mid - 1
+  }
+  return found
+}
+
+function heading(level: number, raw: string, from: number, line: number, taken: Set<string>): OutlineHeading {
+  const attributes = ID_BLOCK.exec(raw)
+  const explicit = attributes?.[1]?.split(/\s+/).find((p) => p.startsWith('#'))?.slice(1)
+  const text = plainText(attributes && explicit !== undefined ? raw.slice(0, attributes.index) : raw)
+  const id = explicit !== undefined ? (taken.add(explicit), explicit) : uniqueId(hugoAnchorName(text), taken)
+  return { level, text, from, line, id }
+}
+
+/** Drops inline Markdown marks a reader does not see: emphasis, code ticks, link targets, images. */
+function plainText(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .trim()
+}
+
+function isClosingFence(content: string, fence: string): boolean {
+  const trimmed = content.trim()
+  const mark = fence.charAt(0)
+  return /^ {0,3}[`~]/.test(content) && trimmed.length >= fence.length && [...trimmed].every((c) => c === mark)
+}
+
+function nextBreak(text: string, at: number): number {
+  const end = text.indexOf('\n', at)
+  return end === -1 ? text.length : end
+}
+
+function countLines(text: string, to: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
