@@ -10,6 +10,7 @@ import { ArticleListFilters } from './ArticleListFilters'
 import { ArticleListItem } from './ArticleListItem'
 import { ArticleSearchItem } from './ArticleSearchItem'
 import { QuickOpen } from './QuickOpen'
+import type { TextRange } from '../editor/text-range'
 import './ArticleList.css'
 
 /** Height of one row in pixels; ArticleList.css gives `.article-item` the same height. */
@@ -22,7 +23,8 @@ export interface ArticleListProps {
   /** The problems the form finds in the article being edited, as you type (badged on its row). */
   activeProblems?: readonly string[]
   dirtyPaths: ReadonlySet<string>
-  onOpen: (path: string) => void
+  /** Opens an article; a search hit passes where its first match is, to select it. */
+  onOpen: (path: string, at?: TextRange) => void
   /** Told what the list shows (filters applied) and which rows are picked, whenever either changes. */
   onListState?: (state: ListState) => void
 }
@@ -79,10 +81,10 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
   const selection = useListSelection()
   const { picked, clear: clearPicked } = selection
   const open = useCallback(
-    (path: string) => {
+    (path: string, at?: TextRange) => {
       setCursorPath(path)
       clearPicked()
-      onOpen(path)
+      onOpen(path, at)
     },
     [onOpen, clearPicked],
   )
@@ -134,7 +136,7 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
       if (listRef.current) scrollRowIntoView(listRef.current, next, articleRowHeight)
     } else if (event.key === 'Enter' && cursorIndex >= 0) {
       event.preventDefault()
-      open((rows[cursorIndex]).path)
+      open((rows[cursorIndex]).path, hits?.[cursorIndex]?.snippets[0]?.match)
     } else if (event.key === ' ' && cursorIndex >= 0) {
       event.preventDefault()
       selection.toggle((rows[cursorIndex]).path)

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { ArticleSummary } from '@shared/api'
+import { listDateText } from '../list-date'
 
 /** Props of one row of the article list. */
 export interface ArticleListItemProps {
@@ -54,7 +55,11 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
       </span>
       <span className="item-meta" id={`${id}-meta`}>
         {article.title !== null && <span className="item-path">{article.path}</span>}
-        {article.date !== null && <span className="item-date">{article.date}</span>}
+        {article.date !== null && (
+          <span className="item-date" title={article.date}>
+            {listDateText(article.date)}
+          </span>
+        )}
         {article.isDraft && <span className="item-badge item-badge-draft">Draft</span>}
         {article.buildStatus === 'future' && (
           <span className="item-badge item-badge-scheduled" title="Hugo does not build it until its date">

@@ -1,5 +1,6 @@
 import { memo, type ReactNode } from 'react'
 import type { SearchHit } from '@shared/api'
+import type { TextRange } from '../editor/text-range'
 
 /** Props of one search result row. */
 export interface ArticleSearchItemProps {
@@ -9,7 +10,8 @@ export interface ArticleSearchItemProps {
   hit: SearchHit
   isSelected: boolean
   isCursor: boolean
-  onOpen: (path: string) => void
+  /** Opens the article with its first match selected (when the host told where it is). */
+  onOpen: (path: string, at?: TextRange) => void
 }
 
 function highlighted(text: string, ranges: readonly [number, number][]): ReactNode[] {
@@ -38,7 +40,7 @@ export const ArticleSearchItem = memo(function ArticleSearchItem({ id, position,
       aria-label={hit.title ?? hit.path}
       aria-describedby={`${id}-snippet`}
       className={classes}
-      onClick={() => onOpen(hit.path)}
+      onClick={() => onOpen(hit.path, snippet?.match)}
     >
       <span className="item-title">{hit.title ?? hit.path}</span>
       <span className="item-snippet" id={`${id}-snippet`}>

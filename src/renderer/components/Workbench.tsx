@@ -14,6 +14,7 @@ import { articleLinkCandidates, findLinkedArticle } from '../preview/article-lin
 import { articleProblems } from './front-matter/field-notes'
 import { useFolderSchema } from './front-matter/use-folder-schema'
 import { Toolbar } from './Toolbar'
+import type { TextRange } from '../editor/text-range'
 
 /** Props of the workbench. */
 export interface WorkbenchProps {
@@ -59,9 +60,12 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   }, [hasFirstRows, load])
   // NOTE: stable so the memoised list rows do not all re-render on every snapshot change.
   const onOpen = useCallback(
-    (path: string) => {
+    (path: string, at?: TextRange) => {
       setOpenRequested(true)
-      void load().then((ws) => ws?.session.open(path))
+      void load().then(async (ws) => {
+        await ws?.session.open(path)
+        if (at !== undefined) ws?.editor.select(path, at.from, at.to)
+      })
     },
     [load],
   )

@@ -155,6 +155,20 @@ export class EditorController {
     return redo(this.view)
   }
 
+  /**
+   * Selects [from, to) in the active document (clamped to its length), scrolls it to the middle of the view and
+   * focuses the editor; false when `path` is not the active document.
+   */
+  select(path: string, from: number, to: number = from): boolean {
+    if (this.active !== path) return false
+    const length = this.view.state.doc.length
+    const anchor = Math.max(0, Math.min(from, length))
+    const head = Math.max(anchor, Math.min(to, length))
+    this.view.dispatch({ selection: EditorSelection.single(anchor, head), effects: EditorView.scrollIntoView(anchor, { y: 'center' }) })
+    this.view.focus()
+    return true
+  }
+
   /** Moves keyboard focus into the text. */
   focus(): void {
     this.view.focus()

@@ -17,6 +17,24 @@ html, body { margin: 0; background: var(--editor-bg, #fffefc); color: var(--text
 .preview pre { background: var(--chip-bg); padding: 10px 12px; border-radius: var(--radius); overflow: auto; }
 .preview pre code { background: none; padding: 0; }
 .preview blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid var(--border); color: var(--muted); }
+.preview blockquote.markdown-alert { color: inherit; border-left-width: 4px; padding: 0.5em 1em; background: var(--panel-bg, transparent); border-radius: 0 4px 4px 0; }
+.preview .markdown-alert-title { font-family: var(--font-ui); font-weight: 600; margin: 0 0 0.3em; }
+.preview .markdown-alert-title::before { margin-right: 0.4em; }
+.preview .markdown-alert-note { border-left-color: #0969da; }
+.preview .markdown-alert-note .markdown-alert-title { color: #0969da; }
+.preview .markdown-alert-note .markdown-alert-title::before { content: 'ℹ'; }
+.preview .markdown-alert-tip { border-left-color: #1a7f37; }
+.preview .markdown-alert-tip .markdown-alert-title { color: #1a7f37; }
+.preview .markdown-alert-tip .markdown-alert-title::before { content: '✓'; }
+.preview .markdown-alert-important { border-left-color: #8250df; }
+.preview .markdown-alert-important .markdown-alert-title { color: #8250df; }
+.preview .markdown-alert-important .markdown-alert-title::before { content: '!'; }
+.preview .markdown-alert-warning { border-left-color: #9a6700; }
+.preview .markdown-alert-warning .markdown-alert-title { color: #9a6700; }
+.preview .markdown-alert-warning .markdown-alert-title::before { content: '⚠'; }
+.preview .markdown-alert-caution { border-left-color: #cf222e; }
+.preview .markdown-alert-caution .markdown-alert-title { color: #cf222e; }
+.preview .markdown-alert-caution .markdown-alert-title::before { content: '⛔'; }
 .preview table { border-collapse: collapse; }
 .preview th, .preview td { border: 1px solid var(--border); padding: 4px 8px; }
 .preview hr { border: none; border-top: 1px solid var(--border); margin: 2em 0; }

@@ -28,7 +28,7 @@ export function extractOutline(text: string, from = 0): OutlineHeading[] {
   const headings: OutlineHeading[] = []
   const taken = new Set<string>()
   let fence: string | null = null
-  let paragraph: { from: number; line: number; text: string } | null = null
+  let paragraph = null as { from: number; line: number; text: string } | null
   let line = countLines(text, from)
   for (let at = from; at <= text.length; line++) {
     const end = nextBreak(text, at)

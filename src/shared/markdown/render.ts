@@ -1,6 +1,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it'
 import deflist from 'markdown-it-deflist'
 import footnote from 'markdown-it-footnote'
+import { alertsPlugin } from './alerts'
 import { createEnv } from './env'
 import { goldmarkCompatPlugin } from './goldmark-compat'
 import { headingIdPlugin } from './heading-ids'
@@ -34,6 +35,7 @@ export function createMarkdownIt(): MarkdownItInstance {
   md.use(deflist)
   md.use(goldmarkCompatPlugin)
   md.use(taskListPlugin)
+  md.use(alertsPlugin)
   md.use(headingIdPlugin)
   md.use(shortcodePlugin)
   md.use(urlPolicyPlugin)

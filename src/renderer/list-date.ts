@@ -1,0 +1,12 @@
+import { parseHugoDate } from '@shared/markdown/hugo-date'
+
+// NOTE: the writer's locale (undefined), in UTC over the calendar day Hugo reads, so a date is never shifted a day
+// by the viewer's time zone: `2022-01-25T23:00:00-05:00` stays the 25th, as the writer wrote it.
+const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' })
+
+/** A front-matter date as a writer reads it (the day, in the user's locale); the text as written when Hugo would not read it. */
+export function listDateText(written: string): string {
+  const date = parseHugoDate(written)
+  if (date.kind !== 'date') return written
+  return formatter.format(new Date(Date.UTC(date.year, date.month - 1, date.day)))
+}
