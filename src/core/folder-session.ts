@@ -14,6 +14,8 @@ import { nodeFs, type FsPort } from './fs-port'
 import { resolveArticlePath } from './article-path'
 import { ArticleIndex, type ArticleIndexOptions } from './index/article-index'
 import { RenameWindow } from './index/rename-window'
+import { GitService } from './git/git-service'
+import type { GitRunnerOptions } from './git/git-runner'
 
 /** Files larger than this are refused with TOO_LARGE (bytes). */
 export const maxArticleBytes = 10 * 1024 * 1024
@@ -26,6 +28,8 @@ export interface FolderSessionOptions {
   onWatchError?: (error: unknown) => void
   /** Options of the folder index (shard count, worker or in-process). */
   index?: Omit<ArticleIndexOptions, 'onEvent' | 'fs'>
+  /** Options of the git commands (tests: the environment git starts from). */
+  git?: Omit<GitRunnerOptions, 'cwd'>
 }
 
 /**
@@ -42,6 +46,8 @@ export class FolderSession {
   private hasStartedIndex = false
   /** Set once a client asks for the index; until then its events are not pushed and watcher events pass through as they come. */
   private isIndexObserved = false
+  /** Git for this folder (status, commit, sync, history); runs nothing until asked. */
+  readonly git: GitService
 
   private constructor(
     /** The confined root every path goes through. */
@@ -53,6 +59,7 @@ export class FolderSession {
     this.index = new ArticleIndex(root.root, { ...options.index, fs, onEvent: (event) => this.isIndexObserved && this.emit(event) })
     this.renames = new RenameWindow((event) => this.emit(event))
     this.watcher.onEvent((event) => void this.onWatcherEvent(event))
+    this.git = new GitService({ store: this, emit: (event) => this.emit(event), runner: { cwd: root.root, ...options.git } })
   }
 
   /** Opens `dir`; fails with NOT_FOUND/INVALID_PATH/PERMISSION when it is not a readable folder. */
@@ -140,6 +147,7 @@ export class FolderSession {
   /** Stops the watcher and the index; the session must not be used afterwards. */
   async dispose(): Promise<void> {
     this.renames.dispose()
+    this.git.dispose()
     this.listeners.clear()
     await Promise.all([this.watcher.dispose(), this.index.dispose()])
   }

@@ -5,6 +5,7 @@ import type { FolderSession } from './folder-session'
 import { expectArgCount, validateIndexPage, validateWriteRequest } from './validate'
 import { exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
 import { validateJournalWrite, type JournalStore } from './journal/index'
+import { createGitHandlers } from './git/git-handlers'
 
 /** What the handlers need from their host (the Electron main process or `folio serve`). */
 export interface HandlerHost {
@@ -140,5 +141,6 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       host.closeWindow()
       return Promise.resolve(ok(undefined))
     },
+    ...createGitHandlers(host),
   }
 }

@@ -29,6 +29,21 @@ export function createBridge(ipc: IpcLike): FolioApi {
     clearJournal: (path) => ipc.invoke(requestChannels.clearJournal, path) as ReturnType<FolioApi['clearJournal']>,
     listJournal: () => ipc.invoke(requestChannels.listJournal) as ReturnType<FolioApi['listJournal']>,
     confirmClose: () => ipc.invoke(requestChannels.confirmClose) as ReturnType<FolioApi['confirmClose']>,
+    gitStatus: () => ipc.invoke(requestChannels.gitStatus) as ReturnType<FolioApi['gitStatus']>,
+    gitInit: () => ipc.invoke(requestChannels.gitInit) as ReturnType<FolioApi['gitInit']>,
+    gitStage: (paths, isStaged) => ipc.invoke(requestChannels.gitStage, paths, isStaged) as ReturnType<FolioApi['gitStage']>,
+    gitDiff: (path) => ipc.invoke(requestChannels.gitDiff, path) as ReturnType<FolioApi['gitDiff']>,
+    gitDiscard: (path) => ipc.invoke(requestChannels.gitDiscard, path) as ReturnType<FolioApi['gitDiscard']>,
+    gitCommit: (request) => ipc.invoke(requestChannels.gitCommit, request) as ReturnType<FolioApi['gitCommit']>,
+    gitSetIdentity: (identity) => ipc.invoke(requestChannels.gitSetIdentity, identity) as ReturnType<FolioApi['gitSetIdentity']>,
+    gitSync: (jobId) => ipc.invoke(requestChannels.gitSync, jobId) as ReturnType<FolioApi['gitSync']>,
+    gitContinue: (jobId) => ipc.invoke(requestChannels.gitContinue, jobId) as ReturnType<FolioApi['gitContinue']>,
+    gitCancelSync: (jobId) => ipc.invoke(requestChannels.gitCancelSync, jobId) as ReturnType<FolioApi['gitCancelSync']>,
+    gitAbort: () => ipc.invoke(requestChannels.gitAbort) as ReturnType<FolioApi['gitAbort']>,
+    gitConflict: (path) => ipc.invoke(requestChannels.gitConflict, path) as ReturnType<FolioApi['gitConflict']>,
+    gitResolve: (path, text) => ipc.invoke(requestChannels.gitResolve, path, text) as ReturnType<FolioApi['gitResolve']>,
+    gitHistory: (path) => ipc.invoke(requestChannels.gitHistory, path) as ReturnType<FolioApi['gitHistory']>,
+    gitFileAtCommit: (commit, path) => ipc.invoke(requestChannels.gitFileAtCommit, commit, path) as ReturnType<FolioApi['gitFileAtCommit']>,
     onFolderEvent: (listener) => {
       // NOTE: the IpcRendererEvent is dropped here so the renderer never sees `sender`.
       const forward = (_event: unknown, payload: unknown): void => listener(payload as FolderEvent)

@@ -1,6 +1,7 @@
 import type { Result } from './result'
 import type { FrontMatterFormat } from './front-matter/types'
 import type { FolderSchema } from './front-matter/schema-types'
+import type { GitCommitInfo, GitCommitOutcome, GitCommitRequest, GitConflictSides, GitFileAtCommit, GitFileDiff, GitIdentity, GitStatus, GitSyncOutcome, GitSyncPhase } from './git'
 
 /** How a file's bytes differ from the LF text the editor holds; restored on write. */
 export interface TextFormat {
@@ -143,6 +144,10 @@ export type FolderEvent =
   | { kind: 'close-requested' }
   /** Export progress of the job the renderer named in ExportRequest.jobId; `path` is the article just finished. */
   | { kind: 'export-progress'; jobId: string; done: number; total: number; path: string | null }
+  /** Git: HEAD, the index or a stopped operation changed (in Folio or outside); ask for the status again. */
+  | { kind: 'git-changed' }
+  /** Git: the Sync job `jobId` reached `phase`; `percent` when git reported one. */
+  | { kind: 'git-progress'; jobId: string; phase: GitSyncPhase; percent: number | null }
 
 /** What each exported article becomes: the file as saved, standalone HTML, PDF, or JSON (docs/export-json.md). */
 export type ExportFormat = 'md' | 'html' | 'pdf' | 'json'
@@ -237,6 +242,36 @@ export interface FolioApi {
   listJournal(): Promise<Result<JournalEntry[]>>
   /** Desktop: lets the window close after a `close-requested` event (work saved or knowingly dropped). Browser mode: UNSUPPORTED. */
   confirmClose(): Promise<Result<void>>
+  /** Git: the folder's changes against HEAD, branch and ahead/behind; `not-repo` or `no-git` when those apply. */
+  gitStatus(): Promise<Result<GitStatus>>
+  /** Git: creates a repository in the folder (only when it is in none). */
+  gitInit(): Promise<Result<void>>
+  /** Git: stages (true) or unstages (false) folder-relative paths. */
+  gitStage(paths: string[], isStaged: boolean): Promise<Result<void>>
+  /** Git: an article's text at HEAD and on disk, for the diff. */
+  gitDiff(path: string): Promise<Result<GitFileDiff>>
+  /** Git: puts an article back as at HEAD; the replaced text is journaled (undo once) and returned. */
+  gitDiscard(path: string): Promise<Result<{ path: string; text: string | null }>>
+  /** Git: commits the staged files (all changes in the folder when none are staged). */
+  gitCommit(request: GitCommitRequest): Promise<Result<GitCommitOutcome>>
+  /** Git: stores the commit identity in the repository's own config. */
+  gitSetIdentity(identity: GitIdentity): Promise<Result<void>>
+  /** Git: fetch, integrate, push as job `jobId` (progress as `git-progress` events). */
+  gitSync(jobId: string): Promise<Result<GitSyncOutcome>>
+  /** Git: continues a rebase or merge stopped on conflicts (all resolved), then pushes. */
+  gitContinue(jobId: string): Promise<Result<GitSyncOutcome>>
+  /** Git: cancels a running Sync; false when none has that id. */
+  gitCancelSync(jobId: string): Promise<Result<boolean>>
+  /** Git: abandons a rebase or merge stopped on conflicts (git's own --abort). */
+  gitAbort(): Promise<Result<void>>
+  /** Git: the base, mine and theirs of a conflicted article. */
+  gitConflict(path: string): Promise<Result<GitConflictSides>>
+  /** Git: writes the resolved text through the store and marks the article resolved. */
+  gitResolve(path: string, text: string): Promise<Result<void>>
+  /** Git: the commits that touched an article, newest first. */
+  gitHistory(path: string): Promise<Result<GitCommitInfo[]>>
+  /** Git: an article at a commit and at its parent. */
+  gitFileAtCommit(commit: string, path: string): Promise<Result<GitFileAtCommit>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
 }
 
@@ -260,6 +295,21 @@ export const requestChannels = {
   clearJournal: 'journal:clear',
   listJournal: 'journal:list',
   confirmClose: 'window:close',
+  gitStatus: 'git:status',
+  gitInit: 'git:init',
+  gitStage: 'git:stage',
+  gitDiff: 'git:diff',
+  gitDiscard: 'git:discard',
+  gitCommit: 'git:commit',
+  gitSetIdentity: 'git:set-identity',
+  gitSync: 'git:sync',
+  gitContinue: 'git:continue',
+  gitCancelSync: 'git:cancel-sync',
+  gitAbort: 'git:abort',
+  gitConflict: 'git:conflict',
+  gitResolve: 'git:resolve',
+  gitHistory: 'git:history',
+  gitFileAtCommit: 'git:file-at-commit',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

@@ -1,6 +1,7 @@
 import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, IndexPage, JournalEntry, JournalWriteRequest, WriteArticleRequest } from '@shared/api'
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
+import type { GitStatus } from '@shared/git'
 
 /** An in-memory FolioApi over a map of LF texts, with the same CONFLICT rule as the real host. */
 export class FakeApi implements FolioApi {
@@ -63,6 +64,23 @@ export class FakeApi implements FolioApi {
   exportArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   cancelExport = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   getFolderSchema = () => Promise.resolve(fail<never>('UNSUPPORTED', 'the folder schema is not faked'))
+
+  // NOTE: the fake folder is not a Git repository; the Git flows are tested against real repositories in core.
+  gitStatus = () => Promise.resolve(ok<GitStatus>({ kind: 'not-repo' }))
+  gitInit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitStage = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitDiff = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitDiscard = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitCommit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitSetIdentity = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitSync = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitContinue = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitCancelSync = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitAbort = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitConflict = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitResolve = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitHistory = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  gitFileAtCommit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
 
   /** The journal of unsaved edits, by path. */
   readonly journal = new Map<string, JournalEntry>()
