@@ -1,4 +1,5 @@
 import type { ArticleSummary, BuildStatus } from '@shared/api'
+import { oversizeProblem } from '@shared/front-matter/budget'
 import { detectBlock } from '@shared/front-matter/detect'
 import { parseFrontMatter } from '@shared/front-matter/parse'
 import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from '@shared/front-matter/types'
@@ -104,6 +105,8 @@ export function summaryValuesByParser(text: string): { values: SummaryValues; er
 }
 
 function scanBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
+  // NOTE: a block past the parse budget goes to the parser, which reports it, so the list and the editor agree.
+  if (oversizeProblem(block) !== null) return null
   if (block.format === 'yaml') return scanYamlBlock(text, block)
   if (block.format === 'toml') return scanTomlBlock(text, block)
   return scanJsonBlock(text, block)

@@ -1,3 +1,4 @@
+import { budgetProblem } from './budget'
 import { detectBlock } from './detect'
 import { hugoDateWarnings } from './hugo-dates'
 import { parseJsonBlock } from './json-parse'
@@ -8,6 +9,8 @@ import { parseYamlBlock, type BlockParse } from './yaml-parse'
 import type { RawProblem } from './yaml-read'
 
 function parseBlock(text: string, block: FrontMatterBlock, withDetails: boolean): BlockParse {
+  const overBudget = budgetProblem(text, block)
+  if (overBudget !== null) return { data: {}, fields: [], errors: [overBudget], warnings: [] }
   if (block.format === 'yaml') return parseYamlBlock(text, block, withDetails)
   if (block.format === 'toml') return parseTomlBlock(text, block, withDetails)
   return parseJsonBlock(text, block, withDetails)

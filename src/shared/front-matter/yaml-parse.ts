@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Node } from 'yaml'
 import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from './types'
+import { tooDeepMessage } from './budget'
 import { kindOf } from './values'
 import { readSimpleYaml } from './yaml-fast'
 import { parseYamlDocument, yamlToPlain, yamlWarnings, type RawProblem } from './yaml-read'
@@ -70,6 +71,8 @@ function describe(code: string, message: string): string {
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holds ": " or is indented like a nested mapping; quote the value or fix the indentation'
   if (code === 'TAB_AS_INDENT') return 'tabs are not allowed as indentation in YAML; indent with spaces'
   if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once'
+  // NOTE: the library reports a stack overflow while composing deeply nested collections under this code.
+  if (code === 'RESOURCE_EXHAUSTION') return tooDeepMessage()
   return firstLine(message)
 }
 

@@ -1,4 +1,5 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from 'yaml'
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLParseError, type Alias, type Node } from 'yaml'
+import { frontMatterBudget, tooDeepMessage } from './budget'
 import type { FrontMatterValue } from './types'
 
 /** A problem found by a format reader, at an offset into the text it was given. */
@@ -17,10 +18,36 @@ export function parseYamlDocument(source: string): Document.Parsed {
   // NOTE: an edit parses the same block several times (read, locate, verify); the last few parses are reused.
   const hit = recent.find((r) => r.source === source)
   if (hit) return hit.doc
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false })
+  // NOTE: the library's own unique-key check compares each key with every earlier one (20,000 keys: 3 s); the
+  // same check is made here in one pass, with the library's error code, message and position.
+  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false })
+  addDuplicateKeyErrors(doc)
   recent.unshift({ source, doc })
   if (recent.length > 4) recent.pop()
   return doc
+}
+
+/** Reports each key equal to an earlier key of the same mapping, as `uniqueKeys: true` would, in linear time. */
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = []
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>()
+      for (const pair of map.items) {
+        const key = pair.key as Node | null
+        // NOTE: the library compares scalar keys by value and other keys by identity, so only scalars can clash.
+        if (!isScalar(key)) continue
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0
+          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'))
+        }
+        seen.add(key.value)
+      }
+    },
+  })
+  if (found.length === 0) return
+  doc.errors.push(...found)
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0])
 }
 
 /** Thrown inside `toPlain` only; turned into a PARSE diagnostic by the caller. */
@@ -33,38 +60,90 @@ class PlainValueError extends Error {
   }
 }
 
+/** What one conversion carries along: alias targets (found once), the nodes being expanded, the budget left. */
+interface PlainWalk {
+  doc: Document.Parsed
+  targets: Map<Alias, Node | undefined> | null
+  ancestors: Set<unknown>
+  aliasValuesLeft: number
+  /** Offset of the alias in the text whose expansion is under way, -1 outside any. */
+  expanding: number
+}
+
 /**
  * Converts a parsed node to a plain value: scalars as the core schema reads them, aliases resolved.
- * Fails (as a problem) on circular aliases, unknown anchors and non-scalar keys.
+ * Fails (as a problem) on circular aliases, unknown anchors, non-scalar keys, aliases that expand past the budget
+ * (an alias bomb) and values nested past it. Linear in the text plus what aliases add.
  */
 export function yamlToPlain(doc: Document.Parsed, node: unknown): { value: FrontMatterValue } | { problem: RawProblem } {
+  const walk: PlainWalk = { doc, targets: null, ancestors: new Set(), aliasValuesLeft: frontMatterBudget.maxAliasValues, expanding: -1 }
   try {
-    return { value: toPlain(doc, node, []) }
+    return { value: toPlain(walk, node, 0) }
   } catch (error) {
     if (error instanceof PlainValueError) return { problem: { offset: error.offset, message: error.message } }
     throw error
   }
 }
 
-function toPlain(doc: Document.Parsed, node: unknown, stack: unknown[]): FrontMatterValue {
+/**
+ * Every alias's anchored node, found in one walk: the last node with that anchor before the alias, as the YAML
+ * spec and the library's `Alias.resolve` say. NOTE: `resolve(doc)` walks the whole document per alias (20,000
+ * aliases: 100 s).
+ */
+function aliasTargets(doc: Document.Parsed): { targets: Map<Alias, Node | undefined>; nodeCount: number } {
+  const latest = new Map<string, Node>()
+  const targets = new Map<Alias, Node | undefined>()
+  let nodeCount = 0
+  visit(doc, {
+    Node(_key, node) {
+      nodeCount++
+      if (isAlias(node)) targets.set(node, latest.get(node.source))
+      else if (node.anchor !== undefined) latest.set(node.anchor, node)
+    },
+  })
+  return { targets, nodeCount }
+}
+
+function toPlain(walk: PlainWalk, node: unknown, depth: number): FrontMatterValue {
   if (node === null || node === undefined) return null
   const offset = (node as { range?: [number, number, number] }).range?.[0] ?? 0
+  if (walk.expanding !== -1 && --walk.aliasValuesLeft < 0) {
+    throw new PlainValueError('aliases here expand to more values than the whole front matter holds; Folio does not expand them (an alias bomb?)', walk.expanding)
+  }
+  if (depth > frontMatterBudget.maxDepth) throw new PlainValueError(tooDeepMessage(), offset)
   if (isAlias(node)) {
-    const target = node.resolve(doc)
+    if (walk.targets === null) {
+      const found = aliasTargets(walk.doc)
+      walk.targets = found.targets
+      // NOTE: aliases may add as many values as the text itself holds (or the budget, if larger): what a document
+      // expands to stays linear in its size, so 20,000 plain aliases read and an alias bomb stops early.
+      walk.aliasValuesLeft = Math.max(frontMatterBudget.maxAliasValues, found.nodeCount)
+    }
+    const target = walk.targets.get(node)
     if (!target) throw new PlainValueError(`alias "*${node.source}" refers to no anchor`, offset)
-    if (stack.includes(target)) throw new PlainValueError(`alias "*${node.source}" refers to a value that contains it`, offset)
-    return toPlain(doc, target, stack)
+    if (walk.ancestors.has(target)) throw new PlainValueError(`alias "*${node.source}" refers to a value that contains it`, offset)
+    const isOutermost = walk.expanding === -1
+    if (isOutermost) walk.expanding = offset
+    const value = toPlain(walk, target, depth)
+    if (isOutermost) walk.expanding = -1
+    return value
   }
   if (isScalar(node)) return scalarToPlain(node)
-  const inner = [...stack, node]
-  if (isSeq(node)) return node.items.map((item) => toPlain(doc, item, inner))
+  walk.ancestors.add(node)
+  const value = collectionToPlain(walk, node, offset, depth + 1)
+  walk.ancestors.delete(node)
+  return value
+}
+
+function collectionToPlain(walk: PlainWalk, node: unknown, offset: number, depth: number): FrontMatterValue {
+  if (isSeq(node)) return node.items.map((item) => toPlain(walk, item, depth))
   if (isMap(node)) {
     const out: Record<string, FrontMatterValue> = {}
     for (const pair of node.items) {
       if (!isScalar(pair.key)) throw new PlainValueError('a key must be a plain value', keyOffset(pair.key, offset))
       const key = String(pair.key.value)
       // NOTE: defineProperty so a key named "__proto__" stays an ordinary key.
-      Object.defineProperty(out, key, { value: toPlain(doc, pair.value, inner), enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(out, key, { value: toPlain(walk, pair.value, depth), enumerable: true, writable: true, configurable: true })
     }
     return out
   }
