@@ -18,6 +18,9 @@ export default defineConfig({
       { extends: true, test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
     ],
     testTimeout: 30000,
+    // NOTE: an unhandled rejection or uncaught error anywhere fails the run (vitest's default, stated so it stays):
+    // the test-suite equivalent of node --unhandled-rejections=strict, which `folio serve` runs under by default.
+    dangerouslyIgnoreUnhandledErrors: false,
     // NOTE: the folder index's summary cache stays off unless a test passes its own cache folder.
     env: { FOLIO_CACHE_DIR: 'off' },
   },

@@ -26,6 +26,10 @@ export interface ArticleIndexOptions {
   /** How often batches and progress are pushed while summarizing (ms; ten times that during the full-text pass); default 100. */
   flushIntervalMs?: number
   fs?: FsPort
+  /** How long one file may keep a shard busy before the shard is restarted without it (ms); see ShardClient. */
+  fileTimeMs?: number
+  /** Test seam: the worker entry the shards run (see ShardClient). */
+  workerScript?: URL
 }
 
 function shardOf(path: string, count: number): number {
@@ -73,7 +77,12 @@ export class ArticleIndex {
   ) {
     const count = Math.max(1, options.shards ?? 2)
     const cacheDir = options.cacheDir ?? null
-    this.shards = Array.from({ length: count }, (_, i) => new ShardClient(root, options.mode ?? 'auto', cacheDir === null ? null : shardCacheFile(cacheDir, root, i, count)))
+    this.shards = Array.from({ length: count }, (_, i) => {
+      const cacheFile = cacheDir === null ? null : shardCacheFile(cacheDir, root, i, count)
+      // NOTE: a shard restarted after its worker died sends what it read again, and the file it died on, here.
+      const onRecovered = (batch: ArticleSummary[]): void => this.receive(batch)
+      return new ShardClient(root, options.mode ?? 'auto', { cacheFile, onRecovered, fileTimeMs: options.fileTimeMs, workerScript: options.workerScript })
+    })
   }
 
   /** Lists the folder and indexes it; resolves when every summary is in (full text follows, see `whenSearchable`). */
@@ -141,7 +150,9 @@ export class ArticleIndex {
 
   /** Re-indexes one article after a change; emits `articles-indexed`. Null (and the article is dropped) when it is gone. */
   async update(path: string): Promise<{ summary: ArticleSummary; stamp: FileStamp } | null> {
-    const updated = await this.shardFor(path).update(path)
+    const updated = await this.shardFor(path)
+      .update(path)
+      .catch((error: unknown) => this.afterDispose(error, null))
     if (updated === null) {
       this.deleteSummary(path)
       return null
@@ -154,19 +165,23 @@ export class ArticleIndex {
   /** Drops one article (deleted or renamed away). */
   async remove(path: string): Promise<void> {
     this.deleteSummary(path)
-    await this.shardFor(path).remove(path)
+    await this.shardFor(path)
+      .remove(path)
+      .catch((error: unknown) => this.afterDispose(error, undefined))
   }
 
   /** Size and mtime recorded when the article was indexed (for rename detection). */
   stampOf(path: string): Promise<FileStamp | null> {
-    return this.shardFor(path).stampOf(path)
+    return this.shardFor(path)
+      .stampOf(path)
+      .catch((error: unknown) => this.afterDispose(error, null))
   }
 
   /** Full-text search: every word of the query must occur (the last as a prefix). Title matches first, then by path. */
   async search(query: string, limit = 200): Promise<Result<SearchResults>> {
     const terms = queryTerms(query)
     if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: this.isSearchable })
-    const parts = await Promise.all(this.shards.map((s) => s.search(terms, limit)))
+    const parts = await Promise.all(this.shards.map((s) => s.search(terms, limit))).catch((error: unknown) => this.afterDispose(error, [null]))
     const ranked: RankedMatch[] = []
     let total = 0
     for (const part of parts) {
@@ -177,7 +192,9 @@ export class ArticleIndex {
     const shown = ranked.sort(compareRanked).slice(0, limit)
     const byShard = this.shards.map(() => [] as string[])
     for (const match of shown) byShard[this.shards.indexOf(this.shardFor(match.path))]?.push(match.path)
-    const snippetParts = await Promise.all(this.shards.map((s, i) => ((byShard[i]?.length ?? 0) > 0 ? s.snippets(byShard[i] ?? [], terms) : Promise.resolve([]))))
+    const snippetParts = await Promise.all(this.shards.map((s, i) => ((byShard[i]?.length ?? 0) > 0 ? s.snippets(byShard[i] ?? [], terms) : Promise.resolve([])))).catch((error: unknown) =>
+      this.afterDispose(error, [] as (SearchHit[] | null)[]),
+    )
     const hitsByPath = new Map<string, SearchHit>()
     for (const part of snippetParts) for (const hit of part ?? []) hitsByPath.set(hit.path, hit)
     const hits = shown.map((m) => hitsByPath.get(m.path) ?? { path: m.path, title: this.summaries.get(m.path)?.title ?? null, snippets: [] })
@@ -201,8 +218,8 @@ export class ArticleIndex {
     await Promise.all(this.shards.map((s) => s.dispose()))
   }
 
-  // NOTE: closing the folder mid-index makes the shards refuse further work; that ends the build quietly. Any other
-  // failure is a bug and stays loud.
+  // NOTE: closing the folder mid-index makes the shards refuse further work (they reject only then); that ends the
+  // build and any late request quietly. Any other failure is a bug and stays loud.
   private afterDispose<T>(error: unknown, value: T): T {
     if (this.isDisposed) return value
     throw error

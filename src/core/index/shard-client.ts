@@ -1,68 +1,77 @@
-import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { ArticleSummary, SearchHit } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
-import { ShardCore, type FileStamp, type RankedMatch } from './shard-core'
+import { failedSummary, ShardCore, type FileStamp, type RankedMatch } from './shard-core'
+import { ShardCursor } from './shard-cursor'
 import { serveShardRequest, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
+import { startShardWorker, type ShardMode } from './shard-worker'
 
-type Pending = { resolve: (value: ShardReply) => void; onBatch?: (articles: ArticleSummary[]) => void; onPaths?: (paths: string[]) => void }
+export type { ShardMode } from './shard-worker'
+
 type RequestBody = ShardRequest extends infer R ? (R extends ShardRequest ? Omit<R, 'id'> : never) : never
-
-/**
- * Where the shard runs: `worker` a worker thread (through tsx when running from TypeScript sources), `local` this
- * thread, `auto` a worker when a built worker script exists, else this thread (tests of other parts stay light).
- */
-export type ShardMode = 'worker' | 'local' | 'auto'
-
-function workerScript(): { url: URL; isSource: boolean } | null {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return { url: new URL('./index-worker.ts', here), isSource: true }
-  for (const name of ['./index-worker.mjs', './index-worker.js', '../index-worker.mjs', '../index-worker.js']) {
-    const url = new URL(name, here)
-    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { url, isSource: false }
-  }
-  return null
+type Pending = {
+  body: RequestBody
+  resolve: (value: ShardReply) => void
+  onBatch?: (articles: ArticleSummary[]) => void
+  onPaths?: (paths: string[]) => void
+  /** Paths whose summaries came back already (summarize only), so a restart does not read them again. */
+  received: Set<string>
 }
 
-// NOTE: indexing makes much short-lived garbage (file texts); a small young generation keeps RSS low at a small
-// cost in collection time. The old generation holds the shard's summaries and word index.
-const resourceLimits = { maxYoungGenerationSizeMb: Number(process.env.FOLIO_INDEX_YOUNG_MB ?? 8), maxOldGenerationSizeMb: 512 }
-
-function startWorker(root: string, mode: ShardMode, cacheFile: string | null): Worker | null {
-  const script = mode === 'local' ? null : workerScript()
-  if (script === null || (script.isSource && mode === 'auto')) return null
-  const workerData = { root, cacheFile }
-  if (!script.isSource) return new Worker(script.url, { workerData, resourceLimits })
-  // NOTE: from TypeScript sources (tests, tsx) the worker loads its entry through tsx; a bundle ships a JS entry.
-  const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(script.url.href)}, ${JSON.stringify(script.url.href)}))`
-  return new Worker(code, { eval: true, workerData, resourceLimits })
+/** Options of a ShardClient. */
+export interface ShardClientOptions {
+  /** This shard's summary cache (see summary-cache), null for none. */
+  cacheFile?: string | null
+  /** Summaries the shard sends after a restart: files read again, and the file that stopped the worker (with an error). */
+  onRecovered?: (articles: ArticleSummary[]) => void
+  /** How long one file may keep the worker busy before it is abandoned and the file reported (ms); default 30,000. */
+  fileTimeMs?: number
+  /** Test seam: the worker entry to run instead of index-worker. */
+  workerScript?: URL
 }
 
+/** Worker deaths while no file was being read (so no file can be set aside) before the shard gives up. */
+const maxUnexplainedDeaths = 3
+
 /**
- * The parent's handle on one index shard: sends requests, routes batches and replies. If the worker dies, pending
- * requests resolve to null and later ones reject (a bug or an out-of-memory, not an expected failure).
+ * The parent's handle on one index shard: sends requests, routes batches and replies. A worker that dies (out of
+ * memory, a crash) or keeps one file longer than its time budget is replaced: the file it was reading is reported
+ * with an error and left out, and everything else is read again. Requests never reject, except after `dispose`;
+ * when the shard gives up they resolve to null.
  */
 export class ShardClient {
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
-  private readonly worker: Worker | null
+  private worker: Worker | null
+  private cursor = new ShardCursor()
   private readonly core: ShardCore | null
   private failure: Error | null = null
+  private isDisposed = false
+  private watchdog: NodeJS.Timeout | null = null
+  private readonly owned = new Set<string>()
+  private readonly setAside = new Map<string, ArticleSummary>()
+  private hasBuiltTerms = false
+  private unexplainedDeaths = 0
+  private recovering: Promise<unknown> = Promise.resolve()
 
-  /** `cacheFile`: this shard's summary cache (see summary-cache), null for none. */
-  constructor(root: string, mode: ShardMode, cacheFile: string | null = null) {
-    this.worker = startWorker(root, mode, cacheFile)
-    this.core = this.worker === null ? new ShardCore(root, { cacheFile }) : null
-    this.worker?.on('message', (message: ShardMessage) => this.receive(message))
-    this.worker?.on('error', (error) => this.fail(error))
-    this.worker?.on('exit', (code) => this.fail(new Error(`index worker exited with code ${code}`)))
+  constructor(
+    private readonly root: string,
+    private readonly mode: ShardMode,
+    private readonly options: ShardClientOptions = {},
+  ) {
+    this.worker = this.spawn()
+    this.core = this.worker === null ? new ShardCore(root, { cacheFile: options.cacheFile ?? null }) : null
   }
 
   /** True when the shard runs in a worker thread. */
   get isWorker(): boolean {
     return this.worker !== null
+  }
+
+  /** Paths set aside because the worker died or stalled on them, with their error summaries. */
+  get setAsideSummaries(): ArticleSummary[] {
+    return [...this.setAside.values()]
   }
 
   /**
@@ -79,6 +88,7 @@ export class ShardClient {
   }
 
   summarize(paths: string[], onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
+    for (const path of paths) this.owned.add(path)
     return this.call({ op: 'summarize', paths }, { onBatch }).then(() => undefined)
   }
 
@@ -87,10 +97,15 @@ export class ShardClient {
   }
 
   update(path: string): Promise<{ summary: ArticleSummary; stamp: FileStamp } | null> {
+    this.owned.add(path)
+    // NOTE: a changed file gets another chance; if it stops the worker again it is set aside again.
+    this.setAside.delete(path)
     return this.call({ op: 'update', path }) as Promise<{ summary: ArticleSummary; stamp: FileStamp } | null>
   }
 
   remove(path: string): Promise<void> {
+    this.owned.delete(path)
+    this.setAside.delete(path)
     return this.call({ op: 'remove', path }).then(() => undefined)
   }
 
@@ -111,30 +126,147 @@ export class ShardClient {
     return this.call({ op: 'schema' }) as Promise<Result<FolderSchema> | null>
   }
 
-  /** Stops the worker; pending requests reject. */
+  /** Stops the worker; pending requests resolve to null, later ones reject. */
   async dispose(): Promise<void> {
+    this.isDisposed = true
+    this.stopWatchdog()
     this.fail(new Error('the index was closed'))
     await this.worker?.terminate()
   }
 
-  private call(body: RequestBody, streams: Pick<Pending, 'onBatch' | 'onPaths'> = {}): Promise<ShardReply> {
-    if (this.failure !== null) return Promise.reject(this.failure)
-    const id = this.nextId++
-    const request = { ...body, id }
-    return new Promise<ShardReply>((resolve) => {
-      this.pending.set(id, { resolve, ...streams })
-      if (this.worker !== null) this.worker.postMessage(request)
-      else void serveShardRequest(this.core as ShardCore, request, (message) => this.receive(message))
+  private spawn(): Worker | null {
+    this.cursor = new ShardCursor()
+    const worker = startShardWorker(this.mode, { root: this.root, cacheFile: this.options.cacheFile ?? null, cursor: this.cursor.buffer }, this.options.workerScript ?? null)
+    if (worker === null) return null
+    let failure: Error | null = null
+    worker.on('message', (message: ShardMessage) => {
+      if (worker === this.worker) this.receive(message)
     })
+    worker.on('error', (error) => {
+      failure = error
+    })
+    worker.on('exit', (code) => {
+      if (worker === this.worker) this.onDeath(describeDeath(failure, code), failure ?? new Error(`index worker exited with code ${code}`))
+    })
+    this.startWatchdog(worker)
+    return worker
+  }
+
+  // NOTE: a worker stuck in a system call (a FIFO's open) cannot be stopped and may never exit; it is abandoned
+  // (its messages ignored) and a new one takes over at once.
+  private startWatchdog(worker: Worker): void {
+    this.stopWatchdog()
+    const limit = this.options.fileTimeMs ?? 30_000
+    let file: string | null = null
+    let started = -1
+    let since = Date.now()
+    this.watchdog = setInterval(() => {
+      const nowFile = this.cursor.current()
+      const nowStarted = this.cursor.started()
+      if (nowFile === null || nowFile !== file || nowStarted !== started) {
+        file = nowFile
+        started = nowStarted
+        since = Date.now()
+        return
+      }
+      if (Date.now() - since < limit) return
+      this.onDeath(`reading it took longer than ${limit / 1000} s`, new Error('the index worker stalled'))
+      worker.terminate().catch(() => {
+        // NOTE: an abandoned worker that cannot be stopped is left to its system call; nothing waits for it.
+      })
+    }, Math.max(20, Math.min(1000, limit / 4)))
+    this.watchdog.unref()
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog !== null) clearInterval(this.watchdog)
+    this.watchdog = null
+  }
+
+  private onDeath(reason: string, error: Error): void {
+    this.stopWatchdog()
+    if (this.isDisposed || this.failure !== null) return
+    const file = this.cursor.current()
+    if (file === null && ++this.unexplainedDeaths > maxUnexplainedDeaths) {
+      this.worker = null
+      return this.fail(error)
+    }
+    if (file !== null) this.setAside.set(file, failedSummary(file, `Folio stopped reading this file: ${reason}.`).summary)
+    this.worker = this.spawn()
+    this.resume(file)
+  }
+
+  /** Puts the new worker where the dead one was: re-reads its files, then re-sends what was pending. */
+  private resume(file: string | null): void {
+    const aside = file === null ? null : (this.setAside.get(file) ?? null)
+    const inPending = new Set<string>()
+    for (const p of this.pending.values()) if (p.body.op === 'summarize') for (const path of p.body.paths) inPending.add(path)
+    if (aside !== null && !inPending.has(file ?? '') && this.owned.has(aside.path)) this.options.onRecovered?.([aside])
+    const again = [...this.owned].filter((path) => !this.setAside.has(path) && !inPending.has(path))
+    const onRecovered = (articles: ArticleSummary[]): void => this.options.onRecovered?.(articles)
+    const waiting = [...this.pending]
+    this.pending.clear()
+    // NOTE: the words of the re-read files are indexed only once they are all summarized (as at start).
+    this.recovering = again.length > 0 ? this.send({ op: 'summarize', paths: again }, { onBatch: onRecovered }) : Promise.resolve(null)
+    for (const [id, p] of waiting) this.resend(id, p, aside)
+    if (this.hasBuiltTerms && !waiting.some(([, p]) => p.body.op === 'build-terms')) void this.send({ op: 'build-terms' }, { onBatch: onRecovered })
+  }
+
+  private resend(id: number, p: Pending, aside: ArticleSummary | null): void {
+    const body = p.body
+    const isAside = (path: string): boolean => this.setAside.has(path)
+    if (body.op === 'summarize') {
+      if (aside !== null && body.paths.includes(aside.path) && !p.received.has(aside.path)) p.onBatch?.([aside])
+      return this.post(id, p, { op: 'summarize', paths: body.paths.filter((path) => !p.received.has(path) && !isAside(path)) })
+    }
+    if (body.op === 'update' && isAside(body.path)) return p.resolve({ summary: this.setAside.get(body.path) as ArticleSummary, stamp: { size: 0, mtimeMs: 0 } })
+    if (body.op === 'stamp' && isAside(body.path)) return p.resolve(null)
+    // NOTE: the host builds the schema itself when the shard cannot (see ArticleIndex.folderSchema).
+    if (body.op === 'schema') return p.resolve(null)
+    if (body.op === 'build-terms') {
+      void this.recovering.then(() => this.post(id, p, body))
+      return
+    }
+    if (body.op === 'snippets') return this.post(id, p, { ...body, paths: body.paths.filter((path) => !isAside(path)) })
+    this.post(id, p, body)
+  }
+
+  private call(body: RequestBody, streams: Pick<Pending, 'onBatch' | 'onPaths'> = {}): Promise<ShardReply> {
+    if (this.failure !== null) return this.isDisposed ? Promise.reject(this.failure) : Promise.resolve(null)
+    return this.send(body, streams)
+  }
+
+  private send(body: RequestBody, streams: Pick<Pending, 'onBatch' | 'onPaths'>): Promise<ShardReply> {
+    const id = this.nextId++
+    return new Promise<ShardReply>((resolve) => {
+      const p: Pending = { body, resolve, ...streams, received: new Set() }
+      // NOTE: after a restart, words are indexed only once the files read again are summarized.
+      if (body.op === 'build-terms') void this.recovering.then(() => this.post(id, p, body))
+      else this.post(id, p, body)
+    })
+  }
+
+  private post(id: number, p: Pending, body: RequestBody): void {
+    if (this.failure !== null) return p.resolve(null)
+    this.pending.set(id, p)
+    const request = { ...body, id }
+    if (this.worker !== null) this.worker.postMessage(request)
+    else void serveShardRequest(this.core as ShardCore, request, (message) => this.receive(message))
   }
 
   private receive(message: ShardMessage): void {
     const pending = this.pending.get(message.id)
     if (pending === undefined) return
-    if (message.kind === 'batch') pending.onBatch?.(message.articles)
-    else if (message.kind === 'paths') pending.onPaths?.(message.paths)
+    if (message.kind === 'batch') {
+      for (const article of message.articles) {
+        this.owned.add(article.path)
+        if (pending.body.op === 'summarize') pending.received.add(article.path)
+      }
+      pending.onBatch?.(message.articles)
+    } else if (message.kind === 'paths') pending.onPaths?.(message.paths)
     else {
       this.pending.delete(message.id)
+      if (pending.body.op === 'build-terms') this.hasBuiltTerms = true
       pending.resolve(message.value)
     }
   }
@@ -145,4 +277,9 @@ export class ShardClient {
     for (const pending of this.pending.values()) pending.resolve(null)
     this.pending.clear()
   }
+}
+
+function describeDeath(error: Error | null, code: number): string {
+  if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'the index ran out of memory on it'
+  return `the index worker stopped on it (${error?.message ?? `exit code ${code}`})`
 }

@@ -9,6 +9,7 @@ import { bodyStart, buildStatusOf, interned, isSameApartFromWordCount, isSameSum
 import { makeSnippet } from './search-snippet'
 import { listArticleChunks, readForSummary, readIndexedText } from './shard-files'
 import { isSameStamp, loadShardCache, saveShardCache, type CacheStamp, type CachedArticle } from './summary-cache'
+import { onFile, type ShardCursor } from './shard-cursor'
 import { TermIndex } from './term-index'
 
 /** One search match before snippets: the shards rank, the index merges, then only the shown hits get snippets. */
@@ -43,6 +44,8 @@ export interface ShardCoreOptions {
   cacheFile?: string | null
   /** How long after the last change the cache is written again (ms); default 3000. */
   cacheDelayMs?: number
+  /** Where the file being read is marked for the parent (see ShardCursor); null or absent: nowhere. */
+  cursor?: ShardCursor | null
 }
 
 // NOTE: spelled out rather than spread: a spread into a new object literal took half of `summarize`'s own time.
@@ -56,7 +59,8 @@ function withTextProblem(dated: DatedSummary, problem: TextProblem | null): Date
   return dated
 }
 
-function failedSummary(rel: string, message: string): DatedSummary {
+/** The summary of a file that could not be read or summarized: its error says why. */
+export function failedSummary(rel: string, message: string): DatedSummary {
   const summary: ArticleSummary = { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1, isFileError: true } }
   return { summary, publishDate: null, expiryDate: null }
 }
@@ -97,6 +101,10 @@ export class ShardCore {
    * `indexTerms`. Null when it is gone, or already summarized in this pass (from the cache, or by an update).
    */
   summarize(rel: string): ArticleSummary | null {
+    return onFile(this.options.cursor ?? null, rel, () => this.summarizeFile(rel))
+  }
+
+  private summarizeFile(rel: string): ArticleSummary | null {
     if (this.records.has(rel)) return null
     const cached = this.fromCache(rel)
     if (cached !== null) return cached.summary
@@ -114,6 +122,10 @@ export class ShardCore {
 
   /** Re-reads one changed or added article and indexes it fully (summary, word count, words). Null when it is gone. */
   update(rel: string): { summary: ArticleSummary; stamp: FileStamp } | null {
+    return onFile(this.options.cursor ?? null, rel, () => this.updateFile(rel))
+  }
+
+  private updateFile(rel: string): { summary: ArticleSummary; stamp: FileStamp } | null {
     const read = readIndexedText(this.abs(rel))
     if (read.kind === 'missing') {
       this.remove(rel)
@@ -139,9 +151,9 @@ export class ShardCore {
       const rel = this.pendingTerms[this.pendingAt++]
       const record = this.records.get(rel)
       if (record === undefined || record.docId !== -1) continue
-      const read = readIndexedText(this.abs(rel))
+      const read = onFile(this.options.cursor ?? null, rel, () => readIndexedText(this.abs(rel)))
       if (read.kind !== 'text') continue
-      const dated = withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true), read.problem)
+      const dated = onFile(this.options.cursor ?? null, rel, () => withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true), read.problem))
       const isChanged = !isSameSummary(record.summary, dated.summary)
       // NOTE: most re-reads only add the word count; it is set on the summary kept since the summary pass rather
       // than replacing it, so 50,000 long-lived summaries do not all turn to garbage at once.
@@ -217,7 +229,7 @@ export class ShardCore {
   /** Search hits with a snippet each, for paths this shard holds. */
   snippets(paths: readonly string[], terms: readonly string[]): SearchHit[] {
     return paths.map((rel) => {
-      const read = readIndexedText(this.abs(rel))
+      const read = onFile(this.options.cursor ?? null, rel, () => readIndexedText(this.abs(rel)))
       const text = read.kind === 'text' ? read.text : ''
       const snippet = makeSnippet(text, terms, bodyStart(text))
       return { path: rel, title: this.records.get(rel)?.summary.title ?? null, snippets: snippet === null ? [] : [snippet] }

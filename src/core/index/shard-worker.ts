@@ -1,0 +1,41 @@
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+
+/**
+ * Where the shard runs: `worker` a worker thread (through tsx when running from TypeScript sources), `local` this
+ * thread, `auto` a worker when a built worker script exists, else this thread (tests of other parts stay light).
+ */
+export type ShardMode = 'worker' | 'local' | 'auto'
+
+function workerScript(): { url: URL; isSource: boolean } | null {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) return { url: new URL('./index-worker.ts', here), isSource: true }
+  for (const name of ['./index-worker.mjs', './index-worker.js', '../index-worker.mjs', '../index-worker.js']) {
+    const url = new URL(name, here)
+    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { url, isSource: false }
+  }
+  return null
+}
+
+// NOTE: indexing makes much short-lived garbage (file texts); a small young generation keeps RSS low at a small
+// cost in collection time. The old generation holds the shard's summaries and word index.
+const resourceLimits = { maxYoungGenerationSizeMb: Number(process.env.FOLIO_INDEX_YOUNG_MB ?? 8), maxOldGenerationSizeMb: 512 }
+
+/** What a shard's worker is started with (see index-worker). */
+export interface ShardWorkerData {
+  root: string
+  cacheFile: string | null
+  /** The ShardCursor's memory. */
+  cursor: SharedArrayBuffer
+}
+
+/** Starts a shard's worker thread, or returns null when the shard should run in this thread. `script`: a test seam. */
+export function startShardWorker(mode: ShardMode, workerData: ShardWorkerData, script: URL | null = null): Worker | null {
+  const found = script === null ? (mode === 'local' ? null : workerScript()) : { url: script, isSource: script.pathname.endsWith('.ts') }
+  if (found === null || (found.isSource && mode === 'auto')) return null
+  if (!found.isSource) return new Worker(found.url, { workerData, resourceLimits })
+  // NOTE: from TypeScript sources (tests, tsx) the worker loads its entry through tsx; a bundle ships a JS entry.
+  const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(found.url.href)}, ${JSON.stringify(found.url.href)}))`
+  return new Worker(code, { eval: true, workerData, resourceLimits })
+}
