@@ -41,7 +41,8 @@ async function resolveTarget(fs: FsPort, absPath: string): Promise<{ target: str
   }
 }
 
-async function renameWithRetry(fs: FsPort, from: string, to: string, retries: number, delayMs: number): Promise<void> {
+/** Renames, retrying a few times when Windows refuses because another program holds the file. */
+export async function renameWithRetry(fs: FsPort, from: string, to: string, retries: number, delayMs: number): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       await fs.rename(from, to)
@@ -55,7 +56,7 @@ async function renameWithRetry(fs: FsPort, from: string, to: string, retries: nu
 }
 
 /** fsync the folder so the rename itself is durable (POSIX only; Windows cannot open folders). */
-async function syncFolder(fs: FsPort, dir: string): Promise<void> {
+export async function syncFolder(fs: FsPort, dir: string): Promise<void> {
   if (process.platform === 'win32') return
   let handle: FsHandle | undefined
   try {
@@ -83,7 +84,8 @@ async function keepOwner(fs: FsPort, temp: string, owner: { uid: number; gid: nu
   }
 }
 
-async function removeQuietly(fs: FsPort, file: string): Promise<void> {
+/** Removes a leftover temp file; an errno failure is ignored (the caller reports the error that matters). */
+export async function removeQuietly(fs: FsPort, file: string): Promise<void> {
   try {
     await fs.unlink(file)
   } catch (error) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 
 /** The file-system steps core performs; a fault can be injected at any of them. */
-export type FsOp = 'open' | 'read' | 'write' | 'fsync' | 'close' | 'rename' | 'stat' | 'lstat' | 'realpath' | 'readdir' | 'unlink' | 'mkdir' | 'chmod' | 'chown'
+export type FsOp = 'open' | 'read' | 'write' | 'fsync' | 'close' | 'rename' | 'stat' | 'lstat' | 'realpath' | 'readdir' | 'unlink' | 'mkdir' | 'chmod' | 'chown' | 'fstat' | 'link' | 'readlink' | 'rmdir'
 
 /** The parts of a stat result core uses. */
 export interface FsStats {
@@ -10,6 +10,9 @@ export interface FsStats {
   mode: number
   uid: number
   gid: number
+  /** Device and inode: together they name one file, whatever path reached it. */
+  dev: number
+  ino: number
   isFile(): boolean
   isDirectory(): boolean
   isSymbolicLink(): boolean
@@ -23,16 +26,24 @@ export interface FsDirent {
   isSymbolicLink(): boolean
 }
 
-/** An open file: write all bytes, flush to disk, close. */
+/** An open file: write all bytes, flush to disk, close; and the fd-based steps that never re-resolve a path. */
 export interface FsHandle {
+  /** The descriptor number (used to ask the OS which path it has open). */
+  readonly fd: number
   write(data: Uint8Array): Promise<void>
+  /** Reads up to `length` bytes at `position` into `buffer` at `offset`; the count read (0 at the end). */
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>
+  stat(): Promise<FsStats>
+  chmod(mode: number): Promise<void>
+  chown(uid: number, gid: number): Promise<void>
   sync(): Promise<void>
   close(): Promise<void>
 }
 
 /** The one port through which core touches the file system; methods reject with Node errno errors. */
 export interface FsPort {
-  open(path: string, flags: 'r' | 'wx', mode?: number): Promise<FsHandle>
+  /** `flags` is 'r', 'wx' (create, fail if anything is there) or a number of fs.constants O_* flags. */
+  open(path: string, flags: 'r' | 'wx' | number, mode?: number): Promise<FsHandle>
   readFile(path: string): Promise<Uint8Array>
   rename(from: string, to: string): Promise<void>
   stat(path: string): Promise<FsStats>
@@ -43,6 +54,11 @@ export interface FsPort {
   mkdir(path: string): Promise<void>
   chmod(path: string, mode: number): Promise<void>
   chown(path: string, uid: number, gid: number): Promise<void>
+  /** A new name for an existing file; fails with EEXIST when `to` exists (never replaces). */
+  link(from: string, to: string): Promise<void>
+  readlink(path: string): Promise<string>
+  /** Removes an empty folder. */
+  rmdir(path: string): Promise<void>
 }
 
 /** The real file system (node:fs/promises). */
@@ -50,6 +66,7 @@ export const nodeFs: FsPort = {
   async open(path, flags, mode) {
     const handle = await fs.open(path, flags, mode)
     return {
+      fd: handle.fd,
       async write(data) {
         let offset = 0
         // NOTE: FileHandle.write may write fewer bytes than asked; loop until all are down.
@@ -58,6 +75,10 @@ export const nodeFs: FsPort = {
           offset += bytesWritten
         }
       },
+      read: async (buffer, offset, length, position) => (await handle.read(buffer, offset, length, position)).bytesRead,
+      stat: () => handle.stat(),
+      chmod: (mode) => handle.chmod(mode),
+      chown: (uid, gid) => handle.chown(uid, gid),
       sync: () => handle.sync(),
       close: () => handle.close(),
     }
@@ -74,6 +95,9 @@ export const nodeFs: FsPort = {
   },
   chmod: (path, mode) => fs.chmod(path, mode),
   chown: (path, uid, gid) => fs.chown(path, uid, gid),
+  link: (from, to) => fs.link(from, to),
+  readlink: (path) => fs.readlink(path),
+  rmdir: (path) => fs.rmdir(path),
 }
 
 /** A fault to inject: fail `op` with errno `code` for paths matching `path`, `times` times (default: always). */
@@ -120,7 +144,12 @@ export function withFaults(base: FsPort, faults: FsFault[]): FsPort & { calls: {
     async open(path, flags, mode) {
       const handle = await run('open', path, () => base.open(path, flags, mode))
       return {
+        fd: handle.fd,
         write: (data) => run('write', path, () => handle.write(data)),
+        read: (buffer, offset, length, position) => run('read', path, () => handle.read(buffer, offset, length, position)),
+        stat: () => run('fstat', path, () => handle.stat()),
+        chmod: (mode) => run('chmod', path, () => handle.chmod(mode)),
+        chown: (uid, gid) => run('chown', path, () => handle.chown(uid, gid)),
         sync: () => run('fsync', path, () => handle.sync()),
         close: () => run('close', path, () => handle.close()),
       }
@@ -135,5 +164,8 @@ export function withFaults(base: FsPort, faults: FsFault[]): FsPort & { calls: {
     mkdir: (path) => run('mkdir', path, () => base.mkdir(path)),
     chmod: (path, mode) => run('chmod', path, () => base.chmod(path, mode)),
     chown: (path, uid, gid) => run('chown', path, () => base.chown(path, uid, gid)),
+    link: (from, to) => run('link', to, () => base.link(from, to)),
+    readlink: (path) => run('readlink', path, () => base.readlink(path)),
+    rmdir: (path) => run('rmdir', path, () => base.rmdir(path)),
   }
 }

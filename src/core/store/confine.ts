@@ -1,0 +1,106 @@
+import { constants } from 'node:fs'
+import path from 'node:path'
+import { fail, ok, type Result } from '@shared/result'
+import { errnoCode, errnoToResult } from '../errno'
+import type { FsHandle, FsPort, FsStats } from '../fs-port'
+import { isInside } from '../path-rules'
+
+// NOTE: undefined on Windows (0 there): a FIFO cannot be named like a file there, and links need privileges.
+const oNonBlock = constants.O_NONBLOCK ?? 0
+const oNoFollow = constants.O_NOFOLLOW ?? 0
+
+/** On Linux the kernel names the file an fd has open (/proc/self/fd/N): a proof that cannot race. */
+const hasProcFd = process.platform === 'linux'
+
+/** An open regular file proven to lie inside the root. */
+export interface ConfinedFile {
+  handle: FsHandle
+  stats: FsStats
+}
+
+/** The message for a path that is there but is not a regular file. */
+export function notRegularMessage(shown: string, stats: FsStats): string {
+  const what = stats.isDirectory() ? 'a folder' : 'not a regular file (a FIFO, socket or device)'
+  return `"${shown}" is ${what}; Folio does not open it.`
+}
+
+/**
+ * Where an open file really is: the path the kernel reports for the fd (Linux), or else the real path of `abs`
+ * computed now, accepted only when it names the same dev/ino as the fd. Null when that cannot be proven.
+ */
+export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats, abs: string): Promise<string | null> {
+  if (hasProcFd) {
+    try {
+      const named = await fs.readlink(`/proc/self/fd/${handle.fd}`)
+      // NOTE: a file deleted since it was opened is named "<path> (deleted)"; it is not proven to be anywhere.
+      return path.isAbsolute(named) && !named.endsWith(' (deleted)') ? named : null
+    } catch (error) {
+      // NOTE: /proc may be missing in a sandbox; the dev/ino proof below serves then.
+      if (errnoCode(error) === undefined) throw error
+    }
+  }
+  try {
+    const real = await fs.realpath(abs)
+    const now = await fs.lstat(real)
+    return now.dev === stats.dev && now.ino === stats.ino ? real : null
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return null
+  }
+}
+
+/**
+ * Opens the regular file at `abs` for reading and proves it lies inside `root` (after opening, so a link swapped in
+ * meanwhile is caught). A non-regular file is refused from lstat/stat and never opened (a FIFO's open would block;
+ * O_NONBLOCK and fstat close the remaining race). With `followLinks` false a link at `abs` counts as no article.
+ */
+export async function openConfined(fs: FsPort, root: string, abs: string, shown: string, followLinks: boolean): Promise<Result<ConfinedFile>> {
+  let handle: FsHandle | undefined
+  try {
+    const link = await fs.lstat(abs)
+    if (link.isSymbolicLink() && !followLinks) return fail('INVALID_PATH', `"${shown}" is a symbolic link; Folio does not follow it here.`, { path: shown })
+    const target = link.isSymbolicLink() ? await fs.stat(abs) : link
+    if (!target.isFile()) return fail('INVALID_PATH', notRegularMessage(shown, target), { path: shown })
+    handle = await fs.open(abs, constants.O_RDONLY | oNonBlock | (followLinks ? 0 : oNoFollow))
+    const stats = await handle.stat()
+    if (!stats.isFile()) return fail('INVALID_PATH', notRegularMessage(shown, stats), { path: shown })
+    const where = await openedPath(fs, handle, stats, abs)
+    if (where === null || !isInside(root, where)) {
+      return fail('INVALID_PATH', `"${shown}" leads outside the folder (through a symbolic link); Folio does not open it.`, { path: shown })
+    }
+    const confined = { handle, stats }
+    handle = undefined
+    return ok(confined)
+  } catch (error) {
+    if (errnoCode(error) === 'ELOOP') return fail('INVALID_PATH', `"${shown}" is a symbolic link; Folio does not follow it here.`, { path: shown })
+    return errnoToResult(error, 'read', shown)
+  } finally {
+    // NOTE: only reached with a handle on a refusal; closing a read-only handle cannot lose data.
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+/** Reads a whole open file of `size` bytes (stopping at `limit`+1 bytes, so growth past the limit shows). */
+export async function readAll(handle: FsHandle, size: number, limit: number): Promise<Uint8Array> {
+  let buffer = new Uint8Array(Math.min(size, limit + 1))
+  let filled = 0
+  for (;;) {
+    if (filled === buffer.byteLength) {
+      if (buffer.byteLength > limit) return buffer
+      const grown = new Uint8Array(Math.min(limit + 1, Math.max(buffer.byteLength * 2, 4096)))
+      grown.set(buffer)
+      buffer = grown
+    }
+    const n = await handle.read(buffer, filled, buffer.byteLength - filled, filled)
+    if (n === 0) return buffer.subarray(0, filled)
+    filled += n
+  }
+}
+
+/** True when the file's mode lets this process's user write it (owner, group or other bits; root is not exempt). */
+export function isWritableMode(stats: FsStats): boolean {
+  if (process.platform === 'win32' || process.getuid === undefined) return (stats.mode & 0o200) !== 0
+  if (stats.uid === process.getuid()) return (stats.mode & 0o200) !== 0
+  if (process.getgid !== undefined && stats.gid === process.getgid()) return (stats.mode & 0o020) !== 0
+  return (stats.mode & 0o002) !== 0
+}

@@ -1,0 +1,5 @@
+export * from './article-store'
+export { NodeArticleStore, type NodeStoreOptions } from './node-store'
+export { nodeTrasher, type Trasher } from './trasher'
+export { checkStorePath, type StorePathPolicy } from './store-paths'
+export { entryKind } from './listing'
