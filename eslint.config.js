@@ -10,12 +10,14 @@ const layer = (name) => ({ group: [`**/${name}/**`, `@${name}/*`], message: `Thi
 
 /** Import boundaries of STYLE.md: each layer lists what it may not reach. */
 const boundaries = [
-  { files: ['src/shared/**'], patterns: [nodeBuiltins, noElectron, noReact, layer('core'), layer('main'), layer('preload'), layer('renderer'), layer('cli')] },
-  { files: ['src/core/**'], patterns: [noElectron, noReact, layer('main'), layer('preload'), layer('renderer'), layer('cli')] },
-  { files: ['src/main/**'], patterns: [noReact, layer('renderer'), layer('cli'), layer('preload')] },
-  { files: ['src/preload/**'], patterns: [noReact, layer('core'), layer('renderer'), layer('cli'), layer('main')] },
-  { files: ['src/renderer/**'], patterns: [noElectron, nodeBuiltins, layer('core'), layer('main'), layer('preload'), layer('cli')] },
+  { files: ['src/shared/**'], patterns: [nodeBuiltins, noElectron, noReact, layer('core'), layer('main'), layer('preload'), layer('renderer'), layer('cli'), layer('server')] },
+  { files: ['src/core/**'], patterns: [noElectron, noReact, layer('main'), layer('preload'), layer('renderer'), layer('cli'), layer('server')] },
+  { files: ['src/main/**'], patterns: [noReact, layer('renderer'), layer('cli'), layer('preload'), layer('server')] },
+  { files: ['src/preload/**'], patterns: [noReact, layer('core'), layer('renderer'), layer('cli'), layer('main'), layer('server')] },
+  { files: ['src/renderer/**'], patterns: [noElectron, nodeBuiltins, layer('core'), layer('main'), layer('preload'), layer('cli'), layer('server')] },
   { files: ['src/cli/**'], patterns: [noElectron, noReact, layer('main'), layer('preload'), layer('renderer')] },
+  // NOTE: the browser face (folio serve's HTTP server) may use shared and core; core knows nothing of browsers.
+  { files: ['src/server/**'], patterns: [noElectron, noReact, layer('main'), layer('preload'), layer('renderer'), layer('cli')] },
 ]
 
 export default tseslint.config(

@@ -14,7 +14,7 @@ export default defineConfig({
     globals: true,
     environment: 'node',
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli,preload,main}/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli,preload,main,server}/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
     ],
     testTimeout: 30000,

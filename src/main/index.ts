@@ -1,11 +1,10 @@
 import { app, BrowserWindow, dialog, session } from 'electron'
 import path from 'node:path'
-import { createRequestHandlers } from '../core/request-handlers'
+import { createFolioHost } from '../core/host/folio-host'
 import { serveAssets } from './asset-protocol'
-import { JournalStore } from '../core/journal/index'
 import { guardClose, type CloseGuard } from './close-guard'
-import { createDesktopExportHost, withExport } from './export-host'
-import { FolderHost } from './folder-host'
+import { pickExportPath } from './export-dialog'
+import { createElectronPdfRenderer } from './export-pdf'
 import { pickFolderPath } from './folder-dialog'
 import { forwardEventsTo } from './ipc/forward-events'
 import { registerRequests } from './ipc/register-requests'
@@ -19,11 +18,18 @@ import { openInSystemBrowser } from './open-external'
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 let window: BrowserWindow | null = null
 let closeGuard: CloseGuard | null = null
-// NOTE: the folder index's summary cache sits in userData (known before app ready), never in the content folder.
-const host = new FolderHost((event) => (window ? forwardEventsTo(window)(event) : undefined), () => pickFolderPath(window), path.join(app.getPath('userData'), 'IndexCache'))
-
-// NOTE: built after app ready, because the export host reads app paths (userData, documents).
-const exportHost = () => createDesktopExportHost(() => window, (event) => (window ? forwardEventsTo(window)(event) : undefined))
+// NOTE: the journal, export state and the folder index's summary cache sit in userData (known before app ready),
+// never in the content folder.
+const host = createFolioHost({
+  pickFolder: () => pickFolderPath(window),
+  chooseDestination: (name) => pickExportPath(window, name),
+  renderPdf: createElectronPdfRenderer,
+  stateDir: app.getPath('userData'),
+  cacheDir: path.join(app.getPath('userData'), 'IndexCache'),
+  openExternal: openInSystemBrowser,
+  closeWindow: () => closeGuard?.allowClose(),
+})
+host.onEvent((event) => (window ? forwardEventsTo(window)(event) : undefined))
 
 registerAppScheme()
 lockAllWebContents()
@@ -31,8 +37,8 @@ lockAllWebContents()
 async function boot(): Promise<void> {
   await app.whenReady()
   denyPermissions(session.defaultSession)
-  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), serveAssets(() => host.session()?.root ?? null), registerRequests(createRequestHandlers({ ...withExport(host, exportHost()), openExternal: openInSystemBrowser, journal: new JournalStore(app.getPath('userData')), closeWindow: () => closeGuard?.allowClose() }), devServerUrl)]
-  installMenu(() => void host.pickFolder())
+  const disposers = [serveRenderer(path.join(import.meta.dirname, '..', 'renderer')), serveAssets(() => host.session()?.root ?? null), registerRequests(host.handlers, devServerUrl)]
+  installMenu(() => void host.handlers.openFolder())
   const dir = folderFromArgv(process.argv, app.isPackaged)
   if (dir !== null) {
     const opened = await host.open(path.resolve(dir))

@@ -1,5 +1,6 @@
 import type { FolioApi } from '@shared/api'
-import { createHttpApi } from './http-api'
+import { sessionStorageOrNull, takeSessionToken } from './browser-session'
+import { createHttpApi, fetchAssetPrefix, type HttpDeps } from './http-api'
 
 declare global {
   interface Window {
@@ -11,11 +12,20 @@ declare global {
 /** True when the UI runs in a plain browser against `folio serve` rather than inside Electron. */
 export const isBrowserMode: boolean = typeof window === 'undefined' || window.api === undefined
 
+function browserDeps(): HttpDeps {
+  const token = typeof window === 'undefined' ? null : takeSessionToken({ location: window.location, history: window.history, storage: sessionStorageOrNull() })
+  return { fetch: (input, init) => fetch(input, init), token }
+}
+
+const httpDeps: HttpDeps | null = typeof window !== 'undefined' && window.api !== undefined ? null : browserDeps()
+
 /** The host API: the preload's `window.api` in Electron, else the same contract over HTTP. The only user of `window.api`. */
-export const api: FolioApi =
-  typeof window !== 'undefined' && window.api !== undefined
-    ? window.api
-    : createHttpApi({
-        fetch: (input, init) => fetch(input, init),
-        createEventSource: (url) => new EventSource(url, { withCredentials: true }),
-      })
+export const api: FolioApi = httpDeps === null ? (window.api as FolioApi) : createHttpApi(httpDeps)
+
+let assetPrefix: Promise<string | null> | null = null
+
+/** Browser mode: this run's asset prefix (asked once, on first use); null in Electron, or when the server refused. */
+export function browserAssetPrefix(): Promise<string | null> {
+  assetPrefix ??= httpDeps === null ? Promise.resolve(null) : fetchAssetPrefix(httpDeps)
+  return assetPrefix
+}

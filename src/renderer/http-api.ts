@@ -1,69 +1,132 @@
 import { requestChannels, type FolderEvent, type FolioApi, type FolioRequestMethod } from '@shared/api'
+import { trimUndefined } from '@shared/call-args'
 import { fail, type Result } from '@shared/result'
 
 /** What the HTTP client needs from the page; injectable so tests can use fakes. */
 export interface HttpDeps {
   fetch: typeof fetch
-  createEventSource: (url: string) => EventSource
+  /** The session token from the address `folio serve` printed; null when the page was opened without it. */
+  token: string | null
+  /** Waits before the event stream reconnects; default 1 s (tests resolve at once). */
+  wait?: (ms: number) => Promise<void>
 }
+
+/** The header that carries the session token (see src/server/security.ts). */
+export const tokenHeader = 'X-Folio-Token'
+
+const reconnectDelayMs = 1000
 
 /**
  * The contract over `folio serve`: each request method is `POST /api/<method>` with `{"args": [...]}` and answers a
- * Result as JSON; events arrive as server-sent events from `/api/events`. The session token is an HttpOnly cookie
- * the server set, so requests only need same-origin credentials. Transport failures become IO/UNAUTHORIZED results.
+ * Result as JSON; events arrive as a server-sent event stream from `/api/events`, read with fetch so it can carry the
+ * token header. The token goes in a header on every call, never in a cookie. Transport failures become
+ * IO/UNAUTHORIZED results.
  */
 export function createHttpApi(deps: HttpDeps): FolioApi {
   // NOTE: built from the contract's channel table so a method added to the contract works here without an edit.
   const methods = Object.fromEntries(
-    (Object.keys(requestChannels) as FolioRequestMethod[]).map((method) => [method, (...args: unknown[]) => post(deps.fetch, method, trimUndefined(args))]),
+    (Object.keys(requestChannels) as FolioRequestMethod[]).map((method) => [method, (...args: unknown[]) => post(deps, method, trimUndefined(args))]),
   )
-  const onFolderEvent: FolioApi['onFolderEvent'] = (listener) => subscribeEvents(deps.createEventSource, listener)
+  const onFolderEvent: FolioApi['onFolderEvent'] = (listener) => subscribeEvents(deps, listener)
   return { ...methods, onFolderEvent } as FolioApi
 }
 
-/** Drops trailing undefined arguments (an omitted optional parameter), which JSON would turn into null. */
-function trimUndefined(args: unknown[]): unknown[] {
-  let end = args.length
-  while (end > 0 && args[end - 1] === undefined) end--
-  return args.slice(0, end)
+/** This run's asset prefix (`/asset/<capability>/`) from the token-checked `/api/session`; null when refused or unreachable. */
+export async function fetchAssetPrefix(deps: HttpDeps): Promise<string | null> {
+  try {
+    const response = await deps.fetch('/api/session', { headers: authHeaders(deps.token), credentials: 'omit' })
+    const body: unknown = await response.json()
+    if (isResult(body) && (body as Result<{ assetPrefix: unknown }>).ok) {
+      const prefix = (body as { value: { assetPrefix: unknown } }).value.assetPrefix
+      return typeof prefix === 'string' ? prefix : null
+    }
+    return null
+  } catch (error) {
+    // NOTE: without the prefix the preview shows images as missing; the API calls report the failure themselves.
+    console.warn('Folio could not reach the server for its asset path:', error)
+    return null
+  }
 }
 
-async function post(fetchFn: typeof fetch, method: FolioRequestMethod, args: unknown[]): Promise<Result<unknown>> {
+function authHeaders(token: string | null): Record<string, string> {
+  return token === null ? {} : { [tokenHeader]: token }
+}
+
+async function post(deps: HttpDeps, method: FolioRequestMethod, args: unknown[]): Promise<Result<unknown>> {
   let response: Response
   try {
-    response = await fetchFn(`/api/${method}`, {
+    response = await deps.fetch(`/api/${method}`, {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      credentials: 'omit',
+      headers: { 'Content-Type': 'application/json', ...authHeaders(deps.token) },
       body: JSON.stringify({ args }),
     })
   } catch (error) {
     return fail('IO', `Cannot reach the Folio server: ${messageOf(error)}`)
   }
   const body: unknown = await response.json().catch((): unknown => undefined)
-  if (isResult(body)) return body as Result<unknown>
-  if (response.status === 401 || response.status === 403) {
-    return fail('UNAUTHORIZED', 'The Folio server refused the session; open the address it printed again.')
+  if (response.status === 401) {
+    return fail('UNAUTHORIZED', 'This page has no valid Folio session; open the address that `folio serve` printed (it ends in ?token=…).')
   }
+  if (isResult(body)) return body as Result<unknown>
+  if (response.status === 403) return fail('UNAUTHORIZED', 'The Folio server refused the request.')
   return fail('IO', `The Folio server answered ${response.status} ${response.statusText} to ${method}.`)
 }
 
-function subscribeEvents(create: HttpDeps['createEventSource'], listener: (event: FolderEvent) => void): () => void {
-  const source = create('/api/events')
-  source.onmessage = (message: MessageEvent) => {
-    const event = parseEvent(message.data)
-    if (event) listener(event)
+function subscribeEvents(deps: HttpDeps, listener: (event: FolderEvent) => void): () => void {
+  const controller = new AbortController()
+  const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const run = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      const isRefused = await readStream(deps, controller.signal, listener)
+      // NOTE: a refused token will not become valid; a dropped stream (server restart, sleep) is retried.
+      if (isRefused || controller.signal.aborted) return
+      await wait(reconnectDelayMs)
+    }
   }
-  return () => source.close()
+  void run()
+  return () => controller.abort()
 }
 
-function parseEvent(data: unknown): FolderEvent | null {
-  if (typeof data !== 'string') return null
+/** Reads one event stream until it ends; true when the server refused the session. */
+async function readStream(deps: HttpDeps, signal: AbortSignal, listener: (event: FolderEvent) => void): Promise<boolean> {
+  try {
+    const response = await deps.fetch('/api/events', { headers: authHeaders(deps.token), credentials: 'omit', signal })
+    if (response.status === 401 || response.status === 403) return true
+    if (!response.ok || response.body === null) return false
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+    let buffer = ''
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) return false
+      buffer += value
+      const blocks = buffer.split('\n\n')
+      buffer = blocks.pop() ?? ''
+      for (const block of blocks) {
+        const event = parseEvent(block)
+        if (event) listener(event)
+      }
+    }
+  } catch (error) {
+    // NOTE: an aborted or dropped stream ends this read; the caller decides whether to reconnect.
+    if (!signal.aborted) console.warn('Folio lost the event stream:', messageOf(error))
+    return false
+  }
+}
+
+/** The FolderEvent of one server-sent event block (`data:` lines); null for comments and malformed data. */
+export function parseEvent(block: string): FolderEvent | null {
+  const data = block
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5))
+    .join('\n')
+  if (data === '') return null
   try {
     const value: unknown = JSON.parse(data)
     return typeof value === 'object' && value !== null && 'kind' in value ? (value as FolderEvent) : null
   } catch {
-    // NOTE: a malformed event (e.g. a keep-alive comment the server sent as data) is skipped, not fatal.
+    // NOTE: a malformed event is skipped, not fatal.
     return null
   }
 }

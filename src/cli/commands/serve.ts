@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startServer } from '../../core/server/index'
+import { startServer } from '../../server/index'
 import { exitCode, type CliCommand } from '../command'
 
 /** What `folio serve` can be given instead of its defaults (tests pass both). */

@@ -11,6 +11,20 @@ import { assetBaseFor, createAssetResolver } from '../preview/resolve-url'
 import { syncScroll } from '../preview/scroll-sync'
 import './Preview.css'
 
+/** Browser mode: this run's asset prefix once the server told it (null until then, and in Electron). */
+function useBrowserAssetPrefix(host: PreviewHost): string | null {
+  const [prefix, setPrefix] = useState<string | null>(null)
+  useEffect(() => {
+    if (!host.isBrowserMode || !host.assetPrefix) return
+    let isCurrent = true
+    void host.assetPrefix().then((value) => isCurrent && setPrefix(value))
+    return () => {
+      isCurrent = false
+    }
+  }, [host])
+  return prefix
+}
+
 /** Delay after the last keystroke before the preview re-renders, in milliseconds. */
 export const previewDelayMs = 120
 
@@ -28,7 +42,8 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
   }, [onOpenLink])
   const frameRef = useRef<HTMLIFrameElement>(null)
   const [allowRemoteImages, setAllowRemoteImages] = useState(false)
-  const base = useMemo(() => assetBaseFor(host.isBrowserMode, window.location.origin), [host.isBrowserMode])
+  const browserPrefix = useBrowserAssetPrefix(host)
+  const base = useMemo(() => assetBaseFor(host.isBrowserMode, window.location.origin, browserPrefix ?? undefined), [host.isBrowserMode, browserPrefix])
   const theme = useThemeRule()
   const srcDoc = useMemo(() => previewFrameDocument({ assetSource: base.cspSource, allowRemoteImages }, theme), [base, allowRemoteImages, theme])
 

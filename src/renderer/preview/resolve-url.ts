@@ -12,11 +12,11 @@ export interface AssetBase {
 export const electronAssetPrefix = 'folio-asset://root/'
 
 /**
- * The asset base for browser mode (`/asset/` on the page's origin; a srcdoc frame resolves it against the page) or
- * Electron (the custom scheme).
+ * The asset base for browser mode (`browserPrefix`, this run's `/asset/<capability>/` on the page's origin; a srcdoc
+ * frame resolves it against the page) or Electron (the custom scheme).
  */
-export function assetBaseFor(isBrowserMode: boolean, pageOrigin: string): AssetBase {
-  return isBrowserMode ? { prefix: '/asset/', cspSource: pageOrigin } : { prefix: electronAssetPrefix, cspSource: 'folio-asset:' }
+export function assetBaseFor(isBrowserMode: boolean, pageOrigin: string, browserPrefix = '/asset/'): AssetBase {
+  return isBrowserMode ? { prefix: browserPrefix, cspSource: pageOrigin } : { prefix: electronAssetPrefix, cspSource: 'folio-asset:' }
 }
 
 /** Normalizes `/`-separated segments (dropping `.` and resolving `..`); null when `..` climbs above the start. */

@@ -40,7 +40,7 @@ describe('folio serve', () => {
     expect(captured.out).toHaveLength(1)
     const match = /^Folio serving (.+) at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=[0-9a-f]{64})\n$/.exec(captured.out[0])
     expect(match?.[1]).toBe(path.join(base, 'site'))
-    expect(await get(match?.[2] ?? '')).toBe(302)
+    expect(await get(match?.[2] ?? '')).toBe(200)
     stop()
     expect(await running).toBe(0)
     await expect(get(match?.[2] ?? '')).rejects.toThrow()

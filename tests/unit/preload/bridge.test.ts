@@ -26,10 +26,22 @@ describe('preload bridge', () => {
     const bridge = createBridge(ipc)
     await bridge.readArticle('posts/a.md')
     await bridge.listArticles()
+    await bridge.getArticleIndex(undefined)
+    await bridge.searchArticles('q', 5)
     expect(calls).toEqual([
       { channel: requestChannels.readArticle, args: ['posts/a.md'] },
       { channel: requestChannels.listArticles, args: [] },
+      // NOTE: an omitted optional argument is not sent (the handlers count their arguments).
+      { channel: requestChannels.getArticleIndex, args: [] },
+      { channel: requestChannels.searchArticles, args: ['q', 5] },
     ])
+  })
+
+  it('binds every contract method to its own channel, generated from requestChannels', async () => {
+    const { ipc, calls } = fakeIpc()
+    const bridge = createBridge(ipc) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
+    for (const method of Object.keys(requestChannels)) await bridge[method]?.()
+    expect(calls.map((call) => call.channel)).toEqual(Object.values(requestChannels))
   })
 
   it('delivers events without the IPC event object and unsubscribes', () => {

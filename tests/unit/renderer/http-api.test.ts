@@ -1,4 +1,4 @@
-import { createHttpApi } from '@renderer/http-api'
+import { createHttpApi, fetchAssetPrefix } from '@renderer/http-api'
 import type { FolderEvent } from '@shared/api'
 import { versionOf } from './fake-api'
 
@@ -6,35 +6,29 @@ function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
-class FakeEventSource {
-  onmessage: ((event: MessageEvent) => void) | null = null
-  isClosed = false
-  constructor(readonly url: string) {}
-  close(): void {
-    this.isClosed = true
-  }
-}
-
-function setup(response: () => Response | Promise<Response>) {
+function setup(response: () => Response | Promise<Response>, token: string | null = 'secret') {
   const calls: { url: string; init: RequestInit | undefined }[] = []
-  const sources: FakeEventSource[] = []
   const fetchFn = (input: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: input as string, init })
     return Promise.resolve(response())
   }
-  const api = createHttpApi({
-    fetch: fetchFn,
-    createEventSource: (url) => {
-      const source = new FakeEventSource(url)
-      sources.push(source)
-      return source as unknown as EventSource
-    },
-  })
-  return { api, calls, sources }
+  const api = createHttpApi({ fetch: fetchFn, token, wait: () => Promise.resolve() })
+  return { api, calls }
+}
+
+/** A response whose body is a stream the test writes server-sent event text into. */
+function eventStream() {
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) })
+  const encoder = new TextEncoder()
+  return {
+    response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
+    write: (text: string) => controller?.enqueue(encoder.encode(text)),
+  }
 }
 
 describe('createHttpApi', () => {
-  it('posts the method name and its arguments as {"args": [...]} with same-origin credentials', async () => {
+  it('posts the method name and its arguments as {"args": [...]} with the token in a header, never with cookies', async () => {
     const { api, calls } = setup(() => jsonResponse({ ok: true, value: { version: versionOf('x'), written: true } }))
     const request = { path: 'posts/a.md', text: 'x', format: { hasBom: false, eol: 'lf' as const }, baseVersion: versionOf('') }
     const result = await api.writeArticle(request)
@@ -42,7 +36,8 @@ describe('createHttpApi', () => {
     expect(calls).toHaveLength(1)
     expect(calls[0].url).toBe('/api/writeArticle')
     expect(calls[0].init?.method).toBe('POST')
-    expect(calls[0].init?.credentials).toBe('same-origin')
+    expect(calls[0].init?.credentials).toBe('omit')
+    expect((calls[0].init?.headers as Record<string, string>)['X-Folio-Token']).toBe('secret')
     expect(JSON.parse(calls[0].init?.body as string)).toEqual({ args: [request] })
   })
 
@@ -62,16 +57,43 @@ describe('createHttpApi', () => {
     expect(failure.ok === false && failure.error.code).toBe('IO')
   })
 
-  it('delivers server-sent folder events and closes the stream on unsubscribe', () => {
-    const { api, sources } = setup(() => jsonResponse({ ok: true, value: null }))
+  it('says how to get a session when the page has no token (401)', async () => {
+    const { api, calls } = setup(() => new Response(JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'x' } }), { status: 401 }), null)
+    const result = await api.getFolder()
+    expect(result.ok === false && result.error.message).toMatch(/\?token=/)
+    expect((calls[0].init?.headers as Record<string, string>)['X-Folio-Token']).toBeUndefined()
+  })
+
+  it('reads folder events from a fetched event stream with the token header, and stops on unsubscribe', async () => {
+    const stream = eventStream()
+    const { api, calls } = setup(() => stream.response)
     const events: FolderEvent[] = []
     const unsubscribe = api.onFolderEvent((e) => events.push(e))
-    expect(sources[0].url).toBe('/api/events')
     const event: FolderEvent = { kind: 'article-added', path: 'new.md' }
-    sources[0].onmessage?.(new MessageEvent('message', { data: JSON.stringify(event) }))
-    sources[0].onmessage?.(new MessageEvent('message', { data: 'not json' }))
-    expect(events).toEqual([event])
+    stream.write(': connected\n\n')
+    stream.write(`data: ${JSON.stringify(event).slice(0, 10)}`)
+    stream.write(`${JSON.stringify(event).slice(10)}\n\ndata: not json\n\n`)
+    await vi.waitFor(() => expect(events).toEqual([event]))
+    expect(calls[0].url).toBe('/api/events')
+    expect((calls[0].init?.headers as Record<string, string>)['X-Folio-Token']).toBe('secret')
     unsubscribe()
-    expect(sources[0].isClosed).toBe(true)
+    expect(calls[0].init?.signal?.aborted).toBe(true)
+  })
+
+  it('does not reconnect an event stream the server refused', async () => {
+    const { api, calls } = setup(() => new Response('no', { status: 401 }))
+    const unsubscribe = api.onFolderEvent(() => undefined)
+    await vi.waitFor(() => expect(calls).toHaveLength(1))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(calls).toHaveLength(1)
+    unsubscribe()
+  })
+
+  it('asks /api/session for the asset prefix with the token', async () => {
+    const calls: (RequestInit | undefined)[] = []
+    const prefix = await fetchAssetPrefix({ fetch: (_url, init) => (calls.push(init), Promise.resolve(jsonResponse({ ok: true, value: { assetPrefix: '/asset/cap/' } }))), token: 't' })
+    expect(prefix).toBe('/asset/cap/')
+    expect((calls[0]?.headers as Record<string, string>)['X-Folio-Token']).toBe('t')
+    expect(await fetchAssetPrefix({ fetch: () => Promise.resolve(new Response('{}', { status: 401 })), token: null })).toBeNull()
   })
 })

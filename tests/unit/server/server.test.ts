@@ -1,17 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, type RunningServer } from '../../../../src/core/server/index'
-import { makeTempDir, removeTempDir } from '../corpus'
+import { startServer, type RunningServer } from '../../../src/server/index'
+import { makeTempDir, removeTempDir } from '../core/corpus'
 import { openEvents, send } from './http-client'
 
 let base = ''
 let root = ''
 let server: RunningServer
-let cookie = ''
+let auth: Record<string, string> = {}
 const json = { 'content-type': 'application/json' }
 const origin = (): Record<string, string> => ({ origin: `http://127.0.0.1:${server.port}` })
 const call = (method: string, args: unknown[], headers: Record<string, string> = {}) =>
-  send(server.port, { method: 'POST', path: `/api/${method}`, headers: { ...json, ...origin(), cookie, ...headers }, body: JSON.stringify({ args }) })
+  send(server.port, { method: 'POST', path: `/api/${method}`, headers: { ...json, ...origin(), ...auth, ...headers }, body: JSON.stringify({ args }) })
 
 beforeEach(async () => {
   base = makeTempDir()
@@ -27,7 +27,7 @@ beforeEach(async () => {
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
   await server.watching
-  cookie = `folio_token_${server.port}=${server.token}`
+  auth = { 'x-folio-token': server.token }
 })
 afterEach(async () => {
   await server.close()
@@ -40,40 +40,39 @@ describe('startServer', () => {
     expect(server.token).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('trades the URL token for an HttpOnly SameSite=Strict cookie and redirects to /', async () => {
-    const res = await send(server.port, { path: `/?token=${server.token}` })
-    expect(res.status).toBe(302)
-    expect(res.headers.location).toBe('/')
-    expect(res.headers['set-cookie']).toEqual([`folio_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`])
-    expect(res.headers['referrer-policy']).toBe('no-referrer')
-    const page = await send(server.port, { path: '/', headers: { cookie } })
-    expect(page.status).toBe(200)
-    expect(page.body).toContain('<title>Folio</title>')
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
-    expect(page.headers['x-content-type-options']).toBe('nosniff')
-  })
-
-  it('shows a 401 page at / without token or cookie, and for a wrong token', async () => {
-    for (const p of ['/', '/?token=wrong']) {
-      const res = await send(server.port, { path: p })
-      expect(res.status).toBe(401)
-      expect(res.body).toContain('printed')
-      expect(res.headers['set-cookie']).toBeUndefined()
+  it('serves the page (which holds no secret) with strict headers and sets no cookie', async () => {
+    for (const p of ['/', `/?token=${server.token}`, '/?token=wrong']) {
+      const page = await send(server.port, { path: p })
+      expect(page.status).toBe(200)
+      expect(page.body).toContain('<title>Folio</title>')
+      expect(page.headers['set-cookie']).toBeUndefined()
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+      expect(page.headers['x-content-type-options']).toBe('nosniff')
+      expect(page.headers['referrer-policy']).toBe('no-referrer')
     }
   })
 
-  it('requires the token on every API call (401)', async () => {
-    expect((await call('listArticles', [], { cookie: '' })).status).toBe(401)
-    expect((await call('listArticles', [], { cookie: `folio_token_${server.port}=nope` })).status).toBe(401)
-    // NOTE: another port's cookie (another `folio serve` in the same browser) is not this session.
-    expect((await call('listArticles', [], { cookie: `folio_token_${server.port + 1}=${server.token}` })).status).toBe(401)
+  it('requires the token in the X-Folio-Token header on every API call (401); a cookie never authenticates', async () => {
+    expect((await call('listArticles', [], { 'x-folio-token': '' })).status).toBe(401)
+    expect((await call('listArticles', [], { 'x-folio-token': 'nope' })).status).toBe(401)
+    // NOTE: cookies ignore ports, so another server on 127.0.0.1 would receive any cookie this page had: none counts.
+    for (const cookie of [`folio_token_${server.port}=${server.token}`, `folio_token_${server.port + 1}=${server.token}`, `token=${server.token}`]) {
+      expect((await call('listArticles', [], { 'x-folio-token': '', cookie })).status).toBe(401)
+    }
     expect((await send(server.port, { path: '/api/events' })).status).toBe(401)
-    expect((await call('listArticles', [], { cookie: '', 'x-folio-token': server.token })).status).toBe(200)
+    expect((await send(server.port, { path: '/api/events', headers: { cookie: `folio_token_${server.port}=${server.token}` } })).status).toBe(401)
+    expect((await send(server.port, { path: '/api/session' })).status).toBe(401)
+    expect((await call('listArticles', [])).status).toBe(200)
+  })
+
+  it('tells the token holder this run\'s asset prefix', async () => {
+    const res = await send(server.port, { path: '/api/session', headers: auth })
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { assetPrefix: `/asset/${server.assetCapability}/` } })
   })
 
   it('refuses a foreign Host (403), including on static files', async () => {
     expect((await call('listArticles', [], { host: `evil.example:${server.port}` })).status).toBe(403)
-    expect((await send(server.port, { path: '/', headers: { host: 'evil.example', cookie } })).status).toBe(403)
+    expect((await send(server.port, { path: '/', headers: { host: 'evil.example', ...auth } })).status).toBe(403)
     expect((await call('listArticles', [], { host: `localhost:${server.port}`, origin: `http://localhost:${server.port}` })).status).toBe(200)
   })
 
@@ -83,7 +82,7 @@ describe('startServer', () => {
       expect(res.status).toBe(403)
       expect(res.headers['access-control-allow-origin']).toBeUndefined()
     }
-    const noOrigin = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { ...json, cookie }, body: '{"args":[]}' })
+    const noOrigin = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { ...json, ...auth }, body: '{"args":[]}' })
     expect(noOrigin.status).toBe(403)
   })
 
@@ -101,16 +100,16 @@ describe('startServer', () => {
   it('answers bad API requests with 4xx and a Result', async () => {
     expect((await call('constructor', [])).status).toBe(404)
     expect((await call('readArticle', [42])).body).toContain('INVALID_ARGUMENT')
-    const notJson = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { ...json, ...origin(), cookie }, body: '{' })
+    const notJson = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { ...json, ...origin(), ...auth }, body: '{' })
     expect(notJson.status).toBe(400)
-    const form = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { 'content-type': 'text/plain', ...origin(), cookie }, body: '{"args":[]}' })
+    const form = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { 'content-type': 'text/plain', ...origin(), ...auth }, body: '{"args":[]}' })
     expect(form.status).toBe(415)
-    const noArgs = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { ...json, ...origin(), cookie }, body: '{}' })
+    const noArgs = await send(server.port, { method: 'POST', path: '/api/listArticles', headers: { ...json, ...origin(), ...auth }, body: '{}' })
     expect(noArgs.status).toBe(400)
   })
 
   it('streams an event when an article changes outside', async () => {
-    const stream = await openEvents(server.port, cookie)
+    const stream = await openEvents(server.port, server.token)
     fs.writeFileSync(path.join(root, 'posts', 'a.md'), 'changed outside\n')
     for (let i = 0; i < 100 && stream.events.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50))
     stream.close()

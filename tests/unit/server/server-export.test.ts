@@ -1,19 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../../../src/core/server/index'
-import { openEvents, send } from '../server/http-client'
-import { copySample, newsArticle, tempDir } from './helpers'
+import { startServer, type RunningServer } from '../../../src/server/index'
+import { openEvents, send } from './http-client'
+import { copySample, newsArticle, tempDir } from '../core/export/helpers'
 
 let site = ''
 let server: RunningServer
-let cookie = ''
+let token = ''
 
 const call = (args: unknown[], headers: Record<string, string> = {}) =>
   send(server.port, {
     method: 'POST',
     path: '/api/exportArticles',
-    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}`, cookie, ...headers },
+    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}`, 'x-folio-token': token, ...headers },
     body: JSON.stringify({ args }),
   })
 
@@ -24,7 +24,7 @@ beforeEach(async () => {
   const started = await startServer({ root: site, port: 0, rendererDir: renderer, stateDir: tempDir('folio-export-state-') })
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
-  cookie = `folio_token_${server.port}=${server.token}`
+  token = server.token
 })
 
 afterEach(async () => {
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 describe('export in browser mode', () => {
   it('answers the file as base64 for the page to download, and streams progress events', async () => {
-    const stream = await openEvents(server.port, cookie)
+    const stream = await openEvents(server.port, token)
     const res = await call([{ paths: [newsArticle], format: 'md', jobId: 'b1' }])
     for (let i = 0; i < 40 && stream.events.length < 2; i += 1) await new Promise((r) => setTimeout(r, 25))
     stream.close()
@@ -46,7 +46,7 @@ describe('export in browser mode', () => {
   })
 
   it('keeps the token and Origin checks', async () => {
-    expect((await call([{ paths: [newsArticle], format: 'md' }], { cookie: '' })).status).toBe(401)
+    expect((await call([{ paths: [newsArticle], format: 'md' }], { 'x-folio-token': '' })).status).toBe(401)
     expect((await call([{ paths: [newsArticle], format: 'md' }], { origin: 'http://evil.example' })).status).toBe(403)
   })
 })

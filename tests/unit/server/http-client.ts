@@ -7,7 +7,7 @@ export interface RawResponse {
   body: string
 }
 
-/** Sends one request with full control over Host, Origin and Cookie (fetch forbids setting some of them). */
+/** Sends one request with full control over Host, Origin, Cookie and the token header (fetch forbids setting some of them). */
 export function send(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -25,10 +25,10 @@ export function send(port: number, options: { method?: string; path?: string; he
 }
 
 /** Opens the event stream and collects every `data:` payload until close() is called. */
-export function openEvents(port: number, cookie: string): Promise<{ events: unknown[]; close(): void }> {
+export function openEvents(port: number, token: string): Promise<{ events: unknown[]; close(): void }> {
   return new Promise((resolve, reject) => {
     const events: unknown[] = []
-    const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, cookie } }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, 'x-folio-token': token } }, (res) => {
       let buffer = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => {

@@ -1,14 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, type RunningServer } from '../../../../src/core/server/index'
-import { makeTempDir, removeTempDir } from '../corpus'
+import { startServer, type RunningServer } from '../../../src/server/index'
+import { makeTempDir, removeTempDir } from '../core/corpus'
 import { send } from './http-client'
 
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
 let base = ''
 let server: RunningServer
-let cookie = ''
-const get = (p: string, headers: Record<string, string> = {}) => send(server.port, { path: p, headers: { cookie, ...headers } })
+/** The path under this run's capability: `/asset/x` -> `/asset/<capability>/x`. */
+const cap = (p: string): string => p.replace(/^\/asset\//, `/asset/${server.assetCapability}/`)
+const get = (p: string, headers: Record<string, string> = {}) => send(server.port, { path: cap(p), headers })
 
 beforeEach(async () => {
   base = makeTempDir()
@@ -27,7 +28,6 @@ beforeEach(async () => {
   const started = await startServer({ root, port: 0, rendererDir: renderer, stateDir: path.join(base, 'state') })
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
-  cookie = `folio_token_${server.port}=${server.token}`
 })
 afterEach(async () => {
   await server.close()
@@ -45,7 +45,7 @@ describe('GET /asset/<path>', () => {
     const svg = await get('/asset/static/img/logo.svg')
     expect(svg.headers['content-type']).toBe('image/svg+xml')
     expect(svg.headers['content-security-policy']).toMatch(/default-src 'none'.*sandbox/)
-    const head = await send(server.port, { method: 'HEAD', path: '/asset/content/trip/cover%20one.png', headers: { cookie } })
+    const head = await send(server.port, { method: 'HEAD', path: cap('/asset/content/trip/cover%20one.png') })
     expect(head.status).toBe(200)
     expect(head.body).toBe('')
   })
@@ -68,16 +68,25 @@ describe('GET /asset/<path>', () => {
       expect(whole.body).toBe('0123456789')
     }
     expect((await get('/asset/content/trip/clip.mp4')).headers['accept-ranges']).toBe('bytes')
-    const head = await send(server.port, { method: 'HEAD', path: '/asset/content/trip/clip.mp4', headers: { cookie, range: 'bytes=0-0' } })
+    const head = await send(server.port, { method: 'HEAD', path: cap('/asset/content/trip/clip.mp4'), headers: { range: 'bytes=0-0' } })
     expect(head.status).toBe(206)
     expect(head.body).toBe('')
     expect(head.headers['content-length']).toBe('1')
   })
 
-  it('needs the session token and the right Host', async () => {
-    expect((await send(server.port, { path: '/asset/content/trip/cover%20one.png' })).status).toBe(401)
-    expect((await get('/asset/content/trip/cover%20one.png', { cookie: `folio_token_${server.port}=wrong` })).status).toBe(401)
-    expect((await get('/asset/content/trip/cover%20one.png', { host: 'evil.example' })).status).toBe(403)
+  it('serves assets only under this run\'s capability path, whatever cookie or token comes with it, and needs the right Host', async () => {
+    const file = 'content/trip/cover%20one.png'
+    expect(server.assetCapability).toMatch(/^[0-9a-f]{64}$/)
+    expect(server.assetCapability).not.toBe(server.token)
+    // NOTE: a cookie is what another port of 127.0.0.1 would receive; it opens nothing, nor does the API token.
+    for (const headers of [{}, { cookie: `folio_token_${server.port}=${server.token}` }, { 'x-folio-token': server.token }] as Record<string, string>[]) {
+      expect((await send(server.port, { path: `/asset/${file}`, headers })).status).toBe(404)
+    }
+    for (const wrong of ['0'.repeat(64), server.token, server.assetCapability.slice(1), '']) {
+      expect((await send(server.port, { path: `/asset/${wrong}/${file}` })).status, wrong).toBe(404)
+    }
+    expect((await send(server.port, { path: `/asset/${server.assetCapability}/${file}` })).status).toBe(200)
+    expect((await get(`/asset/${file}`, { host: 'evil.example' })).status).toBe(403)
   })
 
   it('refuses ../ and symlink escapes with 403 or 404, and never answers the file', async () => {
@@ -95,6 +104,6 @@ describe('GET /asset/<path>', () => {
     expect((await get('/asset/content/trip/')).status).toBe(403)
     expect((await get('/asset/static/img')).status).toBe(403)
     expect((await get('/asset/static/img/missing.png')).status).toBe(404)
-    expect((await send(server.port, { method: 'POST', path: '/asset/static/img/logo.svg', headers: { cookie } })).status).toBe(405)
+    expect((await send(server.port, { method: 'POST', path: cap('/asset/static/img/logo.svg') })).status).toBe(405)
   })
 })

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
-import { errnoCode } from '../errno'
-import { isInside } from '../path-rules'
+import { errnoCode } from '../core/errno'
+import { isInside } from '../core/path-rules'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,17 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
 /**
- * The cookie that carries the session token after the first visit. NOTE: browsers share cookies across ports, so
- * the name includes the port; two `folio serve` runs in one browser keep separate sessions.
+ * The header that carries the session token on every API call. NOTE: never a cookie: browsers send cookies to every
+ * port of 127.0.0.1, so another local user's server would receive it. The page holds the token (from the printed
+ * URL) and sends it itself; nothing another port can observe authenticates.
  */
-export function tokenCookieName(port: number): string {
-  return `folio_token_${port}`
-}
-
-/** The header a non-browser client may send instead of the cookie. */
 export const tokenHeader = 'x-folio-token'
 
-/** A fresh random session token: 32 bytes, hex. */
+/** A fresh random secret: 32 bytes, hex (the session token and the asset capability). */
 export function createToken(): string {
   return randomBytes(32).toString('hex')
 }
@@ -25,21 +21,10 @@ export function tokensEqual(expected: string, given: unknown): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** The value of one cookie from a Cookie header, or undefined. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (header === undefined) return undefined
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
-}
-
-/** True when the request carries the session token (cookie or X-Folio-Token header). */
-export function hasValidToken(req: IncomingMessage, token: string, port: number): boolean {
+/** True when the request carries the session token in the X-Folio-Token header (cookies are ignored). */
+export function hasValidToken(req: IncomingMessage, token: string): boolean {
   const header = req.headers[tokenHeader]
-  if (tokensEqual(token, typeof header === 'string' ? header : undefined)) return true
-  return tokensEqual(token, readCookie(req.headers.cookie, tokenCookieName(port)))
+  return tokensEqual(token, typeof header === 'string' ? header : undefined)
 }
 
 /** True when Host is exactly `127.0.0.1:PORT` or `localhost:PORT` (refuses DNS rebinding). */
@@ -50,11 +35,6 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 /** True when Origin is the server itself (refuses cross-site requests). */
 export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
-}
-
-/** The Set-Cookie value that stores the token for the session. */
-export function tokenCookieHeader(token: string, port: number): string {
-  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
 }
 
 /**

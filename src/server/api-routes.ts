@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { requestChannels, type FolderEvent, type FolioRequestMethod, type RequestHandlers, type Unsubscribe } from '@shared/api'
 import { fail, type Result } from '@shared/result'
-import { isRecord } from '../validate'
+import { isRecord } from '../core/validate'
 
 /** The largest accepted request body, in bytes. */
 export const maxBodyBytes = 50 * 1024 * 1024

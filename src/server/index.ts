@@ -1,0 +1,139 @@
+import fs from 'node:fs/promises'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fail, ok, type Result } from '@shared/result'
+import { errnoToResult } from '../core/errno'
+import { createChromiumPdfRenderer, defaultStateDir } from '../core/export/index'
+import { createFolioHost, type FolioHost } from '../core/host/folio-host'
+import { defaultCacheDir } from '../core/index/summary-cache'
+import { handleApiCall, handleEvents, sendFailure, sendJson } from './api-routes'
+import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHeaders, tokensEqual } from './security'
+import { assetPathAfterCapability, assetPrefixFor, assetRoutePrefix, sendAsset } from './asset-route'
+import { resolveStatic, sendStatic } from './static-files'
+
+/** Options of startServer. */
+export interface ServerOptions {
+  /** The content folder to serve first; the page may open another (openFolderAt) without a restart. */
+  root: string
+  /** Port on 127.0.0.1; 0 or absent picks a free one. */
+  port?: number
+  /** The built renderer (index.html and assets), e.g. `out/renderer`. */
+  rendererDir: string
+  /** Told when watching the folder fails (e.g. the inotify limit); outside changes may then go unnoticed. */
+  onWatchError?: (message: string) => void
+  /** Where "since the last export" and the journal of unsaved edits are kept; default defaultStateDir() (FOLIO_STATE_DIR, XDG_STATE_HOME…). */
+  stateDir?: string
+  /** Where the folder index caches summaries between runs; default defaultCacheDir() (FOLIO_CACHE_DIR, XDG_CACHE_HOME…); null: none. */
+  cacheDir?: string | null
+}
+
+/** A running server; close() stops the watcher, ends event streams and releases the port. */
+export interface RunningServer {
+  url: string
+  token: string
+  port: number
+  /** This run's asset capability (the path segment after `/asset/`). */
+  assetCapability: string
+  /** Resolves once the folder is watched, or once its watcher failed to start (reported through onWatchError). */
+  watching: Promise<void>
+  close(): Promise<void>
+}
+
+interface Context {
+  port: number
+  token: string
+  assetCapability: string
+  rendererDir: string
+  host: FolioHost
+}
+
+function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+async function routeApi(req: IncomingMessage, res: ServerResponse, ctx: Context, pathname: string, method: string): Promise<void> {
+  if (!hasValidToken(req, ctx.token)) return sendFailure(res, 401, fail('UNAUTHORIZED', 'Missing or wrong session token (X-Folio-Token header).'))
+  if (pathname === '/api/events' && method === 'GET') return handleEvents(req, res, (listener) => ctx.host.onEvent(listener))
+  if (pathname === '/api/session' && method === 'GET') return sendJson(res, 200, ok({ assetPrefix: assetPrefixFor(ctx.assetCapability) }))
+  if (method !== 'POST') return sendFailure(res, 405, fail('UNSUPPORTED', `${method} is not allowed here.`))
+  if (!isAllowedOrigin(req.headers.origin, ctx.port)) return sendFailure(res, 403, fail('UNAUTHORIZED', 'Cross-origin request refused.'))
+  return handleApiCall(req, res, pathname.slice('/api/'.length), ctx.host.handlers)
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value)
+  if (!isAllowedHost(req.headers.host, ctx.port)) return sendText(res, 403, 'Forbidden: unexpected Host header.')
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${ctx.port}`)
+  const method = req.method ?? 'GET'
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return routeApi(req, res, ctx, url.pathname, method)
+  if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed.')
+  if (url.pathname.startsWith(assetRoutePrefix)) {
+    const encoded = assetPathAfterCapability(url.pathname, (given) => tokensEqual(ctx.assetCapability, given))
+    const root = ctx.host.session()?.root
+    if (encoded === null || root === undefined) return sendText(res, 404, 'Not found.')
+    return sendAsset(res, root, encoded, method === 'HEAD', req.headers.range)
+  }
+  // NOTE: the page and its scripts hold no secret (the token comes from the URL the user opened, the asset
+  // capability from /api/session), so they are served to anyone who may reach the port.
+  const file = await resolveStatic(ctx.rendererDir, url.pathname)
+  if (file === null || !(await sendStatic(res, file, method === 'HEAD'))) sendText(res, 404, 'Not found.')
+}
+
+function listen(server: http.Server, port: number): Promise<Result<number>> {
+  return new Promise((resolve) => {
+    const onError = (error: unknown): void => resolve(errnoToResult(error, 'listen on port', String(port)))
+    server.once('error', onError)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError)
+      resolve(ok((server.address() as AddressInfo).port))
+    })
+  })
+}
+
+/**
+ * Serves the renderer and the shared host's handler table for `root` on 127.0.0.1 only: the API needs the random
+ * token in the X-Folio-Token header plus Host and Origin checks; assets need this run's capability path. Fails when
+ * the folder cannot be opened or the port is taken.
+ */
+export async function startServer(options: ServerOptions): Promise<Result<RunningServer>> {
+  let rendererDir: string
+  try {
+    rendererDir = await fs.realpath(path.resolve(options.rendererDir))
+  } catch (error) {
+    return errnoToResult(error, 'find the built renderer', options.rendererDir)
+  }
+  const stateDir = options.stateDir ?? defaultStateDir()
+  const host = createFolioHost({
+    renderPdf: () => createChromiumPdfRenderer(),
+    stateDir,
+    cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir,
+    ...(options.onWatchError ? { onWatchError: options.onWatchError } : {}),
+  })
+  const opened = await host.open(options.root)
+  if (!opened.ok) return opened
+  const ctx: Context = { port: 0, token: createToken(), assetCapability: createToken(), rendererDir, host }
+  const server = http.createServer((req, res) => {
+    route(req, res, ctx).catch((error: unknown) => {
+      // NOTE: a thrown error is a bug; answer 500 rather than leave the request hanging, and keep serving.
+      if (!res.headersSent) sendFailure(res, 500, fail('IO', `Internal error: ${error instanceof Error ? error.message : String(error)}`))
+      else res.destroy()
+    })
+  })
+  const port = await listen(server, options.port ?? 0)
+  if (!port.ok) {
+    await host.dispose()
+    return port
+  }
+  ctx.port = port.value
+  const close = async (): Promise<void> => {
+    await host.dispose()
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+  }
+  const { token, assetCapability } = ctx
+  return ok({ url: `http://127.0.0.1:${ctx.port}/?token=${token}`, token, port: ctx.port, assetCapability, watching: host.watching(), close })
+}
