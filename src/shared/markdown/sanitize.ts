@@ -1,4 +1,5 @@
 import type { Config, DOMPurify } from 'dompurify'
+import { filterStyle, isSafeSvgReference, svgReferenceAttributes } from './style-filter'
 import { isRemoteUrl, isSafeUrl } from './urls'
 
 /** Options for `sanitizeHtml`. */
@@ -17,7 +18,6 @@ const CONFIG: Config = {
 /** Attributes whose value the browser fetches as a resource (not navigation). */
 const RESOURCE_ATTRS = ['src', 'poster', 'background', 'lowsrc', 'dynsrc']
 const LINK_TAGS = new Set(['a', 'area'])
-const UNSAFE_STYLE = /url\s*\(|image-set\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding/i
 
 function checkResource(node: Element, attr: string, allowRemote: boolean): void {
   const value = node.getAttribute(attr)
@@ -48,6 +48,19 @@ function checkHref(node: Element): void {
   if (LINK_TAGS.has(tag) && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer')
 }
 
+function checkStyle(node: Element): void {
+  const style = node.getAttribute('style')
+  if (style !== null) {
+    const kept = filterStyle(style)
+    if (kept === '') node.removeAttribute('style')
+    else if (kept !== style) node.setAttribute('style', kept)
+  }
+  for (const attr of svgReferenceAttributes) {
+    const value = node.getAttribute(attr)
+    if (value !== null && !isSafeSvgReference(value)) node.removeAttribute(attr)
+  }
+}
+
 /**
  * Sanitizes rendered HTML with the given DOMPurify instance (the window's in the app, one over jsdom in Node):
  * no script, event handlers, frames, forms, styles sheets or `javascript:`/`data:` URLs; links get
@@ -61,8 +74,7 @@ export function sanitizeHtml(html: string, purify: DOMPurify, options: SanitizeO
     for (const attr of RESOURCE_ATTRS) checkResource(node, attr, allowRemote)
     checkSrcset(node, allowRemote)
     checkHref(node)
-    const style = node.getAttribute('style')
-    if (style !== null && UNSAFE_STYLE.test(style)) node.removeAttribute('style')
+    checkStyle(node)
   }
   purify.addHook('afterSanitizeAttributes', afterAttributes)
   try {
