@@ -1,5 +1,5 @@
 import { parseFrontMatter, type FrontMatterValue } from '@shared/front-matter'
-import { escapeHtml, parseHugoDate, renderHeader, renderMarkdown, sanitizeHtml } from '@shared/markdown'
+import { escapeHtml, parseHugoDate, renderHeader, renderMarkdown, sanitizeRendered } from '@shared/markdown'
 import { fail, ok, type Result } from '@shared/result'
 import { loadNodeDom } from './node-dom'
 import { printStylesheet } from './print-style'
@@ -75,8 +75,9 @@ export async function renderArticleHtml(text: string, place: ArticlePlace, now: 
   const dom = await loadNodeDom()
   if (!dom.ok) return dom
   const body = parsed.block ? text.slice(parsed.block.to) : text
-  const raw = renderHeader(parsed.data, { now, isPageBundle: place.isPageBundle }) + renderMarkdown(body).html
-  const clean = sanitizeHtml(raw, dom.value.purify)
+  // NOTE: so a notice about a block names its line in the file, as the preview does.
+  const lineOffset = parsed.block ? text.slice(0, parsed.block.to).split('\n').length - 1 : 0
+  const clean = sanitizeRendered(renderHeader(parsed.data, { now, isPageBundle: place.isPageBundle }), renderMarkdown(body, { lineOffset }), dom.value.purify)
   const container = dom.value.window.document.createElement('div')
   container.innerHTML = clean
   for (const el of Array.from(container.querySelectorAll('[data-source-line]'))) el.removeAttribute('data-source-line')

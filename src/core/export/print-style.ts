@@ -19,5 +19,6 @@ table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 0
 a { color: inherit; }
 .shortcode { border: 1px dashed #aaa; padding: 0.2em 0.4em; color: #555; font-family: sans-serif; font-size: 0.85em; }
 .remote-image-blocked, .remote-image { color: #777; font-style: italic; }
+.sanitize-notice { border-left: 3px solid #c60; padding-left: 0.5em; color: #733; font-style: italic; }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } a { text-decoration: none; } }
 `.trim()

@@ -53,6 +53,7 @@ html, body { margin: 0; background: var(--editor-bg, #fffefc); color: var(--text
 .preview .article-thumbnail { display: block; margin-top: 0.8em; max-height: 14rem; }
 
 /* Hugo shortcodes, shown as labelled boxes; images that policy kept out. */
+.preview .sanitize-notice { border-left: 3px solid var(--danger, #c60); padding: 4px 10px; margin: 1em 0; font-style: italic; }
 .preview .shortcode { border: 1px dashed var(--border); border-radius: var(--radius); padding: 6px 10px; margin: 1em 0; }
 .preview span.shortcode { display: inline-block; padding: 0 6px; margin: 0; }
 .preview .shortcode-tag { font-family: var(--font-mono); font-size: 0.78rem; color: var(--muted); }

@@ -1,6 +1,6 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify'
 import type { EditorState } from '@codemirror/state'
-import { renderHeader, renderMarkdown, sanitizeHtml, type HeaderOptions } from '@shared/markdown'
+import { renderHeader, renderMarkdown, sanitizeRendered, type HeaderOptions } from '@shared/markdown'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 
 const assetAttributes = new Set(['src', 'poster'])
@@ -34,7 +34,7 @@ export function renderPreviewHtml(state: EditorState, options: Omit<HeaderOption
   const body = state.doc.sliceString(bodyFrom)
   const lineOffset = state.doc.lineAt(bodyFrom).number - 1
   const header = parsed.errors.length === 0 ? renderHeader(parsed.data, { ...policy, isPageBundle }) : ''
-  const { html } = renderMarkdown(body, { ...policy, lineOffset })
+  const rendered = renderMarkdown(body, { ...policy, lineOffset })
   purifier ??= createPreviewPurifier()
-  return sanitizeHtml(header + html, purifier, { allowRemoteImages: policy.allowRemoteImages === true })
+  return sanitizeRendered(header, rendered, purifier, { allowRemoteImages: policy.allowRemoteImages === true })
 }

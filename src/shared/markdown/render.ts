@@ -19,9 +19,19 @@ export interface RenderOptions extends UrlPolicy {
   lineOffset?: number
 }
 
-/** The rendered body. The HTML is NOT sanitized yet: pass it through `sanitizeHtml` before showing it. */
+/** One top-level block of the rendered body, with the file line it starts on. */
+export interface RenderedBlock {
+  html: string
+  line: number
+}
+
+/**
+ * The rendered body. The HTML is NOT sanitized yet: pass it through `sanitizeRendered` (or `sanitizeHtml`) before
+ * showing it. `html` is the blocks' HTML joined.
+ */
 export interface RenderedMarkdown {
   html: string
+  blocks: RenderedBlock[]
 }
 
 let instance: MarkdownItInstance | null = null
@@ -50,5 +60,20 @@ export function createMarkdownIt(): MarkdownItInstance {
 export function renderMarkdown(body: string, options: RenderOptions = {}): RenderedMarkdown {
   instance ??= createMarkdownIt()
   const { lineOffset = 0, ...policy } = options
-  return { html: instance.render(body, createEnv(policy, lineOffset)) }
+  const env = createEnv(policy, lineOffset)
+  const tokens = instance.parse(body, env)
+  // NOTE: each top-level block is rendered on its own so a sanitizer can treat it alone (see sanitizeRendered);
+  // rendering in slices gives the same HTML, as no rule looks past its own block.
+  const blocks: RenderedBlock[] = []
+  let from = 0
+  for (let i = 1; i <= tokens.length; i++) {
+    const token = tokens[i]
+    if (token !== undefined && !(token.level === 0 && token.nesting !== -1)) continue
+    const start = tokens[from]?.map?.[0]
+    // NOTE: footnotes come last and carry no line: they count as on the last block's.
+    const line = start === undefined ? (blocks.at(-1)?.line ?? 1 + lineOffset) : start + 1 + lineOffset
+    blocks.push({ html: instance.renderer.render(tokens.slice(from, i), instance.options, env), line })
+    from = i
+  }
+  return { html: blocks.map((b) => b.html).join(''), blocks }
 }

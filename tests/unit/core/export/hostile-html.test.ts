@@ -27,3 +27,14 @@ describe('HTML export of hostile markup', () => {
     expect(html).toContain('three')
   })
 })
+
+describe('sanitizing never eats content silently', () => {
+  it('keeps every block after a <base> + unclosed <noscript>, with a notice naming the line', async () => {
+    const html = await exported('Before\n\n<base href="http://evil.example/">\n<noscript><p title="</noscript><img src=x onerror=alert(1)>">\n\nAfter one.\n\nAfter two.\n')
+    expect(html).toContain('Before')
+    expect(html).toContain('After one.')
+    expect(html).toContain('After two.')
+    expect(html).toContain('Part of this article could not be shown safely (line 6).')
+    expect(html).not.toMatch(/onerror|<base|<noscript/i)
+  })
+})
