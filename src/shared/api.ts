@@ -144,6 +144,8 @@ export type FolderEvent =
   | { kind: 'close-requested' }
   /** Export progress of the job the renderer named in ExportRequest.jobId; `path` is the article just finished. */
   | { kind: 'export-progress'; jobId: string; done: number; total: number; path: string | null }
+  /** Desktop: a menu item asked the renderer to run a command of the command table (src/shared/commands.ts). */
+  | { kind: 'command'; id: string }
   /** Git: HEAD, the index or a stopped operation changed (in Folio or outside); ask for the status again. */
   | { kind: 'git-changed' }
   /** Git: the Sync job `jobId` reached `phase`; `percent` when git reported one. */
