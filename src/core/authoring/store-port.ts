@@ -1,0 +1,16 @@
+import type { FileVersion } from '@shared/api'
+import type { Result } from '@shared/result'
+
+/**
+ * The part of the confined article store (src/core/store, ArticleStore) that authoring uses. Authoring never writes
+ * by itself: every create, write, move and trash goes through the store, so its rules (confinement, atomic writes,
+ * version checks, never overwrite, trash only) apply.
+ */
+export interface AuthoringStore {
+  readonly root: string
+  read(relPath: string): Promise<Result<{ bytes: Uint8Array; version: FileVersion }>>
+  write(relPath: string, bytes: Uint8Array, options: { baseHash: string | null }): Promise<Result<{ version: FileVersion; written: boolean }>>
+  create(relPath: string, bytes: Uint8Array): Promise<Result<FileVersion>>
+  move(from: string, to: string): Promise<Result<void>>
+  trash(relPath: string): Promise<Result<void>>
+}
