@@ -7,6 +7,10 @@ import { serveCommand } from './serve'
 import { indexCommand } from './index-folder'
 import { searchCommand } from './search'
 import { exportCommand } from './export'
+import { newCommand } from './new-article'
+import { moveCommand } from './move-article'
+import { removeCommand } from './remove-article'
+import { retagCommand, termsCommand } from './terms'
 
 /** Every subcommand, in the order `folio --help` lists them. */
-export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, indexCommand, searchCommand, exportCommand, serveCommand]
+export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, indexCommand, searchCommand, exportCommand, newCommand, moveCommand, removeCommand, termsCommand, retagCommand, serveCommand]

@@ -102,3 +102,8 @@ export const runHugoNew: HugoNew = async (reader, layout, contentPath, kind) => 
     await rm(scratch, { recursive: true, force: true })
   }
 }
+
+/** runHugoNew when Hugo is installed, else null (Folio's renderer is used then). */
+export async function hugoIfInstalled(): Promise<HugoNew | null> {
+  return (await findHugo()) === null ? null : runHugoNew
+}

@@ -1,9 +1,8 @@
 import { mentionNeedles, type LinkWorld, type PathMove } from '@shared/authoring/link-rewrite'
 import type { TextFormat } from '@shared/api'
 import { ok, type Result } from '@shared/result'
-import { listArticleFiles } from '../article-files'
 import { decodeText } from '../file-codec'
-import type { AuthoringStore } from './store-port'
+import { listAll, type AuthoringStore } from './store-port'
 
 /** An article read for rewriting: its LF text, its text format and original bytes (to write back byte-exact), its hash. */
 export interface ReadArticle {
@@ -25,7 +24,7 @@ export interface LoadedWorld {
  * (every ref and link form contains it) are kept. Unreadable or non-UTF-8 files are skipped (they cannot be edited).
  */
 export async function loadWorld(store: AuthoringStore, contentDir: string, moves: readonly PathMove[]): Promise<Result<LoadedWorld>> {
-  const listed = await listArticleFiles(store.root)
+  const listed = await listAll(store)
   if (!listed.ok) return listed
   const needles = mentionNeedles(moves)
   const texts = new Map<string, string>()

@@ -9,12 +9,12 @@ import { posix } from '@shared/authoring/posix-path'
 import { applyChanges, parseFrontMatter, setValue } from '@shared/front-matter'
 import { isArticleName } from '@shared/article-names'
 import { fail, ok, type Result } from '@shared/result'
-import { encodeText } from '../file-codec'
 import { splitRelativePath } from '../path-rules'
 import { loadWorld, type ReadArticle } from './link-world'
 import type { SiteLayout } from './site-layout'
 import type { SiteReader } from './site-reader'
 import type { AuthoringStore } from './store-port'
+import { writeAll, type PendingWrite } from './write-all'
 
 /** The item that moves for an article: the article file, or its whole bundle folder. */
 export interface MoveItem {
@@ -153,24 +153,12 @@ export async function applyMove(store: AuthoringStore, reader: SiteReader, layou
   if (request.digest !== plan.digest) return fail('CONFLICT', 'The folder changed since the changes were shown; nothing was moved. Review them again.')
   const moved = await store.move(item.move.from, item.move.to)
   if (!moved.ok) return moved
-  const written: { path: string; bytes: Uint8Array; hash: string }[] = []
+  const writes: PendingWrite[] = []
   for (const file of plan.files) {
     const original = read.get(file.path)
     const text = texts.get(file.path)
-    if (file.diff === '' || original === undefined || text === undefined) continue
-    const result = await store.write(file.newPath, encodeText(text, original.format, original.bytes), { baseHash: original.hash })
-    if (!result.ok) {
-      const undone = await rollback(store, written, item)
-      const what = undone ? 'Nothing was changed' : 'Folio could not undo every step; check the files listed'
-      return fail(result.error.code, `${result.error.message} ${what}.`, { path: file.newPath })
-    }
-    written.push({ path: file.newPath, bytes: original.bytes, hash: result.value.version.hash })
+    if (file.diff !== '' && original !== undefined && text !== undefined) writes.push({ path: file.newPath, text, original })
   }
-  return ok(plan)
-}
-
-async function rollback(store: AuthoringStore, written: { path: string; bytes: Uint8Array; hash: string }[], item: MoveItem): Promise<boolean> {
-  let isClean = true
-  for (const w of written.reverse()) isClean = (await store.write(w.path, w.bytes, { baseHash: w.hash })).ok && isClean
-  return (await store.move(item.move.to, item.move.from)).ok && isClean
+  const written = await writeAll(store, writes, async () => (await store.move(item.move.to, item.move.from)).ok)
+  return written.ok ? ok(plan) : written
 }

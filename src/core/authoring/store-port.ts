@@ -8,9 +8,19 @@ import type { Result } from '@shared/result'
  */
 export interface AuthoringStore {
   readonly root: string
+  /** Every article path, in chunks as found, unordered. */
+  list(take: (paths: string[]) => void): Promise<Result<void>>
   read(relPath: string): Promise<Result<{ bytes: Uint8Array; version: FileVersion }>>
   write(relPath: string, bytes: Uint8Array, options: { baseHash: string | null }): Promise<Result<{ version: FileVersion; written: boolean }>>
   create(relPath: string, bytes: Uint8Array): Promise<Result<FileVersion>>
   move(from: string, to: string): Promise<Result<void>>
   trash(relPath: string): Promise<Result<void>>
+}
+
+/** Every article path of the store, sorted by code unit. */
+export async function listAll(store: AuthoringStore): Promise<Result<string[]>> {
+  const paths: string[] = []
+  const listed = await store.list((chunk) => paths.push(...chunk))
+  if (!listed.ok) return listed
+  return { ok: true, value: paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) }
 }
