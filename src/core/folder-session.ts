@@ -2,29 +2,31 @@ import path from 'node:path'
 import type { ArticleDocument, ArticleSummary, FolderEvent, FolderInfo, IndexPage, IndexSnapshot, SearchResults, Unsubscribe, WriteArticleRequest, WriteArticleResult } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { fail, ok, type Result } from '@shared/result'
-import { listArticleFiles } from './article-files'
 import { summarizeArticle } from './article-summary'
-import { writeFileAtomic } from './atomic-write'
 import { ContentRoot } from './content-root'
-import { errnoCode, errnoToResult } from './errno'
-import { decodeLossy, decodeText, encodeText } from './file-codec'
-import { KnownHashes, hashBytes, versionOf } from './file-version'
+import { decodeLossy } from './file-codec'
+import { KnownHashes } from './file-version'
 import { FolderWatcher } from './folder-watcher'
 import { nodeFs, type FsPort } from './fs-port'
-import { resolveArticlePath } from './article-path'
+import { toArticleDocument, writeArticleText } from './store/article-text'
+import { maxArticleBytes as storeMaxBytes } from './store/article-store'
+import { NodeArticleStore } from './store/node-store'
+import type { Trasher } from './store/trasher'
 import { ArticleIndex, type ArticleIndexOptions } from './index/article-index'
 import { RenameWindow } from './index/rename-window'
 import { GitService } from './git/git-service'
 import type { GitRunnerOptions } from './git/git-runner'
 
-/** Files larger than this are refused with TOO_LARGE (bytes). */
-export const maxArticleBytes = 10 * 1024 * 1024
+/** Files larger than this are refused with TOO_LARGE (bytes); the store's limit. */
+export const maxArticleBytes = storeMaxBytes
 
 /** Options of FolderSession.open. */
 export interface FolderSessionOptions {
   fs?: FsPort
-  /** Passed to writeFileAtomic (tests make retries fast). */
+  /** Passed to the store (tests make rename retries fast). */
   retryDelayMs?: number
+  /** Where trash goes (default: the `trash` package); the desktop shell injects Electron's shell.trashItem. */
+  trasher?: Trasher
   onWatchError?: (error: unknown) => void
   /** Options of the folder index (shard count, worker or in-process). */
   index?: Omit<ArticleIndexOptions, 'onEvent' | 'fs'>
@@ -39,7 +41,6 @@ export interface FolderSessionOptions {
 export class FolderSession {
   private readonly known = new KnownHashes()
   private readonly watcher: FolderWatcher
-  private readonly queues = new Map<string, Promise<unknown>>()
   private readonly listeners = new Set<(event: FolderEvent) => void>()
   private readonly index: ArticleIndex
   private readonly renames: RenameWindow
@@ -50,12 +51,14 @@ export class FolderSession {
   readonly git: GitService
 
   private constructor(
-    /** The confined root every path goes through. */
+    /** The confined root (assets and git resolve paths here; articles go through `store`). */
     readonly root: ContentRoot,
+    /** The one article store: every read and write of an article goes through it. */
+    readonly store: NodeArticleStore,
     private readonly fs: FsPort,
-    private readonly options: FolderSessionOptions,
+    options: FolderSessionOptions,
   ) {
-    this.watcher = new FolderWatcher({ root, fs, known: this.known, onError: options.onWatchError, articlesUnder: (folder) => this.index.pathsUnder(folder) })
+    this.watcher = new FolderWatcher({ root, store, fs, known: this.known, onError: options.onWatchError, articlesUnder: (folder) => this.index.pathsUnder(folder) })
     this.index = new ArticleIndex(root.root, { ...options.index, fs, onEvent: (event) => this.isIndexObserved && this.emit(event) })
     this.renames = new RenameWindow((event) => this.emit(event))
     this.watcher.onEvent((event) => void this.onWatcherEvent(event))
@@ -66,7 +69,9 @@ export class FolderSession {
   static async open(dir: string, options: FolderSessionOptions = {}): Promise<Result<FolderSession>> {
     const fs = options.fs ?? nodeFs
     const root = await ContentRoot.open(dir, fs)
-    return root.ok ? ok(new FolderSession(root.value, fs, options)) : root
+    if (!root.ok) return root
+    const store = await NodeArticleStore.open(root.value.root, { fs, trasher: options.trasher, retryDelayMs: options.retryDelayMs })
+    return store.ok ? ok(new FolderSession(root.value, store.value, fs, options)) : store
   }
 
   /** The folder for display: its real path and name. */
@@ -84,12 +89,13 @@ export class FolderSession {
       if (!indexed.ok) return indexed
       return ok(this.index.snapshot().articles.map(({ path, title, date, isDraft, format, error }) => (error === undefined ? { path, title, date, isDraft, format } : { path, title, date, isDraft, format, error })))
     }
-    const files = await listArticleFiles(this.root.root, this.fs)
-    if (!files.ok) return files
+    const files: string[] = []
+    const listed = await this.store.list((paths) => files.push(...paths))
+    if (!listed.ok) return listed
     const summaries: ArticleSummary[] = []
-    for (const rel of files.value) {
-      const read = await this.readArticle(rel)
-      if (read.ok) summaries.push(summarizeArticle(rel, read.value.text))
+    for (const rel of files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const read = await this.store.read(rel, { followLinks: false })
+      if (read.ok) summaries.push(summarizeArticle(rel, decodeLossy(read.value.bytes)))
       else summaries.push({ path: rel, title: null, date: null, isDraft: false, format: 'none', error: { message: read.error.message, line: 1, column: 1, isFileError: true } })
     }
     return ok(summaries)
@@ -100,38 +106,23 @@ export class FolderSession {
    * read-only document with lossy text (never saved).
    */
   async readArticle(relPath: unknown): Promise<Result<ArticleDocument>> {
-    const abs = await resolveArticlePath(this.root, relPath)
-    if (!abs.ok) return abs
-    const rel = relPath as string
-    const bytes = await this.readBytes(abs.value, rel)
-    if (!bytes.ok) return bytes
-    if (bytes.value === null) return fail('NOT_FOUND', `Could not open "${rel}": it does not exist.`, { path: rel })
-    const { data, mtimeMs } = bytes.value
-    const version = versionOf(data, mtimeMs)
-    this.known.set(rel, version.hash)
-    const decoded = decodeText(data)
-    if (decoded.ok) return ok({ path: rel, ...decoded.value, version, isReadOnly: false })
-    const hasBom = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf
-    const reason = `${decoded.error.message} It is shown read-only so that saving cannot damage it.`
-    return ok({ path: rel, text: decodeLossy(data), format: { hasBom, eol: 'lf' }, version, isReadOnly: true, readOnlyReason: reason })
+    if (typeof relPath !== 'string') return fail('INVALID_ARGUMENT', 'A path must be a string.')
+    const read = await this.store.read(relPath)
+    if (!read.ok) return read
+    this.known.set(relPath, read.value.version.hash)
+    return ok(toArticleDocument(relPath, read.value))
   }
 
   /**
-   * Saves an article: re-reads the file and refuses with CONFLICT when it no longer matches `baseVersion.hash`
-   * (unless `force`); writes nothing when the bytes are already equal. A file deleted outside is re-created: the
-   * writer's text is the thing to keep. Writes to one path are serialised.
+   * Saves an article (writeArticleText over the store): CONFLICT when the file no longer matches
+   * `baseVersion.hash` (unless `force`), READ_ONLY for a read-only file unless `makeWritable`, TOO_LARGE past 10 MB;
+   * writes nothing when the bytes are already equal. A file deleted outside is re-created. Writes to one real file
+   * are serialised, whatever name they use.
    */
   async writeArticle(request: WriteArticleRequest): Promise<Result<WriteArticleResult>> {
-    const abs = await resolveArticlePath(this.root, request.path)
-    if (!abs.ok) return abs
-    const previous = this.queues.get(abs.value) ?? Promise.resolve()
-    const next = previous.then(() => this.writeNow(abs.value, request))
-    this.queues.set(abs.value, next)
-    try {
-      return await next
-    } finally {
-      if (this.queues.get(abs.value) === next) this.queues.delete(abs.value)
-    }
+    const written = await writeArticleText(this.store, request, (hash) => (hash === null ? this.known.delete(request.path) : this.known.set(request.path, hash)))
+    if (written.ok && written.value.written && this.hasStartedIndex) void this.index.update(request.path)
+    return written
   }
 
   /** Starts the watcher and, beside it, the folder index in the background so rows are ready early; resolves when the watcher is ready. */
@@ -216,72 +207,6 @@ export class FolderSession {
     } else {
       this.emit(event)
       if (event.kind === 'article-changed') await this.index.update(event.path)
-    }
-  }
-
-  private async writeNow(abs: string, request: WriteArticleRequest): Promise<Result<WriteArticleResult>> {
-    const rel = request.path
-    const current = await this.readBytes(abs, rel)
-    if (!current.ok) return current
-    const onDisk = current.value?.data
-    if (onDisk !== undefined && hashBytes(onDisk) !== request.baseVersion.hash && request.force !== true) {
-      return fail('CONFLICT', `"${rel}" changed on disk since it was opened; nothing was written.`, { path: rel })
-    }
-    if (onDisk !== undefined && !decodeText(onDisk).ok) {
-      return fail('READ_ONLY', `"${rel}" is not valid UTF-8 text on disk; Folio does not overwrite it.`, { path: rel })
-    }
-    const bytes = encodeText(request.text, request.format, onDisk)
-    if (onDisk !== undefined && current.value !== null && Buffer.from(onDisk).equals(Buffer.from(bytes))) {
-      return ok({ version: versionOf(onDisk, current.value.mtimeMs), written: false })
-    }
-    if (onDisk === undefined) {
-      try {
-        await this.fs.mkdir(path.dirname(abs))
-      } catch (error) {
-        return errnoToResult(error, 'save', rel)
-      }
-    }
-    const hash = hashBytes(bytes)
-    // NOTE: recorded before the rename so the watcher's echo, which can arrive first, is recognised as ours.
-    this.known.set(rel, hash)
-    // NOTE: the version is checked again just before the rename, so a write by another program while the temp file
-    // was being written and fsynced is a CONFLICT too, not silently overwritten.
-    const expected = onDisk === undefined ? null : hashBytes(onDisk)
-    const beforeRename = request.force === true ? undefined : () => this.checkUnchanged(abs, rel, expected)
-    const written = await writeFileAtomic(abs, bytes, { fs: this.fs, displayPath: rel, retryDelayMs: this.options.retryDelayMs, beforeRename })
-    if (!written.ok) {
-      if (onDisk !== undefined) this.known.set(rel, hashBytes(onDisk))
-      return written
-    }
-    if (this.hasStartedIndex) void this.index.update(rel)
-    try {
-      return ok({ version: { hash, size: bytes.byteLength, mtimeMs: (await this.fs.stat(abs)).mtimeMs }, written: true })
-    } catch (error) {
-      return errnoToResult(error, 'check the saved file', rel)
-    }
-  }
-
-  /** OK when the file still has hash `expected` (null: still absent); CONFLICT when another program wrote it. */
-  private async checkUnchanged(abs: string, rel: string, expected: string | null): Promise<Result<void>> {
-    const current = await this.readBytes(abs, rel)
-    if (!current.ok) return current
-    const hash = current.value === null ? null : hashBytes(current.value.data)
-    if (hash === expected) return ok(undefined)
-    return fail('CONFLICT', `"${rel}" changed on disk while it was being saved; nothing was written.`, { path: rel })
-  }
-
-  /** The file's bytes and mtime, null when it does not exist; TOO_LARGE past maxArticleBytes. */
-  private async readBytes(abs: string, rel: string): Promise<Result<{ data: Uint8Array; mtimeMs: number } | null>> {
-    try {
-      const stats = await this.fs.stat(abs)
-      if (!stats.isFile()) return fail('INVALID_PATH', `"${rel}" is not a file.`, { path: rel })
-      if (stats.size > maxArticleBytes) return fail('TOO_LARGE', `"${rel}" is larger than 10 MB; Folio does not open it.`, { path: rel })
-      const data = await this.fs.readFile(abs)
-      if (data.byteLength > maxArticleBytes) return fail('TOO_LARGE', `"${rel}" is larger than 10 MB; Folio does not open it.`, { path: rel })
-      return ok({ data, mtimeMs: stats.mtimeMs })
-    } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return ok(null)
-      return errnoToResult(error, 'read', rel)
     }
   }
 }

@@ -3,13 +3,17 @@ import type { FolderEvent, Unsubscribe } from '@shared/api'
 import { errnoCode } from './errno'
 import { isArticleName, isSkippedFolder } from './article-files'
 import type { ContentRoot } from './content-root'
-import { versionOf, type KnownHashes } from './file-version'
+import type { KnownHashes } from './file-version'
 import type { FsPort } from './fs-port'
+import type { ArticleStore } from './store/article-store'
+import { entryKind } from './store/listing'
 import { watchTree, type RawChange, type WatchHandle } from './watch-backend'
 
 /** What the watcher needs from its folder session. */
 export interface FolderWatcherDeps {
   root: ContentRoot
+  /** Reads each changed file, as the index does: links and non-regular files are not articles. */
+  store: ArticleStore
   fs: FsPort
   known: KnownHashes
   /** Told when watching fails (e.g. ENOSPC: the inotify watch limit); events may then be missed. */
@@ -97,8 +101,9 @@ export class FolderWatcher {
     }
     for (const entry of entries) {
       const child = path.join(absPath, entry.name)
-      if (entry.isDirectory() && !isInSkippedFolder(this.deps.root.relative(child))) await this.addFolder(child)
-      else if (entry.isFile() && isArticleName(entry.name)) this.onHint(child, true)
+      const kind = entryKind(entry, this.deps.root.relative(child))
+      if (kind === 'folder') await this.addFolder(child)
+      else if (kind === 'article') this.onHint(child, true)
     }
   }
 
@@ -116,17 +121,14 @@ export class FolderWatcher {
 
   private async onFile(absPath: string, isAdd: boolean): Promise<void> {
     const rel = this.deps.root.relative(absPath)
-    let bytes: Uint8Array
-    let mtimeMs: number
-    try {
-      bytes = await this.deps.fs.readFile(absPath)
-      mtimeMs = (await this.deps.fs.stat(absPath)).mtimeMs
-    } catch (error) {
-      // NOTE: the file vanished or is unreadable between the event and the read; the next event tells the rest.
-      if (errnoCode(error) !== undefined) return
-      throw error
+    // NOTE: judged exactly as at start-up: a link (even planted now) or a FIFO is not an article, and never opened.
+    const read = await this.deps.store.read(rel, { followLinks: false })
+    if (!read.ok) {
+      // NOTE: an article replaced by a link or a FIFO is gone as an article; other failures wait for the next event.
+      if (read.error.code === 'INVALID_PATH' && this.deps.known.get(rel) !== undefined) this.onUnlink(absPath)
+      return
     }
-    const version = versionOf(bytes, mtimeMs)
+    const { version } = read.value
     const previous = this.deps.known.get(rel)
     if (previous === version.hash) return
     this.deps.known.set(rel, version.hash)

@@ -39,17 +39,19 @@ export function validateFileVersion(value: unknown): Result<FileVersion> {
 /** Validates a WriteArticleRequest; the path itself is checked later by the content root. */
 export function validateWriteRequest(value: unknown): Result<WriteArticleRequest> {
   if (!isRecord(value)) return invalid('The write request must be an object.')
-  const { path, text, force } = value
+  const { path, text, force, makeWritable } = value
   if (typeof path !== 'string') return invalid('path must be a string.')
   if (typeof text !== 'string') return invalid('text must be a string.')
   if (text.length > MAX_TEXT_LENGTH) return fail('TOO_LARGE', 'The text is too large to save.')
   if (force !== undefined && typeof force !== 'boolean') return invalid('force must be a boolean when given.')
+  if (makeWritable !== undefined && typeof makeWritable !== 'boolean') return invalid('makeWritable must be a boolean when given.')
   const format = validateTextFormat(value.format)
   if (!format.ok) return format
   const baseVersion = validateFileVersion(value.baseVersion)
   if (!baseVersion.ok) return baseVersion
   const request: WriteArticleRequest = { path, text, format: format.value, baseVersion: baseVersion.value }
   if (force === true) request.force = true
+  if (makeWritable === true) request.makeWritable = true
   return ok(request)
 }
 

@@ -110,6 +110,11 @@ export interface ArticleDocument {
   /** True when the file cannot be saved safely (e.g. invalid UTF-8); `readOnlyReason` says why. */
   isReadOnly: boolean
   readOnlyReason?: string
+  /**
+   * True when the file is read-only only because of its permissions (e.g. mode 0444): the writer may agree to make
+   * it writable, and the save then says so (WriteArticleRequest.makeWritable).
+   */
+  canMakeWritable?: boolean
 }
 
 /** A request to save: the editor's LF text and the version it was based on. */
@@ -120,6 +125,8 @@ export interface WriteArticleRequest {
   baseVersion: FileVersion
   /** Overwrite even if the file changed on disk since baseVersion (the writer chose "Keep mine"). */
   force?: boolean
+  /** The writer agreed to make a read-only file writable (it gains the owner's write bit); without it: READ_ONLY. */
+  makeWritable?: boolean
 }
 
 /** What a write did; `written` is false when the bytes on disk were already equal (nothing touched). */
