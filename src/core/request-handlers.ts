@@ -6,6 +6,7 @@ import { expectArgCount, validateIndexPage, validateWriteRequest } from './valid
 import { exportFromFolder, validateExportRequest, type ExportHost } from './export/index'
 import { validateJournalWrite, type JournalStore } from './journal/index'
 import { createGitHandlers } from './git/git-handlers'
+import { createComfortHandlers } from './comfort-handlers'
 
 /** What the handlers need from their host (the Electron main process or `folio serve`). */
 export interface HandlerHost {
@@ -21,6 +22,8 @@ export interface HandlerHost {
   journal?: JournalStore
   /** Desktop: closes the window the renderer was asked about (see the `close-requested` event); absent in browser mode. */
   closeWindow?: () => void
+  /** The user's state folder (settings, folder state, replace journal); the journal's folder when absent. */
+  stateDir?: string
 }
 
 const maxQueryLength = 1000
@@ -142,5 +145,6 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       return Promise.resolve(ok(undefined))
     },
     ...createGitHandlers(host),
+    ...createComfortHandlers(host),
   }
 }

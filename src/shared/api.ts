@@ -2,6 +2,9 @@ import type { Result } from './result'
 import type { FrontMatterFormat } from './front-matter/types'
 import type { FolderSchema } from './front-matter/schema-types'
 import type { GitCommitInfo, GitCommitOutcome, GitCommitRequest, GitConflictSides, GitFileAtCommit, GitFileDiff, GitIdentity, GitStatus, GitSyncOutcome, GitSyncPhase } from './git'
+import type { ReplaceQuery } from './replace/replace-text'
+import type { ReplaceApplyRequest, ReplacePreview, ReplaceResult } from './replace/replace-types'
+import type { FolderState, UserSettings } from './user-state'
 
 /** How a file's bytes differ from the LF text the editor holds; restored on write. */
 export interface TextFormat {
@@ -282,6 +285,19 @@ export interface FolioApi {
   /** Git: an article at a commit and at its parent. */
   gitFileAtCommit(commit: string, path: string): Promise<Result<GitFileAtCommit>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
+  // Writing comfort: folder-wide replace, settings and per-folder session state.
+  /** Every change a folder-wide replace would make (reads only). */
+  previewReplace(query: ReplaceQuery): Promise<Result<ReplacePreview>>
+  /** Applies the chosen changes of a replace as one journaled operation; each file is version-checked. */
+  applyReplace(request: ReplaceApplyRequest): Promise<Result<ReplaceResult>>
+  /** The user's settings (defaults for anything never set), from the user's state folder. */
+  getSettings(): Promise<Result<UserSettings>>
+  /** Stores the user's settings in the user's state folder (never in the content folder). */
+  saveSettings(settings: UserSettings): Promise<Result<void>>
+  /** The open folder's restored state (tabs, cursors, panes, sort, filters), kept in the user's state folder. */
+  getFolderState(): Promise<Result<FolderState>>
+  /** Stores the open folder's state in the user's state folder. */
+  saveFolderState(state: FolderState): Promise<Result<void>>
 }
 
 /** The request/response methods (everything but subscriptions). */
@@ -319,6 +335,12 @@ export const requestChannels = {
   gitResolve: 'git:resolve',
   gitHistory: 'git:history',
   gitFileAtCommit: 'git:file-at-commit',
+  previewReplace: 'replace:preview',
+  applyReplace: 'replace:apply',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:save',
+  getFolderState: 'folder-state:get',
+  saveFolderState: 'folder-state:save',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

@@ -11,6 +11,7 @@ import { newCommand } from './new-article'
 import { moveCommand } from './move-article'
 import { removeCommand } from './remove-article'
 import { retagCommand, termsCommand } from './terms'
+import { replaceCommand } from './replace'
 
 /** Every subcommand, in the order `folio --help` lists them. */
-export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, indexCommand, searchCommand, exportCommand, newCommand, moveCommand, removeCommand, termsCommand, retagCommand, serveCommand]
+export const commands: CliCommand[] = [getCommand, setCommand, unsetCommand, checkCommand, indexCommand, searchCommand, replaceCommand, exportCommand, newCommand, moveCommand, removeCommand, termsCommand, retagCommand, serveCommand]

@@ -108,6 +108,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
     },
     exportHost,
     journal: new JournalStore(options.stateDir),
+    stateDir: options.stateDir,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     ...(options.closeWindow ? { closeWindow: options.closeWindow } : {}),
   }

@@ -2,6 +2,7 @@ import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, In
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
 import type { GitStatus } from '@shared/git'
+import { defaultSettings, emptyFolderState, readFolderState, readSettings, type FolderState, type UserSettings } from '@shared/user-state'
 
 /** An in-memory FolioApi over a map of LF texts, with the same CONFLICT rule as the real host. */
 export class FakeApi implements FolioApi {
@@ -64,6 +65,23 @@ export class FakeApi implements FolioApi {
   exportArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   cancelExport = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   getFolderSchema = () => Promise.resolve(fail<never>('UNSUPPORTED', 'the folder schema is not faked'))
+  previewReplace = () => Promise.resolve(fail<never>('UNSUPPORTED', 'replace is not faked'))
+  applyReplace = () => Promise.resolve(fail<never>('UNSUPPORTED', 'replace is not faked'))
+
+  /** The user's settings and the folder's state, as the host's state folder would keep them. */
+  settings: UserSettings = defaultSettings
+  folderState: FolderState = emptyFolderState
+
+  getSettings = () => Promise.resolve(ok(this.settings))
+  saveSettings = (settings: UserSettings) => {
+    this.settings = readSettings(settings)
+    return Promise.resolve(ok(undefined))
+  }
+  getFolderState = () => Promise.resolve(ok(this.folderState))
+  saveFolderState = (state: FolderState) => {
+    this.folderState = readFolderState(state)
+    return Promise.resolve(ok(undefined))
+  }
 
   // NOTE: the fake folder is not a Git repository; the Git flows are tested against real repositories in core.
   gitStatus = () => Promise.resolve(ok<GitStatus>({ kind: 'not-repo' }))
