@@ -1,5 +1,6 @@
 import type { PdfOptions } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
+import { isAllowedPdfRequest } from './pdf-requests'
 
 /** Turns a standalone HTML document into PDF bytes; close() releases what it holds. */
 export interface PdfRenderer {
@@ -11,6 +12,8 @@ export interface PdfRenderer {
 export const defaultPdfOptions: PdfOptions = { pageSize: 'A4', marginMm: 18 }
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+const noDocuments: ReadonlySet<string> = new Set()
 
 type Browser = Awaited<ReturnType<typeof import('playwright-core').chromium.launch>>
 
@@ -41,7 +44,8 @@ export function createChromiumPdfRenderer(executablePath = process.env.CHROMIUM_
       const context = await launched.value.newContext({ javaScriptEnabled: false, offline: true })
       try {
         const page = await context.newPage()
-        await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()))
+        // NOTE: the document is set as content (about:blank), so no request is the document itself: only data: passes.
+        await page.route('**/*', (route) => (isAllowedPdfRequest(route.request().url(), noDocuments) ? route.continue() : route.abort()))
         await page.setContent(html, { waitUntil: 'load' })
         const margin = `${options.marginMm}mm`
         const pdf = await page.pdf({ format: options.pageSize, margin: { top: margin, bottom: margin, left: margin, right: margin }, printBackground: true })
