@@ -27,6 +27,8 @@ export interface ArticleListProps {
   onOpen: (path: string, at?: TextRange) => void
   /** Told what the list shows (filters applied) and which rows are picked, whenever either changes. */
   onListState?: (state: ListState) => void
+  /** Git: changed articles → their letter (M, A, U, C…), badged on the rows and filterable. */
+  gitBadges?: ReadonlyMap<string, string>
 }
 
 /** What the list shows and which of its rows the writer picked (Ctrl/Cmd+click, Shift+click, Space). */
@@ -49,7 +51,7 @@ function observeRect(instance: Virtualizer<HTMLUListElement, Element>, cb: (rect
  * and switched to full-text search results (with marked snippets) while the folder search has a query.
  * Up/Down/Home/End move the cursor, Enter opens; Ctrl/Cmd+P opens quick open, Ctrl/Cmd+Shift+F focuses search.
  */
-export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen, onListState }: ArticleListProps) {
+export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen, onListState, gitBadges }: ArticleListProps) {
   const index = useContext(ArticleIndexContext)
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [sort, setSort] = useState<ArticleSort>('path')
@@ -59,7 +61,10 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
   const [cursorPath, setCursorPath] = useState<string | null>(null)
   const baseId = useId()
   const search = useFolderSearch(index?.search ?? null, searchText)
-  const visible = useMemo(() => queryArticles(articles, filters, sort), [articles, filters, sort])
+  const [isChangedOnly, setChangedOnly] = useState(false)
+  const changedCount = gitBadges?.size ?? 0
+  const visibleAll = useMemo(() => queryArticles(articles, filters, sort), [articles, filters, sort])
+  const visible = useMemo(() => (isChangedOnly && gitBadges ? visibleAll.filter((a) => gitBadges.has(a.path)) : visibleAll), [visibleAll, isChangedOnly, gitBadges])
   // NOTE: counts need no order: filtered only (and not copied at all while no text is typed).
   const facets = useMemo(() => facetCounts(filterArticles(articles, { ...filters, tag: null, category: null, status: null, hasErrorsOnly: false })), [articles, filters])
   const hits = search.results?.hits ?? null
@@ -162,6 +167,11 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
         <button type="button" className="filters-toggle" aria-expanded={isFiltersOpen} onClick={() => setFiltersOpen(!isFiltersOpen)}>
           Sort and filter{hasFacetFilter(filters) || sort !== 'path' ? ' (on)' : ''}
         </button>
+        {(changedCount > 0 || isChangedOnly) && (
+          <label className="changed-only">
+            <input type="checkbox" checked={isChangedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed only ({number.format(changedCount)})
+          </label>
+        )}
         {isFiltersOpen && <ArticleListFilters filters={filters} sort={sort} facets={facets} onFilters={setFilters} onSort={setSort} />}
       </div>
       <div className="article-list-status">
@@ -193,7 +203,7 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
           const hit = hits?.[i]
           if (hit !== undefined) return <ArticleSearchItem key={hit.path} {...common} hit={hit} isSelected={hit.path === activePath} />
           const article = visible[i]
-          return <ArticleListItem key={article.path} {...common} article={article} isSelected={picked.size > 0 ? picked.has(article.path) : article.path === activePath} isActive={article.path === activePath} isDirty={dirtyPaths.has(article.path)} problems={article.path === activePath ? activeProblems : undefined} onPick={pick} />
+          return <ArticleListItem key={article.path} {...common} article={article} isSelected={picked.size > 0 ? picked.has(article.path) : article.path === activePath} isActive={article.path === activePath} isDirty={dirtyPaths.has(article.path)} gitBadge={gitBadges?.get(article.path)} problems={article.path === activePath ? activeProblems : undefined} onPick={pick} />
         })}
         <li role="presentation" aria-hidden="true" className="list-spacer" style={{ height: Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)) }} />
       </ul>

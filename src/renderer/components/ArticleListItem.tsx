@@ -19,14 +19,18 @@ export interface ArticleListItemProps {
   onOpen: (path: string) => void
   /** Ctrl/Cmd+click picks or unpicks the row, Shift+click picks a range (see useListSelection). */
   onPick?: (path: string, how: 'toggle' | 'range') => void
+  /** Git: how the article differs from the last commit (M, A, U, C, D, R); none when unchanged. */
+  gitBadge?: string
 }
+
+const gitBadgeTitles: Record<string, string> = { M: 'modified', A: 'added', U: 'untracked', C: 'conflicted', D: 'deleted', R: 'renamed' }
 
 /**
  * One `option` of the article list, named by the title (the path when there is none). Date, draft, error and
  * unsaved state are its description. Memoised: a row re-renders only when its own props change.
  */
 export const ArticleListItem = memo(function ArticleListItem(props: ArticleListItemProps) {
-  const { id, position, setSize, article, isSelected, isActive = false, isCursor, isDirty, problems, onOpen, onPick } = props
+  const { id, position, setSize, article, isSelected, isActive = false, isCursor, isDirty, problems, onOpen, onPick, gitBadge } = props
   const name = article.title ?? article.path
   const classes = ['article-item', isSelected && 'is-selected', isActive && 'is-active', isCursor && 'is-cursor'].filter(Boolean).join(' ')
   return (
@@ -58,6 +62,11 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
         {article.date !== null && (
           <span className="item-date" title={article.date}>
             {listDateText(article.date)}
+          </span>
+        )}
+        {gitBadge !== undefined && (
+          <span className="item-badge item-badge-git" title={`Git: ${gitBadgeTitles[gitBadge] ?? 'changed'} since the last commit`}>
+            {gitBadge}
           </span>
         )}
         {article.isDraft && <span className="item-badge item-badge-draft">Draft</span>}

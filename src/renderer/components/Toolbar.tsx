@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { FolderInfo } from '@shared/api'
 import type { SessionSnapshot } from '../session/session-snapshot'
 
@@ -10,10 +11,12 @@ export interface ToolbarProps {
   onSave: () => void
   /** Opens the Export dialog; no Export button when absent. */
   onExport?: () => void
+  /** The Git controls (branch, Changes, Sync), when the host has Git. */
+  git?: ReactNode
 }
 
 /** The top bar: folder name, the active document's save state, the wrapping toggle and the Save button. */
-export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport }: ToolbarProps) {
+export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport, git }: ToolbarProps) {
   const canSave = snapshot.activePath !== null && snapshot.readOnlyReason === null && snapshot.status !== 'saving'
   return (
     <header className="toolbar">
@@ -24,6 +27,7 @@ export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave
       <span className="toolbar-state" role="status">
         {stateText(snapshot)}
       </span>
+      {git}
       <button type="button" className="button-quiet" aria-pressed={isWrapping} onClick={onToggleWrapping}>
         Wrap lines
       </button>

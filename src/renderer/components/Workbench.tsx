@@ -15,6 +15,7 @@ import { articleProblems } from './front-matter/field-notes'
 import { useFolderSchema } from './front-matter/use-folder-schema'
 import { Toolbar } from './Toolbar'
 import type { TextRange } from '../editor/text-range'
+import { useGitPanel } from '../git/use-git-panel'
 
 /** Props of the workbench. */
 export interface WorkbenchProps {
@@ -86,6 +87,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
     },
     [session],
   )
+  const gitPanel = useGitPanel(api, workspace, snapshot.activePath, snapshot.dirtyPaths)
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
     <div className="workbench">
@@ -96,12 +98,15 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         onToggleWrapping={() => setWrapping(!isWrapping)}
         onSave={() => void session?.save()}
         onExport={() => setExportList(listState.current)}
+        git={gitPanel.controls}
       />
       {exportList !== undefined && (
         <LazyBoundary what="the Export dialog">
           <LazyExportDialog articles={articles} activePath={snapshot.activePath} listState={exportList} onClose={() => setExportList(undefined)} />
         </LazyBoundary>
       )}
+      <div className="panes-host">
+      {gitPanel.overlay}
       <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
         <Panel id="list" defaultSize="22" minSize="12">
           <div className="list-pane">
@@ -110,7 +115,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
                 Could not list the articles: {listError.message}
               </p>
             )}
-            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} onListState={onListState} />
+            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} onListState={onListState} gitBadges={gitPanel.badges} />
           </div>
         </Panel>
         <Separator className="separator" />
@@ -126,6 +131,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
           {current !== null && <current.code.SidePane editor={current.workspace.editor} session={current.workspace.session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} />}
         </Panel>
       </Group>
+      </div>
     </div>
   )
 }

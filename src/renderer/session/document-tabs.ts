@@ -120,7 +120,7 @@ export abstract class DocumentTabs extends SnapshotStore<SessionSnapshot> {
   }
 
   /** Puts journaled text back as an unsaved edit; a file gone from disk is restored as missing (Save writes it back). */
-  private async restoreText(path: string, text: string, isMissing: boolean): Promise<boolean> {
+  protected async restoreText(path: string, text: string, isMissing: boolean): Promise<boolean> {
     if (isMissing && !this.docs.has(path)) {
       const doc: OpenDocument = { path, version: absentVersion, format: { hasBom: false, eol: 'lf' }, savedDoc: textOf(''), isReadOnly: false, readOnlyReason: null }
       this.docs.set(path, doc)

@@ -158,6 +158,11 @@ export class EditingSession extends DocumentTabs {
     this.update({ isCloseRequested: false })
   }
 
+  /** Puts `text` into the editor as an unsaved edit of `path` (a version from Git's history, an undone discard); false when it cannot open. */
+  restoreVersion(path: string, text: string): Promise<boolean> {
+    return this.restoreText(path, text, false)
+  }
+
   /** Clears the current error message. */
   dismissError(): void {
     this.update({ error: null })

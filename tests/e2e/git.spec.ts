@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base } from '@playwright/test'
+import { expect, repoRoot, serveDir, stopServed, type Served } from './serve-fixture'
+
+/** A remote (bare), my clone served by Folio and a teammate's clone, under an empty HOME and global Git config. */
+interface Team {
+  served: Served
+  root: string
+  bare: string
+  theirs: string
+  git: (cwd: string, ...args: string[]) => string
+}
+
+const test = base.extend<{ team: Team }>({
+  // eslint-disable-next-line no-empty-pattern -- NOTE: Playwright requires an object pattern for fixture deps.
+  team: async ({}, use) => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-git-'))
+    const home = path.join(root, 'home')
+    await mkdir(home)
+    await writeFile(path.join(home, 'gitconfig'), '')
+    const env: NodeJS.ProcessEnv = { HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: home, GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' }
+    const git = (cwd: string, ...args: string[]): string =>
+      execFileSync('git', ['-c', 'user.name=Teammate', '-c', 'user.email=team@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' })
+    const seed = path.join(root, 'seed')
+    await cp(path.join(repoRoot, 'resources', 'sample-content'), seed, { recursive: true })
+    git(seed, 'init', '--quiet')
+    git(seed, 'add', '-A')
+    git(seed, 'commit', '--quiet', '-m', 'Seed')
+    const bare = path.join(root, 'team.git')
+    git(root, 'clone', '--quiet', '--bare', seed, bare)
+    git(root, 'clone', '--quiet', bare, path.join(root, 'mine'))
+    git(root, 'clone', '--quiet', bare, path.join(root, 'theirs'))
+    const served = await serveDir(path.join(root, 'mine'), { ...env, FOLIO_STATE_DIR: path.join(root, 'state') })
+    await use({ served, root, bare, theirs: path.join(root, 'theirs'), git })
+    await stopServed(served)
+    await rm(root, { recursive: true, force: true })
+  },
+})
+
+test('save an edit, see it under Changes, commit it, Sync it out; a teammate’s change comes in through Sync', async ({ page, team }) => {
+  await page.goto(team.served.url)
+  const list = page.getByRole('listbox', { name: 'Articles' })
+  await list.getByRole('option', { name: 'Welcome to Folio' }).click()
+  const editor = page.getByRole('textbox', { name: 'Markdown editor' })
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('A line for the team.')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await expect(list.getByRole('option', { name: 'Welcome to Folio' }).getByTitle('Git: modified since the last commit')).toHaveText('M')
+
+  await page.getByRole('button', { name: /^Changes/ }).click()
+  const changes = page.getByRole('region', { name: 'Changes' })
+  const files = changes.getByRole('list', { name: 'Changed files' })
+  await expect(files.getByRole('button', { name: /welcome-to-folio\.md/ })).toBeVisible()
+  await expect(changes.getByText('Last commit (HEAD)')).toBeVisible()
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'git-changes-1400.png') })
+
+  await changes.getByRole('textbox', { name: 'Commit message' }).fill('Welcome the team')
+  await changes.getByRole('button', { name: 'Commit' }).click()
+  await changes.getByRole('textbox', { name: 'Your name' }).fill('Ada Writer')
+  await changes.getByRole('textbox', { name: 'Your email' }).fill('ada@example.org')
+  await changes.getByRole('button', { name: 'Commit' }).click()
+  await expect(changes.getByText(/Committed [0-9a-f]+ \(1 file\)/)).toBeVisible()
+  await expect(changes.getByText('No changes since the last commit.')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Sync' }).click()
+  await expect(changes.getByText('Synced: 0 commit(s) in, 1 out.')).toBeVisible()
+  expect(team.git(team.bare, 'log', '-1', '--format=%an|%s').trim()).toBe('Ada Writer|Welcome the team')
+
+  team.git(team.theirs, 'pull', '--quiet', '--ff-only')
+  await writeFile(path.join(team.theirs, 'content', 'posts', 'from-a-teammate.md'), '---\ntitle: From a teammate\n---\nHello.\n')
+  team.git(team.theirs, 'add', '-A')
+  team.git(team.theirs, 'commit', '--quiet', '-m', 'Teammate adds a post')
+  team.git(team.theirs, 'push', '--quiet')
+  await page.getByRole('button', { name: 'Sync' }).click()
+  await expect(changes.getByText('Synced: 1 commit(s) in, 0 out.')).toBeVisible()
+  await changes.getByRole('button', { name: 'Close' }).click()
+  await expect(list.getByRole('option', { name: 'From a teammate' })).toBeVisible()
+  await page.setViewportSize({ width: 900, height: 600 })
+  await page.getByRole('button', { name: /^Changes/ }).click()
+  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'git-changes-900.png') })
+})
