@@ -7,9 +7,10 @@ import { exportFromFolder, validateExportRequest, type ExportHost } from './expo
 import { validateJournalWrite, type JournalStore } from './journal/index'
 import { createGitHandlers } from './git/git-handlers'
 import { createComfortHandlers } from './comfort-handlers'
+import { createFolderHandlers, type FolderHandlerHost } from './host/folder-handlers'
 
 /** What the handlers need from their host (the Electron main process or `folio serve`). */
-export interface HandlerHost {
+export interface HandlerHost extends FolderHandlerHost {
   /** The open folder, or null when none is open. */
   session(): FolderSession | null
   /** Lets the user choose a folder (desktop) or fails with UNSUPPORTED (browser mode); null when cancelled. */
@@ -146,5 +147,6 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
     },
     ...createGitHandlers(host),
     ...createComfortHandlers(host),
+    ...createFolderHandlers(host),
   }
 }

@@ -107,6 +107,8 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
   const stateDir = options.stateDir ?? defaultStateDir()
   const host = createFolioHost({
     renderPdf: () => createChromiumPdfRenderer(),
+    // NOTE: the token holder is the user who ran folio serve: the path field may open whatever that user may read.
+    mayOpenAnyFolder: true,
     stateDir,
     cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir,
     ...(options.onWatchError ? { onWatchError: options.onWatchError } : {}),

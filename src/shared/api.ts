@@ -220,6 +220,15 @@ export interface JournalWriteRequest {
   baseVersion: FileVersion | null
 }
 
+/** A recently opened folder (absolute path, for display and reopening); `isMissing` when it is no longer a folder. */
+export interface RecentFolder {
+  path: string
+  name: string
+  /** ISO 8601 time it was last opened. */
+  openedAt: string
+  isMissing: boolean
+}
+
 /** The one contract between the renderer and its host (Electron IPC or `folio serve` over HTTP). */
 export interface FolioApi {
   getFolder(): Promise<Result<FolderInfo | null>>
@@ -284,6 +293,17 @@ export interface FolioApi {
   gitHistory(path: string): Promise<Result<GitCommitInfo[]>>
   /** Git: an article at a commit and at its parent. */
   gitFileAtCommit(commit: string, path: string): Promise<Result<GitFileAtCommit>>
+  /** The recently opened folders, most recent first; missing ones are marked (shown greyed, removable). */
+  listRecentFolders(): Promise<Result<RecentFolder[]>>
+  /**
+   * Opens the folder at an absolute path. Browser mode: any folder the server's user may read (the path field);
+   * desktop: only a folder on the recent list (new ones come through the system's folder dialog).
+   */
+  openFolderAt(path: string): Promise<Result<FolderInfo>>
+  /** Removes a folder from the recent list; succeeds when it was not there. */
+  forgetRecentFolder(path: string): Promise<Result<void>>
+  /** Browser mode: sub-folder paths completing what was typed in the path field. Desktop: UNSUPPORTED. */
+  completeFolderPath(partial: string): Promise<Result<string[]>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
   // Writing comfort: folder-wide replace, settings and per-folder session state.
   /** Every change a folder-wide replace would make (reads only). */
@@ -341,6 +361,10 @@ export const requestChannels = {
   saveSettings: 'settings:save',
   getFolderState: 'folder-state:get',
   saveFolderState: 'folder-state:save',
+  listRecentFolders: 'recent:list',
+  openFolderAt: 'folder:open-at',
+  forgetRecentFolder: 'recent:forget',
+  completeFolderPath: 'folder:complete',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

@@ -4,6 +4,7 @@ import { ExportJobs, ExportStateStore, type ExportHost, type PdfRenderer } from 
 import { FolderSession } from '../folder-session'
 import { JournalStore } from '../journal/index'
 import { createRequestHandlers, type HandlerHost } from '../request-handlers'
+import { RecentFolders } from './recent-folders'
 
 /** What a face (the Electron main process or `folio serve`) gives the host; everything else is shared. */
 export interface FolioHostOptions {
@@ -23,6 +24,10 @@ export interface FolioHostOptions {
   closeWindow?: () => void
   /** Told when watching a folder fails (e.g. the inotify limit); outside changes may then go unnoticed. */
   onWatchError?: (message: string) => void
+  /** Browser mode: the page may open and complete any folder path the server's user may read (desktop: recent ones only). */
+  mayOpenAnyFolder?: boolean
+  /** Told after a folder opened (desktop: the OS recent-documents list, the menu's Open Recent). */
+  onFolderOpened?: (folder: FolderInfo) => void
 }
 
 /** One host for both faces: the request handlers, the event stream they feed, and the open folder. */
@@ -37,6 +42,8 @@ export interface FolioHost {
   session(): FolderSession | null
   /** Resolves once the open folder is watched, or its watcher failed (told to onWatchError). */
   watching(): Promise<void>
+  /** The user's recent folders (in the state folder). */
+  readonly recent: RecentFolders
   /** Closes the open folder and stops its watcher. */
   dispose(): Promise<void>
 }
@@ -56,6 +63,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
   let current: FolderSession | null = null
   let unsubscribe: Unsubscribe | null = null
   let watching: Promise<void> = Promise.resolve()
+  const recent = new RecentFolders(options.stateDir)
 
   const close = async (): Promise<void> => {
     unsubscribe?.()
@@ -83,7 +91,10 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
       onWatchError?.(`Outside changes will not be noticed: ${messageOf(error)}`)
     })
     const info = opened.value.info()
+    const remembered = await recent.add(info.root)
+    if (!remembered.ok) console.warn(`Folio could not update the recent folders: ${remembered.error.message}`)
     emit({ kind: 'folder-opened', folder: info })
+    options.onFolderOpened?.(info)
     return ok(info)
   }
 
@@ -111,6 +122,13 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
     stateDir: options.stateDir,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     ...(options.closeWindow ? { closeWindow: options.closeWindow } : {}),
+    recent,
+    async openFolderAt(dir) {
+      const opened = await open(dir)
+      await watching
+      return opened
+    },
+    mayOpenAnyFolder: options.mayOpenAnyFolder === true,
   }
   return {
     handlers: createRequestHandlers(handlerHost),
@@ -121,6 +139,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
     open,
     session: () => current,
     watching: () => watching,
+    recent,
     dispose: close,
   }
 }

@@ -1,4 +1,4 @@
-import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, IndexPage, JournalEntry, JournalWriteRequest, WriteArticleRequest } from '@shared/api'
+import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, IndexPage, JournalEntry, JournalWriteRequest, RecentFolder, WriteArticleRequest } from '@shared/api'
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
 import type { GitStatus } from '@shared/git'
@@ -99,6 +99,22 @@ export class FakeApi implements FolioApi {
   gitResolve = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
   gitHistory = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
   gitFileAtCommit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+
+  /** Recent folders, most recent first; opening one by path makes it the folder (as the host does). */
+  recentFolders: RecentFolder[] = []
+  listRecentFolders = () => Promise.resolve(ok([...this.recentFolders]))
+  openFolderAt = (path: string) => {
+    const folder = { root: path, name: path.split(/[\\/]/).pop() ?? path }
+    this.folder = folder
+    this.emit({ kind: 'folder-opened', folder })
+    return Promise.resolve(ok(folder))
+  }
+  forgetRecentFolder = (path: string) => {
+    this.recentFolders = this.recentFolders.filter((folder) => folder.path !== path)
+    return Promise.resolve(ok(undefined))
+  }
+  completions: string[] = []
+  completeFolderPath = (partial: string) => Promise.resolve(ok(this.completions.filter((path) => path.startsWith(partial))))
 
   /** The journal of unsaved edits, by path. */
   readonly journal = new Map<string, JournalEntry>()
