@@ -23,18 +23,18 @@ describe('RecentFolders', () => {
     const state = path.join(base, 'state')
     const recent = new RecentFolders(state, false)
     const [a, b] = dirs('a', 'b')
-    await recent.add(a!, new Date('2026-01-01T00:00:00Z'))
-    await recent.add(b!, new Date('2026-01-02T00:00:00Z'))
-    await recent.add(a!, new Date('2026-01-03T00:00:00Z'))
+    await recent.add(a, new Date('2026-01-01T00:00:00Z'))
+    await recent.add(b, new Date('2026-01-02T00:00:00Z'))
+    await recent.add(a, new Date('2026-01-03T00:00:00Z'))
     let list = await recent.list()
     expect(list.ok && list.value).toEqual([
       { path: a, name: 'a', openedAt: '2026-01-03T00:00:00.000Z', isMissing: false },
       { path: b, name: 'b', openedAt: '2026-01-02T00:00:00.000Z', isMissing: false },
     ])
-    fs.rmSync(b!, { recursive: true })
+    fs.rmSync(b, { recursive: true })
     list = await recent.list()
     expect(list.ok && list.value.map((f) => [f.name, f.isMissing])).toEqual([['a', false], ['b', true]])
-    await recent.forget(b!)
+    await recent.forget(b)
     list = await recent.list()
     expect(list.ok && list.value.map((f) => f.name)).toEqual(['a'])
     await Promise.all(Array.from({ length: maxRecentFolders + 3 }, (_, i) => recent.add(path.join(base, `x${i}`))))
@@ -82,7 +82,7 @@ describe('folder handlers', () => {
   it('lets the desktop renderer reopen only recent folders, and complete nothing; browser mode may open any', async () => {
     const [a, b] = dirs('a', 'b')
     const recent = new RecentFolders(path.join(base, 'state'), false)
-    await recent.add(a!)
+    await recent.add(a)
     const opened: string[] = []
     const openFolderAt = (dir: string) => (opened.push(dir), Promise.resolve({ ok: true as const, value: { root: dir, name: path.basename(dir) } }))
     const desktop = createFolderHandlers({ recent, openFolderAt })
@@ -95,6 +95,6 @@ describe('folder handlers', () => {
     for (const bad of [42, '', 'x\0y', 'x'.repeat(5000)]) expect(await browser.openFolderAt(bad)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await browser.openFolderAt()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect((await browser.forgetRecentFolder(a)).ok).toBe(true)
-    expect((await browser.listRecentFolders()).ok && (await recent.has(a!))).toBe(false)
+    expect((await browser.listRecentFolders()).ok && (await recent.has(a))).toBe(false)
   })
 })
