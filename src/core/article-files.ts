@@ -17,6 +17,16 @@ export function isSkippedFolder(relPath: string): boolean {
 }
 
 /**
+ * True when a relative file path (`/` or `\\` separators) lies in a folder the index skips (see isSkippedFolder), so
+ * what the index never lists is never served either (assets in `.git/`, `node_modules/`, `public/`).
+ */
+export function isInSkippedFolder(relPath: string): boolean {
+  const parts = relPath.split(/[\\/]/).filter((part) => part !== '' && part !== '.')
+  for (let i = 1; i < parts.length; i++) if (isSkippedFolder(parts.slice(0, i).join('/'))) return true
+  return false
+}
+
+/**
  * The relative path of `name` inside folder `rel` ('' for the root), as one flat string. NOTE: V8 keeps a
  * concatenation as a tree of its parts (a "cons string") for as long as it lives; the paths an index or a cache keeps
  * for 50,000 articles cost several MB more that way. A property key is always flat.

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fail, ok, type Result } from '@shared/result'
+import { isInSkippedFolder } from './article-files'
 import type { ContentRoot } from './content-root'
 import { errnoToResult } from './errno'
 import { isInside } from './path-rules'
@@ -90,9 +91,12 @@ export async function resolveAsset(root: ContentRoot, relPath: unknown): Promise
   if (!resolved.ok) return resolved
   const contentType = assetContentType(resolved.value)
   if (contentType === null) return fail('UNSUPPORTED', 'Only image and media files are served to the preview.', { path: String(relPath) })
+  if (isInSkippedFolder(String(relPath))) return fail('NOT_FOUND', 'The asset is in a folder Folio does not show (a dot-folder, node_modules, public).', { path: String(relPath) })
   try {
     const real = await fs.realpath(resolved.value)
     if (!isInside(root.root, real)) return fail('INVALID_PATH', 'The asset leads outside the folder.', { path: String(relPath) })
+    // NOTE: judged again on the real path, so a link to a skipped folder serves nothing from it either.
+    if (isInSkippedFolder(path.relative(await fs.realpath(root.root), real))) return fail('NOT_FOUND', 'The asset is in a folder Folio does not show.', { path: String(relPath) })
     const stats = await fs.stat(real)
     if (!stats.isFile()) return fail('NOT_FOUND', 'The asset is not a file.', { path: String(relPath) })
     if (stats.size > maxAssetBytes) return fail('TOO_LARGE', 'The asset is too large to preview.', { path: String(relPath) })

@@ -4,7 +4,7 @@ import type { ExportFailure, ExportFormat, PdfOptions } from '@shared/api'
 import { isBundleArticle } from '@shared/article-names'
 import { parseFrontMatter } from '@shared/front-matter'
 import { fail, ok, type Result } from '@shared/result'
-import { isArticleName } from '../article-files'
+import { isArticleName, isInSkippedFolder } from '../article-files'
 import { errnoToResult } from '../errno'
 import { decodeText } from '../file-codec'
 import { maxArticleBytes } from '../folder-session'
@@ -32,7 +32,12 @@ export interface ExportRunOptions {
   /** Called after each article, exported or failed. */
   onProgress?: (done: number, total: number, rel: string) => void
   now?: Date
+  /** The most bytes of page-bundle resources one run reads (Markdown export); default maxBundleBytes. */
+  maxResourceBytes?: number
 }
+
+/** How many bytes of bundle resources (images, attachments) one export run reads at most: 512 MB. */
+export const maxBundleBytes = 512 * 1024 * 1024
 
 /** What a run produced; `isCancelled` when the signal fired (files holds what was done before). */
 export interface ExportRun {
@@ -58,31 +63,42 @@ async function readArticleBytes(abs: string, rel: string): Promise<Result<Uint8A
   }
 }
 
-/** The resources of a page bundle: every non-article file under its folder (no dot-files, no symlinks), sorted. */
-async function bundleResources(source: ExportSource): Promise<Result<ExportFile[]>> {
+/**
+ * The resources of a page bundle: every non-article file under its folder (no dot-files, no symlinks, nothing in
+ * folders the index skips), sorted. Sizes are counted against `budget` before anything is read: TOO_LARGE, naming
+ * the file that passes it, when the run's total would exceed it (so 630 MB of bundles never sit in memory at once).
+ */
+async function bundleResources(source: ExportSource, budget: { left: number; max: number }): Promise<Result<ExportFile[]>> {
   const dir = path.dirname(source.abs)
   const relDir = path.posix.dirname(source.rel)
-  const files: ExportFile[] = []
+  const found: { name: string; abs: string }[] = []
   try {
     const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true })
     for (const entry of entries) {
       if (!entry.isFile() || isArticleName(entry.name)) continue
       const sub = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep)
-      if (sub.some((part) => part.startsWith('.'))) continue
-      const name = relDir === '.' ? sub.join('/') : `${relDir}/${sub.join('/')}`
-      files.push({ name, bytes: await fs.readFile(path.join(dir, ...sub)) })
+      if (sub.some((part) => part.startsWith('.')) || isInSkippedFolder(sub.join('/'))) continue
+      found.push({ name: relDir === '.' ? sub.join('/') : `${relDir}/${sub.join('/')}`, abs: path.join(dir, ...sub) })
     }
+    found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const file of found) {
+      const size = (await fs.stat(file.abs)).size
+      budget.left -= size
+      if (budget.left < 0) return fail('TOO_LARGE', `bundle resources pass ${Math.round(budget.max / 1024 / 1024)} MB at "${file.name}"; export fewer articles at once`, { path: file.name })
+    }
+    const files: ExportFile[] = []
+    for (const file of found) files.push({ name: file.name, bytes: await fs.readFile(file.abs) })
+    return ok(files)
   } catch (error) {
     return errnoToResult(error, 'read the bundle of', source.rel)
   }
-  return ok(files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
 }
 
 type Converted = { files: ExportFile[]; json?: ArticleJson }
 
-async function convert(source: ExportSource, bytes: Uint8Array, options: ExportRunOptions): Promise<Result<Converted>> {
+async function convert(source: ExportSource, bytes: Uint8Array, options: ExportRunOptions, budget: { left: number; max: number }): Promise<Result<Converted>> {
   if (options.format === 'md') {
-    const resources = isBundleArticle(source.rel) ? await bundleResources(source) : ok([])
+    const resources = isBundleArticle(source.rel) ? await bundleResources(source, budget) : ok([])
     return resources.ok ? ok({ files: [{ name: source.rel, bytes }, ...resources.value] }) : resources
   }
   const decoded = decodeText(bytes)
@@ -111,13 +127,15 @@ function failureMessage(rel: string, error: { message: string; line?: number; co
 export async function exportArticles(sources: readonly ExportSource[], options: ExportRunOptions): Promise<ExportRun> {
   const run: ExportRun = { files: [], exported: [], failures: [], isCancelled: false }
   const jsons: ArticleJson[] = []
+  const max = options.maxResourceBytes ?? maxBundleBytes
+  const budget = { left: max, max }
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted === true) {
       run.isCancelled = true
       break
     }
     const bytes = await readArticleBytes(source.abs, source.rel)
-    const converted = bytes.ok ? await convert(source, bytes.value, options) : bytes
+    const converted = bytes.ok ? await convert(source, bytes.value, options, budget) : bytes
     if (converted.ok) {
       run.exported.push(source.rel)
       run.files.push(...converted.value.files)

@@ -92,3 +92,19 @@ describe('resolveAsset and answerAsset', () => {
     expect(assetFailureStatus('NOT_FOUND')).toBe(404)
   })
 })
+
+describe('resolveAsset skip rules', () => {
+  it('refuses images in dot-folders, node_modules and public/, as the index skips them, also through a link', async () => {
+    const site = root.root
+    for (const rel of ['.git/x.png', 'content/.hidden/x.png', 'node_modules/pkg/x.png', 'content/node_modules/x.png', 'public/img/x.png']) {
+      fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true })
+      fs.writeFileSync(path.join(site, rel), png)
+      const resolved = await resolveAsset(root, rel)
+      expect(resolved.ok ? 'served' : resolved.error.code, rel).toBe('NOT_FOUND')
+    }
+    fs.symlinkSync(path.join(site, 'content', '.hidden'), path.join(site, 'static', 'shown'))
+    const linked = await resolveAsset(root, 'static/shown/x.png')
+    expect(linked.ok ? 'served' : linked.error.code).toBe('NOT_FOUND')
+    expect((await resolveAsset(root, 'static/img/logo.png')).ok).toBe(true)
+  })
+})
