@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { ArticleSummary, IndexSnapshot, SearchResults } from '@shared/api'
+import type { Result } from '@shared/result'
+import { createServeCommand } from '../../../src/cli/commands/serve'
+import { aliasBomb, manyAliases } from '../../support/hostile-content'
+
+// `folio serve` on one folder holding every attack at once: it indexes, answers and never crashes (an unhandled
+// rejection would fail the run). Each request has a ceiling against a hang (not a measurement: the machine is
+// shared); the figures seen are in the hardening note. Assertions that need the article store's confinement in the
+// listing and watcher are marked STORE.
+const isPosix = process.platform !== 'win32'
+// NOTE: from TypeScript sources the index runs in this thread (no built worker), so a request can wait behind a
+// batch of hostile files (6 s seen on the shared machine); the built `folio serve` indexes in worker threads.
+const ceilingMs = 30_000
+let base = ''
+let site = ''
+let url = ''
+let token = ''
+let stop = (): void => undefined
+let running: Promise<number> = Promise.resolve(0)
+
+async function api<T>(method: string, ...args: unknown[]): Promise<Result<T>> {
+  const body = JSON.stringify({ args })
+  // NOTE: a fresh connection per request (agent: false): a kept-alive socket the server has timed out resets.
+  const text = await new Promise<string>((resolve, reject) => {
+    const request = http.request(`${url}/api/${method}`, { method: 'POST', agent: false, timeout: ceilingMs, headers: { 'content-type': 'application/json', 'x-folio-token': token, origin: url } }, (response) => {
+      let data = ''
+      response.on('data', (chunk: Buffer) => (data += chunk.toString()))
+      response.on('end', () => resolve(data))
+    })
+    request.on('timeout', () => request.destroy(new Error(`${method} did not answer within ${ceilingMs} ms`)))
+    request.on('error', reject)
+    request.end(body)
+  })
+  return JSON.parse(text) as Result<T>
+}
+
+async function untilIndexed(): Promise<ArticleSummary[]> {
+  for (;;) {
+    const index = await api<IndexSnapshot>('getArticleIndex')
+    if (index.ok && index.value.isComplete) return index.value.articles
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+beforeAll(async () => {
+  base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-hostile-')))
+  site = path.join(base, 'site')
+  const write = (rel: string, content: string | Buffer): void => {
+    fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true })
+    fs.writeFileSync(path.join(site, rel), content)
+  }
+  fs.mkdirSync(path.join(base, 'renderer'))
+  fs.writeFileSync(path.join(base, 'renderer', 'index.html'), '<!doctype html>')
+  fs.writeFileSync(path.join(base, 'outside.md'), '---\ntitle: Outside secret\n---\noutsidesecretword\n')
+  write('normal.md', '---\ntitle: Normal\n---\nalphaword\n')
+  write('bomb.md', aliasBomb)
+  write('many.md', manyAliases(20_000))
+  write('hostile.md', '---\ntitle: Hostile\n---\nBefore\n\n<base href="http://evil.example/">\n<noscript><p>\n\n<p style="background: \\75 rl(file:///etc/passwd)">css</p>\n\nAfter\n')
+  write('readonly.md', '---\ntitle: Read only\n---\nbody\n')
+  fs.chmodSync(path.join(site, 'readonly.md'), 0o444)
+  write('huge.md', Buffer.alloc(11 * 1024 * 1024, 'a'))
+  write('.hidden/img.png', Buffer.from('89504e470d0a1a0a', 'hex'))
+  if (isPosix) {
+    for (const name of ['fifo-1.md', 'fifo-2.md', 'fifo-3.md', 'fifo-4.md']) execFileSync('mkfifo', [path.join(site, name)])
+    fs.symlinkSync(path.join(base, 'outside.md'), path.join(site, 'link-out.md'))
+  }
+  const stopped = new Promise<void>((resolve) => (stop = resolve))
+  const out: string[] = []
+  running = createServeCommand({ rendererDir: path.join(base, 'renderer'), waitForStop: () => stopped }).run([site], { stdout: (t) => out.push(t), stderr: () => undefined, cwd: base })
+  for (let i = 0; i < 500 && out.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+  const match = /at (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]{64})/.exec(out.join(''))
+  url = match?.[1] ?? ''
+  token = match?.[2] ?? ''
+}, 60_000)
+
+afterAll(async () => {
+  stop()
+  await running
+  if (isPosix) fs.chmodSync(path.join(site, 'readonly.md'), 0o644)
+  fs.rmSync(base, { recursive: true, force: true })
+})
+
+it('indexes a folder holding every attack, listing each bad file with an error and the rest normally', async () => {
+  const byPath = new Map((await untilIndexed()).map((a) => [a.path, a]))
+  expect(byPath.get('normal.md')?.error).toBeUndefined()
+  expect(byPath.get('bomb.md')?.error).toMatchObject({ line: 6, column: 8 })
+  expect(byPath.get('many.md')?.error).toBeUndefined()
+  expect(byPath.get('huge.md')?.error?.message).toMatch(/10 MB/)
+  expect(byPath.get('readonly.md')?.title).toBe('Read only')
+  expect(byPath.get('hostile.md')?.title).toBe('Hostile')
+  // STORE: FIFOs are skipped or listed with an error, never opened for their text; links out are never indexed.
+  for (const name of ['fifo-1.md', 'fifo-2.md', 'fifo-3.md', 'fifo-4.md']) expect(byPath.get(name)?.error ?? null, name).not.toBeUndefined()
+  expect(byPath.get('link-out.md')?.title ?? null).toBeNull()
+  let found = await api<SearchResults>('searchArticles', 'alphaword')
+  while (found.ok && !found.value.isComplete) found = await api<SearchResults>('searchArticles', 'alphaword')
+  expect(found.ok && found.value.hits.map((h) => h.path)).toEqual(['normal.md'])
+}, 120_000)
+
+it('answers reads of each hostile file with the article or an error, and stays up', async () => {
+  expect((await api('readArticle', 'normal.md')).ok).toBe(true)
+  expect((await api('readArticle', 'hostile.md')).ok).toBe(true)
+  expect((await api('readArticle', 'readonly.md')).ok).toBe(true)
+  expect((await api('readArticle', 'bomb.md')).ok).toBe(true)
+  const huge = await api('readArticle', 'huge.md')
+  expect(huge.ok ? 'read' : huge.error.code).toBe('TOO_LARGE')
+  if (isPosix) {
+    // STORE: a FIFO is refused with a message, never opened (opening blocks every later read).
+    const fifo = await api('readArticle', 'fifo-1.md')
+    expect(fifo.ok).toBe(false)
+    const outside = await api('readArticle', 'link-out.md')
+    expect(outside.ok).toBe(false)
+  }
+  expect((await api('readArticle', 'normal.md')).ok).toBe(true)
+}, 60_000)
+
+it.skipIf(!isPosix)('never indexes a link to an outside file planted while it runs (STORE)', async () => {
+  fs.symlinkSync(path.join(base, 'outside.md'), path.join(site, 'planted.md'))
+  fs.writeFileSync(path.join(site, 'witness.md'), '---\ntitle: Witness\n---\nwitnessword\n')
+  // NOTE: the witness, written after the link, shows the watcher has passed the link's event too.
+  for (let i = 0; i < 200; i++) {
+    const found = await api<SearchResults>('searchArticles', 'witnessword')
+    if (found.ok && found.value.hits.length > 0) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  const secret = await api<SearchResults>('searchArticles', 'outsidesecretword')
+  expect(secret.ok && secret.value.hits).toEqual([])
+  const index = await api<IndexSnapshot>('getArticleIndex')
+  expect(index.ok && index.value.articles.find((a) => a.path === 'planted.md')?.title).not.toBe('Outside secret')
+}, 60_000)
