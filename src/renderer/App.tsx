@@ -46,7 +46,7 @@ export function App({ api, isBrowserMode = false }: AppProps) {
 
   if (folderState.status === 'loading') return <p className="app-loading">Loading…</p>
   if (folderState.status === 'none' || folderState.folder === null) {
-    return <Welcome error={folderState.error} onOpenFolder={() => void actions.openFolder()} />
+    return <Welcome error={folderState.error} onOpenFolder={() => void actions.openFolder()} api={api} isBrowserMode={isBrowserMode} />
   }
   return (
     <ArticleIndexContext.Provider value={indexContext}>
