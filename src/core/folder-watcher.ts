@@ -93,6 +93,8 @@ export class FolderWatcher {
   private async addFolder(absPath: string): Promise<void> {
     let entries
     try {
+      // NOTE: a link planted as a folder is not walked (as at start-up): readdir would follow it anywhere.
+      if (!(await this.deps.fs.lstat(absPath)).isDirectory()) return
       entries = await this.deps.fs.readdir(absPath)
     } catch (error) {
       // NOTE: not a folder (a new image, say), or gone again: nothing to add.

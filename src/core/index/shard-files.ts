@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { detectBlock } from '@shared/front-matter/detect'
-import { isArticleName, isSkippedFolder } from '../article-files'
+import { entryKind } from '../store/listing'
+import { openForIndexSync } from '../store/sync-open'
 import { errnoCode } from '../errno'
 import { textProblemOf, type TextProblem } from '../text-problem'
 import type { CacheStamp } from './summary-cache'
@@ -19,17 +20,13 @@ const scratch = Buffer.allocUnsafe(256 * 1024)
 
 /** Reads a file as LF text without BOM, with its size and mtime; never throws for I/O problems. */
 export function readIndexedText(abs: string): ReadOutcome {
-  let fd: number
+  const opened = openForIndexSync(abs)
+  // NOTE: a link or a FIFO is no article, exactly as the listing judges it: it is dropped like a missing file.
+  if (opened.kind === 'missing' || opened.kind === 'skipped') return { kind: 'missing' }
+  if (opened.kind === 'failed') return { kind: 'failed', message: `Could not read the file (${opened.code}).`, stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 } }
+  const { fd, stats } = opened
   try {
-    fd = fs.openSync(abs, 'r')
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return { kind: 'missing' }
-    return { kind: 'failed', message: `Could not read the file (${errnoCode(error) ?? 'error'}).`, stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 } }
-  }
-  try {
-    const stats = fs.fstatSync(fd)
     const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
-    if (!stats.isFile()) return { kind: 'missing' }
     if (stats.size > maxIndexedBytes) return { kind: 'failed', message: 'The file is larger than 10 MB; Folio does not open it.', stamp }
     // NOTE: one reused buffer for the common small file: thousands of short-lived allocations otherwise fragment
     // the heap outside V8 and keep the indexing thread's RSS high.
@@ -109,19 +106,16 @@ function lfText(bytes: Buffer): string {
 }
 
 /**
- * Reads a file for its summary with as few system calls as possible (open, one read, close: no stat), which is
+ * Reads a file for its summary with as few system calls as possible (open, fstat, one read, close), which is
  * what indexing many small files costs. Only the front matter is decoded when its end is found (the body's words
  * are read by the full-text pass): most of the text a file would make is never made. Files larger than 64 KB take
  * the full read.
  */
 export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text: string; stamp: null; problem: TextProblem | null } {
-  let fd: number
-  try {
-    fd = fs.openSync(abs, 'r')
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return { kind: 'missing' }
-    return readIndexedText(abs)
-  }
+  const opened = openForIndexSync(abs)
+  if (opened.kind === 'missing' || opened.kind === 'skipped') return { kind: 'missing' }
+  if (opened.kind === 'failed') return readIndexedText(abs)
+  const { fd } = opened
   let n: number
   try {
     n = fs.readSync(fd, head, 0, headBytes, 0)
@@ -170,8 +164,9 @@ function listArticlesInChunks(root: string, take: (paths: string[]) => void): vo
     for (const entry of entries) {
       // NOTE: a plain concatenation, not childPath's flat copy: this listing is on the cold index's critical path.
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`
-      if (entry.isDirectory() && !isSkippedFolder(child)) pending.push(child)
-      else if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) found.push(child)
+      const kind = entryKind(entry, child)
+      if (kind === 'folder') pending.push(child)
+      else if (kind === 'article') found.push(child)
     }
     if (found.length >= chunkSize) {
       take(found)

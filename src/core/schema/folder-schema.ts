@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { closeSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { readFrontMatterData } from '@shared/front-matter/parse'
 import { parseFolioSchema, parseFrontMatterCmsConfig, withExplicitFields, type ExplicitParse } from '@shared/front-matter/schema-explicit'
@@ -8,6 +7,8 @@ import type { ExplicitField, FolderSchema, SchemaProblem } from '@shared/front-m
 import type { FrontMatterValue } from '@shared/front-matter/types'
 import { ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
+import { maxArticleBytes } from '../store/article-store'
+import { openForIndexSync, readTextForIndexSync } from '../store/sync-open'
 
 /** Explicit schema files read from the folder root, in increasing precedence (Folio's own beats Front Matter CMS's). */
 const schemaFiles: { file: string; parse: (json: unknown, source: string) => ExplicitParse }[] = [
@@ -176,20 +177,25 @@ function yieldTurn(): Promise<void> {
 }
 
 function readDataSync(root: string, rel: string, cache: RootCache): Record<string, FrontMatterValue> {
-  const file = path.join(root, ...rel.split('/'))
-  const info = statSync(file, { throwIfNoEntry: false })
+  // NOTE: one open and fstat, as the index reads: a link or a FIFO planted since the listing is skipped, never followed.
+  const opened = openForIndexSync(path.join(root, ...rel.split('/')))
   // NOTE: a file that vanished since the listing counts as an article without front matter.
-  if (info === undefined) return {}
-  const known = cache.articles.get(rel)
-  if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return unpacked(known.data, cache.shapes)
-  let text: string | null
+  if (opened.kind !== 'open') return {}
   try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    // NOTE: a file that cannot be read is skipped; the schema is a statistic, not a listing.
-    text = null
+    const info = opened.stats
+    const known = cache.articles.get(rel)
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return unpacked(known.data, cache.shapes)
+    let text: string | null
+    try {
+      text = info.size > maxArticleBytes ? null : readFileSync(opened.fd, 'utf8')
+    } catch {
+      // NOTE: a file that cannot be read is skipped; the schema is a statistic, not a listing.
+      text = null
+    }
+    return remembered(rel, info, text, cache)
+  } finally {
+    closeSync(opened.fd)
   }
-  return remembered(rel, info, text, cache)
 }
 
 function remembered(rel: string, info: { mtimeMs: number; size: number }, text: string | null, cache: RootCache): Record<string, FrontMatterValue> {
@@ -198,27 +204,14 @@ function remembered(rel: string, info: { mtimeMs: number; size: number }, text: 
   return data
 }
 
-async function readData(root: string, rel: string, cache: RootCache): Promise<Record<string, FrontMatterValue>> {
-  const file = path.join(root, ...rel.split('/'))
-  let info
-  try {
-    info = await stat(file)
-  } catch {
-    // NOTE: a file that vanished since the listing counts as an article without front matter.
-    return {}
-  }
-  const known = cache.articles.get(rel)
-  if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return unpacked(known.data, cache.shapes)
-  return remembered(rel, info, await readText(root, rel), cache)
+function readData(root: string, rel: string, cache: RootCache): Promise<Record<string, FrontMatterValue>> {
+  // NOTE: the read is the index's (open, fstat, read: a few microseconds); the batch loop yields between batches.
+  return Promise.resolve(readDataSync(root, rel, cache))
 }
 
-async function readText(root: string, rel: string): Promise<string | null> {
-  try {
-    return await readFile(path.join(root, ...rel.split('/')), 'utf8')
-  } catch {
-    // NOTE: a file that vanished or cannot be read is skipped; the schema is a statistic, not a listing.
-    return null
-  }
+function readText(root: string, rel: string): Promise<string | null> {
+  // NOTE: a file that vanished, cannot be read, or is a link or FIFO is skipped; the schema is a statistic.
+  return Promise.resolve(readTextForIndexSync(path.join(root, ...rel.split('/')), maxArticleBytes)?.text ?? null)
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
