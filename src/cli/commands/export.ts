@@ -96,8 +96,8 @@ async function selectSources(groups: SourceGroup[], since: string | null, state:
   return ok(selected)
 }
 
-async function deliver(parsed: ExportArgs, files: ExportFile[], io: CliIo): Promise<Result<string[]>> {
-  if (parsed.out !== null) return writeExportFiles(path.resolve(io.cwd, parsed.out), files)
+async function deliver(parsed: ExportArgs, files: ExportFile[], io: CliIo, folders: readonly string[]): Promise<Result<string[]>> {
+  if (parsed.out !== null) return writeExportFiles(path.resolve(io.cwd, parsed.out), files, parsed.isInsideAllowed ? [] : folders)
   if (parsed.zip !== null) {
     const target = path.resolve(io.cwd, parsed.zip)
     const written = await writeFileAtomic(target, zipFiles(files))
@@ -142,7 +142,7 @@ export function createExportCommand(deps: ExportDeps = {}): CliCommand {
       const run = await exportArticles(sources.value, { format: parsed.format, pdf: parsed.pdf, pdfRenderer, isJsonArray: destination === null }).finally(() => pdfRenderer?.close())
       for (const failure of run.failures) io.stderr(`folio export: ${failure.message}\n`)
       if (run.files.length > 0) {
-        const written = await deliver(parsed, run.files, io)
+        const written = await deliver(parsed, run.files, io, folders)
         if (!written.ok) {
           io.stderr(`folio export: ${written.error.message}\n`)
           return exitCode.content

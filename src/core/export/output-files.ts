@@ -31,10 +31,13 @@ export async function insideWhich(target: string, folders: readonly string[]): P
 
 /**
  * Writes each file under `outDir` keeping its folders, atomically; names are export-relative `/` paths (never `..`).
+ * Each file's real path must stay inside the real output folder and outside `refuseInside` (the content folders,
+ * real paths): a link inside the output folder never leads a write back into the content (INVALID_PATH).
  * Resolves to the absolute paths written; stops at the first failure.
  */
-export async function writeExportFiles(outDir: string, files: readonly ExportFile[]): Promise<Result<string[]>> {
+export async function writeExportFiles(outDir: string, files: readonly ExportFile[], refuseInside: readonly string[] = []): Promise<Result<string[]>> {
   const written: string[] = []
+  const realOut = await realPathOrAncestor(outDir)
   for (const file of files) {
     const target = path.join(outDir, ...file.name.split('/'))
     if (!isInside(outDir, target)) return fail('INVALID_PATH', `"${file.name}" would leave the output folder.`, { path: file.name })
@@ -42,6 +45,14 @@ export async function writeExportFiles(outDir: string, files: readonly ExportFil
       await fs.mkdir(path.dirname(target), { recursive: true })
     } catch (error) {
       return errnoToResult(error, 'create the folder for', file.name)
+    }
+    // NOTE: checked on real paths after the folders exist: a subfolder of the output that is a link is followed here
+    // exactly as the write would follow it.
+    const real = await realPathOrAncestor(target)
+    const content = refuseInside.find((folder) => isInside(folder, real))
+    if (!isInside(realOut, real) || content !== undefined) {
+      const where = content === undefined ? 'outside the output folder' : `inside the content folder ${content}`
+      return fail('INVALID_PATH', `"${file.name}" would be written through a symbolic link to ${real}, ${where}; nothing more was written.`, { path: file.name })
     }
     const result = await writeFileAtomic(target, file.bytes, { displayPath: target })
     if (!result.ok) return result
