@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { Workspace } from '../workspace'
 import type { SessionSnapshot } from '../session/session-snapshot'
 import { ConfirmDialog } from './ConfirmDialog'
@@ -19,6 +20,7 @@ export function DocumentPane({ workspace, snapshot, folderRoot }: DocumentPanePr
   const { session, editor } = workspace
   const active = snapshot.activePath
   const renamedFrom = active === null ? undefined : snapshot.renamedPaths.get(active)
+  const [askWritable, setAskWritable] = useState<string | null>(null)
   return (
     <div className="document-pane">
       <TabBar session={session} editor={editor} snapshot={snapshot} folderRoot={folderRoot} />
@@ -46,7 +48,33 @@ export function DocumentPane({ workspace, snapshot, folderRoot }: DocumentPanePr
       {snapshot.readOnlyReason !== null && (
         <p className="banner banner-readonly" role="note">
           Read-only: {snapshot.readOnlyReason}
+          {snapshot.canMakeWritable && active !== null && (
+            <>
+              {' '}
+              <button type="button" onClick={() => setAskWritable(active)}>
+                Make writable…
+              </button>
+            </>
+          )}
         </p>
+      )}
+      {askWritable !== null && (
+        <ConfirmDialog
+          title="Make this file writable?"
+          message={`"${askWritable}" is read-only on disk. To save your edits, Folio will change its permissions so that it can be written.`}
+          choices={[
+            {
+              label: 'Make writable',
+              isPrimary: true,
+              onChoose: () => {
+                session.allowWriting(askWritable)
+                setAskWritable(null)
+              },
+            },
+            { label: 'Keep read-only', onChoose: () => setAskWritable(null) },
+          ]}
+          onCancel={() => setAskWritable(null)}
+        />
       )}
       <EditorPane editor={editor} hasDocument={active !== null} />
       <RecoveryDialog recovery={session.recovery} folderRoot={folderRoot} />

@@ -76,7 +76,7 @@ export abstract class DocumentTabs extends SnapshotStore<SessionSnapshot> {
     if (activePath !== path) return
     const next = rest[Math.min(index, rest.length - 1)]
     if (next !== undefined) void this.open(next)
-    else this.update({ activePath: null, isDirty: false, readOnlyReason: null, frontMatter: null })
+    else this.update({ activePath: null, isDirty: false, readOnlyReason: null, canMakeWritable: false, frontMatter: null })
   }
 
   /** Drops the unsaved edits of `path` (default: active) and shows the file as on disk; undo can bring them back. */
@@ -122,7 +122,7 @@ export abstract class DocumentTabs extends SnapshotStore<SessionSnapshot> {
   /** Puts journaled text back as an unsaved edit; a file gone from disk is restored as missing (Save writes it back). */
   protected async restoreText(path: string, text: string, isMissing: boolean): Promise<boolean> {
     if (isMissing && !this.docs.has(path)) {
-      const doc: OpenDocument = { path, version: absentVersion, format: { hasBom: false, eol: 'lf' }, savedDoc: textOf(''), isReadOnly: false, readOnlyReason: null }
+      const doc: OpenDocument = { path, version: absentVersion, format: { hasBom: false, eol: 'lf' }, savedDoc: textOf(''), isReadOnly: false, readOnlyReason: null, canMakeWritable: false }
       this.docs.set(path, doc)
       this.editor.open(path, text)
       this.show(doc)
@@ -158,6 +158,7 @@ export abstract class DocumentTabs extends SnapshotStore<SessionSnapshot> {
       activePath: doc.path,
       isDirty: this.isDirty(doc.path),
       readOnlyReason: doc.readOnlyReason,
+      canMakeWritable: doc.canMakeWritable,
       frontMatter: state ? frontMatterOf(state) : null,
     }
   }

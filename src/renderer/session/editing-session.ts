@@ -177,6 +177,20 @@ export class EditingSession extends DocumentTabs {
     else this.update({ isCloseRequested: true })
   }
 
+  /**
+   * The writer agreed (after the UI asked) to edit a file that is read-only by its permissions: it becomes editable,
+   * and its saves ask the host to make it writable. Does nothing for a file that is read-only for another reason.
+   */
+  allowWriting(path: string): void {
+    const doc = this.docs.get(path)
+    if (!doc?.canMakeWritable) return
+    Object.assign(doc, { isReadOnly: false, readOnlyReason: null, canMakeWritable: false, makeWritable: true })
+    if (this.editor.activePath === path) {
+      this.editor.setReadOnly(false)
+      this.update(this.activeFields(doc))
+    }
+  }
+
   private async saveDocument(path: string, force: boolean): Promise<void> {
     const doc = this.docs.get(path)
     const text = this.editor.textOf(path)
@@ -185,7 +199,7 @@ export class EditingSession extends DocumentTabs {
       return this.update({ error: { code: 'READ_ONLY', message: doc.readOnlyReason ?? 'read-only', path, action: 'save' } })
     }
     this.update({ status: 'saving' })
-    const result = await this.api.writeArticle({ path, text, format: doc.format, baseVersion: doc.version, force })
+    const result = await this.api.writeArticle({ path, text, format: doc.format, baseVersion: doc.version, force, ...(doc.makeWritable === true ? { makeWritable: true } : {}) })
     if (!result.ok) {
       const isConflict = result.error.code === 'CONFLICT'
       this.update({ status: 'idle', error: isConflict ? null : withPath(result.error, path, 'save') })

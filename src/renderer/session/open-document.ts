@@ -10,6 +10,10 @@ export interface OpenDocument {
   savedDoc: Text
   isReadOnly: boolean
   readOnlyReason: string | null
+  /** Read-only only by its permissions: the writer may agree to make it writable (see makeWritable). */
+  canMakeWritable: boolean
+  /** The writer agreed: saves ask the host to make the file writable. */
+  makeWritable?: boolean
 }
 
 /** Builds the record for a document just read from disk. */
@@ -21,6 +25,7 @@ export function openDocumentFrom(doc: ArticleDocument): OpenDocument {
     savedDoc: textOf(doc.text),
     isReadOnly: doc.isReadOnly,
     readOnlyReason: doc.isReadOnly ? (doc.readOnlyReason ?? 'This file cannot be saved safely.') : null,
+    canMakeWritable: doc.isReadOnly && doc.canMakeWritable === true,
   }
 }
 

@@ -18,6 +18,8 @@ export interface SessionSnapshot {
   frontMatter: ParsedFrontMatter | null
   /** Why the active document cannot be saved, or null when it can. */
   readOnlyReason: string | null
+  /** The active document is read-only only by its permissions; the UI may offer to make it writable (after asking). */
+  canMakeWritable: boolean
   status: 'idle' | 'opening' | 'saving'
   /** The last failure to open, save or edit, with the file's path; cleared by the next success. */
   error: SessionError | null
@@ -42,6 +44,7 @@ export const emptySnapshot: SessionSnapshot = {
   dirtyPaths: new Set(),
   frontMatter: null,
   readOnlyReason: null,
+  canMakeWritable: false,
   status: 'idle',
   error: null,
   conflictPath: null,

@@ -9,6 +9,8 @@ export class FakeApi implements FolioApi {
   readonly files = new Map<string, string>()
   readonly writes: WriteArticleRequest[] = []
   folder: FolderInfo | null = { root: '/tmp/site', name: 'site' }
+  /** Files read-only by their permissions (as mode 0444): read-only with canMakeWritable; saved only with makeWritable. */
+  readonly readOnlyByMode = new Set<string>()
   /** When set, the next write fails with this error code. */
   failNextWrite: { code: 'PERMISSION' | 'NO_SPACE'; message: string } | null = null
   private readonly listeners = new Set<(event: FolderEvent) => void>()
@@ -26,7 +28,9 @@ export class FakeApi implements FolioApi {
     const text = this.files.get(path)
     if (text === undefined) return Promise.resolve(fail<never>('NOT_FOUND', 'no such file', { path }))
     return Promise.resolve(
-      ok({ path, text, format: { hasBom: false, eol: 'lf' as const }, version: versionOf(text), isReadOnly: path.endsWith('.ro.md'), readOnlyReason: 'invalid UTF-8' }),
+      this.readOnlyByMode.has(path)
+        ? ok({ path, text, format: { hasBom: false, eol: 'lf' as const }, version: versionOf(text), isReadOnly: true, readOnlyReason: 'its permissions do not allow writing', canMakeWritable: true })
+        : ok({ path, text, format: { hasBom: false, eol: 'lf' as const }, version: versionOf(text), isReadOnly: path.endsWith('.ro.md'), readOnlyReason: 'invalid UTF-8' }),
     )
   }
 
@@ -41,8 +45,11 @@ export class FakeApi implements FolioApi {
     if (current !== undefined && !request.force && versionOf(current).hash !== request.baseVersion.hash) {
       return Promise.resolve(fail<never>('CONFLICT', 'the file changed on disk', { path: request.path }))
     }
+    if (current === request.text) return Promise.resolve(ok({ version: versionOf(current), written: false }))
+    if (this.readOnlyByMode.has(request.path) && request.makeWritable !== true) return Promise.resolve(fail<never>('READ_ONLY', 'the file is read-only', { path: request.path }))
+    this.readOnlyByMode.delete(request.path)
     this.files.set(request.path, request.text)
-    return Promise.resolve(ok({ version: versionOf(request.text), written: current !== request.text }))
+    return Promise.resolve(ok({ version: versionOf(request.text), written: true }))
   }
 
   // NOTE: typed structurally so the fake keeps compiling while the contract grows (index and search).
