@@ -81,6 +81,9 @@ describe('GitService against real repositories', () => {
     const handlers = createGitHandlers({ session: () => session })
     expect(await handlers.gitStage(['../outside.md'], true)).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
     expect(await handlers.gitStage(['.git/config'], true)).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
+    expect(await handlers.gitStage(['posts\\a.md'], true)).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
+    expect(await handlers.gitStage(['C:/x.md'], true)).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
+    expect(await handlers.gitDiff('posts/notes.txt')).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
     value(await handlers.gitStage(['posts/e.md', 'posts/c2.md', 'posts/c.md'], false))
     value(await handlers.gitStage(['posts/a.md'], true))
 
