@@ -1,4 +1,4 @@
-import { parseHugoDate } from '@shared/markdown/hugo-date'
+import { readDateString } from '@shared/hugo'
 
 // NOTE: the writer's locale (undefined), in UTC over the calendar day Hugo reads, so a date is never shifted a day
 // by the viewer's time zone: `2022-01-25T23:00:00-05:00` stays the 25th, as the writer wrote it.
@@ -6,7 +6,8 @@ const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
 
 /** A front-matter date as a writer reads it (the day, in the user's locale); the text as written when Hugo would not read it. */
 export function listDateText(written: string): string {
-  const date = parseHugoDate(written)
+  // NOTE: the day as written; the time zone only moves the instant, not the calendar day shown.
+  const date = readDateString(written, null)
   if (date.kind !== 'date') return written
   return formatter.format(new Date(Date.UTC(date.year, date.month - 1, date.day)))
 }

@@ -4,7 +4,7 @@ import type { ArticleSummary } from '@shared/api'
 import { ArticleIndex } from '../../core/index/article-index'
 import { exitCode, type CliCommand, type CliIo } from '../command'
 
-const usage = 'index <dir> [--json]   list every article: path, title, date as written, draft, tags, categories, format, error'
+const usage = 'index <dir> [--json]   list every article: path, title, date as written, Hugo build status (now, site time zone), draft, tags, categories, format, error'
 
 /** Resolves a folder argument; null (after telling stderr) when it is not a readable folder. */
 export async function folderArg(command: string, arg: string, io: CliIo): Promise<string | null> {
@@ -26,6 +26,7 @@ export function indexLine(a: ArticleSummary): Record<string, unknown> {
     title: a.title,
     date: a.date,
     draft: a.isDraft,
+    build: a.buildStatus ?? (a.isDraft ? 'draft' : 'published'),
     tags: a.tags ?? [],
     categories: a.categories ?? [],
     format: a.format,
@@ -35,21 +36,22 @@ export function indexLine(a: ArticleSummary): Record<string, unknown> {
 }
 
 function textLine(a: ArticleSummary): string {
-  const flags = [a.isDraft ? 'draft' : '', a.error ? `error ${a.error.line}:${a.error.column} ${a.error.message}` : ''].filter(Boolean)
+  const flags = [a.buildStatus ?? (a.isDraft ? 'draft' : 'published'), a.error ? `error ${a.error.line}:${a.error.column} ${a.error.message}` : ''].filter(Boolean)
   return [a.path, a.title ?? '', a.date ?? '', a.format, ...flags].join('\t')
 }
 
 function summaryLine(articles: ArticleSummary[], ms: number): string {
   const formats = { yaml: 0, toml: 0, json: 0, none: 0 }
   let errors = 0
-  let drafts = 0
+  const builds = { published: 0, draft: 0, future: 0, expired: 0 }
   for (const a of articles) {
     formats[a.format] += 1
     if (a.error !== undefined) errors += 1
-    if (a.isDraft) drafts += 1
+    builds[a.buildStatus ?? (a.isDraft ? 'draft' : 'published')] += 1
   }
   const byFormat = Object.entries(formats).map(([k, v]) => `${v} ${k}`).join(', ')
-  return `folio index: ${articles.length} articles (${byFormat}), ${drafts} drafts, ${errors} with errors, in ${Math.round(ms)} ms\n`
+  const byBuild = `${builds.published} published, ${builds.draft} drafts, ${builds.future} future, ${builds.expired} expired`
+  return `folio index: ${articles.length} articles (${byFormat}), ${byBuild}, ${errors} with errors, in ${Math.round(ms)} ms\n`
 }
 
 /** `folio index`: one line per article on stdout (JSON with --json, tab-separated otherwise), a summary on stderr. */

@@ -1,15 +1,18 @@
-import { formatDateLike, isDateString, parseFrontMatter, setValue, valueAt, type FrontMatterValue, type KeyPath } from '@shared/front-matter'
+import { isDateString, writeDateLike, parseFrontMatter, setValue, valueAt, type FrontMatterValue, type KeyPath } from '@shared/front-matter'
 import { exitCode, type CliCommand } from '../command'
 import { editFiles, type TextEdit } from '../edit-files'
 import { isAssignment, parseAssignment } from '../key-path-arg'
 
 const usage = 'set <file...> key.path=<value> [--dry-run]   set front-matter values (YAML syntax: title="New", tags=[a, b])'
 
-/** A date set over a date keeps the layout the file used (`"2025-02-11 17:15:27"` stays that shape). */
-function dateAware(path: KeyPath, value: FrontMatterValue): TextEdit {
+/**
+ * A date set over a date keeps the layout the file used (`"2025-02-11 17:15:27"` stays that shape) and widens it
+ * for what was typed beyond it (the rulebook's writeDateLike, which the form's date field calls too).
+ */
+export function dateAware(path: KeyPath, value: FrontMatterValue): TextEdit {
   return (text) => {
     const current = valueAt(parseFrontMatter(text).data, path)
-    const next = typeof current === 'string' && typeof value === 'string' && isDateString(current) && isDateString(value) ? formatDateLike(current, value) : value
+    const next = typeof current === 'string' && typeof value === 'string' && isDateString(current) && isDateString(value) ? writeDateLike(current, value) : value
     return setValue(text, path, next)
   }
 }

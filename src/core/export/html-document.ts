@@ -1,5 +1,6 @@
 import { parseFrontMatter, type FrontMatterValue } from '@shared/front-matter'
-import { escapeHtml, parseHugoDate, renderHeader, renderMarkdown, sanitizeRendered } from '@shared/markdown'
+import { entriesOfFields, readHugoDate } from '@shared/hugo'
+import { escapeHtml, renderHeader, renderMarkdown, sanitizeRendered } from '@shared/markdown'
 import { fail, ok, type Result } from '@shared/result'
 import { loadNodeDom } from './node-dom'
 import { printStylesheet } from './print-style'
@@ -44,7 +45,7 @@ function metaTags(data: Record<string, FrontMatterValue>): string[] {
   meta('description', textOf(data.description) ?? textOf(data.summary))
   const authors = termsOf(data.author ?? data.authors)
   meta('author', authors.length > 0 ? authors.join(', ') : null)
-  const date = parseHugoDate(data.date)
+  const date = readHugoDate({ key: 'date', value: data.date ?? null }, 'yaml', null)
   meta('date', date.kind === 'date' ? date.iso : textOf(data.date))
   const keywords = [...termsOf(data.tags), ...termsOf(data.keywords)]
   meta('keywords', keywords.length > 0 ? keywords.join(', ') : null)
@@ -77,7 +78,8 @@ export async function renderArticleHtml(text: string, place: ArticlePlace, now: 
   const body = parsed.block ? text.slice(parsed.block.to) : text
   // NOTE: so a notice about a block names its line in the file, as the preview does.
   const lineOffset = parsed.block ? text.slice(0, parsed.block.to).split('\n').length - 1 : 0
-  const clean = sanitizeRendered(renderHeader(parsed.data, { now, isPageBundle: place.isPageBundle }), renderMarkdown(body, { lineOffset }), dom.value.purify)
+  const hugo = { entries: entriesOfFields(text, parsed.fields), format: parsed.format === 'none' ? 'yaml' : parsed.format } as const
+  const clean = sanitizeRendered(renderHeader(parsed.data, { now, isPageBundle: place.isPageBundle, hugo }), renderMarkdown(body, { lineOffset }), dom.value.purify)
   const container = dom.value.window.document.createElement('div')
   container.innerHTML = clean
   for (const el of Array.from(container.querySelectorAll('[data-source-line]'))) el.removeAttribute('data-source-line')

@@ -2,11 +2,15 @@ import type { ArticleSummary, BuildStatus } from '@shared/api'
 import { oversizeProblem } from '@shared/front-matter/budget'
 import { detectBlock } from '@shared/front-matter/detect'
 import { parseFrontMatter } from '@shared/front-matter/parse'
-import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from '@shared/front-matter/types'
+import type { FieldInfo, FrontMatterBlock, FrontMatterFormat, FrontMatterValue } from '@shared/front-matter/types'
 import { countWords } from '@shared/markdown/word-count'
+import { buildStatusAt, defaultSiteRules, entriesByLowerKey, entriesOfFields, readHugoPage, type HugoEntry, type HugoSiteRules, type PageDate } from '@shared/hugo'
 import { scanJsonBlock, scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
 
-/** The summary keys as the index keeps them, before build status is worked out. */
+/**
+ * The summary keys as the index keeps them, before build status is worked out: `date` and `lastmod` as written,
+ * the draft flag and the publish and expiry dates as Hugo reads them (the rulebook, src/shared/hugo), as RFC 3339.
+ */
 interface SummaryValues {
   title: string | null
   date: string | null
@@ -60,14 +64,28 @@ function scannedList(value: ScannedValue | undefined): string[] {
   return value.kind === 'list' ? value.value : [value.value]
 }
 
-function fromScan(fields: ScannedFields): SummaryValues {
+function isoOf(d: PageDate): string | null {
+  return d.date.kind === 'date' ? d.date.iso : null
+}
+
+function scannedEntry(key: string, value: ScannedValue): HugoEntry {
+  return value.kind === 'string' ? { key, value: value.value, source: value.source } : { key, value: value.value }
+}
+
+function fromScan(fields: ScannedFields, format: Exclude<FrontMatterFormat, 'none'>, rules: HugoSiteRules): SummaryValues {
+  const entries: HugoEntry[] = []
+  for (const key of Object.keys(fields) as (keyof ScannedFields)[]) {
+    const value = fields[key]
+    if (value !== undefined) entries.push(scannedEntry(key, value))
+  }
+  const page = readHugoPage(entries, format, rules)
   return {
     title: scannedText(fields.title),
     date: scannedText(fields.date),
-    lastmod: scannedText(fields.lastmod),
-    publishDate: scannedText(fields.publishDate),
-    expiryDate: scannedText(fields.expiryDate),
-    isDraft: fields.draft?.kind === 'boolean' && fields.draft.value,
+    lastmod: scannedText(fields.lastmod) ?? scannedText(fields.modified),
+    publishDate: isoOf(page.publishDate),
+    expiryDate: isoOf(page.expiryDate),
+    isDraft: page.draft,
     tags: scannedList(fields.tags),
     categories: scannedList(fields.categories),
   }
@@ -86,19 +104,23 @@ function asWritten(text: string, field: FieldInfo | undefined): string | null {
 }
 
 /** The full parser's reading, used when the block is not simple enough for the scanner. Also the reference in tests. */
-export function summaryValuesByParser(text: string): { values: SummaryValues; error: ArticleSummary['error'] | null } {
+export function summaryValuesByParser(text: string, rules: HugoSiteRules = defaultSiteRules): { values: SummaryValues; error: ArticleSummary['error'] | null } {
   const parsed = parseFrontMatter(text)
-  const field = (key: string): FieldInfo | undefined => parsed.fields.find((f) => f.key === key)
-  const { data } = parsed
+  const entries = entriesOfFields(text, parsed.fields)
+  const byKey = entriesByLowerKey(entries)
+  const field = (key: string): FieldInfo | undefined => parsed.fields.findLast((f) => f.key.toLowerCase() === key)
+  const value = (key: string): FrontMatterValue | undefined => byKey.get(key)?.value
+  const page = readHugoPage(entries, parsed.format === 'none' ? 'yaml' : parsed.format, rules)
+  const title = value('title')
   const values: SummaryValues = {
-    title: typeof data.title === 'string' ? data.title : null,
+    title: typeof title === 'string' ? title : null,
     date: asWritten(text, field('date')),
-    lastmod: asWritten(text, field('lastmod')),
-    publishDate: asWritten(text, field('publishDate')),
-    expiryDate: asWritten(text, field('expiryDate')),
-    isDraft: data.draft === true,
-    tags: listOf(data.tags),
-    categories: listOf(data.categories),
+    lastmod: asWritten(text, field('lastmod')) ?? asWritten(text, field('modified')),
+    publishDate: isoOf(page.publishDate),
+    expiryDate: isoOf(page.expiryDate),
+    isDraft: page.draft,
+    tags: listOf(value('tags')),
+    categories: listOf(value('categories')),
   }
   const first = parsed.errors[0]
   return { values, error: first === undefined ? null : { message: first.message, line: first.line, column: first.column } }
@@ -121,19 +143,21 @@ export function bodyStart(text: string): number {
   return found.kind === 'block' ? found.block.to : 0
 }
 
-function timeOf(value: string | null): number {
-  return value === null ? Number.NaN : Date.parse(value)
+function timeOf(iso: string | null): number | null {
+  if (iso === null) return null
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? null : ms
 }
 
-/** Hugo's build status at `nowMs`: draft first, then expired (expiryDate past), then future (publishDate, else date, ahead). */
-export function buildStatusOf(values: Pick<SummaryValues, 'isDraft' | 'date' | 'publishDate' | 'expiryDate'>, nowMs: number): BuildStatus {
-  if (values.isDraft) return 'draft'
-  if (timeOf(values.expiryDate) < nowMs) return 'expired'
-  if (timeOf(values.publishDate ?? values.date) > nowMs) return 'future'
-  return 'published'
+/**
+ * Hugo's build status at `nowMs` (the rulebook's buildStatusAt): `publishDate` and `expiryDate` are the RFC 3339
+ * instants Hugo reads (already resolved through its key lists and the site's time zone), or null.
+ */
+export function buildStatusOf(values: Pick<SummaryValues, 'isDraft' | 'publishDate' | 'expiryDate'>, nowMs: number): BuildStatus {
+  return buildStatusAt(values.isDraft, timeOf(values.publishDate), timeOf(values.expiryDate), nowMs)
 }
 
-/** An article's summary with the two dates its build status also depends on (the summary shows only `date`). */
+/** An article's summary with the two instants (RFC 3339, as Hugo reads them) its build status also depends on. */
 export interface DatedSummary {
   summary: ArticleSummary
   publishDate: string | null
@@ -145,12 +169,12 @@ export interface DatedSummary {
  * full front-matter parser, so both give the same values. Never fails; parse problems land in `error`. Counting
  * words costs as much as the rest together, so indexing leaves it out (`withWordCount` false) and adds it later.
  */
-export function summarizeForIndex(path: string, text: string, nowMs: number, withWordCount = true): ArticleSummary {
-  return summarizeWithDates(path, text, nowMs, withWordCount).summary
+export function summarizeForIndex(path: string, text: string, nowMs: number, withWordCount = true, rules: HugoSiteRules = defaultSiteRules): ArticleSummary {
+  return summarizeWithDates(path, text, nowMs, withWordCount, rules).summary
 }
 
-/** summarizeForIndex, with `publishDate` and `expiryDate` as written (for a cache that works out build status again). */
-export function summarizeWithDates(path: string, text: string, nowMs: number, withWordCount: boolean): DatedSummary {
+/** summarizeForIndex, with Hugo's publish and expiry instants (for a cache that works out build status again). */
+export function summarizeWithDates(path: string, text: string, nowMs: number, withWordCount: boolean, rules: HugoSiteRules = defaultSiteRules): DatedSummary {
   const found = detectBlock(text)
   let values: SummaryValues | null = null
   let error: ArticleSummary['error'] | null = null
@@ -158,11 +182,11 @@ export function summarizeWithDates(path: string, text: string, nowMs: number, wi
   if (found.kind === 'block') {
     bodyFrom = found.block.to
     const scanned = scanBlock(text, found.block)
-    if (scanned !== null) values = fromScan(scanned)
+    if (scanned !== null) values = fromScan(scanned, found.block.format, rules)
   } else if (found.kind === 'none') {
     values = { title: null, date: null, lastmod: null, publishDate: null, expiryDate: null, isDraft: false, tags: [], categories: [] }
   }
-  if (values === null) ({ values, error } = summaryValuesByParser(text))
+  if (values === null) ({ values, error } = summaryValuesByParser(text, rules))
   const format = found.kind === 'block' ? found.block.format : found.kind === 'unterminated' ? found.format : 'none'
   const summary: ArticleSummary = {
     path,

@@ -1,3 +1,5 @@
+import type { HugoSiteRules } from '@shared/hugo'
+import { siteRulesForFolderSync } from '../hugo-site'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ArticleSummary, SearchHit } from '@shared/api'
@@ -40,6 +42,8 @@ interface ShardRecord extends DatedSummary {
 export interface ShardCoreOptions {
   /** The clock for build status (ms); default Date.now. */
   nowMs?: () => number
+  /** The rules Hugo reads dates by; default: read from the folder's Hugo config. */
+  siteRules?: HugoSiteRules
   /** This shard's summary cache file (see summary-cache); null or absent: no cache, every file is read. */
   cacheFile?: string | null
   /** How long after the last change the cache is written again (ms); default 3000. */
@@ -77,6 +81,7 @@ export class ShardCore {
   private pendingAt = 0
   private readonly schemas = new FolderSchemaCache()
   private readonly nowMs: () => number
+  private rules: HugoSiteRules | null = null
   private cached: Map<string, CachedArticle> | null = null
   private cacheTimer: NodeJS.Timeout | null = null
   private cacheWrite: Promise<unknown> = Promise.resolve()
@@ -86,6 +91,12 @@ export class ShardCore {
     private readonly options: ShardCoreOptions = {},
   ) {
     this.nowMs = options.nowMs ?? Date.now
+  }
+
+  /** The site's rules for Hugo's dates (its config's timeZone), read once per shard. */
+  private siteRules(): HugoSiteRules {
+    this.rules ??= this.options.siteRules ?? siteRulesForFolderSync(this.root).rules
+    return this.rules
   }
 
   /**
@@ -113,7 +124,7 @@ export class ShardCore {
       this.remove(rel)
       return null
     }
-    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), false), read.problem) : failedSummary(rel, read.message)
+    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), false, this.siteRules()), read.problem) : failedSummary(rel, read.message)
     this.forgetDoc(rel)
     this.records.set(rel, recordOf(dated, read.stamp))
     this.pendingTerms.push(rel)
@@ -132,7 +143,7 @@ export class ShardCore {
       return null
     }
     this.forgetDoc(rel)
-    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true), read.problem) : failedSummary(rel, read.message)
+    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true, this.siteRules()), read.problem) : failedSummary(rel, read.message)
     const record = recordOf(dated, read.stamp)
     if (read.kind === 'text') this.addDoc(rel, record, read.text)
     this.records.set(rel, record)
@@ -153,7 +164,7 @@ export class ShardCore {
       if (record === undefined || record.docId !== -1) continue
       const read = onFile(this.options.cursor ?? null, rel, () => readIndexedText(this.abs(rel)))
       if (read.kind !== 'text') continue
-      const dated = onFile(this.options.cursor ?? null, rel, () => withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true), read.problem))
+      const dated = onFile(this.options.cursor ?? null, rel, () => withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true, this.siteRules()), read.problem))
       const isChanged = !isSameSummary(record.summary, dated.summary)
       // NOTE: most re-reads only add the word count; it is set on the summary kept since the summary pass rather
       // than replacing it, so 50,000 long-lived summaries do not all turn to garbage at once.
@@ -276,7 +287,7 @@ export class ShardCore {
     if (!isSameStamp(entry, stamp)) return null
     // NOTE: the entry was made for this lookup and is dropped above, so its summary is completed in place.
     const { summary } = entry
-    summary.buildStatus = buildStatusOf({ isDraft: summary.isDraft, date: summary.date, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
+    summary.buildStatus = buildStatusOf({ isDraft: summary.isDraft, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
     summary.tags = summary.tags?.map(interned) ?? []
     summary.categories = summary.categories?.map(interned) ?? []
     const record = recordOf(entry, stamp)

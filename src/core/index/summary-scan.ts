@@ -1,12 +1,18 @@
 import type { FrontMatterBlock } from '@shared/front-matter'
 
-/** The keys the index reads; every other key is only checked for well-formedness. */
-export const summaryKeys = ['title', 'date', 'lastmod', 'draft', 'tags', 'categories', 'publishDate', 'expiryDate'] as const
+/**
+ * The keys the index reads, lower case (Hugo reads keys in any case): the list's own plus every key feeding Hugo's
+ * draft flag and dates (see src/shared/hugo). Every other key is only checked for well-formedness.
+ */
+export const summaryKeys = ['title', 'date', 'lastmod', 'modified', 'draft', 'tags', 'categories', 'publishdate', 'pubdate', 'published', 'expirydate', 'unpublishdate'] as const
 
 /** A summary key's value as the fast scanner saw it: a string with its source text, a boolean, or a list of strings. */
 export type ScannedValue = { kind: 'string'; value: string; source: string } | { kind: 'boolean'; value: boolean } | { kind: 'list'; value: string[] }
 
-/** The summary keys found in a block; null from a scanner means "not simple enough, use the full parser". */
+/**
+ * The summary keys found in a block, by lower-case key (the last of keys differing only in case wins, as in Hugo);
+ * null from a scanner means "not simple enough, use the full parser".
+ */
 export type ScannedFields = Partial<Record<(typeof summaryKeys)[number], ScannedValue>>
 
 const wanted = new Set<string>(summaryKeys)
@@ -161,9 +167,10 @@ export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFie
     let i = at + 1
     while (i < to && isKeyChar(text.charCodeAt(i))) i++
     if (text.charCodeAt(i) !== 58) return null
-    const key = text.slice(at, i)
-    if (seen.has(key) || key === '__proto__' || nonStringKeys.has(key)) return null
-    seen.add(key)
+    const written = text.slice(at, i)
+    if (seen.has(written) || written === '__proto__' || nonStringKeys.has(written)) return null
+    seen.add(written)
+    const key = wanted.has(written) ? written : written.toLowerCase()
     const isWanted = wanted.has(key)
     if (i + 1 === to) {
       // NOTE: `key:` opens a block list; only a summary key's items are kept.
@@ -210,9 +217,10 @@ export function scanTomlBlock(text: string, block: FrontMatterBlock): ScannedFie
     if (line.trim() === '') continue
     const match = tomlLine.exec(line)
     if (match === null) return null
-    const key = match[1]
-    if (seen.has(key) || key === '__proto__') return null
-    seen.add(key)
+    const written = match[1]
+    if (seen.has(written) || written === '__proto__') return null
+    seen.add(written)
+    const key = written.toLowerCase()
     const raw = match[2]
     let value: ScannedValue | null
     if (raw === 'true' || raw === 'false') value = { kind: 'boolean', value: raw === 'true' }
@@ -263,7 +271,7 @@ function jsonList(value: unknown): ScannedValue {
   return { kind: 'list', value: items }
 }
 
-const jsonDateKeys = new Set<string>(['date', 'lastmod', 'publishDate', 'expiryDate'])
+const jsonDateKeys = new Set<string>(['date', 'lastmod', 'modified', 'publishdate', 'pubdate', 'published', 'expirydate', 'unpublishdate'])
 
 /**
  * Reads a JSON block with the engine's JSON.parse when it is valid, holds no escapes and no duplicate keys, and its
@@ -286,9 +294,10 @@ export function scanJsonBlock(text: string, block: FrontMatterBlock): ScannedFie
   if (keyLiteralCount(source) !== keyCount(data)) return null
   const out: ScannedFields = {}
   const fields = data as Record<string, unknown>
-  for (const key of summaryKeys) {
-    if (!Object.hasOwn(fields, key)) continue
-    const value = fields[key]
+  for (const written of Object.keys(fields)) {
+    const key = written.toLowerCase() as keyof ScannedFields
+    if (!wanted.has(key)) continue
+    const value = fields[written]
     if (key === 'tags' || key === 'categories') out[key] = jsonList(value)
     else if (typeof value === 'string') out[key] = { kind: 'string', value, source: JSON.stringify(value) }
     else if (typeof value === 'boolean') out[key] = { kind: 'boolean', value }

@@ -1,5 +1,6 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify'
 import type { EditorState } from '@codemirror/state'
+import { entriesOfFields, type HugoSiteRules } from '@shared/hugo'
 import { renderHeader, renderMarkdown, sanitizeRendered, type HeaderOptions } from '@shared/markdown'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 
@@ -27,13 +28,15 @@ let purifier: Purifier | null = null
  * with DOMPurify. The body's line offset lets rendered blocks point back at source lines. The same URL policy
  * (asset resolution, remote images) goes to the header, the body and the sanitizer; `isPageBundle` to the header.
  */
-export function renderPreviewHtml(state: EditorState, options: Omit<HeaderOptions, 'now'> = {}): string {
-  const { isPageBundle, ...policy } = options
+export function renderPreviewHtml(state: EditorState, options: Omit<HeaderOptions, 'now' | 'hugo'> & { rules?: HugoSiteRules } = {}): string {
+  const { isPageBundle, rules, ...policy } = options
   const parsed = frontMatterOf(state)
   const bodyFrom = parsed.block?.to ?? 0
   const body = state.doc.sliceString(bodyFrom)
   const lineOffset = state.doc.lineAt(bodyFrom).number - 1
-  const header = parsed.errors.length === 0 ? renderHeader(parsed.data, { ...policy, isPageBundle }) : ''
+  const text = parsed.block === null ? '' : state.doc.sliceString(0, parsed.block.to)
+  const hugo = { entries: entriesOfFields(text, parsed.fields), format: parsed.format === 'none' ? 'yaml' : parsed.format, rules } as const
+  const header = parsed.errors.length === 0 ? renderHeader(parsed.data, { ...policy, isPageBundle, hugo }) : ''
   const rendered = renderMarkdown(body, { ...policy, lineOffset })
   purifier ??= createPreviewPurifier()
   return sanitizeRendered(header, rendered, purifier, { allowRemoteImages: policy.allowRemoteImages === true })

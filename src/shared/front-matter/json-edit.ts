@@ -1,7 +1,27 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser'
+import { parseTree, type Node as JsonNode } from 'jsonc-parser'
 import { fail, ok, type Result } from '../result'
 import type { FrontMatterValue, KeyPath } from './types'
 import { formatPath } from './values'
+
+/**
+ * The node at `path`, taking the last of duplicate keys: the one Hugo (and JSON.parse) reads, so an edit changes
+ * the value that counts. (jsonc-parser's findNodeAtLocation takes the first.)
+ */
+function findNodeAtLocation(root: JsonNode, path: readonly (string | number)[]): JsonNode | undefined {
+  let node: JsonNode | undefined = root
+  for (const step of path) {
+    if (node === undefined) return undefined
+    if (typeof step === 'string') {
+      if (node.type !== 'object') return undefined
+      const property: JsonNode | undefined = (node.children ?? []).findLast((p) => p.children?.length === 2 && p.children[0]?.value === step)
+      node = property?.children?.[1]
+    } else {
+      if (node.type !== 'array') return undefined
+      node = node.children?.[step]
+    }
+  }
+  return node
+}
 
 interface JsonLayout {
   unit: string

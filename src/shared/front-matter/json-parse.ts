@@ -1,6 +1,6 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
 import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from './types'
-import { kindOf } from './values'
+import { duplicateMessage, kindOf } from './values'
 import type { BlockParse } from './yaml-parse'
 import type { RawProblem } from './yaml-read'
 
@@ -14,15 +14,20 @@ export function parseJsonBlock(text: string, block: FrontMatterBlock, withDetail
   const first = parseErrors[0]
   if (first) return { ...empty, errors: [{ offset: base + first.offset, message: describe(first) }] }
   if (!tree || tree.type !== 'object') return { ...empty, errors: [{ offset: base, message: 'front matter must be a JSON object' }] }
-  const duplicate = findDuplicate(tree)
-  if (duplicate) return { ...empty, errors: [{ offset: base + duplicate.offset, message: `duplicate key "${String(duplicate.value)}"` }] }
+  // NOTE: Hugo (Go's encoding/json) keeps the last of duplicate keys and builds; so does getNodeValue. A warning, not an error.
+  const duplicates = findDuplicates(tree).map((k) => ({ offset: base + k.offset, message: duplicateMessage(String(k.value)) }))
   const data = JSON.parse(JSON.stringify(getNodeValue(tree))) as Record<string, FrontMatterValue>
   if (!withDetails) return { ...empty, data }
   const fields: FieldInfo[] = []
-  for (const prop of tree.children ?? []) {
+  const props = tree.children ?? []
+  const lastAt = new Map<unknown, number>()
+  props.forEach((prop, i) => lastAt.set(prop.children?.[0]?.value, i))
+  for (const [i, prop] of props.entries()) {
     const [keyNode, valueNode] = prop.children ?? []
     if (!keyNode || !valueNode) continue
     const key = String(keyNode.value)
+    // NOTE: of duplicate keys only the last, the one that counts, is a field.
+    if (lastAt.get(keyNode.value) !== i) continue
     const value = data[key] ?? null
     fields.push({
       key,
@@ -34,8 +39,9 @@ export function parseJsonBlock(text: string, block: FrontMatterBlock, withDetail
       valueTo: base + valueNode.offset + valueNode.length,
     })
   }
-  return { data, fields, errors: [], warnings: caseWarnings(fields) }
+  return { data, fields, errors: [], warnings: [...duplicates, ...caseWarnings(fields)].sort((a, b) => a.offset - b.offset) }
 }
+
 
 function describe(error: ParseError): string {
   const names: Record<string, string> = {
@@ -50,22 +56,20 @@ function describe(error: ParseError): string {
   return names[code] ?? `invalid JSON (${code})`
 }
 
-function findDuplicate(node: JsonNode): JsonNode | null {
+/** Keys of objects (at any depth) that a later key of the same object repeats. */
+function findDuplicates(node: JsonNode): JsonNode[] {
+  const out: JsonNode[] = []
   if (node.type === 'object') {
-    const seen = new Set<string>()
-    for (const prop of node.children ?? []) {
+    const props = node.children ?? []
+    const lastAt = new Map<unknown, number>()
+    props.forEach((prop, i) => lastAt.set(prop.children?.[0]?.value, i))
+    props.forEach((prop, i) => {
       const key = prop.children?.[0]
-      if (!key) continue
-      const name = String(key.value)
-      if (seen.has(name)) return key
-      seen.add(name)
-    }
+      if (key && lastAt.get(key.value) !== i) out.push(key)
+    })
   }
-  for (const child of node.children ?? []) {
-    const found = findDuplicate(child)
-    if (found) return found
-  }
-  return null
+  for (const child of node.children ?? []) out.push(...findDuplicates(child))
+  return out
 }
 
 function caseWarnings(fields: FieldInfo[]): RawProblem[] {

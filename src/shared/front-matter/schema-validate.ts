@@ -1,10 +1,10 @@
-import { parseHugoDate } from '../markdown/hugo-date'
+import { readDateString } from '../hugo/dates'
+import { hugoDateKeys } from '../hugo/page'
 import type { FolderSchema, SchemaField, SchemaWidget } from './schema-types'
 import { fits } from './schema-widget'
 import type { FieldKind, FrontMatterValue } from './types'
 import { kindOf } from './values'
 
-const hugoDateKeys = new Set(['date', 'lastmod', 'publishdate', 'expirydate', 'modified', 'pubdate', 'published', 'unpublishdate'])
 
 const kindNames: Record<FieldKind, string> = { string: 'text', date: 'a date', number: 'a number', boolean: 'true/false', null: 'empty', list: 'a list', object: 'a group of fields' }
 
@@ -26,7 +26,7 @@ export function fieldProblems(key: string, value: FrontMatterValue, field: Schem
     }
   }
   const isDateWidget = explicit?.widget === 'date' || explicit?.widget === 'datetime'
-  if (isDateWidget && !hugoDateKeys.has(key.toLowerCase()) && typeof value === 'string' && value !== '' && parseHugoDate(value).kind === 'dropped') {
+  if (isDateWidget && !hugoDateKeys.has(key.toLowerCase()) && typeof value === 'string' && value !== '' && readDateString(value, null).kind === 'dropped') {
     out.push(`Hugo cannot read "${value}" as a date`)
   }
   if (!explicit?.widget && field) {

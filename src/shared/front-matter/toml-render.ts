@@ -34,7 +34,10 @@ export function renderToml(value: FrontMatterValue, previous: string): string | 
     return Number.isInteger(value) && /^[-+]?\d[\d_]*\.|e/i.test(previous) && !previous.startsWith('"') ? value.toFixed(1) : String(value)
   }
   if (typeof value === 'string') {
-    if (isTomlDateLiteral(previous) && isTomlDateLiteral(value)) return value
+    // NOTE: Hugo 0.111 drops the fraction of a TOML offset date-time (it reformats it as RFC 3339 without one); such a
+    // value is written as a string, which Hugo reads whole.
+    const losesFraction = /\.\d+(?:Z|[+-]\d{2}:\d{2})$/i.test(value)
+    if (isTomlDateLiteral(previous) && isTomlDateLiteral(value) && !losesFraction) return value
     if (previous.startsWith("'") && !previous.startsWith("'''") && !value.includes("'") && !hasControlChar(value)) return `'${value}'`
     return tomlBasicString(value)
   }

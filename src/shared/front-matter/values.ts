@@ -1,10 +1,9 @@
+import { isIsoStyleDate } from '../hugo/date-edit'
 import type { FieldKind, FrontMatterValue, KeyPath } from './types'
 
-const datePattern = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?$/
-
-/** True when `value` is a string written like a date Hugo understands (`2025-02-11`, `2025-02-11 17:15:27`, RFC 3339). */
+/** True when `value` is a string written like an ISO-style date (`2025-02-11`, `2025-02-11 17:15:27`, RFC 3339); see the rulebook. */
 export function isDateString(value: string): boolean {
-  return datePattern.test(value)
+  return isIsoStyleDate(value) && value.trim() === value
 }
 
 /** The form input a value calls for. */
@@ -59,4 +58,9 @@ export function hasControlChar(s: string, allowed = ''): boolean {
     if ((c < 0x20 || c === 0x7f) && !allowed.includes(s[i] ?? '')) return true
   }
   return false
+}
+
+/** The warning at a key that a later duplicate overrides (YAML and JSON alike). */
+export function duplicateMessage(key: string): string {
+  return `"${key}" appears again further down; Hugo reads the last one, and Folio edits that one`
 }

@@ -28,7 +28,8 @@ export function walkYaml(doc: Document.Parsed, path: KeyPath): YamlWalk | { erro
     const step = path[i]
     if (isAlias(current)) return { error: `${formatPath(path.slice(0, i))} is an alias (*${current.source}); edit the anchored value instead` }
     if (isMap(current) && typeof step === 'string') {
-      const index = current.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === step)
+      // NOTE: the last of duplicate keys is the one Hugo reads, so it is the one an edit changes.
+      const index = current.items.findLastIndex((p) => isScalar(p.key) && String(p.key.value) === step)
       const pair = current.items[index]
       if (!pair) return { steps, container: current, missingAt: i }
       steps.push({ parent: current, pair, index, node: (pair.value as Node | null) ?? null })

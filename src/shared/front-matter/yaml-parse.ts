@@ -41,10 +41,15 @@ export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetail
   const data = plain.value as Record<string, FrontMatterValue>
   if (!withDetails) return { ...empty, data }
   const fields: FieldInfo[] = []
-  for (const pair of root.items) {
+  const names = root.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
+  const lastAt = new Map<string, number>()
+  names.forEach((name, i) => lastAt.set(name, i))
+  for (const [i, pair] of root.items.entries()) {
     const key = pair.key as Node
     const value = pair.value as Node | null
-    const name = isScalar(key) ? String(key.value) : ''
+    const name = names[i] ?? ''
+    // NOTE: of duplicate keys only the last, the one Hugo reads, is a field (the earlier ones get a warning).
+    if (lastAt.get(name) !== i) continue
     const keyRange = key.range ?? [0, 0, 0]
     const valueFrom = value?.range ? value.range[0] : keyRange[1]
     const valueTo = value?.range ? trimEnd(source, value.range[0], value.range[1]) : keyRange[1]
@@ -70,7 +75,6 @@ function sameLine(text: string, a: number, b: number): boolean {
 function describe(code: string, message: string): string {
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holds ": " or is indented like a nested mapping; quote the value or fix the indentation'
   if (code === 'TAB_AS_INDENT') return 'tabs are not allowed as indentation in YAML; indent with spaces'
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once'
   // NOTE: the library reports a stack overflow while composing deeply nested collections under this code.
   if (code === 'RESOURCE_EXHAUSTION') return tooDeepMessage()
   return firstLine(message)

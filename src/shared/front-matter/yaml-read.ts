@@ -1,5 +1,6 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLParseError, type Alias, type Node } from 'yaml'
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Alias, type Node } from 'yaml'
 import { frontMatterBudget, tooDeepMessage } from './budget'
+import { duplicateMessage } from './values'
 import type { FrontMatterValue } from './types'
 
 /** A problem found by a format reader, at an offset into the text it was given. */
@@ -11,43 +12,18 @@ export interface RawProblem {
 const recent: { source: string; doc: Document.Parsed }[] = []
 
 /**
- * Parses YAML source the way every front-matter reader here does: YAML 1.2 core schema, unique keys, source ranges kept.
+ * Parses YAML source the way every front-matter reader here does: YAML 1.2 core schema, source ranges kept.
+ * Duplicate keys are allowed (Hugo builds with them and reads the last); yamlWarnings reports them.
  * The result is shared with other callers for the same source and must not be mutated.
  */
 export function parseYamlDocument(source: string): Document.Parsed {
   // NOTE: an edit parses the same block several times (read, locate, verify); the last few parses are reused.
   const hit = recent.find((r) => r.source === source)
   if (hit) return hit.doc
-  // NOTE: the library's own unique-key check compares each key with every earlier one (20,000 keys: 3 s); the
-  // same check is made here in one pass, with the library's error code, message and position.
   const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false })
-  addDuplicateKeyErrors(doc)
   recent.unshift({ source, doc })
   if (recent.length > 4) recent.pop()
   return doc
-}
-
-/** Reports each key equal to an earlier key of the same mapping, as `uniqueKeys: true` would, in linear time. */
-function addDuplicateKeyErrors(doc: Document.Parsed): void {
-  const found: YAMLParseError[] = []
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>()
-      for (const pair of map.items) {
-        const key = pair.key as Node | null
-        // NOTE: the library compares scalar keys by value and other keys by identity, so only scalars can clash.
-        if (!isScalar(key)) continue
-        if (seen.has(key.value)) {
-          const at = key.range?.[0] ?? 0
-          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'))
-        }
-        seen.add(key.value)
-      }
-    },
-  })
-  if (found.length === 0) return
-  doc.errors.push(...found)
-  doc.errors.sort((a, b) => a.pos[0] - b.pos[0])
 }
 
 /** Thrown inside `toPlain` only; turned into a PARSE diagnostic by the caller. */
@@ -177,9 +153,15 @@ export function yamlWarnings(doc: Document.Parsed, source: string): RawProblem[]
     },
     Map(_key, map) {
       const seen = new Map<string, string>()
-      for (const pair of map.items) {
+      // NOTE: one pass (a mapping may hold 20,000 keys): the last index of each name, then a warning at each earlier one.
+      const lastAt = new Map<string, number>()
+      map.items.forEach((pair, i) => {
+        if (isPair(pair) && isScalar(pair.key)) lastAt.set(String(pair.key.value), i)
+      })
+      for (const [i, pair] of map.items.entries()) {
         if (!isPair(pair) || !isScalar(pair.key)) continue
         const name = String(pair.key.value)
+        if (lastAt.get(name) !== i) out.push({ offset: pair.key.range?.[0] ?? 0, message: duplicateMessage(name) })
         const other = seen.get(name.toLowerCase())
         if (other !== undefined && other !== name) {
           out.push({ offset: pair.key.range?.[0] ?? 0, message: `keys "${other}" and "${name}" differ only in case` })

@@ -1,6 +1,6 @@
 import type { FrontMatterValue } from '@shared/front-matter/types'
 import { escapeHtml } from './escape'
-import { formatHugoDate, parseHugoDate, type HugoDate } from './hugo-date'
+import { entriesByLowerKey, formatHugoDate, hugoVerdict, readHugoDate, readHugoPage, type HugoDate, type HugoEntry, type HugoFormat, type HugoPage, type HugoSiteRules } from '@shared/hugo'
 import { decideUrl, isRemoteUrl, schemeOf, type UrlPolicy } from './urls'
 
 /** Options for `renderHeader`: the URL policy of the body, and the clock used for future/expired badges. */
@@ -11,15 +11,14 @@ export interface HeaderOptions extends UrlPolicy {
    * its resources. Otherwise Hugo themes (Mainroad's `thumbnail`) read it from the site root, i.e. `static/`.
    */
   isPageBundle?: boolean
+  /**
+   * The entries as the rulebook reads them (with source text, so a YAML `draft: yes` reads as Hugo reads it), their
+   * format and the site's rules; without it the data is read as YAML values in UTC.
+   */
+  hugo?: { entries: HugoEntry[]; format: HugoFormat; rules?: HugoSiteRules }
 }
 
 type Data = Record<string, FrontMatterValue>
-
-/** The first key present, in Hugo's alias order. */
-function pick(data: Data, keys: readonly string[]): FrontMatterValue | undefined {
-  for (const key of keys) if (data[key] !== undefined) return data[key]
-  return undefined
-}
 
 function textOf(value: FrontMatterValue | undefined): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
@@ -40,15 +39,14 @@ function dateHtml(date: HugoDate): string {
   return ''
 }
 
-function badges(data: Data, date: HugoDate, now: number): string[] {
+function badges(page: HugoPage, now: number): string[] {
   const out: string[] = []
-  const draft = data.draft
-  if (draft === true || draft === 'true') out.push(badge('draft', 'Draft'))
-  const publish = parseHugoDate(pick(data, ['publishDate', 'publishdate', 'pubdate', 'published']))
-  const effective = publish.kind === 'none' ? date : publish
-  if (effective.kind === 'date' && effective.epochMs > now) out.push(badge('future', 'Future', `Publishes ${effective.iso}`))
-  const expiry = parseHugoDate(pick(data, ['expiryDate', 'expirydate', 'unpublishdate']))
-  if (expiry.kind === 'date' && expiry.epochMs <= now) out.push(badge('expired', 'Expired', `Expired ${expiry.iso}`))
+  const { status, reasons } = hugoVerdict(page, now)
+  if (page.draft) out.push(badge('draft', 'Draft', reasons[0] ?? ''))
+  const publish = page.publishDate.date
+  if (publish.kind === 'date' && publish.epochMs > now) out.push(badge('future', 'Future', `Publishes ${publish.iso}`))
+  const expiry = page.expiryDate.date
+  if (status === 'expired' && expiry.kind === 'date') out.push(badge('expired', 'Expired', `Expired ${expiry.iso}`))
   return out
 }
 
@@ -76,10 +74,16 @@ function thumbnail(value: FrontMatterValue | undefined, policy: UrlPolicy, isPag
  * are skipped rather than reported.
  */
 export function renderHeader(data: Data, options: HeaderOptions = {}): string {
-  const { now = new Date(), isPageBundle = false, ...policy } = options
-  const date = parseHugoDate(pick(data, ['date']))
+  const { now = new Date(), isPageBundle = false, hugo, ...policy } = options
+  const entries = hugo?.entries ?? Object.entries(data).map(([key, value]) => ({ key, value }))
+  const format = hugo?.format ?? 'yaml'
+  const page = readHugoPage(entries, format, hugo?.rules)
+  const written = entriesByLowerKey(entries).get('date')
+  const writtenDate = written === undefined ? null : readHugoDate(written, format, hugo?.rules?.timeZone ?? null)
+  // NOTE: Hugo's .Date (which falls back to publishDate or lastmod); a `date` it cannot read gets its badge as well.
+  const date = writtenDate?.kind === 'dropped' && page.date.date.kind !== 'date' ? writtenDate : page.date.date
   const title = textOf(data.title)
-  const meta = [dateHtml(date), ...badges(data, date, now.getTime())].filter((p) => p !== '')
+  const meta = [dateHtml(date), writtenDate?.kind === 'dropped' && date !== writtenDate ? dateHtml(writtenDate) : '', ...badges(page, now.getTime())].filter((p) => p !== '')
   const parts = [
     title ? `<h1 class="article-title">${escapeHtml(title)}</h1>` : '',
     meta.length > 0 ? `<div class="article-meta">${meta.join(' ')}</div>` : '',

@@ -2,7 +2,6 @@ export { renderMarkdown, createMarkdownIt, type RenderOptions, type RenderedBloc
 export { renderHeader, type HeaderOptions } from './header'
 export { sanitizeHtml, type SanitizeOptions } from './sanitize'
 export { sanitizeRendered, unsafePartNotice } from './sanitize-blocks'
-export { parseHugoDate, formatHugoDate, type HugoDate } from './hugo-date'
 export { hugoAnchorName } from './heading-ids'
 export { decideUrl, isRemoteUrl, isSafeUrl, type ResolveUrl, type UrlKind, type UrlPolicy } from './urls'
 export { escapeHtml } from './escape'

@@ -19,14 +19,14 @@ describe('folio check', () => {
 
   it('prints path:line:col: severity: message per problem and exits 1 when there is an error', async () => {
     root = makeFolder({
-      'content/bad.md': '---\ntitle: a\ntitle: b\n---\n',
+      'content/bad.md': '---\ntitle: a\ntitle: "b\n---\n',
       'content/warn.md': '---\ntitle: a\ncomments: yes\n---\n',
       'content/bin.md': Buffer.from([0, 1, 2]),
     })
     const run = await folio(root, 'check', 'content')
     expect(run.code).toBe(1)
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
-      expect.stringMatching(/^content\/bad\.md:3:1: error: duplicate key/),
+      expect.stringMatching(/^content\/bad\.md:3:8: error: /),
       expect.stringMatching(/^content\/bin\.md:1:1: error: .*binary/),
       expect.stringMatching(/^content\/warn\.md:3:11: warning: unquoted "yes"/),
     ])
@@ -64,8 +64,10 @@ describe('folio check', () => {
     // make-corpus cycles through its broken kinds in this order; empty, fence-only and huge files are valid.
     expect(Object.fromEntries(firstErrors)).toEqual({
       'broken-0000.md': '2', 'broken-0001.md': '2', 'broken-0002.md': '1', 'broken-0003.md': '2', 'broken-0004.md': '1',
-      'broken-0005.md': '1', 'broken-0006.md': '1', 'broken-0010.md': '2', 'broken-0011.md': '3',
+      'broken-0005.md': '1', 'broken-0006.md': '1', 'broken-0010.md': '2',
     })
+    // NOTE: broken-0011 repeats a key: Hugo builds it and reads the last one, so check warns rather than errs.
+    expect(run.stdout).toMatch(/^site\/content\/broken\/broken-0011\.md:2:1: warning: "title" appears again/m)
     expect(run.stdout).not.toMatch(/^site\/content\/posts/m)
     const setRun = await folio(root, 'set', ...files.map((f) => path.join(brokenDir, f)), 'title=changed')
     expect(setRun.code).toBe(1)

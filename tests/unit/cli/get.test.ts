@@ -21,9 +21,9 @@ describe('folio get', () => {
   })
 
   it('exits 1 for a missing key or broken front matter, 2 for usage mistakes', async () => {
-    root = makeFolder({ 'a.md': '---\ntitle: a\n---\n', 'bad.md': '---\ntitle: a\ntitle: b\n---\n' })
+    root = makeFolder({ 'a.md': '---\ntitle: a\n---\n', 'bad.md': '---\ntitle: a\ntitle: "b\n---\n' })
     expect((await folio(root, 'get', 'a.md', 'nope')).code).toBe(1)
-    expect(await folio(root, 'get', 'bad.md')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^bad\.md:3:1: error: /) as unknown })
+    expect(await folio(root, 'get', 'bad.md')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^bad\.md:3:8: error: /) as unknown })
     expect((await folio(root, 'get')).code).toBe(2)
     expect((await folio(root, 'get', 'missing.md')).code).toBe(2)
     expect((await folio(root, 'get', 'a.md', 'a..b')).code).toBe(2)

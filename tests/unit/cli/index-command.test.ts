@@ -42,20 +42,42 @@ describe('folio index', () => {
     expect(run.code).toBe(0)
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(lines).toEqual([
-      { path: 'content/a.md', title: 'A', date: '2024-01-02T03:04:05+01:00', draft: true, tags: ['x', 'y'], categories: ['news'], format: 'yaml' },
-      { path: 'content/b.md', title: 'B', date: '2024-02-03', draft: false, tags: [], categories: [], format: 'toml' },
-      { path: 'content/c.md', title: 'C', date: '03/04/2024', draft: false, tags: [], categories: [], format: 'json' },
-      { path: 'content/d.md', title: null, date: null, draft: false, tags: [], categories: [], format: 'none' },
-      { path: 'content/e.md', title: null, date: null, draft: false, tags: [], categories: [], format: 'yaml', error: expect.objectContaining({ line: 3, column: 1 }) as unknown },
+      { path: 'content/a.md', title: 'A', date: '2024-01-02T03:04:05+01:00', draft: true, build: 'draft', tags: ['x', 'y'], categories: ['news'], format: 'yaml' },
+      { path: 'content/b.md', title: 'B', date: '2024-02-03', draft: false, build: 'published', tags: [], categories: [], format: 'toml' },
+      { path: 'content/c.md', title: 'C', date: '03/04/2024', draft: false, build: 'published', tags: [], categories: [], format: 'json' },
+      { path: 'content/d.md', title: null, date: null, draft: false, build: 'published', tags: [], categories: [], format: 'none' },
+      { path: 'content/e.md', title: null, date: null, draft: false, build: 'published', tags: [], categories: [], format: 'yaml', error: expect.objectContaining({ line: 3, column: 1 }) as unknown },
     ])
     expect(run.stderr).toMatch(/^folio index: 5 articles \(3 yaml|2 yaml/)
-    expect(run.stderr).toMatch(/1 drafts, 1 with errors/)
+    expect(run.stderr).toMatch(/4 published, 1 drafts, 0 future, 0 expired, 1 with errors/)
+  })
+
+  it('gives each article the build status Hugo gives it now, with its aliases, casts and the site time zone', async () => {
+    // NOTE: two hours ahead as UTC wall time: future for a UTC site, 3.5 hours past in Asia/Kolkata (UTC+05:30).
+    const soon = new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+    const files = {
+      'draft.md': '---\ndraft: "true"\n---\n',
+      'yes.md': '---\nDraft: yes\n---\n',
+      'pub.md': '---\ndate: 2000-01-01\nPubDate: 2099-01-01\n---\n',
+      'gone.md': '+++\nunpublishdate = 2000-01-01\n+++\n',
+      'bad.md': '---\ndate: 2099/01/01\n---\n',
+      'soon.md': `---\ndate: ${soon}\n---\n`,
+    }
+    const build = async (root: string): Promise<Record<string, unknown>> => {
+      const run = await folio(root, 'index', root, '--json')
+      return Object.fromEntries(run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).map((l) => [l.path, l.build])) as Record<string, unknown>
+    }
+    const expected = { 'bad.md': 'published', 'draft.md': 'draft', 'gone.md': 'expired', 'pub.md': 'future', 'yes.md': 'draft' }
+    expect(await build(makeFolder(files))).toEqual({ ...expected, 'soon.md': 'future' })
+    expect(await build(makeFolder({ ...files, 'config.toml': 'timeZone = "Asia/Kolkata"\n' }))).toEqual({ ...expected, 'soon.md': 'published' })
+    const text = await folio(makeFolder({ 'gone.md': files['gone.md'] }), 'index', '.')
+    expect(text.stdout).toBe('gone.md\t\t\ttoml\texpired\n')
   })
 
   it('prints tab-separated lines without --json and refuses bad arguments', async () => {
     const root = makeFolder({ 'a.md': '---\ntitle: A\n---\n' })
     const run = await folio(root, 'index', root)
-    expect(run.stdout).toBe('a.md\tA\t\tyaml\n')
+    expect(run.stdout).toBe('a.md\tA\t\tyaml\tpublished\n')
     expect((await folio(root, 'index')).code).toBe(2)
     expect((await folio(root, 'index', 'missing-folder')).code).toBe(2)
     expect((await folio(root, 'index', '.', '--bogus')).code).toBe(2)

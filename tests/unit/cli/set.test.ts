@@ -55,11 +55,11 @@ describe('folio set', () => {
   })
 
   it('reports broken front matter as path:line:col, exits 1 and leaves the file alone; other files still change', async () => {
-    root = makeFolder({ 'bad.md': '---\ntitle: a\ntitle: b\n---\n', 'good.md': '---\ntitle: a\n---\n' })
+    root = makeFolder({ 'bad.md': '---\ntitle: a\ntitle: "b\n---\n', 'good.md': '---\ntitle: a\n---\n' })
     const before = snapshot(path.join(root, 'bad.md'))
     const run = await folio(root, 'set', 'bad.md', 'good.md', 'title=c')
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^bad\.md:3:1: error: /)
+    expect(run.stderr).toMatch(/^bad\.md:3:8: error: /)
     expect(snapshot(path.join(root, 'bad.md'))).toEqual(before)
     expect(fs.readFileSync(path.join(root, 'good.md'), 'utf8')).toBe('---\ntitle: c\n---\n')
   })

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { formatDateLike } from '@shared/front-matter'
+import { writeDateLike } from '@shared/front-matter'
 import { hugoReservedKeys } from '@shared/front-matter/schema-hugo'
 import { emptyValueFor, widgetFor } from '@shared/front-matter/schema-widget'
 import type { FolderSchema, SchemaField } from '@shared/front-matter/schema-types'
@@ -42,7 +42,7 @@ export function initialValueFor(key: string, field: SchemaField | undefined, now
   if (widget === 'date' || widget === 'datetime' || (isDateKey && !field)) {
     const layout = field?.dateLayouts[0] ?? '2006-01-02T15:04:05Z07:00'
     const example = layout.replace('Z07:00', 'Z').replace('-07:00', '+00:00').replace('-0700', '+0000')
-    return formatDateLike(example, now)
+    return writeDateLike(example, now)
   }
   return emptyValueFor(widget)
 }

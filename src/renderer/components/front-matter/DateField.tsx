@@ -1,5 +1,5 @@
-import { formatDateLike } from '@shared/front-matter'
-import { parseHugoDate } from '@shared/markdown/hugo-date'
+import { writeDateLike } from '@shared/front-matter'
+import { readDateString } from '@shared/hugo'
 import { scalarText, type WidgetProps } from './field-props'
 import { useFieldDraft } from './use-field-draft'
 
@@ -7,7 +7,7 @@ const wallClock = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?/
 
 /**
  * A date or date-time picker beside the date as written. The picker writes back in the file's own layout and
- * quoting (formatDateLike); the note says which time zone Hugo reads the date in.
+ * quoting (writeDateLike); the note says which time zone Hugo reads the date in.
  */
 export function DateField({ id, name, value, widget, schema, isReadOnly, describedBy, onValue }: WidgetProps) {
   const written = scalarText(value)
@@ -27,7 +27,7 @@ export function DateField({ id, name, value, widget, schema, isReadOnly, describ
         aria-describedby={describedBy}
         onChange={(e) => {
           if (e.target.value === '') return
-          onValue(m ? formatDateLike(written, e.target.value) : e.target.value)
+          onValue(m ? writeDateLike(written, e.target.value) : e.target.value)
         }}
       />
       <input
@@ -49,7 +49,7 @@ export function DateField({ id, name, value, widget, schema, isReadOnly, describ
 
 /** Which time zone Hugo reads the date in: its own offset, else the site's `timeZone`, else UTC. */
 export function zoneNote(written: string, siteTimeZone: string | null): string {
-  const parsed = parseHugoDate(written)
+  const parsed = readDateString(written, siteTimeZone)
   if (parsed.kind === 'dropped') return 'Hugo cannot read this date'
   const offset = /(Z|[+-]\d{2}:?\d{2})$/i.exec(written.trim())
   if (offset) return `Time zone: ${offset[1]?.toUpperCase() === 'Z' ? 'UTC' : `UTC${offset[1] ?? ''}`} (written)`

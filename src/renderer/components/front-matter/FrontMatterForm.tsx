@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { hugoBuildVerdict } from '@shared/front-matter/schema-hugo'
+import { hugoVerdict, readHugoPage, rulesWithTimeZone } from '@shared/hugo'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { missingRequired } from '@shared/front-matter/schema-validate'
 import type { FrontMatterValue, ParsedFrontMatter } from '@shared/front-matter/types'
@@ -35,7 +35,7 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
   const hasErrors = frontMatter !== null && frontMatter.errors.length > 0
   return (
     <form aria-label="Front matter" className="front-matter-form" onSubmit={(e) => e.preventDefault()}>
-      {frontMatter && <FormHeading frontMatter={frontMatter} schema={schema} now={props.now ?? new Date()} />}
+      {frontMatter && <FormHeading frontMatter={frontMatter} schema={schema} now={props.now ?? new Date()} readRaw={props.readRaw} />}
       {frontMatter && hasErrors && (
         <div className="form-errors" role="alert">
           <p>The front matter cannot be read, so the form is hidden. Fix it in the text:</p>
@@ -82,9 +82,10 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
   )
 }
 
-function FormHeading({ frontMatter, schema, now }: { frontMatter: ParsedFrontMatter; schema: FolderSchema | null; now: Date }) {
+function FormHeading({ frontMatter, schema, now, readRaw }: { frontMatter: ParsedFrontMatter; schema: FolderSchema | null; now: Date; readRaw: (from: number, to: number) => string }) {
   if (frontMatter.format === 'none') return <p className="form-empty">This article has no front matter.</p>
-  const verdict = hugoBuildVerdict(frontMatter.data, now)
+  const entries = frontMatter.fields.map((f) => ({ key: f.key, value: f.value, source: readRaw(f.valueFrom, f.valueTo) }))
+  const verdict = hugoVerdict(readHugoPage(entries, frontMatter.format, rulesWithTimeZone(schema?.siteTimeZone ?? null)), now.getTime())
   const missing = missingRequired(schema, frontMatter.data)
   return (
     <div className="form-heading">
@@ -93,8 +94,8 @@ function FormHeading({ frontMatter, schema, now }: { frontMatter: ParsedFrontMat
         {schema && schema.articleCount > 0 && <span className="form-schema"> · schema from {schema.articleCount} articles{schema.sources.length > 0 ? ` and ${schema.sources.join(', ')}` : ''}</span>}
       </p>
       {frontMatter.errors.length === 0 && (
-        <p role="status" className={verdict.willBuild ? 'build-status will-build' : 'build-status wont-build'}>
-          {verdict.willBuild ? 'Hugo: will build' : `Hugo: won't build (${verdict.reasons.join('; ')})`}
+        <p role="status" className={verdict.status === 'published' ? 'build-status will-build' : 'build-status wont-build'}>
+          {verdict.status === 'published' ? 'Hugo: will build' : `Hugo: won't build (${verdict.reasons.join('; ')})`}
         </p>
       )}
       {missing.length > 0 && <p className="field-problem">Missing required: {missing.join(', ')}</p>}

@@ -84,7 +84,7 @@ describe('FrontMatterForm', () => {
     expect(within(form).getByRole('status').textContent).toBe("Hugo: won't build (draft is true)")
     document.body.innerHTML = ''
     const later = setup('---\ntitle: x\npublished: 2027-05-01\nunpublishdate: 2025-01-01\n---\n')
-    expect(within(later.form).getByRole('status').textContent).toBe("Hugo: won't build (published is in the future; unpublishdate has passed)")
+    expect(within(later.form).getByRole('status').textContent).toBe("Hugo: won't build (unpublishdate has passed; published is in the future)")
     expect(within(later.form).getByText('Hugo reads this as publishDate')).toBeTruthy()
     expect(within(later.form).getByText('Hugo reads this as expiryDate')).toBeTruthy()
     document.body.innerHTML = ''

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeText, encodeText } from '../../../../src/core/file-codec'
-import { applyChanges, formatDateLike, parseFrontMatter, readFrontMatterData, setValue, unsetValue, type FrontMatterValue } from '../../../../src/shared/front-matter/index'
+import { applyChanges, writeDateLike, parseFrontMatter, readFrontMatterData, setValue, unsetValue, type FrontMatterValue } from '../../../../src/shared/front-matter/index'
 import { makeCorpusTool } from '../../../support/corpus-tool'
 
 const makeCorpus = makeCorpusTool
@@ -28,7 +28,7 @@ function editedValue(value: FrontMatterValue): FrontMatterValue {
   if (typeof value === 'boolean') return !value
   if (typeof value === 'number') return value + 1
   if (typeof value === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}/.test(value)) return formatDateLike(value, '2030-01-02 03:04:05')
+    if (/^\d{4}-\d{2}-\d{2}/.test(value)) return writeDateLike(value, '2030-01-02 03:04:05')
     return `${value} edited: "q" \\ # 'x'`
   }
   return value
@@ -162,7 +162,8 @@ describe.each(seeds)('generated corpus, seed %i', (seed) => {
       [/^\+\+\+\ntitle = "toml missing/, 2],
       [/^\{ "title": "json, trailing comma", \}/, 1],
       [/^---\ntitle: &a \[\*a\]/, 2],
-      [/^---\ntitle: dup\ntitle: dup again/, 3],
+      // NOTE: Hugo builds with a duplicate key and reads the last: a warning (checked below), not an error.
+      [/^---\ntitle: dup\ntitle: dup again/, null],
       [/^---\ntitle: huge/, null],
       [/^---\n---\n$/, null],
       [/^$/, null],

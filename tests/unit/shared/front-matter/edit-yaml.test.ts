@@ -204,6 +204,10 @@ describe('line breaks and encodings', () => {
   })
 
   it('refuses to edit front matter with errors, pointing at the error', () => {
-    expect(setValue('---\ntitle: a\ntitle: b\n---\n', ['title'], 'c')).toMatchObject({ ok: false, error: { code: 'PARSE', line: 3, column: 1 } })
+    expect(setValue('---\ntitle: a\ntitle: "b\n---\n', ['title'], 'c')).toMatchObject({ ok: false, error: { code: 'PARSE', line: 3, column: 8 } })
+  })
+
+  it('edits the last of duplicate keys, the one Hugo reads', () => {
+    expect(set('---\nlinkTitle: a\ntitle: t\nlinkTitle: b\n---\n', ['linkTitle'], 'c')).toBe('---\nlinkTitle: a\ntitle: t\nlinkTitle: c\n---\n')
   })
 })

@@ -75,8 +75,10 @@ describe('parseFrontMatter: errors are positioned in the file', () => {
     expect(errorsOf('---\ntitle: a: b\n---\n')).toEqual([[2, 8]])
   })
 
-  it('reports duplicate keys, tab indentation, a missing closing fence and a non-mapping root', () => {
-    expect(errorsOf('---\ntitle: a\ndraft: true\ntitle: b\n---\n')).toEqual([[4, 1]])
+  it('reads duplicate keys as Hugo does (the last wins, a warning at the overridden one); reports tab indentation, a missing closing fence and a non-mapping root', () => {
+    const duplicated = parseFrontMatter('---\ntitle: a\ndraft: true\ntitle: b\n---\n')
+    expect([duplicated.errors, duplicated.data, duplicated.fields.map((f) => f.key)]).toEqual([[], { title: 'b', draft: true }, ['draft', 'title']])
+    expect(duplicated.warnings.map((w) => [w.line, w.column, w.message])).toEqual([[2, 1, '"title" appears again further down; Hugo reads the last one, and Folio edits that one']])
     expect(errorsOf('---\nparams:\n\tx: 1\n---\n')[0]?.[0]).toBe(3)
     expect(errorsOf('---\ntitle: a\n\nbody\n')).toEqual([[1, 1]])
     expect(errorsOf('---\n- a\n- b\n---\n')).toEqual([[2, 1]])
@@ -84,14 +86,15 @@ describe('parseFrontMatter: errors are positioned in the file', () => {
   })
 
   it('counts lines from the top of the file with a BOM and CRLF', () => {
-    expect(errorsOf('\uFEFF---\r\ntitle: a\r\ntitle: b\r\n---\r\n')).toEqual([[3, 1]])
+    expect(errorsOf('\uFEFF---\r\ntitle: a\r\ntitle: "b\r\n---\r\n')).toEqual([[3, 8]])
   })
 
-  it('reports TOML and JSON errors, including JSON duplicate keys', () => {
+  it('reports TOML and JSON errors; a JSON duplicate key is a warning, the last wins (as in Hugo)', () => {
     expect(errorsOf('+++\ntitle = "a"\ndate = \n+++\n')[0]?.[0]).toBe(3)
     expect(errorsOf('+++\ntitle = "a"\ntitle = "b"\n+++\n')[0]?.[0]).toBe(3)
     expect(errorsOf('{\n  "title": "a",\n}\n')[0]?.[0]).toBe(3)
-    expect(errorsOf('{\n  "title": "a",\n  "title": "b"\n}\n')).toEqual([[3, 3]])
+    const duplicated = parseFrontMatter('{\n  "title": "a",\n  "title": "b"\n}\n')
+    expect([duplicated.errors, duplicated.data, duplicated.warnings.map((w) => [w.line, w.column])]).toEqual([[], { title: 'b' }, [[2, 3]]])
     expect(errorsOf('{\n  "title": "a"\n')).toEqual([[1, 1]])
   })
 
@@ -100,7 +103,7 @@ describe('parseFrontMatter: errors are positioned in the file', () => {
   })
 
   it('leaves data empty when there are errors', () => {
-    expect(parseFrontMatter('---\ntitle: a\ntitle: b\n---\n').data).toEqual({})
+    expect(parseFrontMatter('---\ntitle: a\ntitle: [b\n---\n').data).toEqual({})
   })
 })
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { readFrontMatterData } from '@shared/front-matter'
 import { dateLayoutOf, SchemaAccumulator } from '@shared/front-matter/schema-infer'
-import { hugoAliasOf, hugoBuildVerdict } from '@shared/front-matter/schema-hugo'
+import { hugoAliasOf } from '@shared/front-matter/schema-hugo'
+import { hugoVerdict, readHugoPage } from '@shared/hugo'
+import type { FrontMatterValue } from '@shared/front-matter/types'
+
+const hugoBuildVerdict = (data: Record<string, FrontMatterValue>, now: Date) => {
+  const verdict = hugoVerdict(readHugoPage(Object.entries(data).map(([key, value]) => ({ key, value })), 'yaml'), now.getTime())
+  return { willBuild: verdict.status === 'published', reasons: verdict.reasons }
+}
 import { fieldProblems, missingRequired } from '@shared/front-matter/schema-validate'
 import { emptyValueFor, widgetFor } from '@shared/front-matter/schema-widget'
 import { parseFolioSchema, parseFrontMatterCmsConfig, withExplicitFields } from '@shared/front-matter/schema-explicit'

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
-import { formatHugoDate, parseHugoDate, renderHeader, sanitizeHtml } from '@shared/markdown'
+import { formatHugoDate, readDateString, readHugoDate } from '@shared/hugo'
+import { renderHeader, sanitizeHtml } from '@shared/markdown'
+
+const parseHugoDate = (value: string | number | undefined) => (value === undefined ? readHugoDate({ key: 'date', value: null }, 'yaml', null) : typeof value === 'number' ? readHugoDate({ key: 'date', value }, 'json', null) : readDateString(value, null))
 import { parse, purify } from './purify'
 
 const now = new Date('2026-01-01T00:00:00Z')
 
-describe('parseHugoDate (hugo-facts.md)', () => {
+describe('the rulebook reads dates as hugo-facts.md says', () => {
   it.each([
     ['2025-02-11 17:15:27', '2025-02-11T17:15:27Z'],
     ['2025-02-11T17:15:27', '2025-02-11T17:15:27Z'],
@@ -32,7 +35,7 @@ describe('parseHugoDate (hugo-facts.md)', () => {
 
   it('treats missing values as none', () => {
     expect(parseHugoDate(undefined).kind).toBe('none')
-    expect(parseHugoDate('').kind).toBe('none')
+    expect(readHugoDate({ key: 'date', value: '' }, 'yaml', null).kind).toBe('none')
     expect(parseHugoDate(20250211).kind).toBe('dropped')
   })
 })
