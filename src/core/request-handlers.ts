@@ -8,6 +8,8 @@ import { validateJournalWrite, type JournalStore } from './journal/index'
 import { createGitHandlers } from './git/git-handlers'
 import { createComfortHandlers } from './comfort-handlers'
 import { createFolderHandlers, type FolderHandlerHost } from './host/folder-handlers'
+import { createAuthoringHandlers } from './authoring/authoring-handlers'
+import type { Trasher } from './store'
 
 /** What the handlers need from their host (the Electron main process or `folio serve`). */
 export interface HandlerHost extends FolderHandlerHost {
@@ -25,6 +27,8 @@ export interface HandlerHost extends FolderHandlerHost {
   closeWindow?: () => void
   /** The user's state folder (settings, folder state, replace journal); the journal's folder when absent. */
   stateDir?: string
+  /** Where deleted articles go: Electron's shell.trashItem on the desktop; the `trash` package when absent. */
+  trasher?: Trasher
 }
 
 const maxQueryLength = 1000
@@ -148,5 +152,6 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
     ...createGitHandlers(host),
     ...createComfortHandlers(host),
     ...createFolderHandlers(host),
+    ...createAuthoringHandlers(host),
   }
 }

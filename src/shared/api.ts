@@ -1,6 +1,8 @@
 import type { Result } from './result'
 import type { FrontMatterFormat } from './front-matter/types'
 import type { FolderSchema } from './front-matter/schema-types'
+import type { AuthoringInfo, BundleFile, CreateArticleRequest, CreatedArticle, DeletePlan, MovePlan, MoveRequest, RetagPlan, RetagRequest, SavedImage, SaveImageRequest } from './authoring/plans'
+import type { TermGroup } from './authoring/terms'
 import type { GitCommitInfo, GitCommitOutcome, GitCommitRequest, GitConflictSides, GitFileAtCommit, GitFileDiff, GitIdentity, GitStatus, GitSyncOutcome, GitSyncPhase } from './git'
 import type { ReplaceQuery } from './replace/replace-text'
 import type { ReplaceApplyRequest, ReplacePreview, ReplaceResult } from './replace/replace-types'
@@ -304,6 +306,30 @@ export interface FolioApi {
   forgetRecentFolder(path: string): Promise<Result<void>>
   /** Browser mode: sub-folder paths completing what was typed in the path field. Desktop: UNSUPPORTED. */
   completeFolderPath(partial: string): Promise<Result<string[]>>
+  /** Authoring: the folder's layout, sections (most recent first) and taxonomies, for the New article dialog. */
+  getAuthoringInfo(): Promise<Result<AuthoringInfo>>
+  /** Authoring: creates an article from the archetypes; CONFLICT when the path exists (nothing is replaced). */
+  createArticle(request: CreateArticleRequest): Promise<Result<CreatedArticle>>
+  /** Authoring: what moving or renaming an article will change (files, link diffs, alias), without writing. */
+  planMove(request: MoveRequest): Promise<Result<MovePlan>>
+  /** Authoring: applies the plan shown (its digest), all or nothing. */
+  applyMove(request: MoveRequest): Promise<Result<MovePlan>>
+  /** Authoring: what deleting an article will do (files to the trash, links that break). */
+  planDelete(path: string): Promise<Result<DeletePlan>>
+  /** Authoring: sends an article (a bundle whole) to the system trash. */
+  trashArticle(path: string): Promise<Result<{ trashed: string }>>
+  /** Authoring: copies an article beside itself under a free name; resolves to the copy's path. */
+  duplicateArticle(path: string): Promise<Result<string>>
+  /** Authoring: saves an image for an article (bundle or static images), never over an existing file. */
+  saveImage(request: SaveImageRequest): Promise<Result<SavedImage>>
+  /** Authoring: the files in an article's bundle besides the article; [] for a plain article. */
+  listBundleFiles(path: string): Promise<Result<BundleFile[]>>
+  /** Authoring: the terms of a taxonomy across the folder, grouped as Hugo groups them. */
+  listTerms(taxonomy: string): Promise<Result<TermGroup[]>>
+  /** Authoring: what renaming or merging a term will change, without writing. */
+  planRetag(request: RetagRequest): Promise<Result<RetagPlan>>
+  /** Authoring: applies the retag shown (its digest), all or nothing. */
+  applyRetag(request: RetagRequest): Promise<Result<RetagPlan>>
   onFolderEvent(listener: (event: FolderEvent) => void): Unsubscribe
   // Writing comfort: folder-wide replace, settings and per-folder session state.
   /** Every change a folder-wide replace would make (reads only). */
@@ -365,6 +391,18 @@ export const requestChannels = {
   openFolderAt: 'folder:open-at',
   forgetRecentFolder: 'recent:forget',
   completeFolderPath: 'folder:complete',
+  getAuthoringInfo: 'authoring:info',
+  createArticle: 'article:create',
+  planMove: 'article:plan-move',
+  applyMove: 'article:move',
+  planDelete: 'article:plan-delete',
+  trashArticle: 'article:trash',
+  duplicateArticle: 'article:duplicate',
+  saveImage: 'asset:save-image',
+  listBundleFiles: 'asset:list-bundle',
+  listTerms: 'terms:list',
+  planRetag: 'terms:plan-retag',
+  applyRetag: 'terms:retag',
 } as const satisfies Record<FolioRequestMethod, string>
 
 /** IPC channel for events pushed from the host. Browser mode uses server-sent events at `GET /api/events`. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createTwoFilesPatch } from 'diff'
-import type { PlannedFile } from '@shared/authoring/plans'
+import type { PlannedFile, RetagPlan } from '@shared/authoring/plans'
 import { groupTerms, retagText, type TermGroup } from '@shared/authoring/terms'
 import { readFrontMatterData } from '@shared/front-matter/parse'
 import type { FrontMatterValue } from '@shared/front-matter/types'
@@ -33,14 +33,6 @@ export async function listTerms(store: AuthoringStore, taxonomy: string): Promis
   return all.ok ? ok(groupTerms(all.value, taxonomy)) : all
 }
 
-/** What a retag will change: each file with its diff, and a digest naming the plan. */
-export interface RetagPlan {
-  taxonomy: string
-  from: string
-  to: string
-  files: PlannedFile[]
-  digest: string
-}
 
 async function prepareRetag(store: AuthoringStore, taxonomy: string, from: string, to: string): Promise<Result<{ plan: RetagPlan; writes: { path: string; text: string; original: ReadArticle }[] }>> {
   if (!/^[\p{L}\p{N}_-]+$/u.test(taxonomy)) return fail('INVALID_ARGUMENT', `"${taxonomy}" is not a taxonomy name.`)

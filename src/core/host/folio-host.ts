@@ -5,6 +5,7 @@ import { FolderSession } from '../folder-session'
 import { JournalStore } from '../journal/index'
 import { createRequestHandlers, type HandlerHost } from '../request-handlers'
 import { RecentFolders } from './recent-folders'
+import type { Trasher } from '../store'
 
 /** What a face (the Electron main process or `folio serve`) gives the host; everything else is shared. */
 export interface FolioHostOptions {
@@ -22,6 +23,8 @@ export interface FolioHostOptions {
   openExternal?: (url: string) => Promise<Result<null>>
   /** Desktop: closes the window after the renderer agreed (see `close-requested`). */
   closeWindow?: () => void
+  /** Desktop: Electron's shell.trashItem for deleted articles; the `trash` package serves when absent. */
+  trasher?: Trasher
   /** Told when watching a folder fails (e.g. the inotify limit); outside changes may then go unnoticed. */
   onWatchError?: (message: string) => void
   /** Browser mode: the page may open and complete any folder path the server's user may read (desktop: recent ones only). */
@@ -129,6 +132,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
       return opened
     },
     mayOpenAnyFolder: options.mayOpenAnyFolder === true,
+    ...(options.trasher ? { trasher: options.trasher } : {}),
   }
   return {
     handlers: createRequestHandlers(handlerHost),

@@ -106,6 +106,18 @@ export class FakeApi implements FolioApi {
   gitResolve = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
   gitHistory = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
   gitFileAtCommit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  getAuthoringInfo = () => Promise.resolve(ok({ layout: 'hugo' as const, contentDir: 'content', sections: ['content/posts', 'content'], taxonomies: ['tags', 'categories'], hasHugo: false }))
+  createArticle = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  planMove = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  applyMove = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  planDelete = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  trashArticle = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  duplicateArticle = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  saveImage = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  listBundleFiles = () => Promise.resolve(ok([]))
+  listTerms = () => Promise.resolve(ok([]))
+  planRetag = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
+  applyRetag = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
 
   /** Recent folders, most recent first; opening one by path makes it the folder (as the host does). */
   recentFolders: RecentFolder[] = []
