@@ -43,13 +43,13 @@ const text = (v: unknown, max = 4096): v is string => typeof v === 'string' && v
 function validateMove(value: unknown): Result<MoveRequest> {
   if (!isRecord(value) || !text(value.from) || !text(value.to) || typeof value.addAlias !== 'boolean') return fail('INVALID_ARGUMENT', 'A move takes { from, to, addAlias, digest? }.')
   if (value.digest !== undefined && !text(value.digest, 100)) return fail('INVALID_ARGUMENT', 'digest must be a short string.')
-  return ok({ from: value.from, to: value.to, addAlias: value.addAlias, ...(value.digest !== undefined ? { digest: value.digest as string } : {}) })
+  return ok({ from: value.from, to: value.to, addAlias: value.addAlias, ...(value.digest !== undefined ? { digest: value.digest } : {}) })
 }
 
 function validateRetag(value: unknown): Result<RetagRequest> {
   if (!isRecord(value) || !text(value.taxonomy, maxText) || !text(value.from, maxText) || !text(value.to, maxText)) return fail('INVALID_ARGUMENT', 'A retag takes { taxonomy, from, to, digest? } (each at most 200 characters).')
   if (value.digest !== undefined && !text(value.digest, 100)) return fail('INVALID_ARGUMENT', 'digest must be a short string.')
-  return ok({ taxonomy: value.taxonomy, from: value.from, to: value.to, ...(value.digest !== undefined ? { digest: value.digest as string } : {}) })
+  return ok({ taxonomy: value.taxonomy, from: value.from, to: value.to, ...(value.digest !== undefined ? { digest: value.digest } : {}) })
 }
 
 function validateImage(value: unknown): Result<SaveImageRequest> {
@@ -58,7 +58,7 @@ function validateImage(value: unknown): Result<SaveImageRequest> {
   }
   if (value.fileName !== null && !text(value.fileName, 1024)) return fail('INVALID_ARGUMENT', 'fileName must be a name or null.')
   if (value.target !== 'bundle' && value.target !== 'static') return fail('INVALID_ARGUMENT', 'target must be "bundle" or "static".')
-  return ok({ articlePath: value.articlePath, fileName: value.fileName as string | null, mimeType: value.mimeType, base64: value.base64, target: value.target })
+  return ok({ articlePath: value.articlePath, fileName: value.fileName, mimeType: value.mimeType, base64: value.base64, target: value.target })
 }
 
 /**
@@ -108,7 +108,7 @@ export function createAuthoringHandlers(host: AuthoringHandlerHost): Pick<Reques
         }
         const target = checkArticleTarget(arg.path)
         if (!target.ok) return target
-        const kind = arg.kind as string | undefined
+        const kind = arg.kind
         const plan = await prepareNewArticle(c.reader, c.layout, { path: arg.path, title: arg.title === '' ? undefined : arg.title, ...(kind ? { kind } : {}) }, { now: new Date(), hugo: await hugoIfInstalled(), schema: () => readFolderSchema(c.session.root.root) })
         if (!plan.ok) return plan
         const created = await createArticle(c.store, c.assets, plan.value)

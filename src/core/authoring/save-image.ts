@@ -24,7 +24,8 @@ function baseName(request: SaveImageRequest): Result<{ stem: string; ext: string
   const name = request.fileName.split(/[/\\]/).pop() ?? ''
   if (!imageExt.test(name)) return fail('INVALID_ARGUMENT', `"${name}" is not an image file (PNG, JPEG, GIF, WebP, AVIF, SVG).`)
   const dot = name.lastIndexOf('.')
-  const stem = name.slice(0, dot).replace(/[<>:"|?*\u0000-\u001f]/g, '-').replace(/[. ]+$/, '') || 'image'
+  // NOTE: control characters are refused by checkName below; the characters Windows refuses become hyphens.
+  const stem = name.slice(0, dot).replace(/[<>:"|?*]/g, '-').replace(/[. ]+$/, '') || 'image'
   const checked = checkName(`${stem}${name.slice(dot)}`)
   return checked.ok ? ok({ stem, ext: name.slice(dot + 1) }) : checked
 }
