@@ -91,7 +91,7 @@ export function createAuthoringHandlers(host: AuthoringHandlerHost): Pick<Reques
     const c = await context()
     return c.ok ? run(c.value, args[0]) : c
   }
-  const pathArg = (method: string, run: (c: Context, path: string) => Promise<Result<unknown>>) => (args: unknown[]) =>
+  const pathArg = (method: string, run: (c: Context, path: string) => Promise<Result<unknown>>) => (...args: unknown[]) =>
     one(args, method, (c, arg) => (text(arg) ? run(c, arg) : Promise.resolve(fail('INVALID_ARGUMENT', `${method} takes a path string.`))))
   return {
     async getAuthoringInfo(...args) {

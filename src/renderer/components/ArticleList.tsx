@@ -25,6 +25,8 @@ export interface ArticleListProps {
   dirtyPaths: ReadonlySet<string>
   /** Opens an article; a search hit passes where its first match is, to select it. */
   onOpen: (path: string, at?: TextRange) => void
+  /** Rename (F2), Delete (Delete key) and the context menu of a row; none when absent. */
+  onArticleAction?: (request: { kind: 'rename' | 'delete'; path: string } | { kind: 'menu'; path: string; x: number; y: number }) => void
   /** Told what the list shows (filters applied) and which rows are picked, whenever either changes. */
   onListState?: (state: ListState) => void
   /** Git: changed articles → their letter (M, A, U, C…), badged on the rows and filterable. */
@@ -51,7 +53,7 @@ function observeRect(instance: Virtualizer<HTMLUListElement, Element>, cb: (rect
  * and switched to full-text search results (with marked snippets) while the folder search has a query.
  * Up/Down/Home/End move the cursor, Enter opens; Ctrl/Cmd+P opens quick open, Ctrl/Cmd+Shift+F focuses search.
  */
-export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen, onListState, gitBadges }: ArticleListProps) {
+export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen, onListState, gitBadges, onArticleAction }: ArticleListProps) {
   const index = useContext(ArticleIndexContext)
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [sort, setSort] = useState<ArticleSort>('path')
@@ -145,6 +147,9 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
     } else if (event.key === ' ' && cursorIndex >= 0) {
       event.preventDefault()
       selection.toggle((rows[cursorIndex]).path)
+    } else if ((event.key === 'F2' || event.key === 'Delete') && cursorIndex >= 0 && onArticleAction) {
+      event.preventDefault()
+      onArticleAction({ kind: event.key === 'F2' ? 'rename' : 'delete', path: rows[cursorIndex].path })
     } else if (event.key === 'Escape' && picked.size > 0) {
       event.preventDefault()
       clearPicked()
@@ -195,6 +200,14 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
         tabIndex={0}
         aria-activedescendant={cursorIndex >= first && cursorIndex < last ? optionId(cursorIndex) : undefined}
         onKeyDown={onKeyDown}
+        onContextMenu={(event) => {
+          const option = event.target instanceof Element ? event.target.closest('[role=option]') : null
+          const index = option ? Number(option.id.slice(option.id.lastIndexOf('-') + 1)) : -1
+          const row = rows[index]
+          if (!onArticleAction || row === undefined) return
+          event.preventDefault()
+          onArticleAction({ kind: 'menu', path: row.path, x: event.clientX, y: event.clientY })
+        }}
       >
         {/* NOTE: spacers, not padding, stand for the rows not drawn: padding cannot shrink, so a padded list is as tall as all its rows. */}
         <li role="presentation" aria-hidden="true" className="list-spacer" style={{ height: items[0]?.start ?? 0 }} />

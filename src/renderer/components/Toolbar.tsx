@@ -13,10 +13,12 @@ export interface ToolbarProps {
   onExport?: () => void
   /** The Git controls (branch, Changes, Sync), when the host has Git. */
   git?: ReactNode
+  /** Opens the New article dialog; no button when absent. */
+  onNewArticle?: () => void
 }
 
 /** The top bar: folder name, the active document's save state, the wrapping toggle and the Save button. */
-export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport, git }: ToolbarProps) {
+export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport, git, onNewArticle }: ToolbarProps) {
   const canSave = snapshot.activePath !== null && snapshot.readOnlyReason === null && snapshot.status !== 'saving'
   return (
     <header className="toolbar">
@@ -28,6 +30,11 @@ export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave
         {stateText(snapshot)}
       </span>
       {git}
+      {onNewArticle && (
+        <button type="button" className="button-quiet" onClick={onNewArticle} aria-haspopup="dialog" aria-keyshortcuts="Control+N Meta+N">
+          New article
+        </button>
+      )}
       <button type="button" className="button-quiet" aria-pressed={isWrapping} onClick={onToggleWrapping}>
         Wrap lines
       </button>

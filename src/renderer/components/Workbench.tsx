@@ -14,6 +14,7 @@ import { articleLinkCandidates, findLinkedArticle } from '../preview/article-lin
 import { articleProblems } from './front-matter/field-notes'
 import { useFolderSchema } from './front-matter/use-folder-schema'
 import { Toolbar } from './Toolbar'
+import { AuthoringLayer, imageHandlers, type AuthoringRequest } from './authoring/AuthoringLayer'
 import type { TextRange } from '../editor/text-range'
 import { useGitPanel } from '../git/use-git-panel'
 
@@ -88,6 +89,8 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
     [session],
   )
   const gitPanel = useGitPanel(api, workspace, snapshot.activePath, snapshot.dirtyPaths)
+  const [authoring, setAuthoring] = useState<AuthoringRequest | null>(null)
+  const onArticleAction = useCallback((request: AuthoringRequest) => setAuthoring(request), [])
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
     <div className="workbench">
@@ -99,7 +102,9 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         onSave={() => void session?.save()}
         onExport={() => setExportList(listState.current)}
         git={gitPanel.controls}
+        onNewArticle={api ? () => setAuthoring({ kind: 'new' }) : undefined}
       />
+      {api && <AuthoringLayer api={api} workspace={workspace} request={authoring} onRequest={setAuthoring} activePath={snapshot.activePath} />}
       {exportList !== undefined && (
         <LazyBoundary what="the Export dialog">
           <LazyExportDialog articles={articles} activePath={snapshot.activePath} listState={exportList} onClose={() => setExportList(undefined)} />
@@ -115,16 +120,18 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
                 Could not list the articles: {listError.message}
               </p>
             )}
-            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} onListState={onListState} gitBadges={gitPanel.badges} />
+            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} onListState={onListState} gitBadges={gitPanel.badges} onArticleAction={api ? onArticleAction : undefined} />
           </div>
         </Panel>
         <Separator className="separator" />
         <Panel id="editor" defaultSize="43" minSize="20">
+          <div className="editor-drop-zone" {...imageHandlers(snapshot.activePath, setAuthoring)}>
           {current === null ? (
             <EditorPlaceholder isLoading={isOpenRequested && workspace.status === 'loading'} error={workspace.error} onRetry={() => void load()} />
           ) : (
             <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} />
           )}
+          </div>
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">

@@ -139,6 +139,15 @@ export class EditingSession extends DocumentTabs {
     else void this.reload(event.path)
   }
 
+  /**
+   * Follows a move Folio made (Rename, Move, bundle conversion): the tab, its journal and its unsaved edits go to the
+   * new path, and a clean document reloads (the move may have rewritten its links or added an alias).
+   */
+  async followMove(from: string, to: string): Promise<void> {
+    if (!this.follow(from, to)) return
+    if (!this.isDirty(to)) await this.reload(to)
+  }
+
   /** Answers the window's close: saves every dirty document, and lets the window close only when all are saved. */
   async saveAllAndClose(): Promise<void> {
     await this.saveAll()
