@@ -1,4 +1,6 @@
-import { readDateString } from '@shared/hugo'
+import { readDateString } from '@shared/hugo/dates'
+// NOTE: the rulebook's dates module, not the @shared/hugo barrel: the barrel brings site-config and with it the YAML
+// and TOML parsers, which the first renderer chunk must not hold (the build's first-chunk guard refuses them).
 
 // NOTE: the writer's locale (undefined), in UTC over the calendar day Hugo reads, so a date is never shifted a day
 // by the viewer's time zone: `2022-01-25T23:00:00-05:00` stays the 25th, as the writer wrote it.
