@@ -125,9 +125,8 @@ describe('FolderSession', () => {
 describe('FolderSession watcher', () => {
   let session: FolderSession
   const events: FolderEvent[] = []
-  const waitFor = async (predicate: () => boolean): Promise<void> => {
-    for (let i = 0; i < 100 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 50))
-  }
+  /** Resolves once `predicate` holds (vi.waitFor polls it); fails the test if it never does. */
+  const waitFor = (predicate: () => boolean): Promise<void> => vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 10_000, interval: 20 })
   beforeEach(async () => {
     events.length = 0
     session = await open()

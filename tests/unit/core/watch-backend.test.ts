@@ -3,9 +3,9 @@ import path from 'node:path'
 import { watchTree, type RawChange, type WatchHandle } from '../../../src/core/watch-backend'
 import { makeTempDir, removeTempDir } from './corpus'
 
-const waitFor = async (predicate: () => boolean): Promise<void> => {
-  for (let i = 0; i < 100 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 50))
-}
+/** Resolves once `predicate` holds (vi.waitFor polls it); fails the test if it never does. */
+
+const waitFor = (predicate: () => boolean): Promise<void> => vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 10_000, interval: 20 })
 
 describe.each(['native', 'chokidar'] as const)('watchTree (%s)', (backend) => {
   let dir = ''

@@ -15,11 +15,20 @@ describe('useFolderSearch', () => {
       calls.push(query)
       return Promise.resolve(ok(answers[Math.min(calls.length - 1, answers.length - 1)]))
     }
-    const { result } = renderHook(() => useFolderSearch(search, 'quixotic'))
-    await waitFor(() => expect(result.current.results?.isComplete).toBe(false))
-    await waitFor(() => expect(result.current.results?.hits.map((h) => h.path)).toEqual(['zz.md']), { timeout: 3000 })
-    await new Promise((r) => setTimeout(r, 700))
-    expect(calls).toEqual(['quixotic', 'quixotic'])
+    // NOTE: fake timers: the typing pause and the retry interval are stepped through, and "no third call" is checked
+    // well after another retry would have gone out, with no real wait.
+    vi.useFakeTimers()
+    try {
+      const { result } = renderHook(() => useFolderSearch(search, 'quixotic'))
+      await act(() => vi.advanceTimersByTimeAsync(200))
+      expect(result.current.results?.isComplete).toBe(false)
+      await act(() => vi.advanceTimersByTimeAsync(500))
+      expect(result.current.results?.hits.map((h) => h.path)).toEqual(['zz.md'])
+      await act(() => vi.advanceTimersByTimeAsync(2000))
+      expect(calls).toEqual(['quixotic', 'quixotic'])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('gives hits a page at a time: showMore asks for the next page of the same query; a new query starts again', async () => {

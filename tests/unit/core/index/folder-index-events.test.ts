@@ -12,9 +12,19 @@ const write = (rel: string, content: string): void => {
   fs.mkdirSync(path.dirname(file(rel)), { recursive: true })
   fs.writeFileSync(file(rel), content)
 }
-const waitFor = async (predicate: () => boolean): Promise<void> => {
-  for (let i = 0; i < 100 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 50))
+/** Resolves once `predicate` holds (vi.waitFor polls it); fails the test if it never does. */
+const waitFor = (predicate: () => boolean): Promise<void> => vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 10_000, interval: 20 })
+const marker = 'posts/zz-marker.md'
+/**
+ * Proves that no further event is on its way without sleeping: writes a marker article and waits for its event;
+ * the watcher reports changes in order, so whatever an earlier change would have caused has been reported by then.
+ */
+const settle = async (): Promise<void> => {
+  write(marker, '---\ntitle: "marker"\n---\n')
+  await waitFor(() => events.some((e) => e.kind === 'article-added' && e.path === marker))
 }
+/** The events other than index progress and the marker's own. */
+const changeEvents = (): FolderEvent[] => events.filter((e) => e.kind !== 'articles-indexed' && e.kind !== 'index-progress' && !(e.kind === 'article-added' && e.path === marker))
 const titleOf = (rel: string): string | null | undefined => {
   const snapshot = session.articleIndex()
   return snapshot.ok ? snapshot.value.articles.find((a) => a.path === rel)?.title : undefined
@@ -62,9 +72,9 @@ describe('FolderSession index and watcher', () => {
     fs.mkdirSync(file('archive'))
     fs.renameSync(file('posts/a.md'), file('archive/a.md'))
     await waitFor(() => events.some((e) => e.kind === 'article-renamed'))
-    await new Promise((r) => setTimeout(r, 300))
-    expect(events.filter((e) => e.kind !== 'articles-indexed' && e.kind !== 'index-progress')).toEqual([{ kind: 'article-renamed', from: 'posts/a.md', to: 'archive/a.md' }])
-    expect(indexedPaths()).toEqual(['archive/a.md', 'posts/b.md'])
+    await settle()
+    expect(changeEvents()).toEqual([{ kind: 'article-renamed', from: 'posts/a.md', to: 'archive/a.md' }])
+    expect(indexedPaths()).toEqual(['archive/a.md', 'posts/b.md', marker])
     expect(titleOf('archive/a.md')).toBe('A')
   })
 
@@ -87,10 +97,10 @@ describe('FolderSession index and watcher', () => {
     write('public/p.md', 'x')
     write('resources/_gen/g.md', 'x')
     await waitFor(() => titleOf('posts/a.md') === 'Mine')
-    await new Promise((r) => setTimeout(r, 600))
+    await settle()
     expect(titleOf('posts/a.md')).toBe('Mine')
-    expect(events.filter((e) => e.kind !== 'articles-indexed' && e.kind !== 'index-progress')).toEqual([])
-    expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md'])
+    expect(changeEvents()).toEqual([])
+    expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md', marker])
   })
 
   it('indexes every article of a folder moved in, and drops every article of a folder moved away', async () => {

@@ -1,5 +1,6 @@
 import '../dom-shims'
 import { createWorkspace } from '@renderer/workspace'
+import { autosavePauseMs } from '@renderer/session/autosave'
 import { FakeApi, versionOf } from '../fake-api'
 import { helloText, otherText } from '../fixtures'
 
@@ -138,20 +139,30 @@ describe('EditingSession journal and recovery', () => {
 
 describe('EditingSession autosave', () => {
   it('is off by default; after a pause it saves through the same checked path, never over a conflict', async () => {
-    const { api, editor, session } = setup()
-    await session.open('a.md')
-    typeAt0(editor, 'x')
-    await new Promise((resolve) => setTimeout(resolve, 1800))
-    expect(api.writes).toHaveLength(0)
-    session.setAutosave('pause')
-    typeAt0(editor, 'y')
-    await vi.waitFor(() => expect(api.files.get('a.md')).toBe(`yx${helloText}`), { timeout: 3000 })
-    expect(api.writes[0]?.baseVersion).toEqual(versionOf(helloText))
-    api.changeOnDisk('a.md', 'theirs\n')
-    typeAt0(editor, 'z')
-    session.handleFolderEvent({ kind: 'article-changed', path: 'a.md', version: versionOf('theirs\n') })
-    await new Promise((resolve) => setTimeout(resolve, 1800))
-    expect(api.files.get('a.md')).toBe('theirs\n')
+    // NOTE: fake timers: the pause is skipped over, and "nothing was saved" holds once the pause has surely passed.
+    vi.useFakeTimers()
+    try {
+      const { api, editor, session } = setup()
+      await session.open('a.md')
+      typeAt0(editor, 'x')
+      await vi.advanceTimersByTimeAsync(autosavePauseMs * 2)
+      expect(api.writes).toHaveLength(0)
+      session.setAutosave('pause')
+      typeAt0(editor, 'y')
+      await vi.advanceTimersByTimeAsync(autosavePauseMs - 100)
+      expect(api.writes).toHaveLength(0)
+      await vi.advanceTimersByTimeAsync(200)
+      await vi.waitFor(() => expect(api.files.get('a.md')).toBe(`yx${helloText}`))
+      expect(api.writes[0]?.baseVersion).toEqual(versionOf(helloText))
+      api.changeOnDisk('a.md', 'theirs\n')
+      typeAt0(editor, 'z')
+      session.handleFolderEvent({ kind: 'article-changed', path: 'a.md', version: versionOf('theirs\n') })
+      await vi.advanceTimersByTimeAsync(autosavePauseMs * 2)
+      expect(api.writes).toHaveLength(1)
+      expect(api.files.get('a.md')).toBe('theirs\n')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('on focus change saves dirty documents when chosen', async () => {
