@@ -25,7 +25,7 @@ fs.rmSync(path.join(root, 'out/cli/chunks'), { recursive: true, force: true })
 // Split, so the shard and its parsers stay a separate chunk the entry imports after it starts listing (as in the
 // desktop build): a single file would load them all before the first path is listed.
 await build({
-  entryPoints: { 'index-worker': path.join(root, 'src/core/index/index-worker.ts') },
+  entryPoints: { 'index-worker': path.join(root, 'src/core/index/index-worker.ts'), 'scan-worker': path.join(root, 'src/core/index/scan-worker.ts') },
   outdir: path.join(root, 'out/cli'),
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,5 +1,5 @@
 import type { SearchHit } from '@shared/api'
-import { ArticleIndex } from '../../core/index/article-index'
+import { searchFolderOnce } from '../../core/index/folder-search'
 import { exitCode, type CliCommand } from '../command'
 import { folderArg } from './index-folder'
 
@@ -47,26 +47,17 @@ export const searchCommand: CliCommand = {
     }
     const root = await folderArg('search', parsed.dir, io)
     if (root === null) return exitCode.usage
-    const index = new ArticleIndex(root)
-    try {
-      const started = await index.start()
-      if (!started.ok) {
-        io.stderr(`folio search: ${started.error.message}\n`)
-        return exitCode.content
-      }
-      await index.whenSearchable()
-      const result = await index.search(parsed.query, parsed.limit)
-      if (!result.ok) {
-        io.stderr(`folio search: ${result.error.message}\n`)
-        return exitCode.content
-      }
-      const { hits, total } = result.value
-      const lines = hits.map((h) => (parsed.isJson ? JSON.stringify(h) : `${h.path}\t${markedSnippet(h)}`))
-      if (lines.length > 0) io.stdout(lines.join('\n') + '\n')
-      io.stderr(`folio search: ${total} matching article(s)${total > hits.length ? `, showing ${hits.length}` : ''}\n`)
-      return total > 0 ? exitCode.ok : exitCode.content
-    } finally {
-      await index.dispose()
+    // NOTE: a one-off search reads every article once (on worker threads for a large folder) rather than building
+    // the folder index, which also summarizes every article and keeps every word: several times the work.
+    const result = await searchFolderOnce(root, parsed.query, parsed.limit)
+    if (!result.ok) {
+      io.stderr(`folio search: ${result.error.message}\n`)
+      return exitCode.content
     }
+    const { hits, total } = result.value
+    const lines = hits.map((h) => (parsed.isJson ? JSON.stringify(h) : `${h.path}\t${markedSnippet(h)}`))
+    if (lines.length > 0) io.stdout(lines.join('\n') + '\n')
+    io.stderr(`folio search: ${total} matching article(s)${total > hits.length ? `, showing ${hits.length}` : ''}\n`)
+    return total > 0 ? exitCode.ok : exitCode.content
   },
 }

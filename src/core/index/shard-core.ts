@@ -13,18 +13,10 @@ import { listArticleChunks, readForSummary, readIndexedText } from './shard-file
 import { isSameStamp, loadShardCache, saveShardCache, type CacheStamp, type CachedArticle } from './summary-cache'
 import { onFile, type ShardCursor } from './shard-cursor'
 import { TermIndex } from './term-index'
+import type { RankedMatch } from './ranking'
 
-/** One search match before snippets: the shards rank, the index merges, then only the shown hits get snippets. */
-export interface RankedMatch {
-  path: string
-  isTitleHit: boolean
-}
-
-/** Title matches first, then by path. */
-export function compareRanked(a: RankedMatch, b: RankedMatch): number {
-  if (a.isTitleHit !== b.isTitleHit) return a.isTitleHit ? -1 : 1
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
-}
+// NOTE: the ranking has its own module so the folder scan uses it without loading the shard.
+export { compareRanked, type RankedMatch } from './ranking'
 
 /** What the index remembers about one file besides its summary: enough to recognise it after a rename. */
 export interface FileStamp {
