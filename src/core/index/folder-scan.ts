@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { SearchHit } from '@shared/api'
+import { detectBlock } from '@shared/front-matter/detect'
 import { makeSnippet } from './search-snippet'
 import { compareRanked } from './ranking'
 import { readIndexedText } from './shard-files'
@@ -31,6 +32,18 @@ function titlePatterns(terms: readonly string[]): RegExp[] {
   return terms.map((term) => new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu'))
 }
 
+/**
+ * False when the article's title cannot hold every pattern: its front matter does not, and has no backslash (an
+ * escape could spell a word the raw text does not). Spares parsing the front matter of most matches of a common word.
+ */
+function couldTitleHold(text: string, patterns: readonly RegExp[]): boolean {
+  const found = detectBlock(text)
+  if (found.kind === 'none') return false
+  if (found.kind !== 'block') return true
+  const block = text.slice(0, found.block.to)
+  return block.includes('\\') || patterns.every((p) => p.test(block))
+}
+
 /** The better `limit` of two lists ranked by compareRanked. */
 export function bestHits(a: RankedHit[], b: RankedHit[], limit: number): RankedHit[] {
   return [...a, ...b].sort(compareRanked).slice(0, limit)
@@ -51,10 +64,11 @@ export async function scanArticles(root: string, rels: readonly string[], terms:
     const read = readIndexedText(path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/')))
     if (read.kind !== 'text' || !scanner.matches(rel, read.text)) continue
     total++
+    const mayBeTitleHit = couldTitleHold(read.text, patterns)
+    if (!mayBeTitleHit && best.length >= limit && compareRanked({ path: rel, isTitleHit: false }, best[best.length - 1].hit) > 0) continue
     const record = await loadArticleRecord()
     const title = record.summarizeWithDates(rel, read.text, Date.now(), false).summary.title
-    const hit: RankedHit = { path: rel, title, snippets: [], isTitleHit: title !== null && patterns.every((p) => p.test(title)) }
-    if (best.length >= limit && compareRanked(hit, best[best.length - 1].hit) > 0) continue
+    const hit: RankedHit = { path: rel, title, snippets: [], isTitleHit: mayBeTitleHit && title !== null && patterns.every((p) => p.test(title)) }
     best.push({ hit, text: read.text })
     best.sort((a, b) => compareRanked(a.hit, b.hit))
     if (best.length > limit) best = best.slice(0, limit)
