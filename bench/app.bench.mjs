@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
 import { hostNodeFlags } from '../scripts/host-flags.mjs'
+import { record } from './report.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const articles = Number(process.env.BENCH_ARTICLES ?? 50000)
@@ -99,6 +100,11 @@ try {
   console.log(`first rows visible: ${(firstRowsMs - listAt).toFixed(0)} ms after the list appeared (the folder known to the page), ${firstRowsMs.toFixed(0)} ms after navigation; all ${total} rows: ${allRowsMs.toFixed(0)} ms after navigation`)
   console.log(`page JS heap once settled: ${listedHeap.toFixed(1)} MB listed, ${openHeap.toFixed(1)} MB with an article open`)
   console.log(`peak RSS: serve process (host, index workers, watcher) ${peakServe.toFixed(0)} MB; page renderer process ${peakRenderer.toFixed(0)} MB`)
+  const bench = `app ${articles}`
+  record({ bench, figure: 'first rows after navigation, cold (no summary cache)', value: firstRowsMs, unit: 'ms', max: 300 })
+  record({ bench, figure: 'first rows after the list appeared, cold', value: firstRowsMs - listAt, unit: 'ms' })
+  record({ bench, figure: 'all rows listed after navigation, cold', value: allRowsMs, unit: 'ms' })
+  record({ bench, figure: 'peak RSS of folio serve', value: peakServe, unit: 'MB', max: 300 })
 } finally {
   await browser?.close()
   server?.kill()

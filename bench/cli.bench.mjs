@@ -1,0 +1,73 @@
+// The `folio` command against the tools a writer compares it with (issue 22), on a make-corpus --plain folder
+// (50,000 articles unless BENCH_ARTICLES says otherwise) and a 1,000-article one: `folio search` (first run, no
+// index) against `rg -l -F`, `folio check` against `folio index`, `folio index` on the small folder against
+// `hugo list all`, and one article's save (FolderSession.writeArticle) against a plain atomic write of the same bytes.
+// Each figure is the median of 3 runs (saves: of 30). Uses the built CLI (npm run build).
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { hostNodeFlags } from '../scripts/host-flags.mjs'
+import { record } from './report.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const articles = Number(process.env.BENCH_ARTICLES ?? 50000)
+const folio = path.join(root, 'out/cli/folio.mjs')
+const makeCorpus = [path.join(root, '../shared/tools/make-corpus.mjs'), path.join(root, 'tests/support/make-corpus.mjs')].find((p) => fs.existsSync(p))
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-cli-'))
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const has = (tool, ...args) => spawnSync(tool, args, { stdio: 'ignore' }).status === 0
+
+/** Median wall time of `runs` runs of a command (ms); its output is dropped. */
+function timed(command, args, runs = 3, options = {}) {
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    const run = spawnSync(command, args, { stdio: 'ignore', ...options })
+    times.push(performance.now() - t)
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}`)
+  }
+  return median(times)
+}
+const runFolio = (args, env = {}) => timed(process.execPath, [...hostNodeFlags, folio, ...args], 3, { env: { ...process.env, FOLIO_CACHE_DIR: path.join(work, 'cache'), ...env } })
+
+try {
+  if (!fs.existsSync(folio)) throw new Error('build first: npm run build')
+  const big = path.join(work, 'big')
+  const small = path.join(work, 'small')
+  execFileSync(process.execPath, [makeCorpus, big, '--articles', String(articles), '--plain'], { stdio: 'ignore' })
+  execFileSync(process.execPath, [makeCorpus, small, '--articles', '1000', '--plain'], { stdio: 'ignore' })
+  const benchBig = `cli ${articles}`
+  // NOTE: rg first, once unmeasured, so both find the files in the page cache.
+  if (has('rg', '--version')) {
+    timed('rg', ['-l', '-F', 'council', big], 1)
+    for (const query of ['council', 'quixotic']) {
+      const rg = timed('rg', ['-l', '-F', query, big])
+      const search = runFolio(['search', big, query], { FOLIO_CACHE_DIR: 'off' })
+      console.log(`folio search "${query}" (first run, no index): ${search.toFixed(0)} ms; rg -l -F: ${rg.toFixed(0)} ms; ratio ${(search / rg).toFixed(2)}`)
+      record({ bench: benchBig, figure: `folio search "${query}", first run`, value: search, unit: 'ms', baseline: 'rg -l -F', baselineValue: rg, maxRatio: 1.5 })
+    }
+  } else console.log('rg not installed: search ratio skipped')
+  const index = runFolio(['index', big])
+  const check = runFolio(['check', big])
+  console.log(`folio index: ${index.toFixed(0)} ms; folio check: ${check.toFixed(0)} ms; ratio ${(check / index).toFixed(2)}`)
+  record({ bench: benchBig, figure: 'folio check', value: check, unit: 'ms', baseline: 'folio index', baselineValue: index, maxRatio: 1.2 })
+  const gitStatus = has('git', '--version') ? (execFileSync('git', ['init', '-q', big]), execFileSync('git', ['-C', big, 'add', '-A']), timed('git', ['-C', big, 'status', '--porcelain'])) : null
+  if (gitStatus !== null) record({ bench: benchBig, figure: 'folio index', value: index, unit: 'ms', baseline: 'git status (after git add -A)', baselineValue: gitStatus })
+
+  const smallIndex = runFolio(['index', small], { FOLIO_CACHE_DIR: 'off' })
+  if (has('hugo', 'version')) {
+    const hugo = timed('hugo', ['list', 'all', '-s', small])
+    console.log(`1,000 articles: folio index ${smallIndex.toFixed(0)} ms; hugo list all ${hugo.toFixed(0)} ms; ratio ${(smallIndex / hugo).toFixed(2)}`)
+    record({ bench: 'cli 1000', figure: 'folio index (no cache)', value: smallIndex, unit: 'ms', baseline: 'hugo list all', baselineValue: hugo, maxRatio: 1 })
+  } else console.log('hugo not installed: small-folder ratio skipped')
+
+  const save = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/save-child.mjs'), small], { encoding: 'utf8', cwd: root })
+  if (save.status !== 0) throw new Error(`save child failed: ${save.stderr}`)
+  const { saveMs, plainMs, bytes } = JSON.parse(save.stdout.trim().split('\n').at(-1))
+  console.log(`save of one ${bytes}-byte article: ${saveMs.toFixed(2)} ms; plain atomic write (temp + fsync + rename): ${plainMs.toFixed(2)} ms; ratio ${(saveMs / plainMs).toFixed(2)}`)
+  record({ bench: 'save', figure: 'save of one article (FolderSession.writeArticle)', value: saveMs, unit: 'ms', baseline: 'plain atomic write, same bytes', baselineValue: plainMs, maxRatio: 2 })
+} finally {
+  fs.rmSync(work, { recursive: true, force: true })
+}
