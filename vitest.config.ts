@@ -29,6 +29,9 @@ export default defineConfig({
       },
     ],
     testTimeout: 30000,
+    // NOTE: beforeAll hooks generate corpora in a child process; on a busy machine (load 22 on two cores) 600 articles
+    // took over the default 10 s.
+    hookTimeout: 60000,
     // NOTE: an unhandled rejection or uncaught error anywhere fails the run (vitest's default, stated so it stays):
     // the test-suite equivalent of node --unhandled-rejections=strict, which `folio serve` runs under by default.
     dangerouslyIgnoreUnhandledErrors: false,

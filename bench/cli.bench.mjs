@@ -38,6 +38,8 @@ try {
   const small = path.join(work, 'small')
   execFileSync(process.execPath, [makeCorpus, big, '--articles', String(articles), '--plain'], { stdio: 'ignore' })
   execFileSync(process.execPath, [makeCorpus, small, '--articles', '1000', '--plain'], { stdio: 'ignore' })
+  // NOTE: hugo needs a site configuration to list the content.
+  fs.writeFileSync(path.join(small, 'hugo.toml'), "baseURL = 'https://example.org/'\ntitle = 'bench'\n")
   const benchBig = `cli ${articles}`
   // NOTE: rg first, once unmeasured, so both find the files in the page cache.
   if (has('rg', '--version')) {
