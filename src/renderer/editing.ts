@@ -4,3 +4,5 @@
 export { createWorkspace } from './workspace'
 export { DocumentPane } from './components/DocumentPane'
 export { SidePane } from './components/SidePane'
+export { StatusBar } from './components/StatusBar'
+export { Outline } from './components/Outline'

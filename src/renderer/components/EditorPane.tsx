@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { EditorController } from '../editor/editor-controller'
+import { editorHelpId, editorHelpText } from '../editor-help'
 
 /** Mounts the controller's CodeMirror view once; the text itself never passes through React. */
 export function EditorPane({ editor, hasDocument }: { editor: EditorController; hasDocument: boolean }) {
@@ -13,6 +14,9 @@ export function EditorPane({ editor, hasDocument }: { editor: EditorController; 
   return (
     <div className="editor-pane">
       <div ref={ref} className="editor-host" hidden={!hasDocument} />
+      <p id={editorHelpId} className="visually-hidden">
+        {editorHelpText}
+      </p>
       {!hasDocument && <p className="editor-empty">Select an article to start writing.</p>}
     </div>
   )

@@ -17,6 +17,9 @@ import { Toolbar } from './Toolbar'
 import { AuthoringLayer, imageHandlers, type AuthoringRequest } from './authoring/AuthoringLayer'
 import type { TextRange } from '../editor/text-range'
 import { useGitPanel } from '../git/use-git-panel'
+import { useComfort } from '../hooks/use-comfort'
+import { ComfortOverlays } from './ComfortOverlays'
+import '../comfort.css'
 
 /** Props of the workbench. */
 export interface WorkbenchProps {
@@ -91,6 +94,15 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   const gitPanel = useGitPanel(api, workspace, snapshot.activePath, snapshot.dirtyPaths)
   const [authoring, setAuthoring] = useState<AuthoringRequest | null>(null)
   const onArticleAction = useCallback((request: AuthoringRequest) => setAuthoring(request), [])
+  // Writing comfort: settings, palette, shortcuts, outline, status bar (see useComfort).
+  const comfortActions = useMemo(() => ({ onExport: () => setExportList(listState.current) }), [])
+  const comfort = useComfort(api, current?.workspace ?? null, comfortActions)
+  const { isWrapping: wrapSetting } = comfort.settings.settings
+  const isSettingsLoaded = comfort.settings.isLoaded
+  useEffect(() => {
+    if (isSettingsLoaded) setWrapping(wrapSetting)
+  }, [isSettingsLoaded, wrapSetting, setWrapping])
+  const activeBuildStatus = useMemo(() => articles.find((a) => a.path === snapshot.activePath)?.buildStatus, [articles, snapshot.activePath])
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
     <div className="workbench">
@@ -129,7 +141,10 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
           {current === null ? (
             <EditorPlaceholder isLoading={isOpenRequested && workspace.status === 'loading'} error={workspace.error} onRetry={() => void load()} />
           ) : (
-            <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} />
+            <div className="editor-column">
+              {comfort.isOutlineOpen && <current.code.Outline editor={current.workspace.editor} onClose={() => comfort.setOutlineOpen(false)} />}
+              <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} />
+            </div>
           )}
           </div>
         </Panel>
@@ -139,6 +154,8 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         </Panel>
       </Group>
       </div>
+      {current !== null && <current.code.StatusBar editor={current.workspace.editor} snapshot={snapshot} buildStatus={activeBuildStatus} hint={comfort.hint} />}
+      <ComfortOverlays comfort={comfort} />
     </div>
   )
 }

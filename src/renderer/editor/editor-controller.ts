@@ -5,6 +5,8 @@ import type { TextChange } from '@shared/front-matter/types'
 import { compartments, createDocumentState, type SetupOptions } from './setup'
 import { lineWrapping } from './extensions/line-wrapping'
 import { readOnly } from './extensions/read-only'
+import { spellCheck } from './extensions/spell-check'
+import { editorAppearance, type EditorAppearance } from './extensions/appearance'
 
 /** What listeners hear: the active document changed (`switched`) or its state was updated (`updated`). */
 export type EditorEvent =
@@ -27,6 +29,8 @@ export class EditorController {
   private readonly setup: SetupOptions
   private active: string | null = null
   private isLineWrapping = true
+  private isSpellChecking = true
+  private appearance: EditorAppearance | null = null
 
   constructor(options: { onSave: () => void }) {
     this.setup = { onSave: options.onSave, onUpdate: (update) => this.handleUpdate(update) }
@@ -53,7 +57,7 @@ export class EditorController {
   open(path: string, text: string, options: OpenOptions = {}): void {
     if (this.active === path) return
     this.stash()
-    const state = this.states.get(path) ?? this.createState(text, options.isReadOnly ?? false)
+    const state = this.states.get(path) ?? this.createState(text, options.isReadOnly ?? false, path)
     this.states.set(path, state)
     this.active = path
     this.view.setState(state)
@@ -145,6 +149,23 @@ export class EditorController {
     this.view.dispatch({ effects: compartments.lineWrapping.reconfigure(lineWrapping(isOn)) })
   }
 
+  /** Tab moves focus out of the editor (true) or indents (false, the default; Escape then Tab still leaves). */
+  setTabMovesFocus(isOn: boolean): void {
+    this.view.setTabFocusMode(isOn)
+  }
+
+  /** Turns the spell checker on or off for the active document and those opened later. */
+  setSpellChecking(isOn: boolean): void {
+    this.isSpellChecking = isOn
+    this.view.dispatch({ effects: compartments.spellCheck.reconfigure(spellCheck(isOn, this.active)) })
+  }
+
+  /** Applies the writer's font, size and line width to the active document and those opened later. */
+  setAppearance(appearance: EditorAppearance): void {
+    this.appearance = appearance
+    this.view.dispatch({ effects: compartments.appearance.reconfigure(editorAppearance(appearance)) })
+  }
+
   /** Undoes the last change of the active document; false when there is nothing to undo. */
   undo(): boolean {
     return undo(this.view)
@@ -159,12 +180,12 @@ export class EditorController {
    * Selects [from, to) in the active document (clamped to its length), scrolls it to the middle of the view and
    * focuses the editor; false when `path` is not the active document.
    */
-  select(path: string, from: number, to: number = from): boolean {
+  select(path: string, from: number, to: number = from, y: 'center' | 'start' = 'center'): boolean {
     if (this.active !== path) return false
     const length = this.view.state.doc.length
     const anchor = Math.max(0, Math.min(from, length))
     const head = Math.max(anchor, Math.min(to, length))
-    this.view.dispatch({ selection: EditorSelection.single(anchor, head), effects: EditorView.scrollIntoView(anchor, { y: 'center' }) })
+    this.view.dispatch({ selection: EditorSelection.single(anchor, head), effects: EditorView.scrollIntoView(anchor, { y }) })
     this.view.focus()
     return true
   }
@@ -186,8 +207,8 @@ export class EditorController {
     this.view.destroy()
   }
 
-  private createState(text: string, isReadOnly: boolean): EditorState {
-    return createDocumentState(text, this.setup, { isReadOnly, isLineWrapping: this.isLineWrapping })
+  private createState(text: string, isReadOnly: boolean, path: string | null = null): EditorState {
+    return createDocumentState(text, this.setup, { isReadOnly, isLineWrapping: this.isLineWrapping, path, isSpellChecking: this.isSpellChecking, appearance: this.appearance })
   }
 
   private stash(): void {

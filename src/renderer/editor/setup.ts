@@ -11,11 +11,16 @@ import { readOnly } from './extensions/read-only'
 import { saveKeymap } from './extensions/save-keymap'
 import { searchSupport } from './extensions/search'
 import { writerTheme } from './extensions/theme'
+import { spellCheck } from './extensions/spell-check'
+import { tabKeys } from './extensions/tab-keys'
+import { editorAppearance, type EditorAppearance } from './extensions/appearance'
 
 /** Parts of the configuration that change at run time, reconfigured through their compartment. */
 export const compartments = {
   lineWrapping: new Compartment(),
   readOnly: new Compartment(),
+  spellCheck: new Compartment(),
+  appearance: new Compartment(),
 }
 
 /** Hooks from the host of the editor into every document's state. */
@@ -28,6 +33,10 @@ export interface SetupOptions {
 export interface DocumentOptions {
   isReadOnly: boolean
   isLineWrapping: boolean
+  /** The article's path (its `name.xx.md` language) and whether the spell checker runs. */
+  path?: string | null
+  isSpellChecking?: boolean
+  appearance?: EditorAppearance | null
 }
 
 /** The one list of the editor's extensions. */
@@ -39,6 +48,7 @@ export function editorExtensions(setup: SetupOptions, doc: DocumentOptions): Ext
     searchSupport(),
     frontMatterFold(),
     saveKeymap(setup.onSave),
+    tabKeys(),
     accessibleName(),
     writerTheme(),
     drawSelection(),
@@ -49,6 +59,8 @@ export function editorExtensions(setup: SetupOptions, doc: DocumentOptions): Ext
     EditorView.updateListener.of(setup.onUpdate),
     compartments.lineWrapping.of(lineWrapping(doc.isLineWrapping)),
     compartments.readOnly.of(readOnly(doc.isReadOnly)),
+    compartments.spellCheck.of(spellCheck(doc.isSpellChecking ?? true, doc.path ?? null)),
+    compartments.appearance.of(editorAppearance(doc.appearance ?? null)),
   ]
 }
 

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react'
+import type { BuildStatus } from '@shared/api'
+import type { EditorState } from '@codemirror/state'
+import { countWords, readingMinutes } from '@shared/markdown/word-count'
+import type { EditorController } from '../editor/editor-controller'
+import { frontMatterOf } from '../editor/extensions/front-matter-state'
+import type { SessionSnapshot } from '../session/session-snapshot'
+
+/** Props of the status bar. */
+export interface StatusBarProps {
+  editor: EditorController
+  snapshot: SessionSnapshot
+  /** Hugo's verdict on the active article (from the folder index), when known. */
+  buildStatus: BuildStatus | undefined
+  /** Shown once, while the editor has focus for the first time: how to leave it with the keyboard. */
+  hint: string | null
+}
+
+interface TextStats {
+  words: number
+  characters: number
+  isCjk: boolean
+}
+
+interface CaretStats {
+  line: number
+  column: number
+  selectedWords: number
+}
+
+const buildLabels: Record<BuildStatus, string> = { published: 'Hugo builds it', draft: 'Draft: not built', future: 'Scheduled: not built yet', expired: 'Expired: not built' }
+const number = new Intl.NumberFormat()
+
+/** The body's words (the index's count: front matter and shortcodes excluded) and characters. */
+export function textStats(state: EditorState): TextStats {
+  const block = frontMatterOf(state).block
+  const text = state.doc.toString()
+  const from = block?.to ?? 0
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text.slice(from, from + 2000))
+  return { words: countWords(text, from), characters: text.length - from, isCjk: cjk }
+}
+
+/** Line and column of the caret (1-based) and the words selected. */
+export function caretStats(state: EditorState): CaretStats {
+  const head = state.selection.main.head
+  const line = state.doc.lineAt(head)
+  let selectedWords = 0
+  for (const range of state.selection.ranges) if (!range.empty) selectedWords += countWords(state.sliceDoc(range.from, range.to))
+  return { line: line.number, column: head - line.from + 1, selectedWords }
+}
+
+/**
+ * The status bar (role `status`) under the panes: words and reading time of the body, characters, line:column,
+ * selected words, Hugo's build verdict and the save state. Counts update a moment after typing stops.
+ */
+export function StatusBar({ editor, snapshot, buildStatus, hint }: StatusBarProps) {
+  const [text, setText] = useState<TextStats | null>(() => (editor.activePath === null ? null : textStats(editor.view.state)))
+  const [caret, setCaret] = useState<CaretStats | null>(() => (editor.activePath === null ? null : caretStats(editor.view.state)))
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const recount = (state: EditorState) => {
+      clearTimeout(timer)
+      // NOTE: a large article is counted after a pause, not on every keystroke.
+      timer = setTimeout(() => setText(textStats(state)), 150)
+    }
+    const stop = editor.subscribe((event) => {
+      if (event.kind === 'switched') {
+        clearTimeout(timer)
+        setText(event.path === null ? null : textStats(event.state))
+        setCaret(event.path === null ? null : caretStats(event.state))
+        return
+      }
+      if (event.isDocChanged) recount(event.state)
+      setCaret(caretStats(event.state))
+    })
+    return () => {
+      clearTimeout(timer)
+      stop()
+    }
+  }, [editor])
+  const hasArticle = snapshot.activePath !== null && text !== null && caret !== null
+  return (
+    <footer className="status-bar" role="status" aria-label="Status bar">
+      {hint !== null && <span className="status-hint">{hint}</span>}
+      {hasArticle && (
+        <>
+          <span>
+            {number.format(text.words)} {text.words === 1 ? 'word' : 'words'}
+          </span>
+          <span>{readingMinutes(text.words, text.isCjk)} min read</span>
+          <span>{number.format(text.characters)} characters</span>
+          {caret.selectedWords > 0 && <span>{number.format(caret.selectedWords)} selected</span>}
+          <span aria-label={`Line ${caret.line}, column ${caret.column}`}>
+            Ln {caret.line}, Col {caret.column}
+          </span>
+          {buildStatus !== undefined && <span className={`status-build status-build-${buildStatus}`}>{buildLabels[buildStatus]}</span>}
+          <span className="status-save">{saveText(snapshot)}</span>
+        </>
+      )}
+    </footer>
+  )
+}
+
+function saveText(snapshot: SessionSnapshot): string {
+  if (snapshot.status === 'saving') return 'Saving…'
+  if (snapshot.readOnlyReason !== null) return 'Read-only'
+  return snapshot.isDirty ? 'Unsaved changes' : 'Saved'
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { FolioApi } from '@shared/api'
+import { commandForKey, type CommandSpec, type KeyPlatform } from '@shared/commands'
+import type { Workspace } from '../workspace'
+import { isBrowserMode } from '../api'
+import { useSettings, type SettingsHandle } from './use-settings'
+
+/** Which overlay of the writing-comfort part is open. */
+export type ComfortOverlay = 'palette' | 'shortcuts' | 'settings' | null
+
+/** What the workbench needs from the writing-comfort layer. */
+export interface Comfort {
+  platform: KeyPlatform
+  settings: SettingsHandle
+  overlay: ComfortOverlay
+  setOverlay: (overlay: ComfortOverlay) => void
+  isOutlineOpen: boolean
+  setOutlineOpen: (isOpen: boolean) => void
+  /** The one-time hint shown in the status bar while the editor first has focus. */
+  hint: string | null
+  isAvailable: (command: CommandSpec) => boolean
+  run: (id: string) => void
+}
+
+const platform: KeyPlatform = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other'
+// NOTE: commands other parts of the UI bind themselves (the list's quick open and search, Save); the palette runs them
+// by replaying their key, so each keeps one home.
+const replayed = new Set(['search.quickOpen', 'search.inFolder', 'article.save'])
+
+function focusFirst(selector: string): void {
+  const element = document.querySelector<HTMLElement>(selector)
+  element?.focus()
+}
+
+/**
+ * Settings, the command palette, the shortcuts sheet, the outline toggle, focus moves between panes (Ctrl/Cmd+1..4)
+ * and "Tab moves focus" (Ctrl/Cmd+M): the keys come from the shared command table.
+ */
+export function useComfort(api: FolioApi | undefined, workspace: Workspace | null, actions: { onExport?: () => void; onRevert?: () => void }): Comfort {
+  const settings = useSettings(api)
+  const [overlay, setOverlay] = useState<ComfortOverlay>(null)
+  const [isOutlineOpen, setOutlineOpen] = useState(false)
+  const [hint, setHint] = useState<string | null>(null)
+  const editor = workspace?.editor ?? null
+  const session = workspace?.session ?? null
+  const { settings: values, update } = settings
+  useEffect(() => {
+    if (!editor) return
+    editor.setTabMovesFocus(values.isTabMovingFocus)
+    editor.setSpellChecking(values.isSpellChecking)
+    editor.setAppearance({ font: values.editorFont, fontSize: values.editorFontSize, lineWidth: values.lineWidth })
+  }, [editor, values.isTabMovingFocus, values.isSpellChecking, values.editorFont, values.editorFontSize, values.lineWidth])
+  // NOTE: the Esc-then-Tab hint shows the first time the editor has focus, and is remembered once focus leaves it.
+  useEffect(() => {
+    if (!editor || values.hasSeenTabHint || !settings.isLoaded) return undefined
+    const content = editor.view.contentDOM
+    const onIn = () => setHint('Tip: press Esc then Tab to leave the editor')
+    const onOut = () => {
+      setHint(null)
+      update({ hasSeenTabHint: true })
+    }
+    content.addEventListener('focusin', onIn)
+    content.addEventListener('focusout', onOut)
+    return () => {
+      content.removeEventListener('focusin', onIn)
+      content.removeEventListener('focusout', onOut)
+    }
+  }, [editor, values.hasSeenTabHint, settings.isLoaded, update])
+  const isAvailable = useCallback((command: CommandSpec) => !(command.isDesktopOnly === true && isBrowserMode) && command.runner === 'renderer', [])
+  const run = useCallback(
+    (id: string) => {
+      if (id === 'palette.open') setOverlay('palette')
+      else if (id === 'help.shortcuts') setOverlay('shortcuts')
+      else if (id === 'settings.open') setOverlay('settings')
+      else if (id === 'pane.toggleOutline') setOutlineOpen((open) => !open)
+      else if (id === 'editor.toggleTabFocus') update({ isTabMovingFocus: !settings.settings.isTabMovingFocus })
+      else if (id === 'focus.list') focusFirst('[role="listbox"][aria-label="Articles"]')
+      else if (id === 'focus.editor') editor?.focus()
+      else if (id === 'focus.form') focusFirst('form[aria-label="Front matter"] input, form[aria-label="Front matter"] select, form[aria-label="Front matter"] button')
+      else if (id === 'focus.preview') focusFirst('iframe.preview-frame')
+      else if (id === 'article.saveAll') void session?.saveAll()
+      else if (id === 'article.revert') actions.onRevert?.()
+      else if (id === 'export.open') actions.onExport?.()
+      else if (id === 'tab.close') {
+        const path = session?.getSnapshot().activePath
+        if (path != null && !session?.getSnapshot().dirtyPaths.has(path)) session?.close(path)
+      } else if (replayed.has(id)) {
+        const key = id === 'search.quickOpen' ? { key: 'p' } : id === 'search.inFolder' ? { key: 'F', shiftKey: true } : { key: 's' }
+        window.dispatchEvent(new KeyboardEvent('keydown', { ...key, [platform === 'mac' ? 'metaKey' : 'ctrlKey']: true, bubbles: true }))
+      }
+    },
+    [editor, session, update, settings.settings.isTabMovingFocus, actions],
+  )
+  useEffect(() => {
+    const handled = new Set(['palette.open', 'help.shortcuts', 'settings.open', 'pane.toggleOutline', 'editor.toggleTabFocus', 'focus.list', 'focus.editor', 'focus.form', 'focus.preview'])
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandForKey(event, platform)
+      if (command === undefined || !handled.has(command.id)) return
+      event.preventDefault()
+      run(command.id)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [run])
+  return { platform, settings, overlay, setOverlay, isOutlineOpen, setOutlineOpen, hint, isAvailable, run }
+}

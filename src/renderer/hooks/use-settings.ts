@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FolioApi } from '@shared/api'
+import { defaultSettings, readSettings, type UserSettings } from '@shared/user-state'
+
+/** The user's settings, loaded from the host's state folder, and how to change them (saved at once). */
+export interface SettingsHandle {
+  settings: UserSettings
+  isLoaded: boolean
+  update: (patch: Partial<UserSettings>) => void
+}
+
+/**
+ * Loads the settings once from the host (Electron userData / the browser-mode state folder) and saves every change
+ * back; a host without user state (UNSUPPORTED) keeps them for the session. The theme is applied to the document.
+ */
+export function useSettings(api: FolioApi | undefined): SettingsHandle {
+  const [settings, setSettings] = useState<UserSettings>(defaultSettings)
+  const [isLoaded, setLoaded] = useState(false)
+  const latest = useRef(settings)
+  useEffect(() => {
+    if (!api) return undefined
+    let isCurrent = true
+    void api.getSettings().then((result) => {
+      if (!isCurrent) return
+      if (result.ok) {
+        latest.current = readSettings(result.value)
+        setSettings(latest.current)
+      }
+      setLoaded(true)
+    })
+    return () => {
+      isCurrent = false
+    }
+  }, [api])
+  useEffect(() => {
+    const root = document.documentElement
+    if (settings.theme === 'system') delete root.dataset.theme
+    else root.dataset.theme = settings.theme
+  }, [settings.theme])
+  const update = useCallback(
+    (patch: Partial<UserSettings>) => {
+      const next = readSettings({ ...latest.current, ...patch })
+      latest.current = next
+      setSettings(next)
+      void api?.saveSettings(next)
+    },
+    [api],
+  )
+  return { settings, isLoaded, update }
+}
