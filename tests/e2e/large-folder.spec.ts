@@ -57,9 +57,9 @@ test.describe('a large folder', () => {
     await filter.fill('')
 
     await page.getByRole('button', { name: /Sort and filter/ }).click()
-    await page.getByLabel('Status').selectOption({ label: (await page.getByLabel('Status').locator('option', { hasText: 'Draft' }).textContent()) ?? '' })
+    await page.getByLabel('Status').and(page.locator('select')).selectOption({ label: (await page.getByLabel('Status').and(page.locator('select')).locator('option', { hasText: 'Draft' }).textContent()) ?? '' })
     await expect(list.getByRole('option').first()).toContainText('Draft')
-    await page.getByLabel('Status').selectOption('')
+    await page.getByLabel('Status').and(page.locator('select')).selectOption('')
 
     await page.keyboard.press('Control+Shift+F')
     await expect(page.getByLabel('Search folder')).toBeFocused()
