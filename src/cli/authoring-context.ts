@@ -5,6 +5,7 @@ import { SiteReader } from '../core/authoring/site-reader'
 import type { AuthoringStore } from '../core/authoring/store-port'
 import { ContentRoot } from '../core/content-root'
 import { isInside } from '../core/path-rules'
+import type { Trasher } from '../core/store/trasher'
 import { openAssetStore, openAuthoringStore } from '../core/authoring/open-store'
 
 /** What the authoring commands work with: the folder's store (every write), a reader for site files, its layout. */
@@ -17,13 +18,13 @@ export interface AuthoringContext {
   layout: SiteLayout
 }
 
-/** Opens `dir` (relative to `cwd`) for authoring; NOT_FOUND/INVALID_PATH when it is not a folder. */
-export async function openAuthoring(cwd: string, dir: string): Promise<Result<AuthoringContext>> {
+/** Opens `dir` (relative to `cwd`) for authoring (`trasher`: where trashed files go, default the system trash); NOT_FOUND/INVALID_PATH when it is not a folder. */
+export async function openAuthoring(cwd: string, dir: string, trasher?: Trasher): Promise<Result<AuthoringContext>> {
   const root = await ContentRoot.open(path.resolve(cwd, dir))
   if (!root.ok) return root
-  const store = await openAuthoringStore(root.value.root)
+  const store = await openAuthoringStore(root.value.root, trasher)
   if (!store.ok) return store
-  const assets = await openAssetStore(root.value.root)
+  const assets = await openAssetStore(root.value.root, trasher)
   if (!assets.ok) return assets
   const reader = new SiteReader(root.value)
   const layout = await readSiteLayout(reader)

@@ -1,8 +1,12 @@
+import type { Trasher } from '../core/store/trasher'
+
 /** Where a command writes; injectable so tests capture output without spawning a process. */
 export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
   cwd: string
+  /** Where `folio rm` (and an undone create) sends files; default the system trash (the `trash` package). Tests inject a folder. */
+  trasher?: Trasher
 }
 
 /** Exit codes of every `folio` command: 0 ok, 1 a content problem, 2 a usage error. */

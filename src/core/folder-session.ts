@@ -34,6 +34,12 @@ export interface FolderSessionOptions {
   git?: Omit<GitRunnerOptions, 'cwd'>
 }
 
+/** What Folio itself did to the folder's articles (see FolderSession.followAuthoring); paths relative, `/` separators. */
+export type AuthoredChange =
+  | { kind: 'added'; paths: string[] }
+  | { kind: 'moved'; from: string; to: string; isFolder: boolean }
+  | { kind: 'removed'; path: string; isFolder: boolean }
+
 /**
  * The opened content folder: reads and writes articles byte-exact and safely (version check, atomic write),
  * lists them, and watches for outside changes. Construct with open(), then start() to watch, dispose() to stop.
@@ -123,6 +129,32 @@ export class FolderSession {
     const written = await writeArticleText(this.store, request, (hash) => (hash === null ? this.known.delete(request.path) : this.known.set(request.path, hash)))
     if (written.ok && written.value.written && this.hasStartedIndex) void this.index.update(request.path)
     return written
+  }
+
+  /**
+   * Brings the index up to date at once after Folio itself created, moved or trashed articles, so the list follows
+   * without waiting for the watcher (which reports the same a moment later; its events then change nothing). A
+   * folder (a bundle) moves or goes with every article indexed under it. Emits `article-renamed`/`article-removed`
+   * to observers; `articles-indexed` comes from the index.
+   */
+  async followAuthoring(change: AuthoredChange): Promise<void> {
+    if (!this.hasStartedIndex) return
+    const under = (p: string, isFolder: boolean): string[] => (isFolder ? this.index.pathsUnder(p) : [p])
+    if (change.kind === 'moved') {
+      for (const from of under(change.from, change.isFolder)) {
+        const to = change.isFolder ? change.to + from.slice(change.from.length) : change.to
+        await this.index.remove(from)
+        await this.index.update(to)
+        if (this.isIndexObserved) this.emit({ kind: 'article-renamed', from, to })
+      }
+    } else if (change.kind === 'removed') {
+      for (const p of under(change.path, change.isFolder)) {
+        await this.index.remove(p)
+        if (this.isIndexObserved) this.emit({ kind: 'article-removed', path: p })
+      }
+    } else {
+      for (const p of change.paths) await this.index.update(p)
+    }
   }
 
   /** Starts the watcher and, beside it, the folder index in the background so rows are ready early; resolves when the watcher is ready. */

@@ -324,6 +324,8 @@ export interface FolioApi {
   saveImage(request: SaveImageRequest): Promise<Result<SavedImage>>
   /** Authoring: the files in an article's bundle besides the article; [] for a plain article. */
   listBundleFiles(path: string): Promise<Result<BundleFile[]>>
+  /** Authoring: sends one bundle resource (not an article) to the system trash; refused outside a page bundle. */
+  trashBundleFile(path: string): Promise<Result<{ trashed: string }>>
   /** Authoring: the terms of a taxonomy across the folder, grouped as Hugo groups them. */
   listTerms(taxonomy: string): Promise<Result<TermGroup[]>>
   /** Authoring: what renaming or merging a term will change, without writing. */
@@ -400,6 +402,7 @@ export const requestChannels = {
   duplicateArticle: 'article:duplicate',
   saveImage: 'asset:save-image',
   listBundleFiles: 'asset:list-bundle',
+  trashBundleFile: 'asset:trash-bundle-file',
   listTerms: 'terms:list',
   planRetag: 'terms:plan-retag',
   applyRetag: 'terms:retag',

@@ -23,7 +23,7 @@ export const moveCommand: CliCommand = {
     }
     const [dir, fromArg, toArg] = parsed.positionals
     if (dir === undefined || fromArg === undefined || toArg === undefined || parsed.positionals.length > 3) return usageError(io.stderr, 'expected <dir> <from> <to>')
-    const context = await openAuthoring(io.cwd, dir)
+    const context = await openAuthoring(io.cwd, dir, io.trasher)
     if (!context.ok) return usageError(io.stderr, context.error.message)
     const { root, store, reader, layout } = context.value
     const from = folderPathArg(root, io.cwd, fromArg)

@@ -34,7 +34,7 @@ export const newCommand: CliCommand = {
       if (!named.ok) return usageError(io.stderr, named.error.message)
     }
     if (!isBundle && !/\.(md|markdown)$/i.test(relative)) return usageError(io.stderr, `"${target}" must end in .md (or / for a page bundle)`)
-    const context = await openAuthoring(io.cwd, dir)
+    const context = await openAuthoring(io.cwd, dir, io.trasher)
     if (!context.ok) return usageError(io.stderr, context.error.message)
     const { store, reader, layout } = context.value
     const contentPath = isBundle ? `${relative}/index.md` : relative

@@ -13,7 +13,7 @@ export const removeCommand: CliCommand = {
       io.stderr(`folio rm: expected <dir> <path>\nusage: folio ${usage}\n`)
       return exitCode.usage
     }
-    const context = await openAuthoring(io.cwd, args[0])
+    const context = await openAuthoring(io.cwd, args[0], io.trasher)
     if (!context.ok) {
       io.stderr(`folio rm: ${context.error.message}\n`)
       return exitCode.usage

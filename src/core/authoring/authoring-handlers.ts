@@ -3,6 +3,8 @@ import type { MoveRequest, RetagRequest, SaveImageRequest } from '@shared/author
 import { fail, ok, type Result } from '@shared/result'
 import type { FolderSession } from '../folder-session'
 import type { Trasher } from '../store'
+import { posix } from '@shared/authoring/posix-path'
+import { isLeafBundleIndex } from '@shared/authoring/content-lookup'
 import { expectArgCount, isRecord } from '../validate'
 import { createArticle } from './create-article'
 import { duplicateArticle, planDelete, trashArticle } from './delete-article'
@@ -11,7 +13,7 @@ import { applyMove, checkArticleTarget, planMove } from './move-article'
 import { prepareNewArticle } from './new-article'
 import { openAssetStore, openAuthoringStore, readFolderSchema } from './open-store'
 import { applyRetag, listTerms, planRetag } from './retag'
-import { listBundleFiles, saveImage } from './save-image'
+import { listBundleFiles, saveImage, trashBundleFile } from './save-image'
 import { authoringInfo } from './authoring-info'
 import { readSiteLayout, type SiteLayout } from './site-layout'
 import { SiteReader } from './site-reader'
@@ -19,7 +21,7 @@ import type { AuthoringStore } from './store-port'
 
 type AuthoringMethod =
   | 'getAuthoringInfo' | 'createArticle' | 'planMove' | 'applyMove' | 'planDelete' | 'trashArticle' | 'duplicateArticle'
-  | 'saveImage' | 'listBundleFiles' | 'listTerms' | 'planRetag' | 'applyRetag'
+  | 'saveImage' | 'listBundleFiles' | 'trashBundleFile' | 'listTerms' | 'planRetag' | 'applyRetag'
 
 /** What the authoring handlers need from their host: the open folder, and the trasher (Electron's shell.trashItem on the desktop). */
 export interface AuthoringHandlerHost {
@@ -113,6 +115,7 @@ export function createAuthoringHandlers(host: AuthoringHandlerHost): Pick<Reques
         if (!plan.ok) return plan
         const created = await createArticle(c.store, c.assets, plan.value)
         if (!created.ok) return created.error.code === 'CONFLICT' ? fail('CONFLICT', `"${arg.path}" already exists; Folio never replaces a file.`, { path: arg.path }) : created
+        await c.session.followAuthoring({ kind: 'added', paths: [created.value] })
         return ok({ path: created.value, bodyOffset: plan.value.bodyOffset, renderer: plan.value.renderer, archetype: plan.value.archetype, unrendered: plan.value.unrendered.map((u) => `${u.action} (line ${u.line})`) })
       }),
     planMove: (...args) =>
@@ -127,12 +130,27 @@ export function createAuthoringHandlers(host: AuthoringHandlerHost): Pick<Reques
         const request = validateMove(arg)
         if (!request.ok) return request
         if (request.value.digest === undefined) return fail('INVALID_ARGUMENT', 'applyMove needs the digest of the plan shown (planMove).')
-        return applyMove(c.store, c.reader, c.layout, request.value)
+        const applied = await applyMove(c.store, c.reader, c.layout, request.value)
+        if (!applied.ok) return applied
+        const { from, to } = applied.value
+        // NOTE: a bundle moves as its folder (see moveItemFor), so every article indexed under it follows.
+        const isFolder = isLeafBundleIndex(from)
+        await c.session.followAuthoring(isFolder ? { kind: 'moved', from: posix.dirname(from), to: posix.dirname(to), isFolder } : { kind: 'moved', from, to, isFolder })
+        return applied
       }),
     planDelete: pathArg('planDelete', (c, path) => planDelete(c.store, c.reader, c.layout, path)) as RequestHandlers['planDelete'],
-    trashArticle: pathArg('trashArticle', (c, path) => trashArticle(c.store, path)) as RequestHandlers['trashArticle'],
-    duplicateArticle: pathArg('duplicateArticle', (c, path) => duplicateArticle(c.store, c.reader, path)) as RequestHandlers['duplicateArticle'],
+    trashArticle: pathArg('trashArticle', async (c, path) => {
+      const trashed = await trashArticle(c.store, path)
+      if (trashed.ok) await c.session.followAuthoring({ kind: 'removed', path: trashed.value.trashed, isFolder: trashed.value.trashed !== path })
+      return trashed
+    }) as RequestHandlers['trashArticle'],
+    duplicateArticle: pathArg('duplicateArticle', async (c, path) => {
+      const copy = await duplicateArticle(c.store, c.assets, c.reader, path)
+      if (copy.ok) await c.session.followAuthoring({ kind: 'added', paths: [copy.value] })
+      return copy
+    }) as RequestHandlers['duplicateArticle'],
     listBundleFiles: pathArg('listBundleFiles', (c, path) => listBundleFiles(c.reader, path)) as RequestHandlers['listBundleFiles'],
+    trashBundleFile: pathArg('trashBundleFile', (c, path) => trashBundleFile(c.assets, c.reader, path)) as RequestHandlers['trashBundleFile'],
     saveImage: (...args) =>
       one(args, 'saveImage', async (c, arg) => {
         const request = validateImage(arg)

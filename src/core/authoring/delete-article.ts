@@ -50,9 +50,10 @@ export async function trashArticle(store: AuthoringStore, path: string): Promise
 
 /**
  * Copies an article beside itself under the first free name (`name-copy.md`, `name-copy-2.md`; a bundle as
- * `name-copy/` with all its files), created through the store so nothing is replaced. Resolves to the new article's path.
+ * `name-copy/` with all its files, resources through the asset store), created through the store so nothing is
+ * replaced. Resolves to the new article's path.
  */
-export async function duplicateArticle(store: AuthoringStore, reader: SiteReader, path: string): Promise<Result<string>> {
+export async function duplicateArticle(store: AuthoringStore, assets: AuthoringStore, reader: SiteReader, path: string): Promise<Result<string>> {
   const item = trashItem(path)
   if (!item.ok) return item
   const isFolder = item.value.isFolder
@@ -77,7 +78,8 @@ export async function duplicateArticle(store: AuthoringStore, reader: SiteReader
     const bytes = read.ok ? ok(read.value.bytes) : await reader.readBytes(from)
     if (!bytes.ok) return bytes
     if (bytes.value === null) continue
-    const created = await store.create(f === '' ? target : `${target}/${f}`, bytes.value)
+    const to = f === '' ? target : `${target}/${f}`
+    const created = await (isArticleName(to) ? store : assets).create(to, bytes.value)
     if (!created.ok) return created
   }
   return ok(isFolder ? `${target}/${posix.basename(path)}` : target)

@@ -3,7 +3,8 @@ import { isLeafBundleIndex } from '@shared/authoring/content-lookup'
 import type { BundleFile, SavedImage, SaveImageRequest } from '@shared/authoring/plans'
 import { posix } from '@shared/authoring/posix-path'
 import { fail, ok, type Result } from '@shared/result'
-import { isSkippedFolder } from '../article-files'
+import { isInSkippedFolder, isSkippedFolder } from '../article-files'
+import { splitRelativePath } from '../path-rules'
 import type { SiteLayout } from './site-layout'
 import type { SiteReader } from './site-reader'
 import type { AuthoringStore } from './store-port'
@@ -79,4 +80,25 @@ export async function listBundleFiles(reader: SiteReader, articlePath: string): 
     if (bytes.ok && bytes.value !== null) out.push({ path: `${folder}/${f}`, name: f, size: bytes.value.byteLength })
   }
   return ok(out)
+}
+
+/**
+ * Sends one resource of a page bundle (a file under a folder holding `index.md`, not an article) to the system trash
+ * through the asset store. INVALID_ARGUMENT for an article or a file outside any bundle; INVALID_PATH for an escape.
+ */
+export async function trashBundleFile(assets: AuthoringStore, reader: SiteReader, path: string): Promise<Result<{ trashed: string }>> {
+  const segments = splitRelativePath(path)
+  if (!segments.ok) return segments
+  if (/\.(md|markdown)$/i.test(path)) return fail('INVALID_ARGUMENT', `"${path}" is an article; delete it with Move to Trash.`, { path })
+  if (isInSkippedFolder(path)) return fail('INVALID_PATH', `"${path}" is in a folder Folio does not write to.`, { path })
+  for (let depth = segments.value.length - 1; depth >= 1; depth -= 1) {
+    const folder = segments.value.slice(0, depth).join('/')
+    const listed = await reader.list(folder)
+    if (!listed.ok) return listed
+    if (listed.value.some((e) => /^index\.(md|markdown)$/i.test(e.name))) {
+      const trashed = await assets.trash(segments.value.join('/'))
+      return trashed.ok ? ok({ trashed: segments.value.join('/') }) : trashed
+    }
+  }
+  return fail('INVALID_ARGUMENT', `"${path}" is not in a page bundle.`, { path })
 }

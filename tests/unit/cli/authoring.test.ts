@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { folio, makeFolder, snapshot } from './cli-harness'
+import { folio, folioTrashingTo, makeFolder, snapshot } from './cli-harness'
+import { folderTrasher } from '../../support/folder-trasher'
 
 // NOTE: Folio's own renderer here (hugo runs are slow); the archetype tests compare it with Hugo.
 process.env.FOLIO_HUGO = 'off'
@@ -108,25 +109,36 @@ describe('folio mv', () => {
 })
 
 describe('folio rm', () => {
-  it('lists the links that break, then moves the article to the system trash', async () => {
+  it('lists the links that break, then moves the article to the trash (an injected trasher, never the real one)', async () => {
     const dir = fresh()
-    const unique = `gone-${process.pid}-${Date.now()}`
-    fs.writeFileSync(path.join(dir, `content/posts/${unique}.md`), '---\ntitle: Gone\n---\n')
-    fs.appendFileSync(path.join(dir, 'content/about.md'), `\nSee {{< ref "${unique}" >}}\n`)
-    const run = await folio(dir, 'rm', dir, `content/posts/${unique}.md`)
+    const trashDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-trash-'))
+    folders.push(trashDir)
+    const trasher = folderTrasher(trashDir)
+    fs.writeFileSync(path.join(dir, 'content/posts/gone.md'), '---\ntitle: Gone\n---\n')
+    fs.appendFileSync(path.join(dir, 'content/about.md'), '\nSee {{< ref "gone" >}}\n')
+    const run = await folioTrashingTo(trasher, dir, 'rm', dir, 'content/posts/gone.md')
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe(`content/about.md:7: broken link: ${unique}\n`)
-    expect(fs.existsSync(path.join(dir, `content/posts/${unique}.md`))).toBe(false)
-    // NOTE: the real `trash` package on Linux: the freedesktop trash in the home folder.
-    const trash = path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local/share'), 'Trash')
-    const infos = fs.readdirSync(path.join(trash, 'info')).filter((n) => fs.readFileSync(path.join(trash, 'info', n), 'utf8').includes(unique))
-    expect(infos.length).toBe(1)
-    for (const n of infos) {
-      const name = n.replace(/\.trashinfo$/, '')
-      expect(fs.readFileSync(path.join(trash, 'files', name), 'utf8')).toBe('---\ntitle: Gone\n---\n')
-      fs.rmSync(path.join(trash, 'files', name), { force: true })
-      fs.rmSync(path.join(trash, 'info', n), { force: true })
-    }
+    expect(run.stdout).toBe('content/about.md:7: broken link: gone\n')
+    expect(run.stderr).toBe('moved content/posts/gone.md to the trash (1 file(s)); 1 link(s) to it now broken\n')
+    expect(fs.existsSync(path.join(dir, 'content/posts/gone.md'))).toBe(false)
+    expect(trasher.trashed).toEqual([path.join(fs.realpathSync(dir), 'content/posts/gone.md')])
+    expect(fs.readFileSync(path.join(trashDir, '0-gone.md'), 'utf8')).toBe('---\ntitle: Gone\n---\n')
+  })
+
+  it('sends a bundle to the trash whole, and refuses a missing article (exit 1) without trashing anything', async () => {
+    const dir = fresh()
+    const trasher = folderTrasher(path.join(dir, '..', `${path.basename(dir)}-trash`))
+    folders.push(path.join(dir, '..', `${path.basename(dir)}-trash`))
+    fs.mkdirSync(path.join(dir, 'content/posts/trip'))
+    fs.writeFileSync(path.join(dir, 'content/posts/trip/index.md'), '---\ntitle: Trip\n---\n')
+    fs.writeFileSync(path.join(dir, 'content/posts/trip/a.png'), 'png')
+    const missing = await folioTrashingTo(trasher, dir, 'rm', dir, 'content/posts/nothing.md')
+    expect(missing.code).toBe(1)
+    expect(trasher.trashed).toEqual([])
+    const run = await folioTrashingTo(trasher, dir, 'rm', dir, path.join(dir, 'content/posts/trip/index.md'))
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('moved content/posts/trip to the trash (2 file(s))')
+    expect(fs.existsSync(path.join(dir, 'content/posts/trip'))).toBe(false)
   })
 })
 

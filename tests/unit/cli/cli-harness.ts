@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runCli } from '../../../src/cli/index'
+import type { Trasher } from '../../../src/core/store/trasher'
 
 /** What one `folio` run printed and returned. */
 export interface CliRun {
@@ -15,6 +16,14 @@ export async function folio(cwd: string, ...args: string[]): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
   const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+/** Runs `folio ...args` in `cwd` with `trasher` in place of the system trash (see tests/support/folder-trasher). */
+export async function folioTrashingTo(trasher: Trasher, cwd: string, ...args: string[]): Promise<CliRun> {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(args, { cwd, trasher, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
   return { code, stdout, stderr }
 }
 

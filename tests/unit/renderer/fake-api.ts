@@ -115,6 +115,7 @@ export class FakeApi implements FolioApi {
   duplicateArticle = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
   saveImage = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
   listBundleFiles = () => Promise.resolve(ok([]))
+  trashBundleFile = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
   listTerms = () => Promise.resolve(ok([]))
   planRetag = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
   applyRetag = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
