@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { isSkippedFolder, listArticleFiles } from '../../../src/core/article-files'
-import { nodeFs, withFaults } from '../../../src/core/fs-port'
+import { nodeFs } from '../../../src/core/fs-port'
+import { withFaults } from '../../support/fault-fs'
 import { makeTempDir, removeTempDir } from './corpus'
 
 let dir = ''

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic, tempPrefix } from '../../../src/core/atomic-write'
-import { nodeFs, withFaults } from '../../../src/core/fs-port'
+import { nodeFs } from '../../../src/core/fs-port'
+import { withFaults } from '../../support/fault-fs'
 import { makeTempDir, removeTempDir } from './corpus'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)

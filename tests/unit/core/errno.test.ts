@@ -1,5 +1,5 @@
 import { errnoToError } from '../../../src/core/errno'
-import { errnoError } from '../../../src/core/fs-port'
+import { errnoError } from '../../support/fault-fs'
 
 describe('errnoToError', () => {
   it.each([
