@@ -1,6 +1,7 @@
 import { fail, type Result } from '@shared/result'
-import { isArticleName, isSkippedFolder } from './article-files'
+import { isArticleName } from '@shared/article-names'
 import type { ContentRoot } from './content-root'
+import { isInSkippedFolder } from './store/entry-rules'
 
 /**
  * Resolves an untrusted article path: confined to the root (see ContentRoot.resolve), and only `.md`/`.markdown`
@@ -12,8 +13,6 @@ export async function resolveArticlePath(root: ContentRoot, relPath: unknown): P
   const rel = relPath as string
   const segments = rel.split('/')
   if (!isArticleName(segments[segments.length - 1])) return fail('INVALID_PATH', `"${rel}" is not a Markdown article (.md or .markdown).`, { path: rel })
-  for (let i = 1; i < segments.length; i += 1) {
-    if (isSkippedFolder(segments.slice(0, i).join('/'))) return fail('INVALID_PATH', `"${rel}" is inside a folder Folio does not edit.`, { path: rel })
-  }
+  if (isInSkippedFolder(rel)) return fail('INVALID_PATH', `"${rel}" is inside a folder Folio does not edit.`, { path: rel })
   return abs
 }

@@ -1,12 +1,12 @@
 import path from 'node:path'
 import type { FolderEvent, Unsubscribe } from '@shared/api'
 import { errnoCode } from './errno'
-import { isArticleName, isSkippedFolder } from './article-files'
+import { isArticleName } from '@shared/article-names'
 import type { ContentRoot } from './content-root'
 import type { KnownHashes } from './file-version'
 import type { FsPort } from './fs-port'
 import type { ArticleStore } from './store/article-store'
-import { entryKind } from './store/listing'
+import { entryKind, isInSkippedFolder } from './store/entry-rules'
 import { watchTree, type RawChange, type WatchHandle } from './watch-backend'
 
 /** What the watcher needs from its folder session. */
@@ -23,14 +23,6 @@ export interface FolderWatcherDeps {
 }
 
 const recheckDelayMs = 300
-
-/** True when a changed path (relative, `/` separators) is in, or is, a folder Folio never walks. */
-function isInSkippedFolder(rel: string): boolean {
-  const segments = rel.split('/')
-  const folders = isArticleName(rel) ? segments.length - 1 : segments.length
-  for (let i = 1; i <= folders; i += 1) if (isSkippedFolder(segments.slice(0, i).join('/'))) return true
-  return false
-}
 
 /**
  * Watches the folder's articles and emits FolderEvents. Events are hints: each one is re-read and hashed, and a
@@ -79,7 +71,7 @@ export class FolderWatcher {
   // and a folder removed or moved away as one change too; both are expanded to their articles here.
   private onChange({ type, path: absPath }: RawChange): void {
     const rel = this.deps.root.relative(absPath)
-    if (rel === '' || rel.startsWith('../') || isInSkippedFolder(rel)) return
+    if (rel === '' || rel.startsWith('../') || isInSkippedFolder(rel, !isArticleName(rel))) return
     if (type === 'update') return this.onHint(absPath, false)
     if (type === 'delete') {
       if (isArticleName(absPath)) this.onUnlink(absPath)

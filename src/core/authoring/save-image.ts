@@ -3,8 +3,8 @@ import { isLeafBundleIndex } from '@shared/authoring/content-lookup'
 import type { BundleFile, SavedImage, SaveImageRequest } from '@shared/authoring/plans'
 import { posix } from '@shared/authoring/posix-path'
 import { fail, ok, type Result } from '@shared/result'
-import { isInSkippedFolder, isSkippedFolder } from '../article-files'
 import { splitRelativePath } from '../path-rules'
+import { isInSkippedFolder } from '../store/entry-rules'
 import type { SiteLayout } from './site-layout'
 import type { SiteReader } from './site-reader'
 import type { AuthoringStore } from './store-port'
@@ -59,7 +59,7 @@ export async function saveImage(assets: AuthoringStore, reader: SiteReader, layo
     const { stem, ext } = named.value
     const name = request.fileName === null ? `${stem}-${i}.${ext}` : i === 1 ? `${stem}.${ext}` : `${stem}-${i}.${ext}`
     const path = `${folder}/${name}`
-    if (path.split('/').some((_, k, all) => isSkippedFolder(all.slice(0, k + 1).join('/')))) return fail('INVALID_PATH', `"${folder}" is a folder Folio does not write to.`)
+    if (isInSkippedFolder(path, true)) return fail('INVALID_PATH', `"${folder}" is a folder Folio does not write to.`)
     const created = await assets.create(path, bytes)
     if (created.ok) return ok({ path, link: linkPrefix + encodeURI(name) })
     if (created.error.code !== 'CONFLICT') return created

@@ -1,18 +1,8 @@
 import path from 'node:path'
 import { ok, type Result } from '@shared/result'
-import { isArticleName, isSkippedFolder } from '../article-files'
 import { errnoToResult } from '../errno'
-import type { FsDirent, FsPort } from '../fs-port'
-
-/**
- * What a listing keeps of one folder entry: a subfolder to walk, an article, or nothing. Links are neither (never
- * followed, as at start-up); FIFOs, sockets and devices are not files. The one rule every listing shares.
- */
-export function entryKind(entry: FsDirent, child: string): 'folder' | 'article' | null {
-  if (entry.isDirectory()) return isSkippedFolder(child) ? null : 'folder'
-  if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) return 'article'
-  return null
-}
+import type { FsPort } from '../fs-port'
+import { entryKind } from './entry-rules'
 
 /**
  * Lists the articles under `root` (relative `/` paths, unordered) and hands them to `take` a folder at a time, so a

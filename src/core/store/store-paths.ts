@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '@shared/result'
-import { isArticleName, isSkippedFolder } from '../article-files'
+import { isArticleName } from '@shared/article-names'
 import { splitRelativePath } from '../path-rules'
+import { isInSkippedFolder } from './entry-rules'
 
 /**
  * Which paths a store serves: `articles` (the content folder: `.md`/`.markdown` files outside skipped folders, so the
@@ -18,9 +19,6 @@ export function checkStorePath(policy: StorePathPolicy, relPath: unknown, isFold
   const rel = relPath as string
   const last = segments.value[segments.value.length - 1] ?? ''
   if (!isFolderAllowed && !isArticleName(last)) return fail('INVALID_PATH', `"${rel}" is not a Markdown article (.md or .markdown).`, { path: rel })
-  const folders = isFolderAllowed ? segments.value.length : segments.value.length - 1
-  for (let i = 1; i <= folders; i += 1) {
-    if (isSkippedFolder(segments.value.slice(0, i).join('/'))) return fail('INVALID_PATH', `"${rel}" is inside a folder Folio does not edit.`, { path: rel })
-  }
+  if (isInSkippedFolder(segments.value.join('/'), isFolderAllowed)) return fail('INVALID_PATH', `"${rel}" is inside a folder Folio does not edit.`, { path: rel })
   return ok(segments.value)
 }
