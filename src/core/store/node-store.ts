@@ -14,7 +14,7 @@ import { lstatOrNull, realFolder } from './real-folders'
 import { moveEntry, trashEntry } from './store-moves'
 import { checkStorePath, type StorePathPolicy } from './store-paths'
 import { nodeTrasher, type Trasher } from './trasher'
-import { KeyedQueue } from './write-queue'
+import { KeyedQueue, writeQueueKey } from './write-queue'
 
 /** Options of NodeArticleStore.open; all optional. */
 export interface NodeStoreOptions {
@@ -26,6 +26,8 @@ export interface NodeStoreOptions {
   policy?: StorePathPolicy
   /** Delay before the first rename retry in ms (Windows locks); tests make it short. */
   retryDelayMs?: number
+  /** Whose name rules key the write queue of a new file (see writeQueueKey); default this process's platform. */
+  platform?: NodeJS.Platform
 }
 
 /** Where a file is, resolved to its real folder (a link to a file inside the root is followed, so the link survives a save). */
@@ -36,8 +38,6 @@ interface Located {
 }
 
 const tooLarge = (shown: string): Result<never> => fail('TOO_LARGE', `"${shown}" is larger than 10 MB; Folio does not open or save it.`, { path: shown })
-// NOTE: macOS and Windows folders usually ignore case, so two spellings of a new file must share a queue.
-const foldCase = process.platform === 'darwin' || process.platform === 'win32' ? (p: string) => p.toLowerCase() : (p: string) => p
 
 /** The ArticleStore over a real folder (see ArticleStore for the contract). Construct with open(). */
 export class NodeArticleStore implements ArticleStore {
@@ -87,8 +87,7 @@ export class NodeArticleStore implements ArticleStore {
     const located = await this.locate(segments.value, relPath, true)
     if (!located.ok) return located
     const { stats, file } = located.value
-    const key = stats === null ? `new:${foldCase(file)}` : `${stats.dev}:${stats.ino}`
-    return this.queue.run(key, () => this.writeNow(located.value, relPath, bytes, options))
+    return this.queue.run(writeQueueKey(stats, file, this.options.platform), () => this.writeNow(located.value, relPath, bytes, options))
   }
 
   async create(relPath: string, bytes: Uint8Array): Promise<Result<FileVersion>> {
@@ -100,7 +99,7 @@ export class NodeArticleStore implements ArticleStore {
     const exists = fail('CONFLICT', `"${relPath}" already exists; nothing was written.`, { path: relPath })
     if (located.value.stats !== null) return exists
     const { dir, file } = located.value
-    return this.queue.run(`new:${foldCase(file)}`, async () => {
+    return this.queue.run(writeQueueKey(null, file, this.options.platform), async () => {
       const temp = await this.writeTemp(dir, relPath, bytes, undefined)
       if (!temp.ok) return temp
       try {
