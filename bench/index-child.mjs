@@ -29,7 +29,7 @@ if (mode === 'heads') {
   const filesModule = pathToFileURL(path.join(path.dirname(bundle), 'shard-files.mjs')).href
   const reader = `const { workerData, parentPort } = require('node:worker_threads');
     import(workerData.filesModule).then(({ readForSummary }) => {
-      for (const f of workerData.files) readForSummary(f)
+      for (const f of workerData.files) readForSummary(f, workerData.root)
       parentPort.postMessage('done')
     })`
   const { listArticleChunks } = await import(filesModule)
@@ -41,7 +41,7 @@ if (mode === 'heads') {
     for (const rel of paths) files.push(path.join(dir, ...rel.split('/')))
   })
   await Promise.all(Array.from({ length: threads }, (_, i) => new Promise((resolve, reject) => {
-    const worker = new Worker(reader, { eval: true, workerData: { filesModule, files: files.filter((_, n) => n % threads === i) } })
+    const worker = new Worker(reader, { eval: true, workerData: { filesModule, root: dir, files: files.filter((_, n) => n % threads === i) } })
     worker.once('message', () => resolve(worker.terminate()))
     worker.once('error', reject)
   })))

@@ -61,7 +61,7 @@ export async function scanArticles(root: string, rels: readonly string[], terms:
   // NOTE: the best hits so far keep their text, so snippets are made for the shown hits only.
   let best: { hit: RankedHit; text: string }[] = []
   for (const rel of rels) {
-    const read = readIndexedText(path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/')))
+    const read = readIndexedText(path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/')), root)
     if (read.kind !== 'text' || !scanner.matches(rel, read.text)) continue
     total++
     const mayBeTitleHit = couldTitleHold(read.text, patterns)

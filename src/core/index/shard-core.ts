@@ -111,7 +111,7 @@ export class ShardCore {
     if (this.records.has(rel)) return null
     const cached = this.fromCache(rel)
     if (cached !== null) return cached.summary
-    const read = readForSummary(this.abs(rel))
+    const read = readForSummary(this.abs(rel), this.root)
     if (read.kind === 'missing') {
       this.remove(rel)
       return null
@@ -129,7 +129,7 @@ export class ShardCore {
   }
 
   private updateFile(rel: string): { summary: ArticleSummary; stamp: FileStamp } | null {
-    const read = readIndexedText(this.abs(rel))
+    const read = readIndexedText(this.abs(rel), this.root)
     if (read.kind === 'missing') {
       this.remove(rel)
       return null
@@ -154,7 +154,7 @@ export class ShardCore {
       const rel = this.pendingTerms[this.pendingAt++]
       const record = this.records.get(rel)
       if (record === undefined || record.docId !== -1) continue
-      const read = onFile(this.options.cursor ?? null, rel, () => readIndexedText(this.abs(rel)))
+      const read = onFile(this.options.cursor ?? null, rel, () => readIndexedText(this.abs(rel), this.root))
       if (read.kind !== 'text') continue
       const dated = onFile(this.options.cursor ?? null, rel, () => withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true, this.siteRules()), read.problem))
       const isChanged = !isSameSummary(record.summary, dated.summary)
@@ -232,7 +232,7 @@ export class ShardCore {
   /** Search hits with a snippet each, for paths this shard holds. */
   snippets(paths: readonly string[], terms: readonly string[]): SearchHit[] {
     return paths.map((rel) => {
-      const read = onFile(this.options.cursor ?? null, rel, () => readIndexedText(this.abs(rel)))
+      const read = onFile(this.options.cursor ?? null, rel, () => readIndexedText(this.abs(rel), this.root))
       const text = read.kind === 'text' ? read.text : ''
       const snippet = makeSnippet(text, terms, bodyStart(text))
       return { path: rel, title: this.records.get(rel)?.summary.title ?? null, snippets: snippet === null ? [] : [snippet] }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { detectBlock } from '@shared/front-matter/detect'
-import { entryKind } from '../store/listing'
+import { entryKind } from '../store/entry-rules'
 import { openForIndexSync } from '../store/sync-open'
 import { errnoCode } from '../errno'
 import { textProblemOf, type TextProblem } from '../text-problem'
@@ -18,9 +18,9 @@ export type ReadOutcome = { kind: 'text'; text: string; stamp: CacheStamp; probl
 
 const scratch = Buffer.allocUnsafe(256 * 1024)
 
-/** Reads a file as LF text without BOM, with its size and mtime; never throws for I/O problems. */
-export function readIndexedText(abs: string): ReadOutcome {
-  const opened = openForIndexSync(abs)
+/** Reads a file under `root` as LF text without BOM, with its size and mtime; never throws for I/O problems. */
+export function readIndexedText(abs: string, root: string): ReadOutcome {
+  const opened = openForIndexSync(abs, root)
   // NOTE: a link or a FIFO is no article, exactly as the listing judges it: it is dropped like a missing file.
   if (opened.kind === 'missing' || opened.kind === 'skipped') return { kind: 'missing' }
   if (opened.kind === 'failed') return { kind: 'failed', message: `Could not read the file (${opened.code}).`, stamp: { size: 0, mtimeMs: 0, ctimeMs: 0 } }
@@ -111,10 +111,10 @@ function lfText(bytes: Buffer): string {
  * are read by the full-text pass): most of the text a file would make is never made. Files larger than 64 KB take
  * the full read.
  */
-export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text: string; stamp: null; problem: TextProblem | null } {
-  const opened = openForIndexSync(abs)
+export function readForSummary(abs: string, root: string): ReadOutcome | { kind: 'text'; text: string; stamp: null; problem: TextProblem | null } {
+  const opened = openForIndexSync(abs, root)
   if (opened.kind === 'missing' || opened.kind === 'skipped') return { kind: 'missing' }
-  if (opened.kind === 'failed') return readIndexedText(abs)
+  if (opened.kind === 'failed') return readIndexedText(abs, root)
   const { fd } = opened
   let n: number
   try {
@@ -126,7 +126,7 @@ export function readForSummary(abs: string): ReadOutcome | { kind: 'text'; text:
   } finally {
     fs.closeSync(fd)
   }
-  if (n === headBytes) return readIndexedText(abs)
+  if (n === headBytes) return readIndexedText(abs, root)
   // NOTE: the whole file is in hand, so it is checked for being UTF-8 text (a native scan: cheap beside the read).
   const problem = textProblemOf(head.subarray(0, n))
   const end = frontMatterEnd(head, n)

@@ -178,7 +178,7 @@ function yieldTurn(): Promise<void> {
 
 function readDataSync(root: string, rel: string, cache: RootCache): Record<string, FrontMatterValue> {
   // NOTE: one open and fstat, as the index reads: a link or a FIFO planted since the listing is skipped, never followed.
-  const opened = openForIndexSync(path.join(root, ...rel.split('/')))
+  const opened = openForIndexSync(path.join(root, ...rel.split('/')), root)
   // NOTE: a file that vanished since the listing counts as an article without front matter.
   if (opened.kind !== 'open') return {}
   try {
@@ -211,7 +211,7 @@ function readData(root: string, rel: string, cache: RootCache): Promise<Record<s
 
 function readText(root: string, rel: string): Promise<string | null> {
   // NOTE: a file that vanished, cannot be read, or is a link or FIFO is skipped; the schema is a statistic.
-  return Promise.resolve(readTextForIndexSync(path.join(root, ...rel.split('/')), maxArticleBytes)?.text ?? null)
+  return Promise.resolve(readTextForIndexSync(path.join(root, ...rel.split('/')), root, maxArticleBytes)?.text ?? null)
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {

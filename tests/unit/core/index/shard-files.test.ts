@@ -9,8 +9,8 @@ const now = Date.parse('2025-06-01T00:00:00Z')
 
 /** The summary pass's reading (front matter only, no word count) next to the same from the whole text. */
 function bothReadings(file: string) {
-  const head = readForSummary(file)
-  const whole = readIndexedText(file)
+  const head = readForSummary(file, path.dirname(file))
+  const whole = readIndexedText(file, path.dirname(file))
   if (head.kind !== 'text' || whole.kind !== 'text') throw new Error(`not read: ${file}`)
   return { fromHead: summarizeWithDates('a.md', head.text, now, false), fromWhole: summarizeWithDates('a.md', whole.text, now, false), headText: head.text, wholeText: whole.text }
 }
@@ -26,9 +26,9 @@ describe('reading an article for its summary', () => {
       const clean = path.join(dir, 'clean.md')
       fs.writeFileSync(clean, '---\ntitle: "Café"\n---\nbody\n')
       for (const read of [readForSummary, readIndexedText]) {
-        expect(read(latin1)).toMatchObject({ kind: 'text', problem: { code: 'ENCODING', line: 2, column: 12 } })
-        expect(read(binary)).toMatchObject({ kind: 'text', problem: { code: 'BINARY', line: 3, column: 1 } })
-        expect(read(clean)).toMatchObject({ kind: 'text', problem: null })
+        expect(read(latin1, dir)).toMatchObject({ kind: 'text', problem: { code: 'ENCODING', line: 2, column: 12 } })
+        expect(read(binary, dir)).toMatchObject({ kind: 'text', problem: { code: 'BINARY', line: 3, column: 1 } })
+        expect(read(clean, dir)).toMatchObject({ kind: 'text', problem: null })
       }
     } finally {
       removeTempDir(dir)
@@ -71,7 +71,7 @@ describe('reading an article for its summary', () => {
     try {
       const file = path.join(dir, 'a.md')
       fs.writeFileSync(file, `---\ntitle: A\n---\n${'word '.repeat(5000)}\n`)
-      const read = readForSummary(file)
+      const read = readForSummary(file, dir)
       expect(read.kind === 'text' && read.text).toBe('---\ntitle: A\n---\n')
     } finally {
       removeTempDir(dir)

@@ -39,7 +39,7 @@ describe('index summaries agree with the full front-matter parser', () => {
         const files = listAllFiles(dir).filter((f) => f.endsWith('.md'))
         let fastCount = 0
         for (const rel of files) {
-          const read = readIndexedText(path.join(dir, rel))
+          const read = readIndexedText(path.join(dir, rel), dir)
           if (read.kind !== 'text') continue
           if (isFastPath(read.text)) fastCount++
           expect({ rel, ...fast(read.text) }).toEqual({ rel, ...reference(read.text) })
@@ -140,9 +140,9 @@ describe('index summaries agree with the full front-matter parser', () => {
     const dir = makeTempDir()
     try {
       fs.writeFileSync(path.join(dir, 'a.md'), '\ufeff---\r\ntitle: "A"\r\n---\r\nbody\r\n')
-      const read = readIndexedText(path.join(dir, 'a.md'))
+      const read = readIndexedText(path.join(dir, 'a.md'), dir)
       expect(read.kind === 'text' && read.text).toBe('---\ntitle: "A"\n---\nbody\n')
-      expect(readIndexedText(path.join(dir, 'missing.md')).kind).toBe('missing')
+      expect(readIndexedText(path.join(dir, 'missing.md'), dir).kind).toBe('missing')
     } finally {
       removeTempDir(dir)
     }

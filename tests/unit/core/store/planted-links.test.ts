@@ -29,9 +29,9 @@ describe.runIf(isPosix)('the index reads files as the listing judges them', () =
     fs.symlinkSync(outside, at('linked'))
     execFileSync('mkfifo', [at('fifo.md')])
     for (const read of [readForSummary, readIndexedText]) {
-      expect(read(at('planted.md'))).toEqual({ kind: 'missing' })
-      expect(read(at('fifo.md'))).toEqual({ kind: 'missing' })
-      expect(read(at('posts/a.md'))).toMatchObject({ kind: 'text' })
+      expect(read(at('planted.md'), site)).toEqual({ kind: 'missing' })
+      expect(read(at('fifo.md'), site)).toEqual({ kind: 'missing' })
+      expect(read(at('posts/a.md'), site)).toMatchObject({ kind: 'text' })
     }
   })
 })

@@ -1,0 +1,74 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { readForSummary, readIndexedText } from '../../../../src/core/index/shard-files'
+import { openForIndexSync, type SyncProof } from '../../../../src/core/store/sync-open'
+import { startLinkSwapper } from '../../../support/link-swapper'
+import { makeTempDir, removeTempDir } from '../corpus'
+
+// The index reads with the store's proof (issue #16): O_NOFOLLOW stops a link at the file itself, but a parent folder
+// swapped for a link between listing and read is only caught by proving, after opening, where the fd really is.
+// A separate process keeps swapping `sub` between the real folder and a link to an outside folder holding a file of
+// the same name; the index's readers must never return the outside text.
+const attempts = 2000
+let dir = ''
+let site = ''
+let outside = ''
+
+beforeAll(() => {
+  dir = makeTempDir('folio-index-race-')
+  site = path.join(dir, 'site')
+  outside = path.join(dir, 'outside')
+  fs.mkdirSync(path.join(site, 'sub'), { recursive: true })
+  fs.mkdirSync(outside)
+  fs.writeFileSync(path.join(site, 'sub', 'a.md'), '---\ntitle: INSIDE\n---\ninside\n')
+  fs.writeFileSync(path.join(outside, 'a.md'), '---\ntitle: SECRET\n---\nsecret\n')
+})
+afterAll(() => removeTempDir(dir))
+
+async function underSwaps(read: () => string): Promise<Set<string>> {
+  const seen = new Set<string>()
+  const swapper = await startLinkSwapper('folder', path.join(site, 'sub'), path.join(site, 'parked'), outside)
+  try {
+    for (let i = 0; i < attempts; i += 1) {
+      seen.add(read())
+      // NOTE: a turn of the event loop now and then, so the swapper's process gets the CPU on a busy machine too.
+      if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve))
+    }
+  } finally {
+    await swapper.stop()
+    // NOTE: the swapper was stopped mid-swap: put the real folder back for the next test.
+    if (fs.existsSync(path.join(site, 'parked'))) {
+      fs.rmSync(path.join(site, 'sub'), { force: true })
+      fs.renameSync(path.join(site, 'parked'), path.join(site, 'sub'))
+    }
+  }
+  return seen
+}
+
+const textOf = (read: { kind: string; text?: string }): string => (read.kind === 'text' ? (read.text?.includes('SECRET') ? 'SECRET' : 'INSIDE') : read.kind)
+const abs = (): string => path.join(site, 'sub', 'a.md')
+
+describe.runIf(process.platform !== 'win32')('the index never reads outside while a parent folder is swapped for a link', () => {
+  it('summary and full-text reads return the inside file or nothing, never the outside one', async () => {
+    const seen = await underSwaps(() => textOf(readForSummary(abs(), site)) + '|' + textOf(readIndexedText(abs(), site)))
+    const parts = new Set([...seen].flatMap((s) => s.split('|')))
+    expect(parts.has('SECRET')).toBe(false)
+    expect(parts.has('INSIDE')).toBe(true)
+  }, 60_000)
+
+  for (const proof of ['proc', 'realpath'] as SyncProof[]) {
+    it.runIf(proof === 'realpath' || process.platform === 'linux')(`the ${proof} proof opens nothing outside`, async () => {
+      const seen = await underSwaps(() => {
+        const opened = openForIndexSync(abs(), site, proof)
+        if (opened.kind !== 'open') return opened.kind
+        try {
+          return fs.readFileSync(opened.fd, 'utf8').includes('SECRET') ? 'SECRET' : 'INSIDE'
+        } finally {
+          fs.closeSync(opened.fd)
+        }
+      })
+      expect(seen.has('SECRET')).toBe(false)
+      expect(seen.has('INSIDE')).toBe(true)
+    }, 60_000)
+  }
+})
