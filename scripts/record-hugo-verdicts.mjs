@@ -24,7 +24,7 @@ const layout = String.raw`{{- $fmt := "2006-01-02T15:04:05.999999999Z07:00" -}}
 {{- $mod := cond .Lastmod.IsZero "" (.Lastmod.Format $fmt) -}}
 {{- $future := .PublishDate.After now -}}
 {{- $expired := and (not .ExpiryDate.IsZero) (.ExpiryDate.Before now) -}}
-{{- dict "title" .Title "draft" .Draft "date" $date "publishDate" $pub "expiryDate" $exp "lastmod" $mod "future" $future "expired" $expired "params" $p | jsonify -}}
+{{- dict "title" .Title "draft" .Draft "date" $date "publishDate" $pub "expiryDate" $exp "lastmod" $mod "future" $future "expired" $expired "body" (substr .RawContent 0 12) "params" $p | jsonify -}}
 `
 
 function hugo(site, args) {
@@ -84,6 +84,7 @@ function recordSite(config, cases) {
         publishDate: nullIfEmpty(read.publishDate),
         expiryDate: nullIfEmpty(read.expiryDate),
         lastmod: nullIfEmpty(read.lastmod),
+        body: read.body,
         params: read.params,
       }
     }

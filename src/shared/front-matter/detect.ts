@@ -10,7 +10,7 @@ const fences = { '---': 'yaml', '+++': 'toml' } as const
 
 /**
  * Finds the front-matter block at the top of `text` with Hugo's rules: `---` (YAML) or `+++` (TOML) alone on the
- * first line, closed by the same fence alone on a line; or a JSON object starting with `{` at the top. Like Hugo,
+ * first line, closed by the first line that starts with the same fence (Hugo ends the block at those three characters); or a JSON object starting with `{` at the top. Like Hugo,
  * blank lines before the opening are skipped (then `block.from` is past them).
  * Accepts a leading BOM and CRLF line breaks; offsets are into `text`.
  */
@@ -30,10 +30,12 @@ export function detectBlock(text: string): BlockDetection {
       const newline = text.indexOf('\n', pos)
       const next = newline === -1 ? text.length : newline + 1
       if (text.startsWith(firstLine, pos)) {
-        const end = lineEnd(text, pos)
-        if (text.slice(pos, end.contentEnd).trimEnd() === firstLine) {
-          return { kind: 'block', block: { format, from, to: end.next, contentFrom, contentTo: pos } }
-        }
+        // NOTE: Hugo's lexer closes the block at any line starting with the fence (`----`, `--- # x`), takes a line
+        // break right after the three characters with it, and the rest of that line starts the body.
+        let to = pos + 3
+        if (text[to] === '\r') to++
+        if (text[to] === '\n') to++
+        return { kind: 'block', block: { format, from, to, contentFrom, contentTo: pos } }
       }
       pos = next
     }

@@ -1,4 +1,5 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser'
+import { unclosedBracket, unclosedMessage } from './brackets'
 import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from './types'
 import { duplicateMessage, kindOf } from './values'
 import type { BlockParse } from './yaml-parse'
@@ -12,8 +13,20 @@ export function parseJsonBlock(text: string, block: FrontMatterBlock, withDetail
   const parseErrors: ParseError[] = []
   const tree = parseTree(source, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const first = parseErrors[0]
-  if (first) return { ...empty, errors: [{ offset: base + first.offset, message: describe(first) }] }
+  if (first) {
+    // NOTE: a comma expected where a key's ":" stands means a list or object above was never closed: say so there.
+    const bracket = printParseErrorCode(first.error) === 'CommaExpected' && source[first.offset] === ':' ? unclosedBracket(source, first.offset, 'none') : -1
+    if (bracket !== -1) return { ...empty, errors: [{ offset: base + bracket, message: unclosedMessage(source, bracket) }] }
+    const control = printParseErrorCode(first.error) === 'InvalidCharacter' ? controlCharAfter(source, first.offset) : -1
+    if (control !== -1) {
+      const code = source.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0')
+      return { ...empty, errors: [{ offset: base + control, message: `the control character U+${code} is not allowed in a JSON string; write it as \\u${code} or remove it` }] }
+    }
+    return { ...empty, errors: [{ offset: base + first.offset, message: describe(first) }] }
+  }
   if (!tree || tree.type !== 'object') return { ...empty, errors: [{ offset: base, message: 'front matter must be a JSON object' }] }
+  const overflow = firstOverflow(tree)
+  if (overflow !== null) return { ...empty, errors: [{ offset: base + overflow.offset, message: `${source.slice(overflow.offset, overflow.offset + overflow.length)} is beyond what a 64-bit float holds; Hugo refuses the file` }] }
   // NOTE: Hugo (Go's encoding/json) keeps the last of duplicate keys and builds; so does getNodeValue. A warning, not an error.
   const duplicates = findDuplicates(tree).map((k) => ({ offset: base + k.offset, message: duplicateMessage(String(k.value)) }))
   const data = JSON.parse(JSON.stringify(getNodeValue(tree))) as Record<string, FrontMatterValue>
@@ -54,6 +67,22 @@ function describe(error: ParseError): string {
   }
   const code = printParseErrorCode(error.error)
   return names[code] ?? `invalid JSON (${code})`
+}
+
+/** The first control character on the line from `from` (what jsonc-parser's InvalidCharacter is about), or -1. */
+function controlCharAfter(source: string, from: number): number {
+  for (let i = from; i < source.length && source[i] !== '\n'; i++) if (source.charCodeAt(i) < 0x20 && source[i] !== '\t' && source[i] !== '\r') return i
+  return -1
+}
+
+/** The first number too large for a double (Go's encoding/json refuses it; JSON.parse would give Infinity), or null. */
+function firstOverflow(node: JsonNode): JsonNode | null {
+  if (node.type === 'number') return Number.isFinite(node.value) ? null : node
+  for (const child of node.children ?? []) {
+    const found = firstOverflow(child)
+    if (found !== null) return found
+  }
+  return null
 }
 
 /** Keys of objects (at any depth) that a later key of the same object repeats. */

@@ -20,6 +20,14 @@ function diagnostic(text: string, severity: Diagnostic['severity'], problem: Raw
   return { severity, message: problem.message, offset: problem.offset, ...lineColumnAt(text, problem.offset) }
 }
 
+/** A closing fence with more on its line (`----`): Hugo ends the block at its first three characters. */
+function fenceWarning(text: string, block: FrontMatterBlock): RawProblem | null {
+  if (block.format === 'json' || block.to === text.length || text[block.to - 1] === '\n') return null
+  const rest = text.slice(block.to, text.indexOf('\n', block.to) === -1 ? text.length : text.indexOf('\n', block.to)).replace(/\r$/, '')
+  if (rest.trim() === '') return null
+  return { offset: block.contentTo, message: `Hugo ends the front matter at the first three characters of this line; the rest ("${rest}") starts the article's body` }
+}
+
 /**
  * Finds and parses the front matter at the top of `text` (YAML `---`, TOML `+++` or a JSON object).
  * Never throws on bad input: problems come back as diagnostics positioned in `text`; `data` is empty when there are errors.
@@ -32,6 +40,8 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     return { format: found.format, block: null, data: {}, fields: [], errors: [error], warnings: [] }
   }
   const parsed = parseBlock(text, found.block, true)
+  const fence = fenceWarning(text, found.block)
+  if (fence !== null) parsed.warnings.push(fence)
   return {
     format: found.block.format,
     block: found.block,

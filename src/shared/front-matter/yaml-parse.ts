@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml'
 import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from './types'
 import { tooDeepMessage } from './budget'
+import { unclosedBracket, unclosedMessage } from './brackets'
 import { kindOf } from './values'
 import { readSimpleYaml } from './yaml-fast'
 import { parseYamlDocument, yamlToPlain, yamlWarnings, type RawProblem } from './yaml-read'
@@ -13,10 +14,20 @@ export interface BlockParse {
   warnings: RawProblem[]
 }
 
+// NOTE: what gopkg.in/yaml.v2 (Hugo's YAML reader) refuses anywhere in a stream, quoted or not: C0 controls but tab,
+// LF and CR, DEL, C1 controls but NEL, and U+FFFE/U+FFFF. The yaml library reads most of them inside quotes.
+// eslint-disable-next-line no-control-regex
+const yamlRefusedChar = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/
+
 /** Parses a YAML block: plain data, top-level fields with ranges, errors and warnings. */
 export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetails = true): BlockParse {
   const base = block.contentFrom
   const source = text.slice(base, block.contentTo)
+  const control = yamlRefusedChar.exec(source)
+  if (control !== null) {
+    const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
+    return { data: {}, fields: [], errors: [{ offset: base + control.index, message: `the control character U+${code} is not allowed in YAML front matter; Hugo refuses the file; remove it` }], warnings: [] }
+  }
   if (!withDetails) {
     const simple = readSimpleYaml(source)
     if (simple) return { data: simple, fields: [], errors: [], warnings: [] }
@@ -25,7 +36,7 @@ export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetail
   const shift = (p: RawProblem): RawProblem => ({ offset: p.offset + base, message: p.message })
   const empty: BlockParse = { data: {}, fields: [], errors: [], warnings: [] }
   if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => shift({ offset: errorOffset(source, e.message, e.pos[0]), message: describe(e.code, e.message) }))
+    const problems = doc.errors.map((e) => shift(positioned(source, e.code, e.message, e.pos[0])))
     // NOTE: one mistake often cascades into several errors on one line; the first per line says what is wrong.
     empty.errors = problems.filter((p, i) => !problems.slice(0, i).some((q) => sameLine(text, q.offset, p.offset)))
     return empty
@@ -82,6 +93,24 @@ function describe(code: string, message: string): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message
+}
+
+/** The error at the fault's line: an unclosed bracket where it opens, a wrongly indented line at that line. */
+function positioned(source: string, code: string, message: string, pos: number): RawProblem {
+  if (/must be sufficiently indented and end with a [\]}]$/.test(message.split('\n')[0] ?? '')) {
+    const bracket = unclosedBracket(source, pos, 'yaml')
+    if (bracket !== -1) return { offset: bracket, message: unclosedMessage(source, bracket) }
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const lineEnd = source.indexOf('\n', pos)
+    const rest = source.slice(pos, lineEnd === -1 ? source.length : lineEnd)
+    // NOTE: without a second ": " on the value's line, the fault is the more indented line below it.
+    const below = lineEnd === -1 ? null : /^[ \t]*\S/m.exec(source.slice(lineEnd + 1))
+    if (!/:(?:\s|$)/.test(rest) && below !== null) {
+      return { offset: lineEnd + 1 + below.index + below[0].length - 1, message: 'this line is indented more than the key above it, as if it were nested; indent it like the other keys, or nest it under a key that ends with ":"' }
+    }
+  }
+  return { offset: errorOffset(source, message, pos), message: describe(code, message) }
 }
 
 // NOTE: for an unclosed quote the library points at the end of the block; the writer needs the line where it opens.

@@ -46,7 +46,7 @@ describe('folio index', () => {
       { path: 'content/b.md', title: 'B', date: '2024-02-03', draft: false, build: 'published', tags: [], categories: [], format: 'toml' },
       { path: 'content/c.md', title: 'C', date: '03/04/2024', draft: false, build: 'published', tags: [], categories: [], format: 'json' },
       { path: 'content/d.md', title: null, date: null, draft: false, build: 'published', tags: [], categories: [], format: 'none' },
-      { path: 'content/e.md', title: null, date: null, draft: false, build: 'published', tags: [], categories: [], format: 'yaml', error: expect.objectContaining({ line: 3, column: 1 }) as unknown },
+      { path: 'content/e.md', title: null, date: null, draft: false, build: 'published', tags: [], categories: [], format: 'yaml', error: expect.objectContaining({ line: 2, column: 8 }) as unknown },
     ])
     expect(run.stderr).toMatch(/^folio index: 5 articles \(3 yaml|2 yaml/)
     expect(run.stderr).toMatch(/4 published, 1 drafts, 0 future, 0 expired, 1 with errors/)

@@ -13,6 +13,8 @@ export interface HugoVerdictRecord {
   publishDate?: string | null
   expiryDate?: string | null
   lastmod?: string | null
+  /** The first 12 characters of the body (Hugo's .RawContent): where the front matter ends. */
+  body?: string
   params?: Record<string, string>
 }
 
@@ -41,12 +43,13 @@ export function folioVerdict(config: string, text: string, nowMs: number): HugoV
   const { rules } = siteRulesFromConfig('config.toml', config)
   const format = parsed.format === 'none' ? 'yaml' : parsed.format
   const page = readHugoPage(entriesOfFields(text, parsed.fields), format, rules)
-  return { error: null, build: hugoVerdict(page, nowMs).status, draft: page.draft, date: iso(page.date), publishDate: iso(page.publishDate), expiryDate: iso(page.expiryDate), lastmod: iso(page.lastmod) }
+  const body = text.slice(parsed.block?.to ?? 0, (parsed.block?.to ?? 0) + 12)
+  return { error: null, build: hugoVerdict(page, nowMs).status, draft: page.draft, date: iso(page.date), publishDate: iso(page.publishDate), expiryDate: iso(page.expiryDate), lastmod: iso(page.lastmod), body }
 }
 
 /** The fields both sides have, Hugo's record cut down to them. */
 export function comparable(hugo: HugoVerdictRecord): HugoVerdictRecord {
   if (hugo.error !== null) return { error: null }
-  const { build, draft, date, publishDate, expiryDate, lastmod } = hugo
-  return { error: null, build, draft, date, publishDate, expiryDate, lastmod }
+  const { build, draft, date, publishDate, expiryDate, lastmod, body } = hugo
+  return { error: null, build, draft, date, publishDate, expiryDate, lastmod, body }
 }
