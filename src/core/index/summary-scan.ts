@@ -1,4 +1,5 @@
 import type { FrontMatterBlock } from '@shared/front-matter'
+import { yamlRefusedChar } from '@shared/front-matter/yaml-parse'
 
 /**
  * The keys the index reads, lower case (Hugo reads keys in any case): the list's own plus every key feeding Hugo's
@@ -118,6 +119,15 @@ function hasOddBreak(text: string, block: FrontMatterBlock): boolean {
   return found !== null && found.index < block.contentTo
 }
 
+// NOTE: a character Hugo's YAML reader refuses makes the block an error, which only the full parser reports.
+const refusedHere = new RegExp(yamlRefusedChar.source, 'g')
+
+function hasRefusedChar(text: string, block: FrontMatterBlock): boolean {
+  refusedHere.lastIndex = block.contentFrom
+  const found = refusedHere.exec(text)
+  return found !== null && found.index < block.contentTo
+}
+
 /**
  * Scans a YAML block made only of top-level `key: scalar` lines, `key:` followed by `  - scalar` items, blank lines
  * and whole-line comments. Returns null for anything else (nesting, multi-line scalars, duplicate keys, tabs...).
@@ -125,7 +135,7 @@ function hasOddBreak(text: string, block: FrontMatterBlock): boolean {
  * per article when a folder is indexed.
  */
 export function scanYamlBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
-  if (hasOddBreak(text, block)) return null
+  if (hasOddBreak(text, block) || hasRefusedChar(text, block)) return null
   const out: ScannedFields = {}
   const seen = new Set<string>()
   let listKey: string | null = null
@@ -280,7 +290,8 @@ const jsonDateKeys = new Set<string>(['date', 'lastmod', 'modified', 'publishdat
  */
 export function scanJsonBlock(text: string, block: FrontMatterBlock): ScannedFields | null {
   const source = text.slice(block.contentFrom, block.contentTo)
-  if (source.includes('\\')) return null
+  // NOTE: a number beyond a double (1e400) is an error in Hugo; JSON.parse reads Infinity, the full parser refuses it.
+  if (source.includes('\\') || /[0-9]{309}|[eE]\+?0*[0-9]{3}/.test(source)) return null
   let data: unknown
   try {
     data = JSON.parse(source)

@@ -17,7 +17,7 @@ export interface BlockParse {
 // NOTE: what gopkg.in/yaml.v2 (Hugo's YAML reader) refuses anywhere in a stream, quoted or not: C0 controls but tab,
 // LF and CR, DEL, C1 controls but NEL, and U+FFFE/U+FFFF. The yaml library reads most of them inside quotes.
 // eslint-disable-next-line no-control-regex
-const yamlRefusedChar = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/
+export const yamlRefusedChar = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/
 
 /** Parses a YAML block: plain data, top-level fields with ranges, errors and warnings. */
 export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetails = true): BlockParse {

@@ -87,6 +87,13 @@ describe('index summaries agree with the full front-matter parser', () => {
     protoKey: '---\n__proto__: x\ntitle: y\n---\n',
     colonInValue: '---\ntitle: a: b\n---\n',
     keyLikeBool: '---\ntrue: 1\nTrue: 2\n---\n',
+    c1Control: '---\ntitle: a\u0086b\n---\n',
+    delInQuotes: '---\ntitle: "a\u007fb"\n---\n',
+    fourDashFence: '---\ntitle: four\n----\nbody\n',
+    tomlInlineTrailingComma: '+++\ntitle = "t"\nparams = { a = 1, }\n+++\n',
+    tomlXEscapeLiteral: "+++\ntitle = 'C:\\x41'\n+++\n",
+    tomlBigInt: '+++\ntitle = "t"\nid = 9007199254740993\n+++\n',
+    jsonHugeNumber: '{ "title": "t", "x": 1e400 }\n',
   }
   for (const [name, text] of Object.entries(tricky)) {
     it(`agrees on a tricky block: ${name}`, () => {
