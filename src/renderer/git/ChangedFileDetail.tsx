@@ -23,6 +23,8 @@ export interface ChangedFileDetailProps {
 /** A changed file: its diff against HEAD, Discard (asks; undo once), its history; a conflicted one: the merge. */
 export function ChangedFileDetail({ api, path, change, startWithHistory, onRestoreText, onOpenArticle, onChanged }: ChangedFileDetailProps) {
   const [tab, setTab] = useState<'diff' | 'history'>(startWithHistory || change === null ? 'history' : 'diff')
+  // NOTE: kept here, not in the diff: once discarded the file is unchanged, the status drops it and the diff goes.
+  const [undo, setUndo] = useState<string | null>(null)
   const isArticle = isArticleName(path)
   if (change?.kind === 'conflicted') return <ConflictMerge api={api} path={path} onResolved={onChanged} />
   return (
@@ -47,18 +49,25 @@ export function ChangedFileDetail({ api, path, change, startWithHistory, onResto
           </div>
         )}
       </div>
+      {undo !== null && (
+        <p className="change-actions" role="status">
+          Changes discarded.{' '}
+          <button type="button" onClick={() => (onRestoreText(path, undo), setUndo(null))}>
+            Undo discard
+          </button>
+        </p>
+      )}
       {!isArticle && <p className="changes-note">Folio shows differences of articles only; stage or commit this file as it is.</p>}
-      {isArticle && tab === 'diff' && change !== null && <ArticleDiff api={api} path={path} change={change} onRestoreText={onRestoreText} onChanged={onChanged} />}
+      {isArticle && tab === 'diff' && change !== null && <ArticleDiff api={api} path={path} change={change} onDiscarded={(text) => (setUndo(text), onChanged())} />}
       {isArticle && tab === 'history' && <ArticleHistory api={api} path={path} onRestoreText={onRestoreText} />}
     </div>
   )
 }
 
-function ArticleDiff({ api, path, change, onRestoreText, onChanged }: { api: FolioApi; path: string; change: GitFileChange; onRestoreText: (path: string, text: string) => void; onChanged: () => void }) {
+function ArticleDiff({ api, path, change, onDiscarded }: { api: FolioApi; path: string; change: GitFileChange; onDiscarded: (text: string | null) => void }) {
   const [diff, setDiff] = useState<GitFileDiff | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [isAsking, setAsking] = useState(false)
-  const [undo, setUndo] = useState<string | null>(null)
   useEffect(() => {
     let isCurrent = true
     void api.gitDiff(path).then((result) => {
@@ -75,8 +84,7 @@ function ArticleDiff({ api, path, change, onRestoreText, onChanged }: { api: Fol
     setAsking(false)
     const result = await api.gitDiscard(path)
     if (!result.ok) return setError(result.error.message)
-    setUndo(result.value.text)
-    onChanged()
+    onDiscarded(result.value.text)
   }
   return (
     <>
@@ -85,14 +93,6 @@ function ArticleDiff({ api, path, change, onRestoreText, onChanged }: { api: Fol
           <button type="button" onClick={() => setAsking(true)}>
             Discard changes
           </button>
-        )}
-        {undo !== null && (
-          <span role="status">
-            Changes discarded.{' '}
-            <button type="button" onClick={() => (onRestoreText(path, undo), setUndo(null))}>
-              Undo discard
-            </button>
-          </span>
         )}
       </div>
       {error && <p role="alert">{error}</p>}

@@ -1,7 +1,7 @@
 import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, IndexPage, JournalEntry, JournalWriteRequest, RecentFolder, WriteArticleRequest } from '@shared/api'
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
-import type { GitStatus } from '@shared/git'
+import { FakeGit } from '../../support/fake-git'
 import { defaultSettings, emptyFolderState, readFolderState, readSettings, type FolderState, type UserSettings } from '@shared/user-state'
 
 /** An in-memory FolioApi over a map of LF texts, with the same CONFLICT rule as the real host. */
@@ -90,22 +90,23 @@ export class FakeApi implements FolioApi {
     return Promise.resolve(ok(undefined))
   }
 
-  // NOTE: the fake folder is not a Git repository; the Git flows are tested against real repositories in core.
-  gitStatus = () => Promise.resolve(ok<GitStatus>({ kind: 'not-repo' }))
-  gitInit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitStage = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitDiff = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitDiscard = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitCommit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitSetIdentity = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitSync = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitContinue = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitCancelSync = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitAbort = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitConflict = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitResolve = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitHistory = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
-  gitFileAtCommit = () => Promise.resolve(fail<never>('UNSUPPORTED', 'git is not faked'))
+  /** Git over the fake's files (not a repository until `git.commitAll()` or gitInit); see tests/support/fake-git.ts. */
+  readonly git: FakeGit = new FakeGit(this.files, (event) => this.emit(event))
+  gitStatus: FolioApi['gitStatus'] = () => this.git.gitStatus()
+  gitInit: FolioApi['gitInit'] = () => this.git.gitInit()
+  gitStage: FolioApi['gitStage'] = (paths, isStaged) => this.git.gitStage(paths, isStaged)
+  gitDiff: FolioApi['gitDiff'] = (path) => this.git.gitDiff(path)
+  gitDiscard: FolioApi['gitDiscard'] = (path) => this.git.gitDiscard(path)
+  gitCommit: FolioApi['gitCommit'] = (request) => this.git.gitCommit(request)
+  gitSetIdentity: FolioApi['gitSetIdentity'] = (identity) => this.git.gitSetIdentity(identity)
+  gitSync: FolioApi['gitSync'] = (jobId) => this.git.gitSync(jobId)
+  gitContinue: FolioApi['gitContinue'] = (jobId) => this.git.gitContinue(jobId)
+  gitCancelSync: FolioApi['gitCancelSync'] = (jobId) => this.git.gitCancelSync(jobId)
+  gitAbort: FolioApi['gitAbort'] = () => this.git.gitAbort()
+  gitConflict: FolioApi['gitConflict'] = (path) => this.git.gitConflict(path)
+  gitResolve: FolioApi['gitResolve'] = (path, text) => this.git.gitResolve(path, text)
+  gitHistory: FolioApi['gitHistory'] = (path) => this.git.gitHistory(path)
+  gitFileAtCommit: FolioApi['gitFileAtCommit'] = (commit, path) => this.git.gitFileAtCommit(commit, path)
   getAuthoringInfo = () => Promise.resolve(ok({ layout: 'hugo' as const, contentDir: 'content', sections: ['content/posts', 'content'], taxonomies: ['tags', 'categories'], hasHugo: false }))
   createArticle = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
   planMove = () => Promise.resolve(fail<never>('UNSUPPORTED', 'authoring is not faked'))
