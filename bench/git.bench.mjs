@@ -1,6 +1,6 @@
 // Git status on a large repository (issue 20): a make-corpus folder (50,000 articles unless BENCH_ARTICLES says
 // otherwise) committed with `git init && git add -A && git commit`, then Folio's status (GitRepo.status: rev-parse
-// once, then `status --porcelain=v2 -z` parsed and mapped to the folder) beside a plain `git status --porcelain` in
+// beside `status --porcelain=v2 -z` on the first call, then status alone, parsed and mapped to the folder) beside a plain `git status --porcelain` in
 // the same run: cold (a fresh GitRepo, the first status after the commit) and after one article changed. Reports
 // milliseconds and the ratio Folio / git; nothing passes or fails on time.
 import { execFileSync } from 'node:child_process'
@@ -10,6 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { GitRepo } from '../src/core/git/git-repo.ts'
+import { record } from './report.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const articles = Number(process.env.BENCH_ARTICLES ?? 50000)
@@ -63,6 +64,7 @@ try {
 
   console.log('case | git status --porcelain | Folio status | Folio / git | changed files')
   for (const r of rows) console.log(`${r.label} | ${r.plain.toFixed(0)} ms | ${r.folio.toFixed(0)} ms | ${(r.folio / r.plain).toFixed(2)} | ${r.changed}`)
+  for (const r of rows) record({ bench: `git ${articles}`, figure: `Folio git status, ${r.label}`, value: r.folio, unit: 'ms', baseline: 'git status --porcelain', baselineValue: r.plain, max: 1000 })
 } finally {
   fs.rmSync(work, { recursive: true, force: true })
 }

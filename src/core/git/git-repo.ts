@@ -22,15 +22,27 @@ export interface RepoLayout {
  */
 export class GitRepo {
   readonly git: GitRunner
-  private layout: RepoLayout | null = null
+  private layout: Promise<Result<RepoLayout>> | null = null
+  /** The last look-up found no repository (or no git): status then asks first instead of running git status beside it. */
+  private isOutside = false
 
   constructor(options: GitRunnerOptions) {
     this.git = new GitRunner(options)
   }
 
   /** The repository around the folder (cached once found); NOT_FOUND when there is none, UNSUPPORTED without git. */
-  async locate(): Promise<Result<RepoLayout>> {
-    if (this.layout !== null) return ok(this.layout)
+  locate(): Promise<Result<RepoLayout>> {
+    // NOTE: the pending look-up is shared, so status can run it beside `git status` and operation() without a
+    // second rev-parse; a failure is not kept (the folder may become a repository: git init).
+    this.layout ??= this.findLayout().then((found) => {
+      if (!found.ok) this.layout = null
+      this.isOutside = !found.ok
+      return found
+    })
+    return this.layout
+  }
+
+  private async findLayout(): Promise<Result<RepoLayout>> {
     const out = await this.git.runAllowingFailure(['rev-parse', '--show-toplevel', '--show-prefix', '--absolute-git-dir'])
     if (!out.ok) return out
     if (out.value.exitCode !== 0) {
@@ -39,17 +51,24 @@ export class GitRepo {
     }
     const [topLevel, prefix, gitDir] = out.value.stdout.split('\n')
     if (topLevel === undefined || gitDir === undefined) return fail('IO', 'git rev-parse answered something unexpected.')
-    this.layout = { topLevel, prefix: prefix ?? '', gitDir }
-    return ok(this.layout)
+    return ok({ topLevel, prefix: prefix ?? '', gitDir })
   }
 
   /** The status of the folder's files; `not-repo` or `no-git` instead of a failure when those are the reason. */
   async status(): Promise<Result<GitStatus>> {
-    const layout = await this.locate()
-    if (!layout.ok) return layout.error.code === 'NOT_FOUND' ? ok({ kind: 'not-repo' }) : layout.error.code === 'UNSUPPORTED' ? ok({ kind: 'no-git', message: layout.error.message }) : layout
     // NOTE: GIT_OPTIONAL_LOCKS=0 so that status never rewrites the index: a status run while the writer types (or
-    // in reply to a change of .git) must not itself change .git and cause another.
-    const out = await this.git.run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--', '.'], { env: { GIT_OPTIONAL_LOCKS: '0' } })
+    // in reply to a change of .git) must not itself change .git and cause another. The first status runs git
+    // status beside the look-up of the repository (its answer is dropped when there is none): one round trip, not two.
+    if (this.isOutside) {
+      const found = await this.locate()
+      if (!found.ok) return outsideStatus(found)
+    }
+    const [layout, out, operation] = await Promise.all([
+      this.locate(),
+      this.git.run(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--', '.'], { env: { GIT_OPTIONAL_LOCKS: '0' } }),
+      this.operation(),
+    ])
+    if (!layout.ok) return outsideStatus(layout)
     if (!out.ok) return out
     const parsed = parsePorcelainV2(out.value)
     const prefix = layout.value.prefix
@@ -62,7 +81,7 @@ export class GitRepo {
       const old = oldPath === undefined ? null : inFolder(oldPath)
       files.push(old === null ? { ...change, path: rel } : { ...change, path: rel, oldPath: old })
     }
-    return ok({ kind: 'repo', branch: parsed.branch, upstream: parsed.upstream, ahead: parsed.ahead, behind: parsed.behind, hasCommits: parsed.hasCommits, operation: await this.operation(), files })
+    return ok({ kind: 'repo', branch: parsed.branch, upstream: parsed.upstream, ahead: parsed.ahead, behind: parsed.behind, hasCommits: parsed.hasCommits, operation, files })
   }
 
   /** A rebase or merge stopped half-way (on conflicts), read from the git directory. */
@@ -74,8 +93,9 @@ export class GitRepo {
         () => true,
         () => false,
       )
-    if ((await has('rebase-merge')) || (await has('rebase-apply'))) return 'rebase'
-    return (await has('MERGE_HEAD')) ? 'merge' : 'none'
+    const [isRebaseMerge, isRebaseApply, isMerge] = await Promise.all([has('rebase-merge'), has('rebase-apply'), has('MERGE_HEAD')])
+    if (isRebaseMerge || isRebaseApply) return 'rebase'
+    return isMerge ? 'merge' : 'none'
   }
 
   /** Creates a repository in the folder (`git init`); fails when it is already in one. */
@@ -161,4 +181,11 @@ export class GitRepo {
     const out = await this.git.run(['cat-file', '--filters', spec])
     return out.ok ? ok(Buffer.from(out.value, 'utf8')) : out
   }
+}
+
+/** The status of a folder whose repository could not be found: `not-repo`, `no-git`, or the failure itself. */
+function outsideStatus(failure: Result<never>): Result<GitStatus> {
+  if (failure.ok) return failure
+  const { code, message } = failure.error
+  return code === 'NOT_FOUND' ? ok({ kind: 'not-repo' }) : code === 'UNSUPPORTED' ? ok({ kind: 'no-git', message }) : failure
 }

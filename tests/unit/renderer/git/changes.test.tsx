@@ -3,6 +3,10 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { ok } from '@shared/result'
 import { defaultFiles, editorView, openArticle, renderApp } from '../render-app'
 import { helloText } from '../fixtures'
+// NOTE: the app fetches the Changes region and the diff with import(); importing them here first keeps vitest's
+// one-off transform out of Testing Library's one-second waits (the app still goes through its import()).
+import '@renderer/git/ChangesView'
+import '@renderer/components/DiffView'
 
 // The Git UI over FakeGit (tests/support/fake-git.ts), which passes the same contract suite as the real GitService.
 
