@@ -49,7 +49,7 @@ test('save an edit, see it under Changes, commit it, Sync it out; a teammate’s
   await page.keyboard.press('Control+End')
   await page.keyboard.type('A line for the team.')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(page.getByRole('banner').getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  await expect(page.getByRole('banner').getByText('Saved', { exact: true })).toBeVisible()
   await expect(list.getByRole('option', { name: 'Welcome to Folio' }).getByTitle('Git: modified since the last commit')).toHaveText('M')
 
   await page.getByRole('button', { name: /^Changes/ }).click()

@@ -94,7 +94,7 @@ test('after the server is killed, reopening the folder offers the typed text bac
       await editor.click()
       await page.keyboard.press('Control+End')
       await expect(editor).toContainText(typed)
-      await expect(page.getByRole('banner').getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible()
+      await expect(page.getByRole('banner').getByText('Unsaved changes', { exact: true })).toBeVisible()
       expect(await readFile(file, 'utf8')).toBe(original)
       await page.getByRole('button', { name: 'Save', exact: true }).click()
       await expect.poll(() => readFile(file, 'utf8')).toBe(`${original}${typed}`)

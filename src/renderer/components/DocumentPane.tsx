@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Workspace } from '../workspace'
 import type { SessionSnapshot } from '../session/session-snapshot'
+import type { AutosaveMode } from '../session/autosave'
 import { ConfirmDialog } from './ConfirmDialog'
 import { ConflictBanner } from './ConflictBanner'
 import { EditorPane } from './EditorPane'
@@ -8,22 +9,27 @@ import { ErrorBanner } from './ErrorBanner'
 import { RecoveryDialog } from './RecoveryDialog'
 import { TabBar } from './TabBar'
 
-/** Props of the document pane; `folderRoot` keys per-folder settings (autosave) and the crash-recovery offer. */
+/** Props of the document pane; `folderRoot` keys the crash-recovery offer. */
 export interface DocumentPaneProps {
   workspace: Workspace
   snapshot: SessionSnapshot
   folderRoot: string
+  /** Changes the user's autosave setting (the tab strip's choice). */
+  onAutosave?: (mode: AutosaveMode) => void
+  /** True while "Revert?" is asked (Revert button or the command); `onAskRevert(false)` closes the question. */
+  isRevertAsked?: boolean
+  onAskRevert?: (isAsked: boolean) => void
 }
 
 /** The middle pane: tabs, banners (conflict, failure, missing, renamed, read-only) above the editor. */
-export function DocumentPane({ workspace, snapshot, folderRoot }: DocumentPaneProps) {
+export function DocumentPane({ workspace, snapshot, folderRoot, onAutosave, isRevertAsked = false, onAskRevert }: DocumentPaneProps) {
   const { session, editor } = workspace
   const active = snapshot.activePath
   const renamedFrom = active === null ? undefined : snapshot.renamedPaths.get(active)
   const [askWritable, setAskWritable] = useState<string | null>(null)
   return (
     <div className="document-pane">
-      <TabBar session={session} editor={editor} snapshot={snapshot} folderRoot={folderRoot} />
+      <TabBar session={session} editor={editor} snapshot={snapshot} onAutosave={onAutosave} onRevert={onAskRevert && (() => onAskRevert(true))} />
       {snapshot.conflictPath !== null && (
         <ConflictBanner
           path={snapshot.conflictPath}
@@ -77,6 +83,17 @@ export function DocumentPane({ workspace, snapshot, folderRoot }: DocumentPanePr
         />
       )}
       <EditorPane editor={editor} hasDocument={active !== null} />
+      {isRevertAsked && active !== null && snapshot.dirtyPaths.has(active) && onAskRevert && (
+        <ConfirmDialog
+          title="Revert to the saved file?"
+          message={`Your unsaved changes to "${active}" will be replaced by the file as it is on disk. Undo (Ctrl/Cmd+Z) brings them back.`}
+          choices={[
+            { label: 'Keep editing', isPrimary: true, onChoose: () => onAskRevert(false) },
+            { label: 'Revert', onChoose: () => (onAskRevert(false), void session.revert(active)) },
+          ]}
+          onCancel={() => onAskRevert(false)}
+        />
+      )}
       <RecoveryDialog recovery={session.recovery} folderRoot={folderRoot} />
       {snapshot.isCloseRequested && (
         <ConfirmDialog

@@ -27,6 +27,7 @@ export function SidePane({ editor, session, snapshot, schema, onOpenLink }: Side
     <Group className="side-panes" orientation="vertical" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
       <Panel id="form" defaultSize="45" minSize="10" className="scroll-panel">
         <FrontMatterForm
+          articlePath={snapshot.activePath}
           frontMatter={snapshot.frontMatter}
           isReadOnly={snapshot.readOnlyReason !== null}
           readRaw={(from, to) => rawValueText(editor.view.state.doc, from, to)}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import type { BuildStatus } from '@shared/api'
 import type { EditorState } from '@codemirror/state'
 import { countWords, readingMinutes } from '@shared/markdown/word-count'
+import { entriesOfFields } from '@shared/hugo/entries'
+import { hugoVerdict, readHugoPage, rulesWithTimeZone, type HugoVerdict } from '@shared/hugo/page'
 import type { EditorController } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 import type { SessionSnapshot } from '../session/session-snapshot'
@@ -10,8 +12,8 @@ import type { SessionSnapshot } from '../session/session-snapshot'
 export interface StatusBarProps {
   editor: EditorController
   snapshot: SessionSnapshot
-  /** Hugo's verdict on the active article (from the folder index), when known. */
-  buildStatus: BuildStatus | undefined
+  /** The site's time zone (from its configuration, via the folder schema) for Hugo's dates; null for UTC. */
+  timeZone: string | null
   /** Shown once, while the editor has focus for the first time: how to leave it with the keyboard. */
   hint: string | null
 }
@@ -20,6 +22,8 @@ interface TextStats {
   words: number
   characters: number
   isCjk: boolean
+  /** Hugo's build verdict by the shared rulebook (the form's), or null while the front matter cannot be read. */
+  verdict: HugoVerdict | null
 }
 
 interface CaretStats {
@@ -31,13 +35,17 @@ interface CaretStats {
 const buildLabels: Record<BuildStatus, string> = { published: 'Hugo builds it', draft: 'Draft: not built', future: 'Scheduled: not built yet', expired: 'Expired: not built' }
 const number = new Intl.NumberFormat()
 
-/** The body's words (the index's count: front matter and shortcodes excluded) and characters. */
-export function textStats(state: EditorState): TextStats {
-  const block = frontMatterOf(state).block
+/**
+ * The body's words (the index's count: front matter and shortcodes excluded) and characters, and Hugo's verdict at
+ * `nowMs` by the shared rulebook (the same the form shows).
+ */
+export function textStats(state: EditorState, timeZone: string | null = null, nowMs: number = Date.now()): TextStats {
+  const frontMatter = frontMatterOf(state)
   const text = state.doc.toString()
-  const from = block?.to ?? 0
+  const from = frontMatter.block?.to ?? 0
   const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text.slice(from, from + 2000))
-  return { words: countWords(text, from), characters: text.length - from, isCjk: cjk }
+  const verdict = frontMatter.errors.length > 0 ? null : hugoVerdict(readHugoPage(entriesOfFields(text, frontMatter.fields), frontMatter.format === 'none' ? 'yaml' : frontMatter.format, rulesWithTimeZone(timeZone)), nowMs)
+  return { words: countWords(text, from), characters: text.length - from, isCjk: cjk, verdict }
 }
 
 /** Line and column of the caret (1-based) and the words selected. */
@@ -53,20 +61,22 @@ export function caretStats(state: EditorState): CaretStats {
  * The status bar (role `status`) under the panes: words and reading time of the body, characters, line:column,
  * selected words, Hugo's build verdict and the save state. Counts update a moment after typing stops.
  */
-export function StatusBar({ editor, snapshot, buildStatus, hint }: StatusBarProps) {
-  const [text, setText] = useState<TextStats | null>(() => (editor.activePath === null ? null : textStats(editor.view.state)))
+export function StatusBar({ editor, snapshot, timeZone, hint }: StatusBarProps) {
+  const [text, setText] = useState<TextStats | null>(() => (editor.activePath === null ? null : textStats(editor.view.state, timeZone)))
   const [caret, setCaret] = useState<CaretStats | null>(() => (editor.activePath === null ? null : caretStats(editor.view.state)))
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const recount = (state: EditorState) => {
       clearTimeout(timer)
       // NOTE: a large article is counted after a pause, not on every keystroke.
-      timer = setTimeout(() => setText(textStats(state)), 150)
+      timer = setTimeout(() => setText(textStats(state, timeZone)), 150)
     }
+    // NOTE: the time zone arrives with the folder schema, after the first count.
+    if (editor.activePath !== null) recount(editor.view.state)
     const stop = editor.subscribe((event) => {
       if (event.kind === 'switched') {
         clearTimeout(timer)
-        setText(event.path === null ? null : textStats(event.state))
+        setText(event.path === null ? null : textStats(event.state, timeZone))
         setCaret(event.path === null ? null : caretStats(event.state))
         return
       }
@@ -77,7 +87,7 @@ export function StatusBar({ editor, snapshot, buildStatus, hint }: StatusBarProp
       clearTimeout(timer)
       stop()
     }
-  }, [editor])
+  }, [editor, timeZone])
   const hasArticle = snapshot.activePath !== null && text !== null && caret !== null
   return (
     <footer className="status-bar" role="status" aria-label="Status bar">
@@ -93,7 +103,13 @@ export function StatusBar({ editor, snapshot, buildStatus, hint }: StatusBarProp
           <span aria-label={`Line ${caret.line}, column ${caret.column}`}>
             Ln {caret.line}, Col {caret.column}
           </span>
-          {buildStatus !== undefined && <span className={`status-build status-build-${buildStatus}`}>{buildLabels[buildStatus]}</span>}
+          {text.verdict === null ? (
+            <span className="status-build">Front matter has errors</span>
+          ) : (
+            <span className={`status-build status-build-${text.verdict.status}`} title={text.verdict.reasons.join('; ')}>
+              {buildLabels[text.verdict.status]}
+            </span>
+          )}
           <span className="status-save">{saveText(snapshot)}</span>
         </>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { EditorController } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
-import { loadAutosaveMode, storeAutosaveMode, type AutosaveMode } from '../session/autosave'
+import type { AutosaveMode } from '../session/autosave'
 import type { EditingSession } from '../session/editing-session'
 import type { SessionSnapshot } from '../session/session-snapshot'
 import { ConfirmDialog } from './ConfirmDialog'
@@ -12,22 +12,21 @@ export interface TabBarProps {
   session: EditingSession
   editor: EditorController
   snapshot: SessionSnapshot
-  /** The open folder's root, which keys the autosave setting. */
-  folderRoot: string
+  /** Changes the autosave setting (the user's setting drives the session; see useComfort). */
+  onAutosave?: (mode: AutosaveMode) => void
+  /** Asks before Revert throws edits away (the caller shows the question); absent: reverts at once. */
+  onRevert?: () => void
 }
 
 const autosaveChoices: readonly [AutosaveMode, string][] = [
-  ['off', 'Off'],
-  ['pause', 'After a pause'],
-  ['focus', 'On focus change'],
+  ['off', 'Autosave off'],
+  ['pause', 'Autosave after a pause'],
+  ['focus', 'Autosave on focus change'],
 ]
 
-const storage = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage)
-
 /** The open articles as tabs (title, unsaved marker, close button), with Save All, Revert and the autosave choice. */
-export function TabBar({ session, editor, snapshot, folderRoot }: TabBarProps) {
+export function TabBar({ session, editor, snapshot, onAutosave, onRevert }: TabBarProps) {
   const [closing, setClosing] = useState<string | null>(null)
-  useEffect(() => session.setAutosave(loadAutosaveMode(storage(), folderRoot)), [session, folderRoot])
   useEffect(() => {
     const onBlur = (): void => session.handleFocusChange()
     window.addEventListener('blur', onBlur)
@@ -35,10 +34,7 @@ export function TabBar({ session, editor, snapshot, folderRoot }: TabBarProps) {
   }, [session])
   const titleOf = (path: string): string => tabTitle(editor, path)
   const requestClose = (path: string): void => (snapshot.dirtyPaths.has(path) ? setClosing(path) : session.close(path))
-  const chooseAutosave = (mode: AutosaveMode): void => {
-    storeAutosaveMode(storage(), folderRoot, mode)
-    session.setAutosave(mode)
-  }
+  const chooseAutosave = (mode: AutosaveMode): void => (onAutosave ? onAutosave(mode) : session.setAutosave(mode))
   const isActiveDirty = snapshot.activePath !== null && snapshot.dirtyPaths.has(snapshot.activePath)
   return (
     <div className="tab-strip">
@@ -58,18 +54,17 @@ export function TabBar({ session, editor, snapshot, folderRoot }: TabBarProps) {
         <button type="button" onClick={() => void session.saveAll()} disabled={snapshot.dirtyPaths.size === 0}>
           Save All
         </button>
-        <button type="button" onClick={() => void session.revert()} disabled={!isActiveDirty}>
+        <button type="button" onClick={() => (onRevert ? onRevert() : void session.revert())} disabled={!isActiveDirty} aria-haspopup={onRevert ? 'dialog' : undefined}>
           Revert
         </button>
-        <fieldset className="tab-autosave">
-          <legend>Autosave</legend>
+        {/* NOTE: one compact select (not a row of radios) so the strip fits a 900 px wide window. */}
+        <select className="tab-autosave" aria-label="Autosave" value={snapshot.autosave} onChange={(e) => chooseAutosave(e.target.value as AutosaveMode)}>
           {autosaveChoices.map(([mode, label]) => (
-            <label key={mode}>
-              <input type="radio" name="autosave" value={mode} checked={snapshot.autosave === mode} onChange={() => chooseAutosave(mode)} />
+            <option key={mode} value={mode}>
               {label}
-            </label>
+            </option>
           ))}
-        </fieldset>
+        </select>
       </div>
       {closing !== null && (
         <ConfirmDialog

@@ -26,7 +26,8 @@ export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave
         {folder.name}
       </h1>
       <span className="toolbar-path">{snapshot.activePath ?? ''}</span>
-      <span className="toolbar-state" role="status">
+      {/* NOTE: a polite live region, not a second role=status: the status bar is the one status region. */}
+      <span className="toolbar-state" aria-live="polite" aria-atomic="true">
         {stateText(snapshot)}
       </span>
       {git}

@@ -3,7 +3,6 @@ import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panel
 import type { ArticleSummary, FolderInfo, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
 import type { LazyWorkspace } from '../hooks/use-workspace'
-import { useLineWrapping } from '../hooks/use-line-wrapping'
 import { useSession } from '../hooks/use-session'
 import { whenIdle } from '../when-idle'
 import { ArticleList, type ListState } from './ArticleList'
@@ -44,7 +43,6 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   const session = current?.workspace.session ?? null
   const snapshot = useSession(session)
   const layout = useDefaultLayout({ id: 'folio-main', storage: localStorage })
-  const [isWrapping, setWrapping] = useLineWrapping(current?.workspace.editor ?? null)
   const [exportList, setExportList] = useState<ListState | null | undefined>(undefined)
   const [isOpenRequested, setOpenRequested] = useState(false)
   // NOTE: taken when the export dialog opens (undefined while it is closed); a ref so the list's changes do not
@@ -95,14 +93,10 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   const [authoring, setAuthoring] = useState<AuthoringRequest | null>(null)
   const onArticleAction = useCallback((request: AuthoringRequest) => setAuthoring(request), [])
   // Writing comfort: settings, palette, shortcuts, outline, status bar (see useComfort).
-  const comfortActions = useMemo(() => ({ onExport: () => setExportList(listState.current) }), [])
+  const [isRevertAsked, setRevertAsked] = useState(false)
+  const comfortActions = useMemo(() => ({ onExport: () => setExportList(listState.current), onRevert: () => setRevertAsked(true) }), [])
   const comfort = useComfort(api, current?.workspace ?? null, comfortActions)
-  const { isWrapping: wrapSetting } = comfort.settings.settings
-  const isSettingsLoaded = comfort.settings.isLoaded
-  useEffect(() => {
-    if (isSettingsLoaded) setWrapping(wrapSetting)
-  }, [isSettingsLoaded, wrapSetting, setWrapping])
-  const activeBuildStatus = useMemo(() => articles.find((a) => a.path === snapshot.activePath)?.buildStatus, [articles, snapshot.activePath])
+  const { isWrapping } = comfort.settings.settings
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
     <div className="workbench">
@@ -110,7 +104,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         folder={folder}
         snapshot={snapshot}
         isWrapping={isWrapping}
-        onToggleWrapping={() => setWrapping(!isWrapping)}
+        onToggleWrapping={() => comfort.settings.update({ isWrapping: !isWrapping })}
         onSave={() => void session?.save()}
         onExport={() => setExportList(listState.current)}
         git={gitPanel.controls}
@@ -143,7 +137,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
           ) : (
             <div className="editor-column">
               {comfort.isOutlineOpen && <current.code.Outline editor={current.workspace.editor} onClose={() => comfort.setOutlineOpen(false)} />}
-              <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} />
+              <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} onAutosave={(mode) => comfort.settings.update({ autosave: mode })} isRevertAsked={isRevertAsked} onAskRevert={setRevertAsked} />
             </div>
           )}
           </div>
@@ -154,7 +148,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         </Panel>
       </Group>
       </div>
-      {current !== null && <current.code.StatusBar editor={current.workspace.editor} snapshot={snapshot} buildStatus={activeBuildStatus} hint={comfort.hint} />}
+      {current !== null && <current.code.StatusBar editor={current.workspace.editor} snapshot={snapshot} timeZone={schema?.siteTimeZone ?? null} hint={comfort.hint} />}
       <ComfortOverlays comfort={comfort} />
     </div>
   )

@@ -46,10 +46,16 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
   const { settings: values, update } = settings
   useEffect(() => {
     if (!editor) return
+    // NOTE: the setting is the one wrapping state: the toolbar's Wrap lines toggle changes the setting too.
+    editor.setLineWrapping(values.isWrapping)
     editor.setTabMovesFocus(values.isTabMovingFocus)
     editor.setSpellChecking(values.isSpellChecking)
     editor.setAppearance({ font: values.editorFont, fontSize: values.editorFontSize, lineWidth: values.lineWidth })
-  }, [editor, values.isTabMovingFocus, values.isSpellChecking, values.editorFont, values.editorFontSize, values.lineWidth])
+  }, [editor, values.isWrapping, values.isTabMovingFocus, values.isSpellChecking, values.editorFont, values.editorFontSize, values.lineWidth])
+  // NOTE: applied only once the stored settings are known, so a session never starts with the default and then flips.
+  useEffect(() => {
+    if (session && settings.isLoaded) session.setAutosave(values.autosave)
+  }, [session, settings.isLoaded, values.autosave])
   // NOTE: the Esc-then-Tab hint shows the first time the editor has focus, and is remembered once focus leaves it.
   useEffect(() => {
     if (!editor || values.hasSeenTabHint || !settings.isLoaded) return undefined

@@ -108,7 +108,9 @@ export class EditingSession extends DocumentTabs {
     if (path === null || text === undefined) return
     const result = this.formEdits.change(path, text, key, value)
     if (!result.ok) this.update({ error: withPath(result.error, path, 'edit') })
-    else if (result.value) this.editor.applyChanges([result.value])
+    // NOTE: text typed in a field is an `input.type` event, so CodeMirror's history merges adjacent keystrokes into
+    // one undo step until a pause (its newGroupDelay); a switch, chip or date change stays a step of its own.
+    else if (result.value) this.editor.applyChanges([result.value], typeof value === 'string' ? 'input.type.form' : 'input.form')
   }
 
   /** Chooses when edits are saved without asking (see AutosaveMode); `off` cancels pending autosaves. */

@@ -20,7 +20,7 @@ describe('App', () => {
     renderApp()
     await screen.findByRole('listbox', { name: 'Articles' })
     fireEvent.change(screen.getByLabelText('Filter articles'), { target: { value: 'second' } })
-    expect(screen.getAllByRole('option').map((o) => o.getAttribute('aria-label'))).toEqual(['Second post'])
+    expect(within(screen.getByRole('listbox', { name: 'Articles' })).getAllByRole('option').map((o) => o.getAttribute('aria-label'))).toEqual(['Second post'])
   })
 
   it('opens the selected article in the editor and fills the form', async () => {
@@ -93,8 +93,8 @@ describe('App', () => {
     await openArticle('Hello world', `${helloText}Draft line\n`)
   })
 
-  it('toggles line wrapping from the toolbar and remembers the choice', async () => {
-    renderApp()
+  it('toggles line wrapping from the toolbar and remembers the choice in the user settings', async () => {
+    const { api } = renderApp()
     const view = await openArticle('Hello world', helloText)
     const toggle = screen.getByRole('button', { name: 'Wrap lines' })
     expect(toggle.getAttribute('aria-pressed')).toBe('true')
@@ -102,6 +102,6 @@ describe('App', () => {
     fireEvent.click(toggle)
     expect(toggle.getAttribute('aria-pressed')).toBe('false')
     expect(view.contentDOM.classList.contains('cm-lineWrapping')).toBe(false)
-    expect(localStorage.getItem('folio.lineWrapping')).toBe('false')
+    await waitFor(() => expect(api.settings.isWrapping).toBe(false))
   })
 })

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { Fragment, useId } from 'react'
 import { hugoVerdict, readHugoPage, rulesWithTimeZone } from '@shared/hugo'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { missingRequired } from '@shared/front-matter/schema-validate'
@@ -22,6 +22,8 @@ export interface FrontMatterFormProps {
   onRename?: (key: string, newKey: string) => string | null
   /** The time the build status is judged at (tests fix it). */
   now?: Date
+  /** The article shown: the fields are remade for each, so half-typed text (a chip's "Add…" box) never follows to the next. */
+  articlePath?: string | null
 }
 
 /**
@@ -49,7 +51,7 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
         </div>
       )}
       {frontMatter && !hasErrors && (
-        <>
+        <Fragment key={props.articlePath ?? ''}>
           {frontMatter.fields.map((field) => (
             <TopFieldRow
               key={field.key}
@@ -76,7 +78,7 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
               }}
             />
           )}
-        </>
+        </Fragment>
       )}
     </form>
   )

@@ -1,0 +1,47 @@
+import { EditorSelection, EditorState } from '@codemirror/state'
+import { frontMatterState } from '@renderer/editor/extensions/front-matter-state'
+import { caretStats, textStats } from '@renderer/components/StatusBar'
+import { countWords } from '@shared/markdown/word-count'
+
+const make = (doc: string, selection = EditorSelection.single(0)) => EditorState.create({ doc, selection, extensions: [frontMatterState()] })
+const now = Date.parse('2026-06-01T00:00:00Z')
+
+describe('status bar counts', () => {
+  it('counts the body only: front matter and shortcodes excluded, the index\'s count', () => {
+    const doc = '---\ntitle: Many words in the title\n---\nOne two {{< figure src="a.png" >}} three.\n'
+    const stats = textStats(make(doc), null, now)
+    expect(stats.words).toBe(3)
+    expect(stats.words).toBe(countWords(doc, doc.indexOf('One')))
+    expect(stats.characters).toBe(doc.length - doc.indexOf('One'))
+  })
+
+  it('counts CJK text by character and says so (reading time uses it)', () => {
+    const stats = textStats(make('日本語の文章です。'), null, now)
+    expect(stats.isCjk).toBe(true)
+    expect(stats.words).toBeGreaterThan(3)
+  })
+
+  it('gives line and column (1-based) of the caret and the words selected', () => {
+    const doc = 'first line\nsecond line here\n'
+    const at = doc.indexOf('line here')
+    expect(caretStats(make(doc, EditorSelection.single(at)))).toEqual({ line: 2, column: 8, selectedWords: 0 })
+    expect(caretStats(make(doc, EditorSelection.single(at, doc.length))).selectedWords).toBe(2)
+  })
+
+  it('gives Hugo\'s verdict from the shared rulebook: draft, future, expired, published, and none on errors', () => {
+    const verdict = (fm: string) => textStats(make(`---\n${fm}\n---\nBody\n`), null, now).verdict
+    expect(verdict('draft: true')).toEqual({ status: 'draft', reasons: ['draft is true'] })
+    expect(verdict('date: 2099-01-01')?.status).toBe('future')
+    expect(verdict('expiryDate: 2020-01-01')?.status).toBe('expired')
+    expect(verdict('title: x')).toEqual({ status: 'published', reasons: [] })
+    expect(verdict('title: [unclosed')).toBeNull()
+    expect(textStats(make('No front matter.\n'), null, now).verdict?.status).toBe('published')
+  })
+
+  it('reads dates in the site\'s time zone', () => {
+    const doc = '---\ndate: 2026-06-01T05:00:00\n---\n'
+    expect(textStats(make(doc), 'UTC', now).verdict?.status).toBe('future')
+    expect(textStats(make(doc), 'America/Los_Angeles', Date.parse('2026-06-01T11:00:00Z')).verdict?.status).toBe('future')
+    expect(textStats(make(doc), 'America/Los_Angeles', Date.parse('2026-06-01T13:00:00Z')).verdict?.status).toBe('published')
+  })
+})
