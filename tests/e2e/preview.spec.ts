@@ -25,6 +25,25 @@ async function appendText(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text)
 }
 
+/**
+ * Resolves after `count` animation frames of the page. NOTE: instead of a fixed sleep: scroll sync, a dialog or a
+ * navigation started by a click acts within a frame or two, so what has not happened after many frames does not.
+ */
+const afterFrames = (page: Page, count: number) =>
+  page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n
+        const step = (): void => {
+          left -= 1
+          if (left <= 0) resolve()
+          else requestAnimationFrame(step)
+        }
+        requestAnimationFrame(step)
+      }),
+    count,
+  )
+
 const editorScrollTop = (page: Page) => page.locator('.cm-scroller').evaluate((element) => element.scrollTop)
 const previewScrollTop = (page: Page) =>
   page.locator(frameSelector).evaluate((frame) => (frame as HTMLIFrameElement).contentDocument?.scrollingElement?.scrollTop ?? -1)
@@ -97,9 +116,9 @@ test('editor and preview scroll in step both ways', async ({ page, served }) => 
   await page.mouse.wheel(0, -100_000)
   await expect.poll(() => previewScrollTop(page)).toBe(0)
   await expect.poll(() => editorScrollTop(page)).toBeLessThan(40)
-  // NOTE: no feedback loop: once settled, neither pane keeps moving the other.
+  // NOTE: no feedback loop: once settled, neither pane keeps moving the other (a loop moves them every frame).
   const settled = [await editorScrollTop(page), await previewScrollTop(page)]
-  await page.waitForTimeout(400)
+  await afterFrames(page, 20)
   expect([await editorScrollTop(page), await previewScrollTop(page)]).toEqual(settled)
 })
 
@@ -165,7 +184,7 @@ test('no XSS vector executes: no dialog, no request leaves 127.0.0.1, no script 
       await element.click({ force: true, timeout: 2000 })
     }
   }
-  await page.waitForTimeout(500)
+  await afterFrames(page, 20)
   expect(dialogs).toEqual([])
   expect(outside).toEqual([])
   expect(scriptErrors).toEqual([])

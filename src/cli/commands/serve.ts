@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer } from '../../server/index'
@@ -12,6 +13,13 @@ export interface ServeDeps {
 }
 
 const usage = 'serve <dir> [--port N]   serve <dir> to a browser on 127.0.0.1 (prints the URL with its token)'
+
+/** The built renderer beside the bundle: `out/renderer` from `out/cli/folio.mjs` or from a chunk in `out/cli/chunks`. */
+function bundledRendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const candidates = [path.resolve(here, '..', 'renderer'), path.resolve(here, '..', '..', 'renderer')]
+  return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0]
+}
 
 function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
@@ -53,7 +61,7 @@ export function createServeCommand(deps: ServeDeps = {}): CliCommand {
         return exitCode.usage
       }
       const dir = path.resolve(io.cwd, parsed.dir)
-      const rendererDir = deps.rendererDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
+      const rendererDir = deps.rendererDir ?? bundledRendererDir()
       const onWatchError = (message: string): void => io.stderr(`folio serve: watching the folder failed (${message}); outside changes may not show.\n`)
       const started = await startServer({ root: dir, port: parsed.port, rendererDir, onWatchError })
       if (!started.ok) {
