@@ -41,7 +41,7 @@ const workerThreshold = 2000
 
 /** True when `root` holds at least `count` articles; the listing stops as soon as it knows. */
 export function hasAtLeastArticles(root: string, count: number): boolean {
-  const enough = Symbol('enough')
+  const enough = new Error('enough articles')
   let found = 0
   try {
     listArticleChunks(root, (paths) => {
