@@ -94,7 +94,18 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   const onArticleAction = useCallback((request: AuthoringRequest) => setAuthoring(request), [])
   // Writing comfort: settings, palette, shortcuts, outline, status bar (see useComfort).
   const [isRevertAsked, setRevertAsked] = useState(false)
-  const comfortActions = useMemo(() => ({ onExport: () => setExportList(listState.current), onRevert: () => setRevertAsked(true) }), [])
+  const comfortActions = useMemo(
+    () => ({
+      onExport: () => setExportList(listState.current),
+      onRevert: () => setRevertAsked(true),
+      onArticleCommand: (id: 'article.new' | 'article.rename' | 'article.move' | 'article.delete') => {
+        const path = session?.getSnapshot().activePath ?? null
+        if (id === 'article.new') setAuthoring({ kind: 'new' })
+        else if (path !== null) setAuthoring({ kind: id === 'article.rename' ? 'rename' : id === 'article.move' ? 'move' : 'delete', path })
+      },
+    }),
+    [session],
+  )
   const comfort = useComfort(api, current?.workspace ?? null, comfortActions)
   const { isWrapping } = comfort.settings.settings
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
@@ -149,7 +160,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
       </Group>
       </div>
       {current !== null && <current.code.StatusBar editor={current.workspace.editor} snapshot={snapshot} timeZone={schema?.siteTimeZone ?? null} hint={comfort.hint} />}
-      <ComfortOverlays comfort={comfort} />
+      <ComfortOverlays comfort={comfort} api={api} unsavedPaths={snapshot.dirtyPaths} />
     </div>
   )
 }

@@ -6,7 +6,7 @@ import { isBrowserMode } from '../api'
 import { useSettings, type SettingsHandle } from './use-settings'
 
 /** Which overlay of the writing-comfort part is open. */
-export type ComfortOverlay = 'palette' | 'shortcuts' | 'settings' | null
+export type ComfortOverlay = 'palette' | 'shortcuts' | 'settings' | 'replace' | null
 
 /** What the workbench needs from the writing-comfort layer. */
 export interface Comfort {
@@ -32,11 +32,19 @@ function focusFirst(selector: string): void {
   element?.focus()
 }
 
+/** What the palette hands to other parts of the workbench. */
+export interface ComfortActions {
+  onExport?: () => void
+  onRevert?: () => void
+  /** New article, Rename, Move, Move to Trash (the authoring layer's dialogs). */
+  onArticleCommand?: (id: 'article.new' | 'article.rename' | 'article.move' | 'article.delete') => void
+}
+
 /**
  * Settings, the command palette, the shortcuts sheet, the outline toggle, focus moves between panes (Ctrl/Cmd+1..4)
  * and "Tab moves focus" (Ctrl/Cmd+M): the keys come from the shared command table.
  */
-export function useComfort(api: FolioApi | undefined, workspace: Workspace | null, actions: { onExport?: () => void; onRevert?: () => void }): Comfort {
+export function useComfort(api: FolioApi | undefined, workspace: Workspace | null, actions: ComfortActions): Comfort {
   const settings = useSettings(api)
   const [overlay, setOverlay] = useState<ComfortOverlay>(null)
   const [isOutlineOpen, setOutlineOpen] = useState(false)
@@ -78,6 +86,7 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
       if (id === 'palette.open') setOverlay('palette')
       else if (id === 'help.shortcuts') setOverlay('shortcuts')
       else if (id === 'settings.open') setOverlay('settings')
+      else if (id === 'search.replaceInFolder') setOverlay('replace')
       else if (id === 'pane.toggleOutline') setOutlineOpen((open) => !open)
       else if (id === 'editor.toggleTabFocus') update({ isTabMovingFocus: !settings.settings.isTabMovingFocus })
       else if (id === 'focus.list') focusFirst('[role="listbox"][aria-label="Articles"]')
@@ -87,6 +96,7 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
       else if (id === 'article.saveAll') void session?.saveAll()
       else if (id === 'article.revert') actions.onRevert?.()
       else if (id === 'export.open') actions.onExport?.()
+      else if (id === 'article.new' || id === 'article.rename' || id === 'article.move' || id === 'article.delete') actions.onArticleCommand?.(id)
       else if (id === 'tab.close') {
         const path = session?.getSnapshot().activePath
         if (path != null && !session?.getSnapshot().dirtyPaths.has(path)) session?.close(path)
@@ -98,7 +108,7 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
     [editor, session, update, settings.settings.isTabMovingFocus, actions],
   )
   useEffect(() => {
-    const handled = new Set(['palette.open', 'help.shortcuts', 'settings.open', 'pane.toggleOutline', 'editor.toggleTabFocus', 'focus.list', 'focus.editor', 'focus.form', 'focus.preview'])
+    const handled = new Set(['palette.open', 'help.shortcuts', 'settings.open', 'search.replaceInFolder', 'pane.toggleOutline', 'editor.toggleTabFocus', 'focus.list', 'focus.editor', 'focus.form', 'focus.preview'])
     const onKey = (event: KeyboardEvent) => {
       const command = commandForKey(event, platform)
       if (command === undefined || !handled.has(command.id)) return

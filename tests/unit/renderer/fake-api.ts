@@ -2,6 +2,9 @@ import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, In
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
 import { FakeGit } from '../../support/fake-git'
+import { applyReplace, previewReplace } from '../../../src/core/replace/folder-replace'
+import type { ReplaceQuery } from '@shared/replace/replace-text'
+import type { ReplaceApplyRequest } from '@shared/replace/replace-types'
 import { defaultSettings, emptyFolderState, readFolderState, readSettings, type FolderState, type UserSettings } from '@shared/user-state'
 
 /** An in-memory FolioApi over a map of LF texts, with the same CONFLICT rule as the real host. */
@@ -72,8 +75,10 @@ export class FakeApi implements FolioApi {
   exportArticles = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   cancelExport = () => Promise.resolve(fail<never>('UNSUPPORTED', 'export is not faked'))
   getFolderSchema = () => Promise.resolve(fail<never>('UNSUPPORTED', 'the folder schema is not faked'))
-  previewReplace = () => Promise.resolve(fail<never>('UNSUPPORTED', 'replace is not faked'))
-  applyReplace = () => Promise.resolve(fail<never>('UNSUPPORTED', 'replace is not faked'))
+  // NOTE: the replace engine of core over this fake's own read and write, so the renderer drives the real rules.
+  private readonly replaceStore = { listPaths: () => Promise.resolve(ok([...this.files.keys()].sort())), readArticle: (path: string) => this.readArticle(path), writeArticle: (request: WriteArticleRequest) => this.writeArticle(request) }
+  previewReplace = (query: ReplaceQuery) => previewReplace(this.replaceStore, query)
+  applyReplace = (request: ReplaceApplyRequest) => applyReplace(this.replaceStore, request, null)
 
   /** The user's settings and the folder's state, as the host's state folder would keep them. */
   settings: UserSettings = defaultSettings
