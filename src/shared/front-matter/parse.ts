@@ -1,6 +1,7 @@
 import { budgetProblem } from './budget'
 import { detectBlock } from './detect'
-import { hugoDateWarnings } from './hugo-dates'
+import { entriesOfFields } from '../hugo/entries'
+import { hugoFieldWarnings } from '../hugo/warnings'
 import { parseJsonBlock } from './json-parse'
 import { lineColumnAt } from './text-position'
 import { parseTomlBlock } from './toml-parse'
@@ -18,6 +19,11 @@ function parseBlock(text: string, block: FrontMatterBlock, withDetails: boolean)
 
 function diagnostic(text: string, severity: Diagnostic['severity'], problem: RawProblem): Diagnostic {
   return { severity, message: problem.message, offset: problem.offset, ...lineColumnAt(text, problem.offset) }
+}
+
+/** The rulebook's warnings about top-level values Hugo reads otherwise (dates it drops, switches, text keys). */
+function fieldWarnings(text: string, format: FrontMatterBlock['format'], fields: BlockParse['fields']): RawProblem[] {
+  return hugoFieldWarnings(entriesOfFields(text, fields), format).map((w) => ({ offset: fields[w.entry]?.valueFrom ?? 0, message: w.message }))
 }
 
 /** A closing fence with more on its line (`----`): Hugo ends the block at its first three characters. */
@@ -48,7 +54,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     data: parsed.data,
     fields: parsed.fields,
     errors: parsed.errors.map((p) => diagnostic(text, 'error', p)),
-    warnings: [...parsed.warnings, ...hugoDateWarnings(parsed.fields)].sort((a, b) => a.offset - b.offset).map((p) => diagnostic(text, 'warning', p)),
+    warnings: [...parsed.warnings, ...fieldWarnings(text, found.block.format, parsed.fields)].sort((a, b) => a.offset - b.offset).map((p) => diagnostic(text, 'warning', p)),
   }
 }
 

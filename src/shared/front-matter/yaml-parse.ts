@@ -4,7 +4,7 @@ import { tooDeepMessage } from './budget'
 import { unclosedBracket, unclosedMessage } from './brackets'
 import { kindOf } from './values'
 import { readSimpleYaml } from './yaml-fast'
-import { parseYamlDocument, yamlToPlain, yamlWarnings, type RawProblem } from './yaml-read'
+import { parseYamlDocument, yamlBinaryProblem, yamlToPlain, yamlWarnings, type RawProblem } from './yaml-read'
 
 /** What a format parser reports; offsets are into the whole text. */
 export interface BlockParse {
@@ -47,6 +47,8 @@ export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetail
     empty.errors = [shift({ offset: root.range?.[0] ?? 0, message: 'front matter must be a mapping of keys to values' })]
     return empty
   }
+  const refused = yamlBinaryProblem(doc, source)
+  if (refused !== null) return { ...empty, errors: [shift(refused)] }
   const plain = yamlToPlain(doc, root)
   if ('problem' in plain) return { ...empty, errors: [shift(plain.problem)] }
   const data = plain.value as Record<string, FrontMatterValue>

@@ -2,6 +2,8 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scala
 import { frontMatterBudget, tooDeepMessage } from './budget'
 import { duplicateMessage } from './values'
 import type { FrontMatterValue } from './types'
+import { binaryWarning, mergeKeyWarning, yaml11Warning } from '../hugo/warnings'
+import { describeYaml11, readYaml11Plain } from '../hugo/yaml11'
 
 /** A problem found by a format reader, at an offset into the text it was given. */
 export interface RawProblem {
@@ -130,6 +132,18 @@ function keyOffset(key: unknown, fallback: number): number {
   return (key as { range?: [number, number, number] } | null)?.range?.[0] ?? fallback
 }
 
+/** The keys a `<<` merge brings in: of the aliased or written mapping(s) (a list of them too). */
+function mergedKeys(doc: Document.Parsed, value: Node | null): string[] {
+  const keys: string[] = []
+  const add = (node: unknown): void => {
+    const target = isAlias(node) ? node.resolve(doc) : node
+    if (isMap(target)) for (const pair of target.items) if (isScalar(pair.key)) keys.push(String(pair.key.value))
+  }
+  if (isSeq(value)) value.items.forEach(add)
+  else add(value)
+  return keys
+}
+
 function scalarToPlain(node: Scalar): FrontMatterValue {
   const v: unknown = node.value
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v
@@ -137,6 +151,32 @@ function scalarToPlain(node: Scalar): FrontMatterValue {
   if (typeof v === 'bigint') return Number(v)
   // NOTE: the core schema yields only the types above; anything else falls back to the source text.
   return node.source ?? null
+}
+
+const binaryTag = 'tag:yaml.org,2002:binary'
+
+/** The base64 text of a `!!binary` scalar as written (without tag or quotes). */
+function binaryText(source: string, node: Scalar): string {
+  const [from, to] = node.range ?? [0, 0]
+  return source.slice(from, to).replace(/^!!binary\s+/, '').replace(/^["']|["']$/g, '')
+}
+
+/** A `!!binary` value that is not base64: yaml.v2 refuses it, so Hugo fails the build (recorded: y-binary-bad). */
+export function yamlBinaryProblem(doc: Document.Parsed, source: string): RawProblem | null {
+  // NOTE: the tag is rare; a plain text test skips the walk for nearly every block.
+  if (!source.includes('!!binary')) return null
+  let found: RawProblem | null = null
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.tag !== binaryTag || found !== null) return
+      if (!isBase64(binaryText(source, node))) found = { offset: node.range?.[0] ?? 0, message: 'this !!binary value is not valid base64; Hugo refuses the file (remove the tag to keep it as text)' }
+    },
+  })
+  return found
+}
+
+function isBase64(text: string): boolean {
+  return /^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(text) && text.replace(/\s+/g, '').length % 4 === 0
 }
 
 /** Warnings about values other tools read differently, empty values and keys that differ only in case; offsets into `source`. */
@@ -147,6 +187,9 @@ export function yamlWarnings(doc: Document.Parsed, source: string): RawProblem[]
       const keyNode = pair.key as Node | null
       const keyName = isScalar(keyNode) ? String(keyNode.value) : ''
       const value = pair.value as Node | null
+      if (isScalar(keyNode) && keyNode.type === Scalar.PLAIN && keyName === '<<') {
+        out.push({ offset: keyNode.range?.[0] ?? 0, message: mergeKeyWarning(mergedKeys(doc, value)) })
+      }
       if (keyNode && (value === null || (isScalar(value) && value.value === null && value.source === ''))) {
         out.push({ offset: keyNode.range?.[0] ?? 0, message: `"${keyName}" has no value (it reads as null)` })
       }
@@ -170,14 +213,24 @@ export function yamlWarnings(doc: Document.Parsed, source: string): RawProblem[]
       }
     },
     Scalar(key, node) {
-      if (key === 'key' || node.type !== Scalar.PLAIN || !node.range) return
-      const text = source.slice(node.range[0], node.range[1])
+      if (!node.range) return
       const offset = node.range[0]
-      if (/^(?:yes|no|on|off)$/i.test(text)) {
-        out.push({ offset, message: `unquoted "${text}" is a string in YAML 1.2 but a boolean in YAML 1.1 tools; quote it or write true/false` })
-      } else if (/^[-+]?0[0-9_]+$/.test(text)) {
-        out.push({ offset, message: `unquoted "${text}" reads as ${Number(text.replace(/_/g, ''))} here but as an octal number in YAML 1.1 tools; quote it if it is text` })
-      } else if (typeof node.value === 'string' && node.value.includes(': ')) {
+      if (node.tag === binaryTag) {
+        // NOTE: the library decodes the bytes; Folio's value is the base64 text as written (scalarToPlain).
+        out.push({ offset, message: binaryWarning(binaryText(source, node)) })
+        return
+      }
+      if (node.type !== Scalar.PLAIN || node.tag !== undefined) return
+      const text = source.slice(node.range[0], node.range[1])
+      if (key === 'key') {
+        const hugoKey = readYaml11Plain(text)
+        if (hugoKey.kind !== 'string') out.push({ offset, message: `Hugo reads the key ${text} as "${describeYaml11(hugoKey).replace(/^nothing \(null\)$/, '')}" (YAML 1.1); quote it ("${text}") to keep the name` })
+        return
+      }
+      // NOTE: what Hugo's YAML 1.1 reader makes of the same plain text (y, no, 1_000, 0b101, 0777): the rulebook says.
+      const differs = yaml11Warning(text, scalarToPlain(node))
+      if (differs !== null) out.push({ offset, message: differs })
+      else if (typeof node.value === 'string' && node.value.includes(': ')) {
         out.push({ offset, message: 'unquoted value contains ": "; quote it so every YAML reader sees one string' })
       }
     },
