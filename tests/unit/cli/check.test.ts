@@ -28,7 +28,7 @@ describe('folio check', () => {
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       expect.stringMatching(/^content\/bad\.md:3:8: error: /),
       expect.stringMatching(/^content\/bin\.md:1:1: error: .*binary/),
-      expect.stringMatching(/^content\/warn\.md:3:11: warning: unquoted "yes"/),
+      expect.stringMatching(/^content\/warn\.md:3:11: warning: Hugo reads yes as true/),
     ])
     expect((await folio(root, 'check', 'content/warn.md')).code).toBe(0)
   })
