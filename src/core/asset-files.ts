@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fail, ok, type Result } from '@shared/result'
-import { isInSkippedFolder } from './article-files'
 import type { ContentRoot } from './content-root'
 import { errnoToResult } from './errno'
+import { nodeFs, type FsHandle } from './fs-port'
 import { isInside } from './path-rules'
+import { openConfined } from './store/confine'
+import { isInSkippedFolder } from './store/entry-rules'
 
 /** Content types of the files the preview may load from the content folder: images and media, nothing else. */
 export const assetContentTypes: Readonly<Record<string, string>> = {
@@ -157,27 +159,31 @@ export async function answerAsset(root: ContentRoot, relPath: unknown, rangeHead
   const headers = { ...assetHeaders(contentType, length), 'Accept-Ranges': 'bytes', ...(range === null ? {} : { 'Content-Range': `bytes ${start}-${end}/${size}` }) }
   const status = range === null ? 200 : 206
   if (isHead) return ok({ status, headers, body: null })
+  // NOTE: opened, then proven to lie inside the folder and outside skipped folders (as the article store reads): a
+  // link or a FIFO swapped in since resolveAsset looked can neither lead outside nor block the server.
+  const opened = await openConfined(nodeFs, root.root, file, String(relPath), false)
+  if (!opened.ok) return opened
+  const { handle } = opened.value
   try {
-    return ok({ status, headers, body: range === null ? await fs.readFile(file) : await readSlice(file, start, length) })
+    if (isInSkippedFolder(path.relative(root.root, opened.value.realPath))) return fail('NOT_FOUND', 'The asset is in a folder Folio does not show.', { path: String(relPath) })
+    return ok({ status, headers, body: await readSlice(handle, start, length) })
   } catch (error) {
     return errnoToResult(error, 'read the asset', String(relPath))
+  } finally {
+    // NOTE: closing a handle opened for reading cannot lose data.
+    await handle.close().catch(() => undefined)
   }
 }
 
-async function readSlice(file: string, start: number, length: number): Promise<Buffer> {
-  const handle = await fs.open(file, 'r')
-  try {
-    const bytes = Buffer.alloc(length)
-    let read = 0
-    while (read < length) {
-      const { bytesRead } = await handle.read(bytes, read, length - read, start + read)
-      if (bytesRead === 0) break
-      read += bytesRead
-    }
-    return bytes.subarray(0, read)
-  } finally {
-    await handle.close()
+async function readSlice(handle: FsHandle, start: number, length: number): Promise<Buffer> {
+  const bytes = Buffer.alloc(length)
+  let read = 0
+  while (read < length) {
+    const n = await handle.read(bytes, read, length - read, start + read)
+    if (n === 0) break
+    read += n
   }
+  return bytes.subarray(0, read)
 }
 
 /** The HTTP status for a failed asset lookup: 403 for refused paths and types, 404 otherwise. */

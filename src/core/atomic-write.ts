@@ -95,11 +95,18 @@ export async function removeQuietly(fs: FsPort, file: string): Promise<void> {
 }
 
 /**
- * Writes `data` to `absPath` so that the file is always wholly old or wholly new: a temp file in the same folder,
- * written, fsynced, given the existing file's mode (and owner, where allowed), renamed over the real path, then the folder fsynced.
- * On failure the temp file is removed, the original is untouched, and the error names the file and the cause.
+ * Bytes handed over in pieces: the producer calls `write` for each chunk in order (awaiting it, so memory stays at
+ * one chunk) and resolves to a failure to cancel the write. Used to stream exports of any size to disk.
  */
-export async function writeFileAtomic(absPath: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<Result<void>> {
+export type ChunkProducer = (write: (chunk: Uint8Array) => Promise<void>) => Promise<Result<void>>
+
+/**
+ * Writes `data` (bytes, or a ChunkProducer streaming them) to `absPath` so that the file is always wholly old or
+ * wholly new: a temp file in the same folder, written, fsynced, given the existing file's mode (and owner, where
+ * allowed), renamed over the real path, then the folder fsynced. On failure (or a producer's failure) the temp file is
+ * removed, the original is untouched, and the error names the file and the cause.
+ */
+export async function writeFileAtomic(absPath: string, data: Uint8Array | ChunkProducer, options: AtomicWriteOptions = {}): Promise<Result<void>> {
   const fs = options.fs ?? nodeFs
   const display = options.displayPath ?? absPath
   let target: string
@@ -117,7 +124,15 @@ export async function writeFileAtomic(absPath: string, data: Uint8Array, options
   try {
     handle = await fs.open(temp, 'wx', mode ?? options.mode ?? 0o666)
     isTempCreated = true
-    await handle.write(data)
+    const out = handle
+    const produced = data instanceof Uint8Array ? await out.write(data).then(() => ok(undefined)) : await data((chunk) => out.write(chunk))
+    if (!produced.ok) {
+      handle = undefined
+      // NOTE: the temp file is being thrown away; a close failure cannot lose anything.
+      await out.close().catch(() => undefined)
+      await removeQuietly(fs, temp)
+      return produced
+    }
     await handle.sync()
     const h = handle
     handle = undefined

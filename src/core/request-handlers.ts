@@ -104,7 +104,7 @@ export function createRequestHandlers(host: HandlerHost): RequestHandlers {
       if (!request.ok) return request
       const session = host.session()
       if (exportHost === undefined) return fail('UNSUPPORTED', 'Export is not available in this host.')
-      return session === null ? noFolder() : exportFromFolder(session.root, request.value, exportHost)
+      return session === null ? noFolder() : exportFromFolder(session.root, request.value, exportHost, session.store)
     },
     cancelExport(...args) {
       const count = expectArgCount(args, 1, 'cancelExport')

@@ -15,7 +15,8 @@ import {
   parseSinceDate,
   validatePdfOptions,
   writeExportFiles,
-  zipFiles,
+  isMemoryFile,
+  zipStream,
   type ExportFile,
   type ExportSource,
   type PdfRenderer,
@@ -100,11 +101,12 @@ async function deliver(parsed: ExportArgs, files: ExportFile[], io: CliIo, folde
   if (parsed.out !== null) return writeExportFiles(path.resolve(io.cwd, parsed.out), files, parsed.isInsideAllowed ? [] : folders)
   if (parsed.zip !== null) {
     const target = path.resolve(io.cwd, parsed.zip)
-    const written = await writeFileAtomic(target, zipFiles(files))
+    // NOTE: streamed: bundle resources are copied into the zip a chunk at a time, never held whole.
+    const written = await writeFileAtomic(target, zipStream(files))
     return written.ok ? ok([target]) : written
   }
   const only = files[0]
-  if (only !== undefined) io.stdout(Buffer.from(only.bytes).toString('utf8'))
+  if (only !== undefined && isMemoryFile(only)) io.stdout(Buffer.from(only.bytes).toString('utf8'))
   return ok([])
 }
 

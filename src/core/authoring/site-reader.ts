@@ -1,7 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { errnoCode, errnoToResult } from '../errno'
 import { ok, type Result } from '@shared/result'
 import type { ContentRoot } from '../content-root'
+import { nodeFs } from '../fs-port'
+import { openConfined, readAll } from '../store/confine'
+
+/** Site files (config, archetypes) larger than this are treated as absent (bytes). */
+const maxSiteFileBytes = 10 * 1024 * 1024
 
 /** A file or folder name in a listed folder. */
 export interface SiteEntry {
@@ -27,12 +32,25 @@ export class SiteReader {
     try {
       const info = await stat(abs.value)
       if (!info.isFile()) return ok(null)
-      if (info.size > 10 * 1024 * 1024) return ok(null)
-      return ok(await readFile(abs.value))
+      if (info.size > maxSiteFileBytes) return ok(null)
     } catch (error) {
       const code = errnoCode(error)
       if (code === 'ENOENT' || code === 'ENOTDIR') return ok(null)
       return errnoToResult(error, 'read', relPath)
+    }
+    // NOTE: read as the article store reads: opened, then proven inside the folder, so a link or FIFO swapped in
+    // since the stat above can neither lead outside nor block.
+    const opened = await openConfined(nodeFs, this.root.root, abs.value, relPath, true)
+    if (!opened.ok) return opened.error.code === 'NOT_FOUND' ? ok(null) : opened
+    const { handle, stats } = opened.value
+    try {
+      const bytes = await readAll(handle, stats.size, maxSiteFileBytes)
+      return bytes.byteLength > maxSiteFileBytes ? ok(null) : ok(bytes)
+    } catch (error) {
+      return errnoToResult(error, 'read', relPath)
+    } finally {
+      // NOTE: closing a handle opened for reading cannot lose data.
+      await handle.close().catch(() => undefined)
     }
   }
 

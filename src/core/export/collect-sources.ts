@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '@shared/result'
 import { isArticleName, listArticleFiles } from '../article-files'
 import { errnoToResult } from '../errno'
 import { isBundleArticle } from '@shared/article-names'
+import { NodeArticleStore } from '../store/node-store'
 import type { ExportSource } from './export-articles'
 import { findSiteRoot } from './site-files'
 
@@ -22,7 +23,9 @@ async function placeOf(abs: string, siteCache: Map<string, string>): Promise<Exp
 
 /**
  * Expands `folio export` arguments: a folder gives every article under it (paths relative to it, prefixed with its
- * name when several arguments are given); a file gives itself (a bundle's `index.md` keeps its folder name).
+ * name when several arguments are given); a file gives itself (a bundle's `index.md` keeps its folder name). Each
+ * is read through an article store: a folder's own, or for a file one over the file's folder, so reads (and a
+ * bundle's resources) are confined there as the app's are to the opened folder.
  */
 export async function collectSources(args: readonly string[], cwd: string): Promise<Result<SourceGroup[]>> {
   const groups: SourceGroup[] = []
@@ -39,12 +42,14 @@ export async function collectSources(args: readonly string[], cwd: string): Prom
     }
     const prefix = args.length > 1 ? path.basename(real) + '/' : ''
     if (isDir) {
+      const store = await NodeArticleStore.open(real)
+      if (!store.ok) return store
       const listed = await listArticleFiles(real)
       if (!listed.ok) return listed
       const sources: ExportSource[] = []
       for (const rel of listed.value) {
         const file = path.join(real, ...rel.split('/'))
-        sources.push({ rel: prefix + rel, abs: file, place: await placeOf(file, siteCache) })
+        sources.push({ rel: prefix + rel, store: store.value, storePath: rel, abs: file, place: await placeOf(file, siteCache) })
       }
       groups.push({ folder: real, sources })
       continue
@@ -53,7 +58,9 @@ export async function collectSources(args: readonly string[], cwd: string): Prom
     const name = path.basename(real)
     const rel = isBundleArticle(name) ? `${path.basename(path.dirname(real))}/${name}` : name
     const place = await placeOf(real, siteCache)
-    groups.push({ folder: place.siteRoot, sources: [{ rel, abs: real, place }] })
+    const store = await NodeArticleStore.open(path.dirname(real), { policy: 'any' })
+    if (!store.ok) return store
+    groups.push({ folder: place.siteRoot, sources: [{ rel, store: store.value, storePath: name, abs: real, place }] })
   }
   return ok(groups)
 }

@@ -1,21 +1,27 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ExportFailure, ExportFormat, PdfOptions } from '@shared/api'
-import { isBundleArticle } from '@shared/article-names'
+import { isArticleName, isBundleArticle } from '@shared/article-names'
 import { parseFrontMatter } from '@shared/front-matter'
 import { fail, ok, type Result } from '@shared/result'
-import { isArticleName, isInSkippedFolder } from '../article-files'
 import { errnoToResult } from '../errno'
 import { decodeText } from '../file-codec'
-import { maxArticleBytes } from '../folder-session'
+import { nodeFs, type FsPort } from '../fs-port'
+import type { ArticleStore } from '../store/article-store'
+import { isInSkippedFolder } from '../store/entry-rules'
+import type { ExportFile, StreamedFile } from './export-file'
 import { renderArticleHtml, type ArticlePlace } from './html-document'
 import { articleJson, jsonText, type ArticleJson } from './json-export'
 import { defaultPdfOptions, type PdfRenderer } from './pdf-chromium'
-import type { ExportFile } from './zip'
 
-/** One article to export: its output-relative path (`/` separators), its absolute path and where its images live. */
+/**
+ * One article to export: its output-relative path (`/` separators), the store that reads it and its path there
+ * (so export reads as every other reader does: confined, size-limited, no FIFO), its absolute path (for its
+ * modification time) and where its images live.
+ */
 export interface ExportSource {
   rel: string
+  store: ArticleStore
+  storePath: string
   abs: string
   place: ArticlePlace
 }
@@ -32,11 +38,16 @@ export interface ExportRunOptions {
   /** Called after each article, exported or failed. */
   onProgress?: (done: number, total: number, rel: string) => void
   now?: Date
-  /** The most bytes of page-bundle resources one run reads (Markdown export); default maxBundleBytes. */
+  /** The most bytes of page-bundle resources one run copies (Markdown export); default maxBundleBytes. */
   maxResourceBytes?: number
+  /** The file-system port bundle resources are listed and opened through (tests record or fault it). */
+  fs?: FsPort
 }
 
-/** How many bytes of bundle resources (images, attachments) one export run reads at most: 512 MB. */
+/**
+ * How many bytes of bundle resources (images, attachments) one export run copies at most: 512 MB. They are streamed
+ * (never held whole), and counted before any is opened; a download answered in one response has its own, smaller cap.
+ */
 export const maxBundleBytes = 512 * 1024 * 1024
 
 /** What a run produced; `isCancelled` when the signal fired (files holds what was done before). */
@@ -52,53 +63,48 @@ export function outputName(rel: string, extension: string): string {
   return rel.replace(/\.(md|markdown)$/i, '') + '.' + extension
 }
 
-async function readArticleBytes(abs: string, rel: string): Promise<Result<Uint8Array>> {
-  try {
-    const info = await fs.stat(abs)
-    if (!info.isFile()) return fail('INVALID_PATH', `"${rel}" is not a file.`, { path: rel })
-    if (info.size > maxArticleBytes) return fail('TOO_LARGE', `"${rel}" is larger than 10 MB.`, { path: rel })
-    return ok(await fs.readFile(abs))
-  } catch (error) {
-    return errnoToResult(error, 'read', rel)
-  }
-}
-
 /**
- * The resources of a page bundle: every non-article file under its folder (no dot-files, no symlinks, nothing in
- * folders the index skips), sorted. Sizes are counted against `budget` before anything is read: TOO_LARGE, naming
- * the file that passes it, when the run's total would exceed it (so 630 MB of bundles never sit in memory at once).
+ * The resources of a page bundle: every regular non-article file under its folder, found without following links,
+ * skipping dot-files and what the store's skip rules skip (node_modules, dot-folders), sorted. Each is a StreamedFile,
+ * confined to the store's root when opened. Sizes are counted against `budget` before anything is opened: TOO_LARGE,
+ * naming the file that passes it, when the run's total would exceed it.
  */
-async function bundleResources(source: ExportSource, budget: { left: number; max: number }): Promise<Result<ExportFile[]>> {
-  const dir = path.dirname(source.abs)
+async function bundleResources(source: ExportSource, fs: FsPort, budget: { left: number; max: number }): Promise<Result<StreamedFile[]>> {
+  const root = source.store.root
   const relDir = path.posix.dirname(source.rel)
-  const found: { name: string; abs: string }[] = []
+  const storeDir = path.posix.dirname(source.storePath)
+  const found: StreamedFile[] = []
+  const pending: string[] = [storeDir === '.' ? '' : storeDir]
   try {
-    const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true })
-    for (const entry of entries) {
-      if (!entry.isFile() || isArticleName(entry.name)) continue
-      const sub = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep)
-      if (sub.some((part) => part.startsWith('.')) || isInSkippedFolder(sub.join('/'))) continue
-      found.push({ name: relDir === '.' ? sub.join('/') : `${relDir}/${sub.join('/')}`, abs: path.join(dir, ...sub) })
+    while (pending.length > 0) {
+      const dir = pending.pop() as string
+      for (const entry of await fs.readdir(dir === '' ? root : path.join(root, ...dir.split('/')))) {
+        const inStore = dir === '' ? entry.name : `${dir}/${entry.name}`
+        if (entry.name.startsWith('.') || isInSkippedFolder(inStore, true)) continue
+        if (entry.isDirectory()) pending.push(inStore)
+        else if (entry.isFile() && !isArticleName(entry.name)) {
+          const sub = storeDir === '.' ? inStore : inStore.slice(storeDir.length + 1)
+          const abs = path.join(root, ...inStore.split('/'))
+          found.push({ name: relDir === '.' ? sub : `${relDir}/${sub}`, size: (await fs.lstat(abs)).size, source: { fs, root, abs } })
+        }
+      }
     }
-    found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const file of found) {
-      const size = (await fs.stat(file.abs)).size
-      budget.left -= size
-      if (budget.left < 0) return fail('TOO_LARGE', `bundle resources pass ${Math.round(budget.max / 1024 / 1024)} MB at "${file.name}"; export fewer articles at once`, { path: file.name })
-    }
-    const files: ExportFile[] = []
-    for (const file of found) files.push({ name: file.name, bytes: await fs.readFile(file.abs) })
-    return ok(files)
   } catch (error) {
     return errnoToResult(error, 'read the bundle of', source.rel)
   }
+  found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const file of found) {
+    budget.left -= file.size
+    if (budget.left < 0) return fail('TOO_LARGE', `bundle resources pass ${Math.round(budget.max / 1024 / 1024)} MB at "${file.name}"; export fewer articles at once`, { path: file.name })
+  }
+  return ok(found)
 }
 
 type Converted = { files: ExportFile[]; json?: ArticleJson }
 
 async function convert(source: ExportSource, bytes: Uint8Array, options: ExportRunOptions, budget: { left: number; max: number }): Promise<Result<Converted>> {
   if (options.format === 'md') {
-    const resources = isBundleArticle(source.rel) ? await bundleResources(source, budget) : ok([])
+    const resources = isBundleArticle(source.rel) ? await bundleResources(source, options.fs ?? nodeFs, budget) : ok([])
     return resources.ok ? ok({ files: [{ name: source.rel, bytes }, ...resources.value] }) : resources
   }
   const decoded = decodeText(bytes)
@@ -134,8 +140,8 @@ export async function exportArticles(sources: readonly ExportSource[], options: 
       run.isCancelled = true
       break
     }
-    const bytes = await readArticleBytes(source.abs, source.rel)
-    const converted = bytes.ok ? await convert(source, bytes.value, options, budget) : bytes
+    const read = await source.store.read(source.storePath)
+    const converted = read.ok ? await convert(source, read.value.bytes, options, budget) : read
     if (converted.ok) {
       run.exported.push(source.rel)
       run.files.push(...converted.value.files)

@@ -7,6 +7,8 @@ import { resolveArticlePath } from '../article-path'
 import { writeFileAtomic } from '../atomic-write'
 import type { ContentRoot } from '../content-root'
 import { errnoToResult } from '../errno'
+import type { ArticleStore } from '../store/article-store'
+import { collectChunks } from './export-file'
 import { exportArticles, type ExportRun, type ExportSource } from './export-articles'
 import type { ExportJobs } from './export-jobs'
 import type { ExportStateStore } from './export-state'
@@ -27,8 +29,14 @@ export interface ExportHost {
   emit?(event: FolderEvent): void
 }
 
-/** Resolves request paths to sources; a path that is refused becomes a failure of its own. */
-async function sourcesOf(root: ContentRoot, paths: readonly string[]): Promise<{ sources: ExportSource[]; failures: ExportFailure[] }> {
+/**
+ * How many bytes of bundle resources a browser download may hold: it is answered in one response (base64 in JSON),
+ * so it is built in memory; exports written to disk stream and have the larger maxBundleBytes.
+ */
+export const maxDownloadResourceBytes = 100 * 1024 * 1024
+
+/** Resolves request paths to sources read through `store`; a path that is refused becomes a failure of its own. */
+async function sourcesOf(root: ContentRoot, store: ArticleStore, paths: readonly string[]): Promise<{ sources: ExportSource[]; failures: ExportFailure[] }> {
   const limit = await siteLimitFor(root.root)
   const sites = new Map<string, string>()
   const sources: ExportSource[] = []
@@ -42,7 +50,7 @@ async function sourcesOf(root: ContentRoot, paths: readonly string[]): Promise<{
     const articleDir = path.dirname(abs.value)
     const siteRoot = sites.get(articleDir) ?? (await findSiteRoot(articleDir, limit))
     sites.set(articleDir, siteRoot)
-    sources.push({ rel, abs: abs.value, place: { articleDir, siteRoot, isPageBundle: isBundleArticle(rel) } })
+    sources.push({ rel, store, storePath: rel, abs: abs.value, place: { articleDir, siteRoot, isPageBundle: isBundleArticle(rel) } })
   }
   return { sources, failures }
 }
@@ -78,6 +86,7 @@ async function runWithProgress(sources: ExportSource[], request: ExportRequest, 
       pdfRenderer,
       signal,
       isJsonArray: request.zip !== true,
+      ...(host.chooseDestination ? {} : { maxResourceBytes: maxDownloadResourceBytes }),
       onProgress: (done, total, rel) => {
         if (jobId !== undefined) host.emit?.({ kind: 'export-progress', jobId, done, total, path: rel })
       },
@@ -93,9 +102,9 @@ async function runWithProgress(sources: ExportSource[], request: ExportRequest, 
  * the host's save dialog says. Articles that fail are listed in `failures`; the request fails as a whole only when
  * nothing was selected or nothing could be exported. A successful export is recorded as the folder's last export.
  */
-export async function exportFromFolder(root: ContentRoot, request: ExportRequest, host: ExportHost): Promise<Result<ExportOutcome>> {
+export async function exportFromFolder(root: ContentRoot, request: ExportRequest, host: ExportHost, store: ArticleStore): Promise<Result<ExportOutcome>> {
   const startedAt = new Date()
-  const resolved = await sourcesOf(root, request.paths)
+  const resolved = await sourcesOf(root, store, request.paths)
   const since = await sinceDate(request, root.root, host)
   if (!since.ok) return since
   const selected = since.value === null ? ok(resolved.sources) : await modifiedSince(resolved.sources, since.value)
@@ -112,11 +121,13 @@ export async function exportFromFolder(root: ContentRoot, request: ExportRequest
   if (host.chooseDestination) {
     const destination = await host.chooseDestination(packaged.fileName)
     if (destination === null) return ok({ kind: 'cancelled', exported: [], failures })
-    const written = await writeFileAtomic(destination, packaged.bytes)
+    const written = await writeFileAtomic(destination, packaged.produce)
     if (!written.ok) return written
     outcome = { kind: 'written', files: [destination], exported: run.exported, failures }
   } else {
-    outcome = { kind: 'download', fileName: packaged.fileName, mimeType: packaged.mimeType, base64: Buffer.from(packaged.bytes).toString('base64'), exported: run.exported, failures }
+    const bytes = await collectChunks(packaged.produce)
+    if (!bytes.ok) return bytes
+    outcome = { kind: 'download', fileName: packaged.fileName, mimeType: packaged.mimeType, base64: Buffer.from(bytes.value).toString('base64'), exported: run.exported, failures }
   }
   // NOTE: the time recorded is when the export began, so an edit made while it ran counts as modified next time.
   // Failing to record only makes the next "since the last export" take more articles; the export itself succeeded.

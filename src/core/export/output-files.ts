@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '@shared/result'
 import { writeFileAtomic } from '../atomic-write'
 import { errnoCode, errnoToResult } from '../errno'
 import { isInside } from '../path-rules'
-import type { ExportFile } from './zip'
+import { streamExportFile, type ExportFile } from './export-file'
 
 /** The real path of `target`, or of its nearest existing ancestor joined with the rest (a file about to be made). */
 export async function realPathOrAncestor(target: string): Promise<string> {
@@ -54,7 +54,8 @@ export async function writeExportFiles(outDir: string, files: readonly ExportFil
       const where = content === undefined ? 'outside the output folder' : `inside the content folder ${content}`
       return fail('INVALID_PATH', `"${file.name}" would be written through a symbolic link to ${real}, ${where}; nothing more was written.`, { path: file.name })
     }
-    const result = await writeFileAtomic(target, file.bytes, { displayPath: target })
+    // NOTE: a bundle resource is streamed from the content folder (opened confined), never held whole.
+    const result = await writeFileAtomic(target, streamExportFile(file), { displayPath: target })
     if (!result.ok) return result
     written.push(target)
   }

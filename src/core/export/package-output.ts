@@ -1,11 +1,16 @@
 import path from 'node:path'
-import { zipFiles, type ExportFile } from './zip'
+import type { ChunkProducer } from '../atomic-write'
+import { streamExportFile, type ExportFile } from './export-file'
+import { zipStream } from './zip'
 
-/** The one file an export hands over: a download in browser mode, the save-dialog target on desktop. */
+/**
+ * The one file an export hands over: a download in browser mode, the save-dialog target on desktop. Its bytes are
+ * produced as a stream (see ChunkProducer), so a large export is written to disk without being held.
+ */
 export interface PackagedExport {
   fileName: string
   mimeType: string
-  bytes: Uint8Array
+  produce: ChunkProducer
 }
 
 const mimeTypes: Record<string, string> = {
@@ -29,7 +34,7 @@ export function packageExport(files: readonly ExportFile[], zipBase: string, isZ
   const only = files[0]
   if (files.length === 1 && only !== undefined && !isZip) {
     const fileName = singleFileName(only.name)
-    return { fileName, mimeType: mimeTypes[path.posix.extname(fileName).toLowerCase()] ?? 'application/octet-stream', bytes: only.bytes }
+    return { fileName, mimeType: mimeTypes[path.posix.extname(fileName).toLowerCase()] ?? 'application/octet-stream', produce: streamExportFile(only) }
   }
-  return { fileName: `${zipBase}.zip`, mimeType: mimeTypes['.zip'] ?? 'application/zip', bytes: zipFiles(files) }
+  return { fileName: `${zipBase}.zip`, mimeType: mimeTypes['.zip'] ?? 'application/zip', produce: zipStream(files) }
 }

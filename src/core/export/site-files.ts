@@ -2,7 +2,9 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fail, ok, type Result } from '@shared/result'
 import { errnoCode, errnoToResult } from '../errno'
+import { nodeFs } from '../fs-port'
 import { isInside } from '../path-rules'
+import { openConfined, readAll } from '../store/confine'
 
 const hugoConfigNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json']
 
@@ -80,15 +82,29 @@ export async function readLocalImage(url: string, articleDir: string, siteRoot: 
   const target = decoded.startsWith('/') ? path.join(siteRoot, 'static', decoded) : path.resolve(articleDir, decoded)
   const mimeType = imageTypes[path.extname(target).toLowerCase()]
   if (mimeType === undefined) return fail('UNSUPPORTED', `The image "${url}" is not PNG, JPEG, GIF, WebP, AVIF or SVG.`)
+  let realRoot: string
   try {
-    const real = await fs.realpath(target)
-    const realRoot = await fs.realpath(siteRoot)
-    if (!isInside(realRoot, real)) return fail('INVALID_PATH', `The image "${url}" lies outside the site.`)
-    const info = await fs.stat(real)
-    if (!info.isFile()) return fail('INVALID_PATH', `The image "${url}" is not a file.`)
-    if (info.size > maxInlineImageBytes) return fail('TOO_LARGE', `The image "${url}" is larger than 20 MB.`)
-    return ok({ mimeType, bytes: await fs.readFile(real) })
+    realRoot = await fs.realpath(siteRoot)
   } catch (error) {
     return errnoToResult(error, 'read the image', url)
+  }
+  // NOTE: opened first, then proven to lie inside the site (openConfined), as the article store reads: a link
+  // swapped in between a check and the read cannot lead the export to a file outside.
+  const opened = await openConfined(nodeFs, realRoot, target, url, true)
+  if (!opened.ok) {
+    if (opened.error.code !== 'INVALID_PATH') return opened.error.code === 'NOT_FOUND' ? fail('NOT_FOUND', `The image "${url}" does not exist.`) : opened
+    return fail('INVALID_PATH', /outside/.test(opened.error.message) ? `The image "${url}" lies outside the site.` : `The image "${url}" is not a file.`)
+  }
+  const { handle, stats } = opened.value
+  try {
+    if (stats.size > maxInlineImageBytes) return fail('TOO_LARGE', `The image "${url}" is larger than 20 MB.`)
+    const bytes = await readAll(handle, stats.size, maxInlineImageBytes)
+    if (bytes.byteLength > maxInlineImageBytes) return fail('TOO_LARGE', `The image "${url}" is larger than 20 MB.`)
+    return ok({ mimeType, bytes })
+  } catch (error) {
+    return errnoToResult(error, 'read the image', url)
+  } finally {
+    // NOTE: closing a handle opened for reading cannot lose data.
+    await handle.close().catch(() => undefined)
   }
 }

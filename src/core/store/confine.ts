@@ -12,10 +12,11 @@ const oNoFollow = constants.O_NOFOLLOW ?? 0
 /** On Linux the kernel names the file an fd has open (/proc/self/fd/N): a proof that cannot race. */
 const hasProcFd = process.platform === 'linux'
 
-/** An open regular file proven to lie inside the root. */
+/** An open regular file proven to lie inside the root, and where it was proven to be (an absolute real path). */
 export interface ConfinedFile {
   handle: FsHandle
   stats: FsStats
+  realPath: string
 }
 
 /** The message for a path that is there but is not a regular file. */
@@ -68,7 +69,7 @@ export async function openConfined(fs: FsPort, root: string, abs: string, shown:
     if (where === null || !isInside(root, where)) {
       return fail('INVALID_PATH', `"${shown}" leads outside the folder (through a symbolic link); Folio does not open it.`, { path: shown })
     }
-    const confined = { handle, stats }
+    const confined = { handle, stats, realPath: where }
     handle = undefined
     return ok(confined)
   } catch (error) {

@@ -4,20 +4,31 @@ import path from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseFrontMatter } from '@shared/front-matter'
-import { isBundleArticle } from '@shared/article-names'
 import { listArticleFiles } from '../../../../src/core/article-files'
 import { createChromiumPdfRenderer, exportArticles, packageExport, zipFiles, type ExportSource } from '../../../../src/core/export/index'
-import { bundleArticle, newsArticle, sampleSite, tempDir } from './helpers'
+import { bundleArticle, bytesOf, newsArticle, sampleSite, sourceIn, tempDir } from './helpers'
+import type { ChunkProducer } from '../../../../src/core/atomic-write'
+import type { ExportFile } from '../../../../src/core/export/index'
 
-function source(rel: string, root = sampleSite): ExportSource {
-  const abs = path.join(root, rel)
-  return { rel, abs, place: { articleDir: path.dirname(abs), siteRoot: root, isPageBundle: isBundleArticle(rel) } }
+function only(files: ExportFile[]): ExportFile {
+  const first = files[0]
+  if (first === undefined) throw new Error('no file exported')
+  return first
 }
+
+async function collected(produce: ChunkProducer): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = []
+  const done = await produce((chunk) => Promise.resolve(void chunks.push(chunk.slice())))
+  if (!done.ok) throw new Error(done.error.message)
+  return Buffer.concat(chunks)
+}
+
+const source = (rel: string): Promise<ExportSource> => sourceIn(rel)
 
 async function allSources(): Promise<ExportSource[]> {
   const listed = await listArticleFiles(sampleSite)
   if (!listed.ok) throw new Error(listed.error.message)
-  return listed.value.map((rel) => source(rel))
+  return Promise.all(listed.value.map((rel) => source(rel)))
 }
 
 /** True when poppler-utils' pdftotext runs; without it the PDF text test is skipped (named so in the report). */
@@ -30,10 +41,10 @@ afterAll(() => pdfRenderer.close())
 
 describe('exportArticles', () => {
   it('JSON parses back to the same front matter, with body and HTML', async () => {
-    const run = await exportArticles([source(newsArticle)], { format: 'json' })
+    const run = await exportArticles([await source(newsArticle)], { format: 'json' })
     expect(run.failures).toEqual([])
     expect(run.files.map((f) => f.name)).toEqual(['content/posts/2025/is-k-rising-un-warns.json'])
-    const json = JSON.parse(Buffer.from(run.files[0]?.bytes ?? []).toString('utf8')) as Record<string, unknown>
+    const json = JSON.parse(Buffer.from(await bytesOf(only(run.files))).toString('utf8')) as Record<string, unknown>
     const text = fs.readFileSync(path.join(sampleSite, newsArticle), 'utf8')
     const parsed = parseFrontMatter(text)
     expect(json.frontMatter).toEqual(parsed.data)
@@ -44,16 +55,16 @@ describe('exportArticles', () => {
   })
 
   it('JSON of several articles is one array, in order', async () => {
-    const run = await exportArticles([source(newsArticle), source(bundleArticle)], { format: 'json' })
+    const run = await exportArticles([await source(newsArticle), await source(bundleArticle)], { format: 'json' })
     expect(run.files.map((f) => f.name)).toEqual(['articles.json'])
-    const json = JSON.parse(Buffer.from(run.files[0]?.bytes ?? []).toString('utf8')) as { path: string }[]
+    const json = JSON.parse(Buffer.from(await bytesOf(only(run.files))).toString('utf8')) as { path: string }[]
     expect(json.map((a) => a.path)).toEqual([newsArticle, bundleArticle])
   })
 
   it('Markdown is the file byte for byte, plus the page bundle resources', async () => {
-    const run = await exportArticles([source(bundleArticle), source('content/posts/2024/saved-on-windows.md')], { format: 'md' })
+    const run = await exportArticles([await source(bundleArticle), await source('content/posts/2024/saved-on-windows.md')], { format: 'md' })
     expect(run.files.map((f) => f.name)).toEqual([bundleArticle, 'content/posts/2024/mountain-trip/cover.png', 'content/posts/2024/saved-on-windows.md'])
-    for (const file of run.files) expect(Buffer.from(file.bytes).equals(fs.readFileSync(path.join(sampleSite, file.name)))).toBe(true)
+    for (const file of run.files) expect(Buffer.from(await bytesOf(file)).equals(fs.readFileSync(path.join(sampleSite, file.name)))).toBe(true)
   })
 
   it('a malformed article fails alone with a message while the others export', async () => {
@@ -69,23 +80,24 @@ describe('exportArticles', () => {
     const run = await exportArticles(sources, { format: 'html' })
     const packaged = packageExport(run.files, 'site-export')
     expect(packaged.fileName).toBe('site-export.zip')
-    const names = Object.keys(unzipSync(packaged.bytes)).sort()
+    const names = Object.keys(unzipSync(await collected(packaged.produce))).sort()
     const expected = sources.map((s) => s.rel.replace(/\.md$/, '.html')).filter((n) => !n.includes('broken-front-matter')).sort()
     expect(names).toEqual(expected)
     expect(names).toContain('content/posts/2024/mountain-trip/index.html')
   })
 
-  it('one file is handed over as itself; a bundle index takes its folder name', () => {
+  it('one file is handed over as itself; a bundle index takes its folder name', async () => {
     const one = packageExport([{ name: 'posts/trip/index.html', bytes: new Uint8Array([1]) }], 'x')
     expect(one).toMatchObject({ fileName: 'trip.html', mimeType: 'text/html; charset=utf-8' })
     expect(packageExport([{ name: 'a.md', bytes: new Uint8Array([1]) }], 'x', true).fileName).toBe('x.zip')
-    expect(Object.keys(unzipSync(zipFiles([{ name: 'a/b.png', bytes: new Uint8Array([1, 2]) }])))).toEqual(['a/b.png'])
+    const zipped = await zipFiles([{ name: 'a/b.png', bytes: new Uint8Array([1, 2]) }, { name: 'a/c.md', bytes: new Uint8Array([3]) }])
+    expect(zipped.ok && unzipSync(zipped.value)).toEqual({ 'a/b.png': new Uint8Array([1, 2]), 'a/c.md': new Uint8Array([3]) })
   })
 
   it('stops between articles when cancelled, and reports progress', async () => {
     const controller = new AbortController()
     const seen: number[] = []
-    const sources = [source(newsArticle), source(bundleArticle), source('content/about.md')]
+    const sources = [await source(newsArticle), await source(bundleArticle), await source('content/about.md')]
     const run = await exportArticles(sources, {
       format: 'md',
       signal: controller.signal,
@@ -100,10 +112,10 @@ describe('exportArticles', () => {
   })
 
   it.skipIf(!hasPdftotext())(hasPdftotext() ? 'PDF text (pdftotext) holds the title and first paragraph' : 'PDF text check SKIPPED: pdftotext (poppler-utils) is not installed', async () => {
-    const run = await exportArticles([source(newsArticle)], { format: 'pdf', pdfRenderer, pdf: { pageSize: 'A4', marginMm: 15 } })
+    const run = await exportArticles([await source(newsArticle)], { format: 'pdf', pdfRenderer, pdf: { pageSize: 'A4', marginMm: 15 } })
     expect(run.failures).toEqual([])
     const file = path.join(tempDir(), 'a.pdf')
-    fs.writeFileSync(file, run.files[0]?.bytes ?? new Uint8Array())
+    fs.writeFileSync(file, await bytesOf(only(run.files)))
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
     // NOTE: a line that wraps after a hyphen comes out as "Afghanistan- based"; join it back.

@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { isBundleArticle } from '@shared/article-names'
+import { collectChunks, streamExportFile, type ExportFile, type ExportSource } from '../../../../src/core/export/index'
+import { NodeArticleStore } from '../../../../src/core/store/node-store'
 import { repoRootForTests } from './repo-root'
 
 /** The sample site shipped with the repository (read-only in tests: copy it before anything writes). */
@@ -29,4 +32,27 @@ export function listFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort()
+}
+
+const stores = new Map<string, Promise<NodeArticleStore>>()
+
+/** An article of `root` (the sample site by default) as an export source, read through a store over `root`. */
+export async function sourceIn(rel: string, root = sampleSite): Promise<ExportSource> {
+  let store = stores.get(root)
+  if (store === undefined) {
+    store = NodeArticleStore.open(root).then((opened) => {
+      if (!opened.ok) throw new Error(opened.error.message)
+      return opened.value
+    })
+    stores.set(root, store)
+  }
+  const abs = path.join(root, ...rel.split('/'))
+  return { rel, store: await store, storePath: rel, abs, place: { articleDir: path.dirname(abs), siteRoot: root, isPageBundle: isBundleArticle(rel) } }
+}
+
+/** The bytes of an export file: in memory, or read through its confined stream. */
+export async function bytesOf(file: ExportFile): Promise<Uint8Array> {
+  const bytes = await collectChunks(streamExportFile(file))
+  if (!bytes.ok) throw new Error(bytes.error.message)
+  return bytes.value
 }
