@@ -31,6 +31,15 @@ export interface ArticleListProps {
   onListState?: (state: ListState) => void
   /** Git: changed articles → their letter (M, A, U, C…), badged on the rows and filterable. */
   gitBadges?: ReadonlyMap<string, string>
+  /** Session restore: the order and filters the folder had (applied once when it arrives), and told of changes. */
+  restoredView?: ListView | null
+  onViewChange?: (view: ListView) => void
+}
+
+/** The list's order and filters, restored per folder. */
+export interface ListView {
+  sort: ArticleSort
+  filters: ArticleFilters
 }
 
 /** What the list shows and which of its rows the writer picked (Ctrl/Cmd+click, Shift+click, Space). */
@@ -53,10 +62,22 @@ function observeRect(instance: Virtualizer<HTMLUListElement, Element>, cb: (rect
  * and switched to full-text search results (with marked snippets) while the folder search has a query.
  * Up/Down/Home/End move the cursor, Enter opens; Ctrl/Cmd+P opens quick open, Ctrl/Cmd+Shift+F focuses search.
  */
-export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen, onListState, gitBadges, onArticleAction }: ArticleListProps) {
+export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, onOpen, onListState, gitBadges, onArticleAction, restoredView = null, onViewChange }: ArticleListProps) {
   const index = useContext(ArticleIndexContext)
   const [filters, setFilters] = useState<ArticleFilters>(noFilters)
   const [sort, setSort] = useState<ArticleSort>('path')
+  const [seenView, setSeenView] = useState<ListView | null>(null)
+  if (restoredView !== seenView) {
+    // NOTE: adjusting state during render (React's pattern for following a prop): the restored view arrives once.
+    setSeenView(restoredView)
+    if (restoredView !== null) {
+      setSort(restoredView.sort)
+      setFilters(restoredView.filters)
+    }
+  }
+  useEffect(() => {
+    onViewChange?.({ sort, filters })
+  }, [onViewChange, sort, filters])
   const [searchText, setSearchText] = useState('')
   const [isQuickOpen, setQuickOpen] = useState(false)
   const [isFiltersOpen, setFiltersOpen] = useState(false)

@@ -1,4 +1,5 @@
-import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
+import { Group, Panel, Separator, useDefaultLayout, type Layout, type PanelImperativeHandle } from 'react-resizable-panels'
+import type { RefObject } from 'react'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { renameKey, unsetValue } from '@shared/front-matter'
 import type { EditorController } from '../editor/editor-controller'
@@ -18,14 +19,27 @@ export interface SidePaneProps {
   schema: FolderSchema | null
   /** Follows a link inside the folder clicked in the preview (see Preview). */
   onOpenLink?: (href: string) => void
+  /** Session restore: the folder's saved split, where its changes go, and handles to hide or show each part. */
+  savedLayout?: Layout
+  onLayout?: (layout: Layout) => void
+  formRef?: RefObject<PanelImperativeHandle | null>
+  previewRef?: RefObject<PanelImperativeHandle | null>
 }
 
 /** The right pane: the front-matter form above the live preview, split vertically (sizes persist). */
-export function SidePane({ editor, session, snapshot, schema, onOpenLink }: SidePaneProps) {
+export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedLayout, onLayout, formRef, previewRef }: SidePaneProps) {
   const layout = useDefaultLayout({ id: 'folio-side', storage: localStorage })
   return (
-    <Group className="side-panes" orientation="vertical" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-      <Panel id="form" defaultSize="45" minSize="10" className="scroll-panel">
+    <Group
+      className="side-panes"
+      orientation="vertical"
+      defaultLayout={savedLayout ?? layout.defaultLayout}
+      onLayoutChanged={(next, meta) => {
+        layout.onLayoutChanged(next, meta)
+        onLayout?.(next)
+      }}
+    >
+      <Panel id="form" defaultSize="45" minSize="10" className="scroll-panel" collapsible collapsedSize={0} panelRef={formRef}>
         <FrontMatterForm
           articlePath={snapshot.activePath}
           frontMatter={snapshot.frontMatter}
@@ -38,7 +52,7 @@ export function SidePane({ editor, session, snapshot, schema, onOpenLink }: Side
         />
       </Panel>
       <Separator className="separator separator-horizontal" />
-      <Panel id="preview" defaultSize="55" minSize="10">
+      <Panel id="preview" defaultSize="55" minSize="10" collapsible collapsedSize={0} panelRef={previewRef}>
         <Preview editor={editor} onOpenLink={onOpenLink} />
       </Panel>
     </Group>

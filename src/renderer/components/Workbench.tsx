@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels'
+import { Group, Panel, Separator, useDefaultLayout, useGroupRef, usePanelRef, type PanelImperativeHandle } from 'react-resizable-panels'
 import type { ArticleSummary, FolderInfo, FolioApi } from '@shared/api'
 import type { FolioError } from '@shared/result'
 import type { LazyWorkspace } from '../hooks/use-workspace'
 import { useSession } from '../hooks/use-session'
 import { whenIdle } from '../when-idle'
-import { ArticleList, type ListState } from './ArticleList'
+import { ArticleList, type ListState, type ListView } from './ArticleList'
 import { EditorPlaceholder } from './EditorPlaceholder'
 import { LazyBoundary } from './LazyBoundary'
 import { LazyExportDialog, preloadDialogs } from './lazy-dialogs'
@@ -17,6 +17,7 @@ import { AuthoringLayer, imageHandlers, type AuthoringRequest } from './authorin
 import type { TextRange } from '../editor/text-range'
 import { useGitPanel } from '../git/use-git-panel'
 import { useComfort } from '../hooks/use-comfort'
+import { useFolderSession } from '../hooks/use-folder-session'
 import { ComfortOverlays } from './ComfortOverlays'
 import '../comfort.css'
 
@@ -94,6 +95,9 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   const onArticleAction = useCallback((request: AuthoringRequest) => setAuthoring(request), [])
   // Writing comfort: settings, palette, shortcuts, outline, status bar (see useComfort).
   const [isRevertAsked, setRevertAsked] = useState(false)
+  const listPane = usePanelRef()
+  const formPane = usePanelRef()
+  const previewPane = usePanelRef()
   const comfortActions = useMemo(
     () => ({
       onExport: () => setExportList(listState.current),
@@ -103,10 +107,43 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         if (id === 'article.new') setAuthoring({ kind: 'new' })
         else if (path !== null) setAuthoring({ kind: id === 'article.rename' ? 'rename' : id === 'article.move' ? 'move' : 'delete', path })
       },
+      onTogglePane: (id: 'pane.toggleList' | 'pane.toggleForm' | 'pane.togglePreview') => togglePane((id === 'pane.toggleList' ? listPane : id === 'pane.toggleForm' ? formPane : previewPane).current),
     }),
-    [session],
+    [session, listPane, formPane, previewPane],
   )
   const comfort = useComfort(api, current?.workspace ?? null, comfortActions)
+  // Session restore per folder (see useFolderSession): tabs and carets, the list's order and filters, pane sizes
+  // and which panes show, the outline.
+  const mainGroup = useGroupRef()
+  const listView = useRef<ListView | null>(null)
+  const layouts = useRef<Record<string, Record<string, number>>>({})
+  const { isOutlineOpen, setOutlineOpen } = comfort
+  const folderSession = useFolderSession(api, folder.root, load, {
+    workspace: () => current?.workspace ?? null,
+    isOutlineOpen: () => isOutlineOpen,
+    listView: () => listView.current,
+    layouts: () => layouts.current,
+  })
+  const { restored, touch } = folderSession
+  useEffect(() => {
+    if (restored === null) return
+    layouts.current = restored.layouts
+    const main = restored.layouts.main
+    if (main) mainGroup.current?.setLayout(main)
+    setOutlineOpen(restored.isOutlineOpen)
+  }, [restored, mainGroup, setOutlineOpen])
+  useEffect(() => touch(), [touch, snapshot.openPaths, snapshot.activePath, isOutlineOpen])
+  const editorNow = current?.workspace.editor
+  useEffect(() => editorNow?.subscribe(() => touch()), [editorNow, touch])
+  const onViewChange = useCallback((view: ListView) => ((listView.current = view), touch()), [touch])
+  const onLayout = useCallback(
+    (id: string, next: Record<string, number>) => {
+      layouts.current = { ...layouts.current, [id]: next }
+      touch()
+    },
+    [touch],
+  )
+  const onSideLayout = useCallback((next: Record<string, number>) => onLayout('side', next), [onLayout])
   const { isWrapping } = comfort.settings.settings
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (
@@ -129,15 +166,15 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
       )}
       <div className="panes-host">
       {gitPanel.overlay}
-      <Group className="panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-        <Panel id="list" defaultSize="22" minSize="12">
+      <Group className="panes" orientation="horizontal" groupRef={mainGroup} defaultLayout={layout.defaultLayout} onLayoutChanged={(next, meta) => (layout.onLayoutChanged(next, meta), onLayout('main', next))}>
+        <Panel id="list" defaultSize="22" minSize="12" collapsible collapsedSize={0} panelRef={listPane}>
           <div className="list-pane">
             {listError && (
               <p role="alert" className="banner banner-error">
                 Could not list the articles: {listError.message}
               </p>
             )}
-            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} onListState={onListState} gitBadges={gitPanel.badges} onArticleAction={api ? onArticleAction : undefined} />
+            <ArticleList articles={articles} activePath={snapshot.activePath} activeProblems={activeProblems} dirtyPaths={snapshot.dirtyPaths} onOpen={onOpen} onListState={onListState} restoredView={folderSession.listView} onViewChange={onViewChange} gitBadges={gitPanel.badges} onArticleAction={api ? onArticleAction : undefined} />
           </div>
         </Panel>
         <Separator className="separator" />
@@ -155,7 +192,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">
-          {current !== null && <current.code.SidePane editor={current.workspace.editor} session={current.workspace.session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} />}
+          {current !== null && <current.code.SidePane editor={current.workspace.editor} session={current.workspace.session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} savedLayout={restored?.layouts.side} onLayout={onSideLayout} formRef={formPane} previewRef={previewPane} />}
         </Panel>
       </Group>
       </div>
@@ -163,4 +200,10 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
       <ComfortOverlays comfort={comfort} api={api} unsavedPaths={snapshot.dirtyPaths} />
     </div>
   )
+}
+
+/** Hides a pane, or shows it again at its last size. */
+function togglePane(panel: PanelImperativeHandle | null): void {
+  if (panel?.isCollapsed()) panel.expand()
+  else panel?.collapse()
 }

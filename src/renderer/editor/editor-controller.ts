@@ -190,6 +190,19 @@ export class EditorController {
     return true
   }
 
+  /**
+   * Puts the caret of `path` at `at` (clamped) without taking focus, scrolled to the middle when `path` is active
+   * (session restore); false when `path` is not open.
+   */
+  setCaret(path: string, at: number): boolean {
+    const state = this.stateOf(path)
+    if (!state) return false
+    const selection = EditorSelection.cursor(Math.max(0, Math.min(at, state.doc.length)))
+    if (this.active === path) this.view.dispatch({ selection, effects: EditorView.scrollIntoView(selection.head, { y: 'center' }) })
+    else this.states.set(path, state.update({ selection }).state)
+    return true
+  }
+
   /** Moves keyboard focus into the text. */
   focus(): void {
     this.view.focus()

@@ -38,6 +38,8 @@ export interface ComfortActions {
   onRevert?: () => void
   /** New article, Rename, Move, Move to Trash (the authoring layer's dialogs). */
   onArticleCommand?: (id: 'article.new' | 'article.rename' | 'article.move' | 'article.delete') => void
+  /** Shows or hides the list, the form or the preview. */
+  onTogglePane?: (id: 'pane.toggleList' | 'pane.toggleForm' | 'pane.togglePreview') => void
 }
 
 /**
@@ -88,6 +90,7 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
       else if (id === 'settings.open') setOverlay('settings')
       else if (id === 'search.replaceInFolder') setOverlay('replace')
       else if (id === 'pane.toggleOutline') setOutlineOpen((open) => !open)
+      else if (id === 'pane.toggleList' || id === 'pane.toggleForm' || id === 'pane.togglePreview') actions.onTogglePane?.(id)
       else if (id === 'editor.toggleTabFocus') update({ isTabMovingFocus: !settings.settings.isTabMovingFocus })
       else if (id === 'focus.list') focusFirst('[role="listbox"][aria-label="Articles"]')
       else if (id === 'focus.editor') editor?.focus()
@@ -108,7 +111,7 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
     [editor, session, update, settings.settings.isTabMovingFocus, actions],
   )
   useEffect(() => {
-    const handled = new Set(['palette.open', 'help.shortcuts', 'settings.open', 'search.replaceInFolder', 'pane.toggleOutline', 'editor.toggleTabFocus', 'focus.list', 'focus.editor', 'focus.form', 'focus.preview'])
+    const handled = new Set(['palette.open', 'help.shortcuts', 'settings.open', 'search.replaceInFolder', 'pane.toggleOutline', 'pane.toggleList', 'pane.toggleForm', 'pane.togglePreview', 'editor.toggleTabFocus', 'focus.list', 'focus.editor', 'focus.form', 'focus.preview'])
     const onKey = (event: KeyboardEvent) => {
       const command = commandForKey(event, platform)
       if (command === undefined || !handled.has(command.id)) return
