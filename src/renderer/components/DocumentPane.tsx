@@ -19,17 +19,19 @@ export interface DocumentPaneProps {
   /** True while "Revert?" is asked (Revert button or the command); `onAskRevert(false)` closes the question. */
   isRevertAsked?: boolean
   onAskRevert?: (isAsked: boolean) => void
+  /** Opens the article menu for a tab (Rename, Move, Duplicate, Delete); no tab menu when absent. */
+  onTabMenu?: (path: string, event: React.MouseEvent<HTMLElement>) => void
 }
 
 /** The middle pane: tabs, banners (conflict, failure, missing, renamed, read-only) above the editor. */
-export function DocumentPane({ workspace, snapshot, folderRoot, onAutosave, isRevertAsked = false, onAskRevert }: DocumentPaneProps) {
+export function DocumentPane({ workspace, snapshot, folderRoot, onAutosave, isRevertAsked = false, onAskRevert, onTabMenu }: DocumentPaneProps) {
   const { session, editor } = workspace
   const active = snapshot.activePath
   const renamedFrom = active === null ? undefined : snapshot.renamedPaths.get(active)
   const [askWritable, setAskWritable] = useState<string | null>(null)
   return (
     <div className="document-pane">
-      <TabBar session={session} editor={editor} snapshot={snapshot} onAutosave={onAutosave} onRevert={onAskRevert && (() => onAskRevert(true))} />
+      <TabBar session={session} editor={editor} snapshot={snapshot} onAutosave={onAutosave} onRevert={onAskRevert && (() => onAskRevert(true))} onTabMenu={onTabMenu} />
       {snapshot.conflictPath !== null && (
         <ConflictBanner
           path={snapshot.conflictPath}

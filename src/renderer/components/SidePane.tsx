@@ -24,10 +24,12 @@ export interface SidePaneProps {
   onLayout?: (layout: Layout) => void
   formRef?: RefObject<PanelImperativeHandle | null>
   previewRef?: RefObject<PanelImperativeHandle | null>
+  /** Shown under the form (the bundle's Files section). */
+  formFooter?: React.ReactNode
 }
 
 /** The right pane: the front-matter form above the live preview, split vertically (sizes persist). */
-export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedLayout, onLayout, formRef, previewRef }: SidePaneProps) {
+export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedLayout, onLayout, formRef, previewRef, formFooter }: SidePaneProps) {
   const layout = useDefaultLayout({ id: 'folio-side', storage: localStorage })
   return (
     <Group
@@ -50,6 +52,7 @@ export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedL
           onRemove={(key) => editActiveFrontMatter(editor, (text) => unsetValue(text, [key]))}
           onRename={(key, next) => editActiveFrontMatter(editor, (text) => renameKey(text, [key], next))}
         />
+        {formFooter}
       </Panel>
       <Separator className="separator separator-horizontal" />
       <Panel id="preview" defaultSize="55" minSize="10" collapsible collapsedSize={0} panelRef={previewRef}>

@@ -16,6 +16,8 @@ export interface TabBarProps {
   onAutosave?: (mode: AutosaveMode) => void
   /** Asks before Revert throws edits away (the caller shows the question); absent: reverts at once. */
   onRevert?: () => void
+  /** Opens the article menu for a tab (right click, the context-menu key or Shift+F10). */
+  onTabMenu?: (path: string, event: React.MouseEvent<HTMLElement>) => void
 }
 
 const autosaveChoices: readonly [AutosaveMode, string][] = [
@@ -25,7 +27,7 @@ const autosaveChoices: readonly [AutosaveMode, string][] = [
 ]
 
 /** The open articles as tabs (title, unsaved marker, close button), with Save All, Revert and the autosave choice. */
-export function TabBar({ session, editor, snapshot, onAutosave, onRevert }: TabBarProps) {
+export function TabBar({ session, editor, snapshot, onAutosave, onRevert, onTabMenu }: TabBarProps) {
   const [closing, setClosing] = useState<string | null>(null)
   useEffect(() => {
     const onBlur = (): void => session.handleFocusChange()
@@ -47,6 +49,7 @@ export function TabBar({ session, editor, snapshot, onAutosave, onRevert }: TabB
             snapshot={snapshot}
             onSelect={() => void session.open(path)}
             onClose={() => requestClose(path)}
+            onMenu={onTabMenu && ((event) => onTabMenu(path, event))}
           />
         ))}
       </div>
@@ -87,16 +90,31 @@ interface TabItemProps {
   snapshot: SessionSnapshot
   onSelect: () => void
   onClose: () => void
+  onMenu?: (event: React.MouseEvent<HTMLElement>) => void
 }
 
-function TabItem({ path, title, snapshot, onSelect, onClose }: TabItemProps) {
+function TabItem({ path, title, snapshot, onSelect, onClose, onMenu }: TabItemProps) {
   const isDirty = snapshot.dirtyPaths.has(path)
   const isMissing = snapshot.missingPaths.has(path)
   const renamedFrom = snapshot.renamedPaths.get(path)
   const note = isMissing ? 'deleted or moved outside Folio' : renamedFrom !== undefined ? `renamed from ${renamedFrom}` : null
   return (
     <div role="presentation" className={`tab${path === snapshot.activePath ? ' tab-active' : ''}`}>
-      <button role="tab" type="button" aria-selected={path === snapshot.activePath} title={note === null ? path : `${path} (${note})`} onClick={onSelect}>
+      <button
+        role="tab"
+        type="button"
+        aria-selected={path === snapshot.activePath}
+        title={note === null ? path : `${path} (${note})`}
+        onClick={onSelect}
+        onContextMenu={
+          onMenu &&
+          ((event) => {
+            event.preventDefault()
+            event.stopPropagation()
+            onMenu(event)
+          })
+        }
+      >
         {title}
         {isMissing && <span className="tab-note"> (deleted)</span>}
         {isDirty && (

@@ -15,10 +15,12 @@ export interface ToolbarProps {
   git?: ReactNode
   /** Opens the New article dialog; no button when absent. */
   onNewArticle?: () => void
+  /** The authoring buttons (Insert image…, Article menu, Terms), after New article. */
+  articleActions?: ReactNode
 }
 
 /** The top bar: folder name, the active document's save state, the wrapping toggle and the Save button. */
-export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport, git, onNewArticle }: ToolbarProps) {
+export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport, git, onNewArticle, articleActions }: ToolbarProps) {
   const canSave = snapshot.activePath !== null && snapshot.readOnlyReason === null && snapshot.status !== 'saving'
   return (
     <header className="toolbar">
@@ -36,6 +38,7 @@ export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave
           New article
         </button>
       )}
+      {articleActions}
       <button type="button" className="button-quiet" aria-pressed={isWrapping} onClick={onToggleWrapping}>
         Wrap lines
       </button>

@@ -14,6 +14,10 @@ import { articleProblems } from './front-matter/field-notes'
 import { useFolderSchema } from './front-matter/use-folder-schema'
 import { Toolbar } from './Toolbar'
 import { AuthoringLayer, imageHandlers, type AuthoringRequest } from './authoring/AuthoringLayer'
+import { ArticleActions } from './authoring/ArticleActions'
+import { menuAt } from './authoring/ArticleMenu'
+import { authoringRequestFor, isBundlePath } from './authoring/authoring-commands'
+import { BundleFiles } from './authoring/BundleFiles'
 import type { TextRange } from '../editor/text-range'
 import { useGitPanel } from '../git/use-git-panel'
 import { useComfort } from '../hooks/use-comfort'
@@ -93,6 +97,18 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   const gitPanel = useGitPanel(api, workspace, snapshot.activePath, snapshot.dirtyPaths)
   const [authoring, setAuthoring] = useState<AuthoringRequest | null>(null)
   const onArticleAction = useCallback((request: AuthoringRequest) => setAuthoring(request), [])
+  const [filesRevision, setFilesRevision] = useState(0)
+  const onFilesChanged = useCallback(() => setFilesRevision((n) => n + 1), [])
+  const activePathNow = useRef<string | null>(null)
+  useEffect(() => {
+    activePathNow.current = snapshot.activePath
+  }, [snapshot.activePath])
+  const onAuthoringCommand = useCallback((id: string) => {
+    const request = authoringRequestFor(id, activePathNow.current)
+    if (request !== null) setAuthoring(request)
+    return request !== null
+  }, [])
+  const onTabMenu = useCallback((path: string, event: React.MouseEvent<HTMLElement>) => setAuthoring(menuAt(path, event)), [])
   // Writing comfort: settings, palette, shortcuts, outline, status bar (see useComfort).
   const [isRevertAsked, setRevertAsked] = useState(false)
   const listPane = usePanelRef()
@@ -102,14 +118,12 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
     () => ({
       onExport: () => setExportList(listState.current),
       onRevert: () => setRevertAsked(true),
-      onArticleCommand: (id: 'article.new' | 'article.rename' | 'article.move' | 'article.delete') => {
-        const path = session?.getSnapshot().activePath ?? null
-        if (id === 'article.new') setAuthoring({ kind: 'new' })
-        else if (path !== null) setAuthoring({ kind: id === 'article.rename' ? 'rename' : id === 'article.move' ? 'move' : 'delete', path })
-      },
+      // NOTE: every authoring command goes through authoringRequestFor, the one place they are mapped.
+      onArticleCommand: (id: string) => void onAuthoringCommand(id),
+      onCommand: onAuthoringCommand,
       onTogglePane: (id: 'pane.toggleList' | 'pane.toggleForm' | 'pane.togglePreview') => togglePane((id === 'pane.toggleList' ? listPane : id === 'pane.toggleForm' ? formPane : previewPane).current),
     }),
-    [session, listPane, formPane, previewPane],
+    [onAuthoringCommand, listPane, formPane, previewPane],
   )
   const comfort = useComfort(api, current?.workspace ?? null, comfortActions)
   // Session restore per folder (see useFolderSession): tabs and carets, the list's order and filters, pane sizes
@@ -157,8 +171,9 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         onExport={() => setExportList(listState.current)}
         git={gitPanel.controls}
         onNewArticle={api ? () => setAuthoring({ kind: 'new' }) : undefined}
+        articleActions={api ? <ArticleActions activePath={snapshot.activePath} onRequest={setAuthoring} /> : undefined}
       />
-      {api && <AuthoringLayer api={api} workspace={workspace} request={authoring} onRequest={setAuthoring} activePath={snapshot.activePath} />}
+      {api && <AuthoringLayer api={api} workspace={workspace} request={authoring} onRequest={setAuthoring} activePath={snapshot.activePath} onFilesChanged={onFilesChanged} />}
       {exportList !== undefined && (
         <LazyBoundary what="the Export dialog">
           <LazyExportDialog articles={articles} activePath={snapshot.activePath} listState={exportList} onClose={() => setExportList(undefined)} />
@@ -185,14 +200,14 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
           ) : (
             <div className="editor-column">
               {comfort.isOutlineOpen && <current.code.Outline editor={current.workspace.editor} onClose={() => comfort.setOutlineOpen(false)} />}
-              <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} onAutosave={(mode) => comfort.settings.update({ autosave: mode })} isRevertAsked={isRevertAsked} onAskRevert={setRevertAsked} />
+              <current.code.DocumentPane workspace={current.workspace} snapshot={snapshot} folderRoot={folder.root} onAutosave={(mode) => comfort.settings.update({ autosave: mode })} isRevertAsked={isRevertAsked} onAskRevert={setRevertAsked} onTabMenu={api ? onTabMenu : undefined} />
             </div>
           )}
           </div>
         </Panel>
         <Separator className="separator" />
         <Panel id="side" defaultSize="35" minSize="15">
-          {current !== null && <current.code.SidePane editor={current.workspace.editor} session={current.workspace.session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} savedLayout={restored?.layouts.side} onLayout={onSideLayout} formRef={formPane} previewRef={previewPane} />}
+          {current !== null && <current.code.SidePane editor={current.workspace.editor} session={current.workspace.session} snapshot={snapshot} schema={schema} onOpenLink={onOpenLink} savedLayout={restored?.layouts.side} onLayout={onSideLayout} formRef={formPane} previewRef={previewPane} formFooter={api && snapshot.activePath !== null && isBundlePath(snapshot.activePath) ? <BundleFiles api={api} editor={current.workspace.editor} path={snapshot.activePath} revision={filesRevision} /> : undefined} />}
         </Panel>
       </Group>
       </div>

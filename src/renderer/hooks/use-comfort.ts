@@ -40,6 +40,8 @@ export interface ComfortActions {
   onArticleCommand?: (id: 'article.new' | 'article.rename' | 'article.move' | 'article.delete') => void
   /** Shows or hides the list, the form or the preview. */
   onTogglePane?: (id: 'pane.toggleList' | 'pane.toggleForm' | 'pane.togglePreview') => void
+  /** Any other command the workbench carries out (duplicate, insert image, terms); true when it did. */
+  onCommand?: (id: string) => boolean
 }
 
 /**
@@ -85,6 +87,8 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
   const isAvailable = useCallback((command: CommandSpec) => !(command.isDesktopOnly === true && isBrowserMode) && command.runner === 'renderer', [])
   const run = useCallback(
     (id: string) => {
+      // NOTE: the authoring commands (new, rename, move, duplicate, delete, insert image, terms) have their own home.
+      if (actions.onCommand?.(id) === true) return
       if (id === 'palette.open') setOverlay('palette')
       else if (id === 'help.shortcuts') setOverlay('shortcuts')
       else if (id === 'settings.open') setOverlay('settings')

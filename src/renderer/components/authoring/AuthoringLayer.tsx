@@ -3,39 +3,40 @@ import type { FolioApi } from '@shared/api'
 import { commandForKey } from '@shared/commands'
 import type { LazyWorkspace } from '../../hooks/use-workspace'
 import { ConfirmDialog } from '../ConfirmDialog'
+import { ArticleMenu } from './ArticleMenu'
+import { authoringRequestFor, isBundlePath, type AuthoringRequest } from './authoring-commands'
 import { DeleteDialog } from './DeleteDialog'
-import { imageFilesOf, imageMarkdown, saveImageFile } from './image-paste'
+import { imageFilesOf } from './image-paste'
 import { MoveDialog } from './MoveDialog'
 import { NewArticleDialog } from './NewArticleDialog'
+import { TermsDialog } from './TermsDialog'
+import { useImageInsert } from './use-image-insert'
 import './Authoring.css'
 
-/** What the writer asked for: a dialog, the article context menu at a point, or how to store an image in a plain article. */
-export type AuthoringRequest =
-  | { kind: 'new' }
-  | { kind: 'rename' | 'move' | 'delete'; path: string }
-  | { kind: 'menu'; path: string; x: number; y: number }
-  | { kind: 'image-target'; path: string; files: File[]; isClipboard: boolean }
-
-const isBundlePath = (p: string): boolean => /(^|\/)index\.(md|markdown)$/i.test(p)
+export type { AuthoringRequest } from './authoring-commands'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 
-/** Props of the authoring layer. */
+/** Props of the authoring layer; `onFilesChanged` runs when a bundle's files changed (an image saved). */
 export interface AuthoringLayerProps {
   api: FolioApi
   workspace: LazyWorkspace
   request: AuthoringRequest | null
   onRequest: (request: AuthoringRequest | null) => void
   activePath: string | null
+  onFilesChanged?: () => void
 }
 
 /**
- * Creating, renaming, moving, duplicating and deleting articles, and images pasted into the editor: the dialogs and
- * the context menu, plus the shortcuts of the command table (New Article, Rename) and the menu's commands.
+ * Creating, renaming, moving, duplicating and deleting articles, the Terms view, and images pasted, dropped or picked
+ * (Insert image…): the dialogs and the article menu, plus the keys of the command table (New Article, Rename) and the
+ * menu's commands.
  */
-export function AuthoringLayer({ api, workspace, request, onRequest, activePath }: AuthoringLayerProps) {
+export function AuthoringLayer({ api, workspace, request, onRequest, activePath, onFilesChanged }: AuthoringLayerProps) {
   const { load } = workspace
   const [notice, setNotice] = useState<string | null>(null)
+  const picker = useRef<HTMLInputElement>(null)
+  const pickingFor = useRef<string | null>(null)
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const command = commandForKey(event, isMac ? 'mac' : 'other')
@@ -49,32 +50,17 @@ export function AuthoringLayer({ api, workspace, request, onRequest, activePath 
     }
     window.addEventListener('keydown', onKey)
     const stop = api.onFolderEvent((event) => {
-      if (event.kind !== 'command') return
-      if (event.id === 'article.new') onRequest({ kind: 'new' })
-      else if (activePath !== null && (event.id === 'article.rename' || event.id === 'article.move' || event.id === 'article.delete')) onRequest({ kind: event.id === 'article.rename' ? 'rename' : event.id === 'article.move' ? 'move' : 'delete', path: activePath })
+      const next = event.kind === 'command' ? authoringRequestFor(event.id, activePath) : null
+      if (next !== null) onRequest(next)
     })
     return () => {
       window.removeEventListener('keydown', onKey)
       stop()
     }
   }, [api, activePath, onRequest])
-  const close = useCallback(() => onRequest(null), [onRequest])
-  const insertImages = useCallback(
-    async (path: string, files: File[], target: 'bundle' | 'static', isClipboard: boolean) => {
-      const ws = await load()
-      if (!ws) return
-      for (const file of files) {
-        const saved = await saveImageFile(api, path, file, target, isClipboard)
-        if (!saved.ok) return setNotice(`Could not save the image: ${saved.error.message}`)
-        const at = ws.editor.stateOf(path)?.selection.main.head
-        if (at === undefined) return
-        const { text, altOffset } = imageMarkdown(saved.value)
-        ws.editor.applyChanges([{ from: at, to: at, insert: text }], 'input.paste')
-        ws.editor.select(path, at + altOffset)
-      }
-    },
-    [api, load],
-  )
+  const onSaved = useCallback(() => onFilesChanged?.(), [onFilesChanged])
+  const { insertImages, question } = useImageInsert(api, workspace, onSaved, setNotice)
+  const open = useCallback((path: string) => void load().then((ws) => ws?.session.open(path)), [load])
   const convertThenInsert = useCallback(
     async (path: string, files: File[], isClipboard: boolean) => {
       const to = path.replace(/\.(md|markdown)$/i, '/index.$1')
@@ -88,16 +74,62 @@ export function AuthoringLayer({ api, workspace, request, onRequest, activePath 
     },
     [api, load, insertImages],
   )
-  const isBundleImage = request?.kind === 'image-target' && isBundlePath(request.path)
-  // NOTE: a bundle article needs no question: the images go into its folder. A ref keeps a request from running twice.
+  // NOTE: requests that need no dialog run here once each (a ref keeps a request from running twice): images for a
+  // bundle go into its folder, Duplicate opens the copy, Insert image… opens the file picker.
   const handled = useRef<AuthoringRequest | null>(null)
   useEffect(() => {
-    if (request?.kind !== 'image-target' || !isBundlePath(request.path) || handled.current === request) return
-    handled.current = request
-    void insertImages(request.path, request.files, 'bundle', request.isClipboard).finally(() => onRequest(null))
-  }, [request, onRequest, insertImages])
-  if (notice !== null) return <ConfirmDialog title="Images" message={notice} choices={[]} onCancel={() => setNotice(null)} />
-  if (request === null || isBundleImage) return null
+    if (request === null || handled.current === request) return
+    if (request.kind === 'image-target' && isBundlePath(request.path)) {
+      handled.current = request
+      void insertImages(request.path, request.files, 'bundle', request.isClipboard).finally(() => onRequest(null))
+    } else if (request.kind === 'duplicate') {
+      handled.current = request
+      onRequest(null)
+      void api.duplicateArticle(request.path).then((r) => (r.ok ? open(r.value) : setNotice(`Could not duplicate ${request.path}: ${r.error.message}`)))
+    } else if (request.kind === 'insert-image') {
+      handled.current = request
+      onRequest(null)
+      pickingFor.current = request.path
+      picker.current?.click()
+    }
+  }, [request, onRequest, insertImages, api, open])
+  const onPicked = (files: File[]): void => {
+    const path = pickingFor.current
+    if (path !== null && files.length > 0) onRequest({ kind: 'image-target', path, files, isClipboard: false })
+  }
+  return (
+    <>
+      <input
+        ref={picker}
+        type="file"
+        accept="image/png,image/jpeg,image/gif,image/webp,image/avif,image/svg+xml"
+        multiple
+        hidden
+        aria-label="Image files to insert"
+        onChange={(e) => {
+          onPicked([...(e.target.files ?? [])])
+          e.target.value = ''
+        }}
+      />
+      {question}
+      {notice !== null && <ConfirmDialog title="Images" message={notice} choices={[]} onCancel={() => setNotice(null)} />}
+      {notice === null && request !== null && <AuthoringDialog api={api} request={request} onRequest={onRequest} load={load} open={open} onConvert={convertThenInsert} onStatic={insertImages} />}
+    </>
+  )
+}
+
+interface AuthoringDialogProps {
+  api: FolioApi
+  request: AuthoringRequest
+  onRequest: (request: AuthoringRequest | null) => void
+  load: LazyWorkspace['load']
+  open: (path: string) => void
+  onConvert: (path: string, files: File[], isClipboard: boolean) => Promise<void>
+  onStatic: (path: string, files: readonly File[], target: 'static', isClipboard: boolean) => Promise<void>
+}
+
+function AuthoringDialog({ api, request, onRequest, load, open, onConvert, onStatic }: AuthoringDialogProps) {
+  const close = (): void => onRequest(null)
   switch (request.kind) {
     case 'new':
       return (
@@ -113,6 +145,8 @@ export function AuthoringLayer({ api, workspace, request, onRequest, activePath 
           }}
         />
       )
+    case 'terms':
+      return <TermsDialog api={api} onOpen={(path) => (close(), open(path))} onClose={close} />
     case 'rename':
     case 'move':
       return (
@@ -140,37 +174,23 @@ export function AuthoringLayer({ api, workspace, request, onRequest, activePath 
         />
       )
     case 'menu':
-      return <ArticleMenu request={request} api={api} onRequest={onRequest} onOpen={(path) => void load().then((ws) => ws?.session.open(path))} />
+      return <ArticleMenu path={request.path} x={request.x} y={request.y} onRequest={onRequest} />
     case 'image-target':
+      if (isBundlePath(request.path)) return null
       return (
         <ConfirmDialog
           title="Where should the image go?"
           message={`${request.path} is a single file, not a page bundle. Make it a bundle (a folder that keeps its images), or save the image under static/images with a link from the site root.`}
           choices={[
-            { label: 'Convert to a bundle', isPrimary: true, onChoose: () => (close(), void convertThenInsert(request.path, request.files, request.isClipboard)) },
-            { label: 'Save in static/images', onChoose: () => (close(), void insertImages(request.path, request.files, 'static', request.isClipboard)) },
+            { label: 'Convert to a bundle', isPrimary: true, onChoose: () => (close(), void onConvert(request.path, request.files, request.isClipboard)) },
+            { label: 'Save in static/images', onChoose: () => (close(), void onStatic(request.path, request.files, 'static', request.isClipboard)) },
           ]}
           onCancel={close}
         />
       )
+    default:
+      return null
   }
-}
-
-function ArticleMenu({ request, api, onRequest, onOpen }: { request: { path: string; x: number; y: number }; api: FolioApi; onRequest: (r: AuthoringRequest | null) => void; onOpen: (path: string) => void }) {
-  useEffect(() => {
-    const dismiss = (): void => onRequest(null)
-    window.addEventListener('click', dismiss)
-    return () => window.removeEventListener('click', dismiss)
-  }, [onRequest])
-  const { path } = request
-  return (
-    <div role="menu" aria-label={`Actions for ${path}`} className="article-menu" style={{ left: request.x, top: request.y }} onKeyDown={(e) => e.key === 'Escape' && onRequest(null)}>
-      <button role="menuitem" type="button" autoFocus onClick={() => onRequest({ kind: 'rename', path })}>Rename…</button>
-      <button role="menuitem" type="button" onClick={() => onRequest({ kind: 'move', path })}>Move to…</button>
-      <button role="menuitem" type="button" onClick={() => void api.duplicateArticle(path).then((r) => (r.ok ? onOpen(r.value) : undefined))}>Duplicate</button>
-      <button role="menuitem" type="button" onClick={() => onRequest({ kind: 'delete', path })}>Move to Trash</button>
-    </div>
-  )
 }
 
 /** Paste and drop handlers for the editor pane: image files are saved for the active article and linked at the caret. */

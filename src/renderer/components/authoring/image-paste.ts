@@ -28,3 +28,18 @@ export async function saveImageFile(api: FolioApi, articlePath: string, file: Fi
 export function imageMarkdown(saved: SavedImage): { text: string; altOffset: number } {
   return { text: `![](${saved.link})`, altOffset: 2 }
 }
+
+/**
+ * Where an image link goes for a caret at `at`: there, unless the caret is inside an image link (e.g. on the alt
+ * text just selected after an insert), then after that link on a new line, so images never nest.
+ */
+export function imageInsertAt(text: string, at: number): { at: number; prefix: string } {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at)
+  for (const match of text.slice(lineStart, lineEnd).matchAll(/!\[[^\]]*\]\([^)]*\)/g)) {
+    const start = lineStart + match.index
+    const end = start + match[0].length
+    if (at > start && at < end) return { at: end, prefix: '\n' }
+  }
+  return { at, prefix: '' }
+}
