@@ -1,21 +1,7 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron'
+import { Menu } from 'electron'
+import { buildMenuTemplate, type MenuContext } from './menu-template'
 
-/** Installs the application menu; `onOpenFolder` runs for File > Open Folder. */
-export function installMenu(onOpenFolder: () => void): void {
-  const isMac = process.platform === 'darwin'
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: onOpenFolder },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ]
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+/** Installs (or replaces, e.g. after the recent folders changed) the application menu built from the command table. */
+export function installMenu(context: MenuContext): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(context)))
 }

@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client'
 import { api, isBrowserMode } from './api'
 import { App } from './App'
 import { withEarlyFolder } from './early-folder'
+import { listenForOpenRequests } from './open-requests'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
+listenForOpenRequests(api)
 createRoot(root).render(
   <StrictMode>
     <App api={withEarlyFolder(api)} isBrowserMode={isBrowserMode} />

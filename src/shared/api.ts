@@ -162,6 +162,8 @@ export type FolderEvent =
   | { kind: 'git-changed' }
   /** Git: the Sync job `jobId` reached `phase`; `percent` when git reported one. */
   | { kind: 'git-progress'; jobId: string; phase: GitSyncPhase; percent: number | null }
+  /** Desktop: the system asked Folio to open this article of the open folder (a double-clicked `.md` file, a second launch). */
+  | { kind: 'open-article'; path: string }
 
 /** What each exported article becomes: the file as saved, standalone HTML, PDF, or JSON (docs/export-json.md). */
 export type ExportFormat = 'md' | 'html' | 'pdf' | 'json'
@@ -306,6 +308,8 @@ export interface FolioApi {
   forgetRecentFolder(path: string): Promise<Result<void>>
   /** Browser mode: sub-folder paths completing what was typed in the path field. Desktop: UNSUPPORTED. */
   completeFolderPath(partial: string): Promise<Result<string[]>>
+  /** Desktop: shows an article of the open folder in Finder/Explorer/the file manager. Browser mode: UNSUPPORTED. */
+  revealArticle(path: string): Promise<Result<null>>
   /** Authoring: the folder's layout, sections (most recent first) and taxonomies, for the New article dialog. */
   getAuthoringInfo(): Promise<Result<AuthoringInfo>>
   /** Authoring: creates an article from the archetypes; CONFLICT when the path exists (nothing is replaced). */
@@ -393,6 +397,7 @@ export const requestChannels = {
   openFolderAt: 'folder:open-at',
   forgetRecentFolder: 'recent:forget',
   completeFolderPath: 'folder:complete',
+  revealArticle: 'article:reveal',
   getAuthoringInfo: 'authoring:info',
   createArticle: 'article:create',
   planMove: 'article:plan-move',

@@ -64,7 +64,7 @@ export const commands = [
   { id: 'view.zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=', menu: view(2), runner: 'main', isDesktopOnly: true },
   { id: 'view.zoomOut', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', menu: view(2), runner: 'main', isDesktopOnly: true },
   { id: 'view.zoomReset', label: 'Actual Size', accelerator: 'CmdOrCtrl+0', menu: view(2), runner: 'main', isDesktopOnly: true },
-  { id: 'view.fullScreen', label: 'Toggle Full Screen', accelerator: 'F11', menu: view(3), runner: 'main', isDesktopOnly: true },
+  { id: 'view.fullScreen', label: 'Toggle Full Screen', accelerator: 'F11', macAccelerator: 'Ctrl+Cmd+F', menu: view(3), runner: 'main', isDesktopOnly: true },
   { id: 'view.reload', label: 'Reload Window', accelerator: 'CmdOrCtrl+Shift+R', menu: view(3), runner: 'main', isDesktopOnly: true },
   { id: 'view.devTools', label: 'Toggle Developer Tools', accelerator: 'CmdOrCtrl+Shift+I', menu: view(3), runner: 'main', isDesktopOnly: true },
   { id: 'search.quickOpen', label: 'Quick Open…', accelerator: 'CmdOrCtrl+P', menu: go(0), runner: 'renderer' },

@@ -1,10 +1,12 @@
+import { stat } from 'node:fs/promises'
 import type { FolderInfo, RequestHandlers } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
+import type { ContentRoot } from '../content-root'
 import { expectArgCount } from '../validate'
 import { completeFolderPath } from './folder-completion'
 import type { RecentFolders } from './recent-folders'
 
-type FolderMethod = 'listRecentFolders' | 'openFolderAt' | 'forgetRecentFolder' | 'completeFolderPath'
+type FolderMethod = 'listRecentFolders' | 'openFolderAt' | 'forgetRecentFolder' | 'completeFolderPath' | 'revealArticle'
 
 /** What the folder-list handlers need from their host. */
 export interface FolderHandlerHost {
@@ -14,6 +16,10 @@ export interface FolderHandlerHost {
   openFolderAt?: (dir: string) => Promise<Result<FolderInfo>>
   /** Browser mode: any readable folder may be opened and completed; desktop: only recent ones (the dialog picks new ones). */
   mayOpenAnyFolder?: boolean
+  /** The open folder's root, which every revealed path is resolved in (confined; no `..` or symlink escapes). */
+  session?(): { root: ContentRoot } | null
+  /** Desktop: shows an absolute path in the system's file manager (Electron's shell.showItemInFolder); absent: UNSUPPORTED. */
+  revealItem?: (absPath: string) => void
 }
 
 const maxPathLength = 4096
@@ -58,6 +64,22 @@ export function createFolderHandlers(host: FolderHandlerHost): Pick<RequestHandl
       if (typeof args[0] !== 'string') return fail('INVALID_ARGUMENT', 'completeFolderPath takes a string.')
       if (!host.mayOpenAnyFolder) return fail('UNSUPPORTED', 'The desktop app chooses folders with the system dialog.')
       return completeFolderPath(args[0])
+    },
+    async revealArticle(...args) {
+      const count = expectArgCount(args, 1, 'revealArticle')
+      if (!count.ok) return count
+      if (!host.revealItem) return fail('UNSUPPORTED', 'Only the desktop app can show files in the file manager.')
+      const session = host.session?.() ?? null
+      if (session === null) return fail('NOT_FOUND', 'No folder is open.')
+      const resolved = await session.root.resolve(args[0])
+      if (!resolved.ok) return resolved
+      const exists = await stat(resolved.value).then(
+        () => true,
+        () => false, // NOTE: gone (or unreadable) since the list showed it: said plainly rather than opening a folder.
+      )
+      if (!exists) return fail('NOT_FOUND', `${String(args[0])} no longer exists.`, { path: String(args[0]) })
+      host.revealItem(resolved.value)
+      return ok(null)
     },
   }
 }

@@ -31,6 +31,8 @@ export interface FolioHostOptions {
   mayOpenAnyFolder?: boolean
   /** Told after a folder opened (desktop: the OS recent-documents list, the menu's Open Recent). */
   onFolderOpened?: (folder: FolderInfo) => void
+  /** Desktop: shows a confined absolute path in Finder/Explorer (Electron's shell.showItemInFolder). */
+  revealItem?: (absPath: string) => void
 }
 
 /** One host for both faces: the request handlers, the event stream they feed, and the open folder. */
@@ -133,6 +135,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
     },
     mayOpenAnyFolder: options.mayOpenAnyFolder === true,
     ...(options.trasher ? { trasher: options.trasher } : {}),
+    ...(options.revealItem ? { revealItem: options.revealItem } : {}),
   }
   return {
     handlers: createRequestHandlers(handlerHost),

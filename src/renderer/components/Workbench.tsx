@@ -23,6 +23,7 @@ import { useGitPanel } from '../git/use-git-panel'
 import { useComfort } from '../hooks/use-comfort'
 import { useFolderSession } from '../hooks/use-folder-session'
 import { ComfortOverlays } from './ComfortOverlays'
+import { useMenuCommands } from '../hooks/use-menu-commands'
 import '../comfort.css'
 
 /** Props of the workbench. */
@@ -158,6 +159,8 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
     [touch],
   )
   const onSideLayout = useCallback((next: Record<string, number>) => onLayout('side', next), [onLayout])
+  // Desktop menu: its commands run through the palette's runner; articles the system asked for open here.
+  useMenuCommands(api, { run: comfort.run, openArticle: onOpen, activePath: snapshot.activePath })
   const { isWrapping } = comfort.settings.settings
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (

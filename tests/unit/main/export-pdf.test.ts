@@ -39,6 +39,8 @@ const fake = vi.hoisted(() => {
 })
 vi.mock('electron', () => fake.electron)
 
+// NOTE: test files share one module graph (isolate: false); fresh modules make export-pdf see this file's electron.
+vi.resetModules()
 const { createElectronPdfRenderer, pdfPartition } = await import('../../../src/main/export-pdf')
 
 beforeEach(() => {

@@ -141,6 +141,12 @@ export class FakeApi implements FolioApi {
   }
   completions: string[] = []
   completeFolderPath = (partial: string) => Promise.resolve(ok(this.completions.filter((path) => path.startsWith(partial))))
+  /** Articles revealed in the file manager, in order. */
+  revealed: string[] = []
+  revealArticle = (path: string) => {
+    this.revealed.push(path)
+    return Promise.resolve(ok(null))
+  }
 
   /** The journal of unsaved edits, by path. */
   readonly journal = new Map<string, JournalEntry>()

@@ -1,0 +1,42 @@
+import { renderHook } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { useMenuCommands } from '../../../src/renderer/hooks/use-menu-commands'
+import { listenForOpenRequests, takeOpenRequest } from '../../../src/renderer/open-requests'
+import { FakeApi } from './fake-api'
+
+describe('menu commands in the renderer', () => {
+  it('runs the menu’s renderer commands through the palette’s runner, and nothing else', () => {
+    const api = new FakeApi()
+    const run = vi.fn()
+    renderHook(() => useMenuCommands(api, { run, openArticle: vi.fn(), activePath: null }))
+    api.emit({ kind: 'command', id: 'palette.open' })
+    api.emit({ kind: 'command', id: 'article.saveAll' })
+    api.emit({ kind: 'command', id: 'view.zoomIn' })
+    api.emit({ kind: 'command', id: 'article.new' })
+    api.emit({ kind: 'command', id: 'no.such.command' })
+    expect(run.mock.calls).toEqual([['palette.open'], ['article.saveAll']])
+  })
+
+  it('reveals the active article in the file manager through the host', async () => {
+    const api = new FakeApi()
+    const { rerender } = renderHook(({ activePath }) => useMenuCommands(api, { run: vi.fn(), openArticle: vi.fn(), activePath }), { initialProps: { activePath: null as string | null } })
+    api.emit({ kind: 'command', id: 'article.reveal' })
+    rerender({ activePath: 'posts/a.md' })
+    api.emit({ kind: 'command', id: 'article.reveal' })
+    await vi.waitFor(() => expect(api.revealed).toEqual(['posts/a.md']))
+  })
+
+  it('opens an article the system asked for, also when it came before the workbench was there', () => {
+    const api = new FakeApi()
+    const stop = listenForOpenRequests(api)
+    api.emit({ kind: 'open-article', path: 'posts/early.md' })
+    const openArticle = vi.fn()
+    renderHook(() => useMenuCommands(api, { run: vi.fn(), openArticle, activePath: null }))
+    expect(openArticle).toHaveBeenCalledWith('posts/early.md')
+    api.emit({ kind: 'open-article', path: 'posts/later.md' })
+    expect(openArticle).toHaveBeenLastCalledWith('posts/later.md')
+    expect(openArticle).toHaveBeenCalledTimes(2)
+    expect(takeOpenRequest()).toBeNull()
+    stop()
+  })
+})
