@@ -40,3 +40,16 @@ export function newArticlePath(section: string, slug: string, isBundle: boolean)
   const prefix = section === '' ? '' : section.replace(/\/+$/, '') + '/'
   return ok(isBundle ? `${prefix}${slug}/index.md` : `${prefix}${slug}.md`)
 }
+
+/**
+ * The path a new article gets from its title: Hugo's urlize of the title in `section` (a bundle `slug/index.md` when
+ * asked); a Jekyll post (`…/_posts`) is `YYYY-MM-DD-slug.md` with `today` (the writer's local date) and never a
+ * bundle. `problem` says why there is no path (a title with no usable name, a reserved name).
+ */
+export function proposedArticlePath(layout: string, section: string, title: string, isBundle: boolean, today: string): { path: string | null; problem: string | null } {
+  const slug = slugFromTitle(title)
+  if (slug === '') return { path: null, problem: title.trim() === '' ? null : 'The title leaves no usable file name.' }
+  const isPost = layout === 'jekyll' && /(^|\/)_posts$/.test(section)
+  const path = newArticlePath(section, isPost ? `${today}-${slug}` : slug, isBundle && layout !== 'jekyll')
+  return path.ok ? { path: path.value, problem: null } : { path: null, problem: path.error.message }
+}

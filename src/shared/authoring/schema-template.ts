@@ -20,13 +20,16 @@ function valueFor(field: SchemaField, title: string, clock: WallClock): string {
   if (kind === 'list') return '[]'
   if (kind === 'number') return '0'
   if (kind === 'object') return '{}'
+  // NOTE: a value most articles share (Jekyll's `layout: post`) is the useful default; a varied one (a description) is left empty.
+  const common = field.values?.[0]
+  if (kind === 'string' && common !== undefined && common.count * 2 > field.count) return quote(common.value)
   return '""'
 }
 
 /**
  * A YAML front matter for a new article in a folder without archetypes (Jekyll, Astro): the keys that at least half
  * of the folder's articles have, most common first, with the title filled in, dates now in the folder's most used
- * layout, drafts on, and empty values otherwise. Always has a title.
+ * layout, drafts on, a text most of them share (`layout: post`), and empty values otherwise. Always has a title.
  */
 export function templateFromSchema(schema: FolderSchema, title: string, clock: WallClock): string {
   const threshold = Math.max(1, Math.ceil(schema.articleCount / 2))

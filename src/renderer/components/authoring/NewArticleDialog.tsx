@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { FolioApi } from '@shared/api'
-import { newArticlePath, slugFromTitle } from '@shared/authoring/article-name'
+import { proposedArticlePath } from '@shared/authoring/article-name'
 import type { AuthoringInfo, CreatedArticle } from '@shared/authoring/plans'
 
 /** Props of the New article dialog. `onCreated` opens the article (cursor in the body). */
@@ -15,13 +15,9 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-/** The path the article will get: Hugo's urlize of the title in the section; Jekyll posts get the date in front. */
+/** The path the article will get (see proposedArticlePath); Jekyll posts get today's date in front. */
 function proposedPath(info: AuthoringInfo, section: string, title: string, isBundle: boolean): { path: string | null; problem: string | null } {
-  const slug = slugFromTitle(title)
-  if (slug === '') return { path: null, problem: title.trim() === '' ? null : 'The title leaves no usable file name.' }
-  const name = info.layout === 'jekyll' && /(^|\/)_posts$/.test(section) ? `${today()}-${slug}` : slug
-  const path = newArticlePath(section, name, isBundle && info.layout !== 'jekyll')
-  return path.ok ? { path: path.value, problem: null } : { path: null, problem: path.error.message }
+  return proposedArticlePath(info.layout, section, title, isBundle, today())
 }
 
 /** Asks for a title, a section (most recent first) and bundle or not; shows the path, then creates from the archetypes. */
