@@ -1,6 +1,8 @@
 import type { FolioApi } from '@shared/api'
 import type { Comfort } from '../hooks/use-comfort'
 import { ReplacePanel } from '../replace/ReplacePanel'
+import { isBrowserMode } from '../api'
+import { FolderDialog } from './FolderDialog'
 import { CommandPalette } from './CommandPalette'
 import { SettingsDialog } from './SettingsDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
@@ -11,6 +13,7 @@ export function ComfortOverlays({ comfort, api, unsavedPaths }: { comfort: Comfo
   if (comfort.overlay === 'palette') return <CommandPalette platform={comfort.platform} isAvailable={comfort.isAvailable} onRun={comfort.run} onClose={close} />
   if (comfort.overlay === 'shortcuts') return <ShortcutsSheet platform={comfort.platform} isAvailable={comfort.isAvailable} onClose={close} />
   if (comfort.overlay === 'settings') return <SettingsDialog settings={comfort.settings.settings} onChange={comfort.settings.update} onClose={close} />
+  if (comfort.overlay === 'folder' && api) return <FolderDialog api={api} isBrowserMode={isBrowserMode} unsavedCount={unsavedPaths.size} onClose={close} />
   if (comfort.overlay === 'replace' && api) return <ReplacePanel api={api} unsavedPaths={unsavedPaths} onClose={close} />
   return null
 }

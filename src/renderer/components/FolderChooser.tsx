@@ -9,13 +9,15 @@ export interface FolderChooserProps {
   isBrowserMode: boolean
   /** Told when opening failed, so the caller shows why. */
   onError: (error: FolioError) => void
+  /** Told when a folder was opened (the folder chooser dialog closes then). */
+  onOpened?: () => void
 }
 
 /**
  * The recent folders (missing ones greyed and removable) and, in browser mode, a path field whose suggestions the
  * host completes. Opening goes through the host, which switches folders without a restart.
  */
-export function FolderChooser({ api, isBrowserMode, onError }: FolderChooserProps) {
+export function FolderChooser({ api, isBrowserMode, onError, onOpened }: FolderChooserProps) {
   const [recent, setRecent] = useState<RecentFolder[]>([])
   const [typed, setTyped] = useState('')
   const [completions, setCompletions] = useState<string[]>([])
@@ -41,6 +43,7 @@ export function FolderChooser({ api, isBrowserMode, onError }: FolderChooserProp
   const open = async (dir: string): Promise<void> => {
     const result = await api.openFolderAt(dir)
     if (!result.ok) onError(result.error)
+    else onOpened?.()
   }
   const forget = async (dir: string): Promise<void> => {
     await api.forgetRecentFolder(dir)

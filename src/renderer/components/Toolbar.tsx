@@ -17,16 +17,23 @@ export interface ToolbarProps {
   onNewArticle?: () => void
   /** The authoring buttons (Insert image…, Article menu, Terms), after New article. */
   articleActions?: ReactNode
+  /** Opens the folder dialog (recent folders, browser mode's path field); no button when absent. */
+  onOpenFolder?: () => void
 }
 
 /** The top bar: folder name, the active document's save state, the wrapping toggle and the Save button. */
-export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport, git, onNewArticle, articleActions }: ToolbarProps) {
+export function Toolbar({ folder, snapshot, isWrapping, onToggleWrapping, onSave, onExport, git, onNewArticle, articleActions, onOpenFolder }: ToolbarProps) {
   const canSave = snapshot.activePath !== null && snapshot.readOnlyReason === null && snapshot.status !== 'saving'
   return (
     <header className="toolbar">
       <h1 className="toolbar-folder" title={folder.root}>
         {folder.name}
       </h1>
+      {onOpenFolder && (
+        <button type="button" className="button-quiet" onClick={onOpenFolder} aria-haspopup="dialog" title="Open another folder or a recent one">
+          Open Folder…
+        </button>
+      )}
       <span className="toolbar-path">{snapshot.activePath ?? ''}</span>
       {/* NOTE: a polite live region, not a second role=status: the status bar is the one status region. */}
       <span className="toolbar-state" aria-live="polite" aria-atomic="true">

@@ -175,6 +175,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         git={gitPanel.controls}
         onNewArticle={api ? () => setAuthoring({ kind: 'new' }) : undefined}
         articleActions={api ? <ArticleActions activePath={snapshot.activePath} onRequest={setAuthoring} /> : undefined}
+        onOpenFolder={api ? () => comfort.setOverlay('folder') : undefined}
       />
       {api && <AuthoringLayer api={api} workspace={workspace} request={authoring} onRequest={setAuthoring} activePath={snapshot.activePath} onFilesChanged={onFilesChanged} />}
       {exportList !== undefined && (

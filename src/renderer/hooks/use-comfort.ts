@@ -6,7 +6,7 @@ import { isBrowserMode } from '../api'
 import { useSettings, type SettingsHandle } from './use-settings'
 
 /** Which overlay of the writing-comfort part is open. */
-export type ComfortOverlay = 'palette' | 'shortcuts' | 'settings' | 'replace' | null
+export type ComfortOverlay = 'palette' | 'shortcuts' | 'settings' | 'replace' | 'folder' | null
 
 /** What the workbench needs from the writing-comfort layer. */
 export interface Comfort {
@@ -84,7 +84,9 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
       content.removeEventListener('focusout', onOut)
     }
   }, [editor, values.hasSeenTabHint, settings.isLoaded, update])
-  const isAvailable = useCallback((command: CommandSpec) => !(command.isDesktopOnly === true && isBrowserMode) && command.runner === 'renderer', [])
+  // NOTE: Open Folder belongs to main's menu, but the palette offers it too (its dialog adds the recent folders and, in
+  // the browser, the path field).
+  const isAvailable = useCallback((command: CommandSpec) => !(command.isDesktopOnly === true && isBrowserMode) && (command.runner === 'renderer' || command.id === 'folder.open'), [])
   const run = useCallback(
     (id: string) => {
       // NOTE: the authoring commands (new, rename, move, duplicate, delete, insert image, terms) have their own home.
@@ -93,6 +95,7 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
       else if (id === 'help.shortcuts') setOverlay('shortcuts')
       else if (id === 'settings.open') setOverlay('settings')
       else if (id === 'search.replaceInFolder') setOverlay('replace')
+      else if (id === 'folder.open') setOverlay('folder')
       else if (id === 'pane.toggleOutline') setOutlineOpen((open) => !open)
       else if (id === 'pane.toggleList' || id === 'pane.toggleForm' || id === 'pane.togglePreview') actions.onTogglePane?.(id)
       else if (id === 'editor.toggleTabFocus') update({ isTabMovingFocus: !settings.settings.isTabMovingFocus })
@@ -116,6 +119,8 @@ export function useComfort(api: FolioApi | undefined, workspace: Workspace | nul
   )
   useEffect(() => {
     const handled = new Set(['palette.open', 'help.shortcuts', 'settings.open', 'search.replaceInFolder', 'pane.toggleOutline', 'pane.toggleList', 'pane.toggleForm', 'pane.togglePreview', 'editor.toggleTabFocus', 'focus.list', 'focus.editor', 'focus.form', 'focus.preview'])
+    // NOTE: in the desktop app Ctrl/Cmd+O is the menu's (the system dialog); the browser has no such menu.
+    if (isBrowserMode) handled.add('folder.open')
     const onKey = (event: KeyboardEvent) => {
       const command = commandForKey(event, platform)
       if (command === undefined || !handled.has(command.id)) return

@@ -87,3 +87,31 @@ describe('writing comfort in the app', () => {
     expect(within(outline).getByRole('button', { name: 'Hello' })).toBeTruthy()
   })
 })
+
+describe('opening another folder while one is open', () => {
+  it('the toolbar and Ctrl/Cmd+O open the folder dialog: a recent folder or a typed path opens without a restart', async () => {
+    const { api } = renderApp(files())
+    api.recentFolders = [{ path: '/sites/blog', name: 'blog', openedAt: '2026-01-02T00:00:00Z', isMissing: false }]
+    await screen.findByRole('listbox', { name: 'Articles' })
+    fireEvent.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Open Folder…' }))
+    let dialog = screen.getByRole('dialog', { name: 'Open folder' })
+    fireEvent.click(within(await within(dialog).findByRole('navigation', { name: 'Recent folders' })).getByRole('button', { name: /^blog/ }))
+    await waitFor(() => expect(api.folder?.root).toBe('/sites/blog'))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Open folder' })).toBeNull())
+    ctrl('o')
+    dialog = screen.getByRole('dialog', { name: 'Open folder' })
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Folder path' }), { target: { value: '/sites/docs' } })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Open' }))
+    await waitFor(() => expect(api.folder?.root).toBe('/sites/docs'))
+  })
+
+  it('does not open another folder over unsaved edits', async () => {
+    renderApp(files())
+    const view = await openArticle('Hello world', helloText)
+    act(() => view.dispatch({ changes: { from: helloText.length, insert: 'Edit.\n' } }))
+    ctrl('o')
+    const dialog = screen.getByRole('dialog', { name: 'Open folder' })
+    expect(within(dialog).getByRole('alert').textContent).toContain('1 article has unsaved changes')
+    expect(within(dialog).queryByRole('combobox', { name: 'Folder path' })).toBeNull()
+  })
+})
