@@ -1,4 +1,4 @@
-import { defaultSiteConfig, hugoConfigNames, parseSiteConfig, type SiteConfig } from '@shared/authoring/site-config'
+import { defaultSiteConfig, hugoConfigNames, parseSiteConfig, type SiteConfig } from '@shared/hugo/site-config'
 import { ok, type Result } from '@shared/result'
 import type { SiteReader } from './site-reader'
 

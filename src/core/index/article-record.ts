@@ -145,6 +145,7 @@ export function bodyStart(text: string): number {
 
 function timeOf(iso: string | null): number | null {
   if (iso === null) return null
+  // NOTE: `iso` is the rulebook's own RFC 3339 output (Hugo's reading already done), not text a writer typed.
   const ms = Date.parse(iso)
   return Number.isNaN(ms) ? null : ms
 }

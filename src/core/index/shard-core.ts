@@ -198,7 +198,7 @@ export class ShardCore {
       articles.push({ size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, summary, publishDate, expiryDate })
     }
     // NOTE: writes are chained so an older snapshot never lands after a newer one.
-    this.cacheWrite = this.cacheWrite.then(() => saveShardCache(file, this.root, articles))
+    this.cacheWrite = this.cacheWrite.then(() => saveShardCache(file, this.root, articles, this.siteRules()))
     await this.cacheWrite
   }
 
@@ -254,7 +254,7 @@ export class ShardCore {
   cachedPaths(): string[] {
     const file = this.options.cacheFile
     if (file === undefined || file === null || this.pendingAt !== 0) return []
-    this.cached ??= loadShardCache(file, this.root)
+    this.cached ??= loadShardCache(file, this.root, this.siteRules())
     return [...this.cached.keys()]
   }
 
@@ -268,7 +268,7 @@ export class ShardCore {
   private fromCache(rel: string): ShardRecord | null {
     const file = this.options.cacheFile
     if (file === undefined || file === null) return null
-    this.cached ??= loadShardCache(file, this.root)
+    this.cached ??= loadShardCache(file, this.root, this.siteRules())
     const entry = this.cached.get(rel)
     if (entry === undefined) return null
     // NOTE: each entry is looked at once; a miss is read like a file the cache never knew.

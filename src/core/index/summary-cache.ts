@@ -4,13 +4,15 @@ import os from 'node:os'
 import path from 'node:path'
 import type { ArticleSummary } from '@shared/api'
 import type { FrontMatterFormat } from '@shared/front-matter/types'
+import { defaultSiteRules, type HugoSiteRules } from '@shared/hugo/page'
 import { errnoCode } from '../errno'
 import { writeFileAtomic } from '../atomic-write'
 import type { FileStamp } from './shard-core'
 
 // NOTE: 2: word counts follow the shared rule (shortcodes and bare Markdown marks are not words, CJK characters are).
+// NOTE: 3: errors Hugo raises and Folio did not (TOML 1.0, YAML control characters, `----` fences) and the rules key.
 /** Bumped whenever the summarizer or this format changes, so an older cache is ignored rather than trusted. */
-const cacheVersion = 2
+const cacheVersion = 3
 
 /**
  * What a shard remembers of one article across runs: its summary (build status is worked out again on load, it
@@ -101,7 +103,7 @@ function toRow({ size, mtimeMs, ctimeMs, summary: s, publishDate, expiryDate }: 
  * status). Empty when there is none, when it was written by another version or for another folder, or when any
  * row is malformed (a cache is never trusted in part).
  */
-export function loadShardCache(file: string, root: string): Map<string, CachedArticle> {
+export function loadShardCache(file: string, root: string, rules: HugoSiteRules = defaultSiteRules): Map<string, CachedArticle> {
   let parsed: unknown
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'))
@@ -112,13 +114,20 @@ export function loadShardCache(file: string, root: string): Map<string, CachedAr
   }
   const found = new Map<string, CachedArticle>()
   if (typeof parsed !== 'object' || parsed === null) return found
-  const body = parsed as { version?: unknown; root?: unknown; articles?: unknown }
-  if (body.version !== cacheVersion || body.root !== root || !Array.isArray(body.articles)) return found
+  const body = parsed as { version?: unknown; root?: unknown; rules?: unknown; articles?: unknown }
+  // NOTE: the publish and expiry instants were worked out with the site's time zone and key lists; a cache written
+  // under other rules (the config's timeZone changed) is not used, so every verdict follows the config in force.
+  if (body.version !== cacheVersion || body.root !== root || body.rules !== rulesKey(rules) || !Array.isArray(body.articles)) return found
   for (const row of body.articles as unknown[]) {
     if (!isCacheRow(row)) return new Map()
     found.set(row[0], fromRow(row))
   }
   return found
+}
+
+/** The site rules a cache was written under, as one comparable text. */
+function rulesKey(rules: HugoSiteRules): string {
+  return JSON.stringify([rules.timeZone, rules.dateKeys.date, rules.dateKeys.publishDate, rules.dateKeys.lastmod, rules.dateKeys.expiryDate])
 }
 
 const rowsPerPart = 500
@@ -128,8 +137,8 @@ const rowsPerPart = 500
  * NOTE: two shards save at once when indexing ends; a whole-file string and row arrays per shard raised the peak
  * RSS by ~70 MB on 50,000 articles, while parts this small die young.
  */
-export function cacheBytes(root: string, articles: readonly CachedArticle[]): Buffer {
-  const parts = [Buffer.from(`{"version":${cacheVersion},"root":${JSON.stringify(root)},"articles":[`)]
+export function cacheBytes(root: string, articles: readonly CachedArticle[], rules: HugoSiteRules = defaultSiteRules): Buffer {
+  const parts = [Buffer.from(`{"version":${cacheVersion},"root":${JSON.stringify(root)},"rules":${JSON.stringify(rulesKey(rules))},"articles":[`)]
   for (let i = 0; i < articles.length; i += rowsPerPart) {
     const rows = JSON.stringify(articles.slice(i, i + rowsPerPart).map(toRow))
     parts.push(Buffer.from(`${i === 0 ? '' : ','}${rows.slice(1, -1)}`))
@@ -139,14 +148,14 @@ export function cacheBytes(root: string, articles: readonly CachedArticle[]): Bu
 }
 
 /** Writes a shard's cache atomically (temp file, fsync, rename); false when it could not be written (the cache is optional). */
-export async function saveShardCache(file: string, root: string, articles: CachedArticle[]): Promise<boolean> {
+export async function saveShardCache(file: string, root: string, articles: CachedArticle[], rules: HugoSiteRules = defaultSiteRules): Promise<boolean> {
   try {
     await fs.promises.mkdir(path.dirname(file), { recursive: true })
   } catch (error) {
     if (errnoCode(error) === undefined) throw error
     return false
   }
-  const written = await writeFileAtomic(file, cacheBytes(root, articles))
+  const written = await writeFileAtomic(file, cacheBytes(root, articles, rules))
   await pruneStaleCaches(path.dirname(file), Date.now() - staleAfterMs)
   return written.ok
 }

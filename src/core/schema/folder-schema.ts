@@ -7,6 +7,7 @@ import type { ExplicitField, FolderSchema, SchemaProblem } from '@shared/front-m
 import type { FrontMatterValue } from '@shared/front-matter/types'
 import { ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
+import { siteRulesForFolder } from '../hugo-site'
 import { maxArticleBytes } from '../store/article-store'
 import { openForIndexSync, readTextForIndexSync } from '../store/sync-open'
 
@@ -15,8 +16,6 @@ const schemaFiles: { file: string; parse: (json: unknown, source: string) => Exp
   { file: 'frontmatter.json', parse: parseFrontMatterCmsConfig },
   { file: '.folio/schema.json', parse: parseFolioSchema },
 ]
-
-const hugoConfigs = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json']
 
 const readBatch = 32
 
@@ -158,7 +157,8 @@ export async function buildFolderSchema(root: string, cache: RootCache = newRoot
     for (const [key, field] of read.fields) explicit.set(key, field)
   }
   const schema = withExplicitFields(accumulator.finish(), explicit)
-  return ok({ ...schema, sources, problems, siteTimeZone: await siteTimeZone(root) })
+  // NOTE: the site's time zone comes from the rulebook's reading of the Hugo config, as the index's does.
+  return ok({ ...schema, sources, problems, siteTimeZone: (await siteRulesForFolder(root)).rules.timeZone })
 }
 
 /** How a schema is built. */
@@ -220,14 +220,4 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
   } catch (error) {
     return { ok: false, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }
   }
-}
-
-async function siteTimeZone(root: string): Promise<string | null> {
-  for (const name of hugoConfigs) {
-    const text = await readText(root, name)
-    if (text === null) continue
-    const match = /^\s*"?timeZone"?\s*[=:]\s*["']?([A-Za-z0-9_+\-/]+)/m.exec(text)
-    return match?.[1] ?? null
-  }
-  return null
 }

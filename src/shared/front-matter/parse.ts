@@ -80,3 +80,14 @@ export function parseForEdit(text: string): Pick<ParsedFrontMatter, 'format' | '
   const parsed = parseBlock(text, found.block, false)
   return { format: found.block.format, block: found.block, data: parsed.data, errors: parsed.errors.map((p) => diagnostic(text, 'error', p)) }
 }
+
+/**
+ * Reads a whole text as one document of `format` (a site config file), with the front-matter parsers and their
+ * rules: the plain data, or the first error positioned in `text`.
+ */
+export function readDocumentData(text: string, format: FrontMatterBlock['format']): { data: Record<string, FrontMatterValue>; error: Diagnostic | null } {
+  const block: FrontMatterBlock = { format, from: 0, to: text.length, contentFrom: 0, contentTo: text.length }
+  const parsed = parseBlock(text, block, false)
+  const first = parsed.errors[0]
+  return { data: first ? {} : parsed.data, error: first ? diagnostic(text, 'error', first) : null }
+}

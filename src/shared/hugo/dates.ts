@@ -1,4 +1,4 @@
-import { parseCastDate, type WallTime } from './go-time'
+import { goMonthNames, parseCastDate, type WallTime } from './go-time'
 import { offsetForWallTime, utcMs } from './time-zone'
 import type { HugoFormat, HugoValue } from './values'
 import { hugoValueOf, type HugoEntry } from './values'
@@ -94,9 +94,7 @@ export function readHugoDate(entry: HugoEntry, format: HugoFormat, timeZone: str
   return readHugoDateValue(hugoValueOf(entry, format), timeZone)
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
 /** The date as a theme shows it with Go's `January 2, 2006` layout, in the date's own offset. */
 export function formatHugoDate(date: Extract<HugoDate, { kind: 'date' }>): string {
-  return `${months[date.month - 1] ?? ''} ${date.day}, ${date.year}`
+  return `${goMonthNames[date.month - 1] ?? ''} ${date.day}, ${date.year}`
 }

@@ -1,3 +1,5 @@
+import { goDayNames, goMonthNames } from './go-time'
+
 /** A wall-clock moment as Hugo sees it: local fields plus the offset from UTC in minutes (east positive). */
 export interface WallClock {
   year: number
@@ -27,8 +29,8 @@ export function wallClockAt(instant: Date, offsetMinutes: number): WallClock {
   }
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+const months = goMonthNames
+const days = goDayNames
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 function offset(clock: WallClock, separator: string, isZulu: boolean): string {

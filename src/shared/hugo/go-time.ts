@@ -14,10 +14,15 @@ export interface WallTime {
 /** How a layout places the text in time: its own numeric offset, the site's zone, or a time of day alone (year 0). */
 export type ZoneUse = 'numeric' | 'site' | 'timeOnly'
 
-const shortMonths = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const longMonths = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const shortDays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
-const longDays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+/** Go's month names (time.Month.String), January first: the one table the parser and the formatters share. */
+export const goMonthNames: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+/** Go's weekday names (time.Weekday.String), Sunday first. */
+export const goDayNames: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
+const longMonths = goMonthNames.map((m) => m.toLowerCase())
+const shortMonths = longMonths.map((m) => m.slice(0, 3))
+const longDays = goDayNames.map((d) => d.toLowerCase())
+const shortDays = longDays.map((d) => d.slice(0, 3))
 const stdTokens = ['January', 'Monday', '2006', 'Z07:00', 'Z0700', '-07:00', '-0700', '.999999999', '.000000000', '.000000', '.000', 'Jan', 'Mon', 'MST', '_2', '01', '02', '04', '05', '06', '15', 'PM', '3']
 
 /**

@@ -1,17 +1,72 @@
-import { parse as parseToml } from 'smol-toml'
-import { parse as parseYaml } from 'yaml'
-import { defaultDateKeys, type HugoDateField, type HugoSiteRules } from './page'
-import { hugoDateAliases } from './page'
+import { readDocumentData } from '../front-matter/parse'
+import type { FrontMatterValue } from '../front-matter/types'
+import { defaultDateKeys, hugoDateAliases, type HugoDateField, type HugoSiteRules } from './page'
 import { isKnownTimeZone } from './time-zone'
 
 /** Config file names Hugo 0.111 looks for at a site's root, in its order. */
 export const hugoConfigNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'] as const
 
-function lowerKeys(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) out[k.toLowerCase()] = v
+/** What authoring needs from a Hugo site config; defaults when a key is absent. */
+export interface SiteConfig {
+  title: string
+  theme: string | null
+  /** Relative to the site root (Hugo's `contentDir`, default `content`). */
+  contentDir: string
+  staticDir: string
+  /** Front-matter key (the plural) of each taxonomy; Hugo's default is tags and categories. */
+  taxonomies: string[]
+  /** `[permalinks]` patterns by section (or `page.<section>`), as written. */
+  permalinks: Record<string, string>
+}
+
+/** Hugo's defaults for a site without a config (or with one that does not parse). */
+export const defaultSiteConfig: SiteConfig = { title: '', theme: null, contentDir: 'content', staticDir: 'static', taxonomies: ['tags', 'categories'], permalinks: {} }
+
+type ConfigData = Record<string, FrontMatterValue>
+
+/**
+ * A config file's data with keys lower-cased at the top level (Hugo reads config keys in any case), read by the same
+ * parsers as front matter (`name` tells the syntax: TOML, JSON, else YAML); an error message when it does not parse.
+ */
+function readConfigData(name: string, source: string): { data: ConfigData } | { error: string } {
+  // NOTE: read as a whole document, not wrapped in fences: a YAML config may itself start with `---`.
+  const read = readDocumentData(source, name.endsWith('.toml') ? 'toml' : name.endsWith('.json') ? 'json' : 'yaml')
+  if (read.error) return { error: `${read.error.message} (line ${read.error.line})` }
+  return { data: lowerKeys(read.data) }
+}
+
+function lowerKeys(value: FrontMatterValue | undefined): ConfigData {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return {}
+  const out: ConfigData = {}
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k.toLowerCase(), { value: v, enumerable: true, writable: true, configurable: true })
   return out
+}
+
+const text = (v: FrontMatterValue | undefined): string | null => (typeof v === 'string' ? v : null)
+const firstText = (v: FrontMatterValue | undefined): string | null => (Array.isArray(v) ? text(v[0]) : text(v))
+const trimSlashes = (p: string): string => p.replace(/\\/g, '/').replace(/^\.\/|^\/+|\/+$/g, '')
+const isRecord = (v: FrontMatterValue | undefined): v is Record<string, FrontMatterValue> => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+function siteConfigOf(data: ConfigData): SiteConfig {
+  const { taxonomies, permalinks } = data
+  return {
+    title: text(data.title) ?? '',
+    theme: firstText(data.theme),
+    contentDir: trimSlashes(text(data.contentdir) ?? 'content') || 'content',
+    staticDir: trimSlashes(firstText(data.staticdir) ?? 'static') || 'static',
+    taxonomies: isRecord(taxonomies) ? Object.values(taxonomies).flatMap((v) => text(v) ?? []) : defaultSiteConfig.taxonomies,
+    permalinks: isRecord(permalinks) ? Object.fromEntries(Object.entries(permalinks).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))) : {},
+  }
+}
+
+/**
+ * Reads a Hugo config file's text (`name` says its format) for authoring. Never throws: a file that does not parse
+ * gives the defaults and its error message, so authoring still works with Hugo's defaults.
+ */
+export function parseSiteConfig(name: string, source: string): { config: SiteConfig; error: string | null } {
+  const read = readConfigData(name, source)
+  if ('error' in read) return { config: defaultSiteConfig, error: `${name}: ${read.error}` }
+  return { config: siteConfigOf(read.data), error: null }
 }
 
 const fieldNames: Record<string, HugoDateField> = { date: 'date', publishdate: 'publishDate', lastmod: 'lastmod', expirydate: 'expiryDate' }
@@ -29,18 +84,7 @@ function keyList(field: HugoDateField, value: unknown): readonly string[] {
   return out
 }
 
-/**
- * The rulebook's settings from a site config's text (`name` tells the syntax): `timeZone` and `[frontmatter]`.
- * A config that does not parse, or a zone name this platform does not know, gives the defaults and a problem.
- */
-export function siteRulesFromConfig(name: string, text: string): { rules: HugoSiteRules; problem: string | null } {
-  let data: Record<string, unknown>
-  try {
-    const raw: unknown = name.endsWith('.toml') ? parseToml(text) : name.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
-    data = lowerKeys(raw)
-  } catch (error) {
-    return { rules: { timeZone: null, dateKeys: defaultDateKeys }, problem: `${name} does not parse (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}); dates are read in UTC` }
-  }
+function rulesOf(name: string, data: ConfigData): { rules: HugoSiteRules; problem: string | null } {
   const zone = typeof data.timezone === 'string' && data.timezone !== '' ? data.timezone : null
   const fm = lowerKeys(data.frontmatter)
   const dateKeys = {
@@ -51,4 +95,14 @@ export function siteRulesFromConfig(name: string, text: string): { rules: HugoSi
   }
   if (zone !== null && !isKnownTimeZone(zone)) return { rules: { timeZone: null, dateKeys }, problem: `timeZone "${zone}" in ${name} is not a time zone name; Hugo stops, Folio reads dates in UTC` }
   return { rules: { timeZone: zone, dateKeys }, problem: null }
+}
+
+/**
+ * The rulebook's settings from a site config's text (`name` tells the syntax): `timeZone` and `[frontmatter]`.
+ * A config that does not parse, or a zone name this platform does not know, gives the defaults and a problem.
+ */
+export function siteRulesFromConfig(name: string, source: string): { rules: HugoSiteRules; problem: string | null } {
+  const read = readConfigData(name, source)
+  if ('error' in read) return { rules: { timeZone: null, dateKeys: defaultDateKeys }, problem: `${name} does not parse (${read.error}); dates are read in UTC` }
+  return rulesOf(name, read.data)
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { ArticleSummary, FolderEvent } from '@shared/api'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { ShardCore } from '../../../../src/core/index/shard-core'
+import { rulesWithTimeZone } from '@shared/hugo/page'
 import { cacheBytes, defaultCacheDir, loadShardCache, pruneStaleCaches, shardCacheFile, type CachedArticle } from '../../../../src/core/index/summary-cache'
 import { makeCorpus, makeTempDir, removeTempDir } from '../corpus'
 
@@ -223,5 +224,18 @@ describe('summary cache', () => {
       if (count > 7) expect(loaded.get('p/7.md')).toEqual({ ...article(7), summary: { ...article(7).summary, error: { message: 'bad', line: 2, column: 3 } } })
       if (count > 8) expect(loaded.get('p/8.md')).toEqual({ ...article(8), summary: (({ error: _e, ...rest }) => rest)(article(8).summary) })
     }
+  })
+
+  it('is not used under other site rules: a cache written in UTC is ignored once the config names a time zone', () => {
+    const article: CachedArticle = {
+      size: 1, mtimeMs: 1, ctimeMs: 1, publishDate: '2030-01-01T00:00:00Z', expiryDate: null,
+      summary: { path: 'a.md', title: 'A', date: null, isDraft: false, format: 'yaml', lastmod: null, tags: [], categories: [], wordCount: 1 },
+    }
+    const file = path.join(cacheDir, 'rules.json')
+    fs.writeFileSync(file, cacheBytes('/r', [article], rulesWithTimeZone(null)))
+    expect(loadShardCache(file, '/r', rulesWithTimeZone(null)).size).toBe(1)
+    expect(loadShardCache(file, '/r', rulesWithTimeZone('Asia/Kolkata')).size).toBe(0)
+    fs.writeFileSync(file, cacheBytes('/r', [article], rulesWithTimeZone('Asia/Kolkata')))
+    expect(loadShardCache(file, '/r', rulesWithTimeZone('Asia/Kolkata')).size).toBe(1)
   })
 })
