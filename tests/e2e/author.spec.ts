@@ -211,6 +211,9 @@ test('Terms view, tab actions, duplicate, Insert image… with the resize choice
   await (await small).setFiles({ name: 'dot.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') })
   await expect(editor).toContainText('![](dot.png)')
   await expect(files.getByRole('listitem', { name: 'dot.png', exact: true })).toBeVisible()
+  // The preview shows the new image at once (loaded from the bundle, not a placeholder).
+  await expect(page.frameLocator('iframe.preview-frame').locator('img[src*="dot.png"]')).toHaveJSProperty('complete', true)
+  await expect.poll(() => page.frameLocator('iframe.preview-frame').locator('img[src*="dot.png"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
 
   // A large image asks: original or a resized copy; the copy is made in the page and saved, the original untouched.
   const large = page.waitForEvent('filechooser')
