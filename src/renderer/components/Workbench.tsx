@@ -23,7 +23,7 @@ import { useGitPanel } from '../git/use-git-panel'
 import { useComfort } from '../hooks/use-comfort'
 import { useFolderSession } from '../hooks/use-folder-session'
 import { ComfortOverlays } from './ComfortOverlays'
-import { useMenuCommands } from '../hooks/use-menu-commands'
+import { revealActiveArticle, useMenuCommands } from '../hooks/use-menu-commands'
 import '../comfort.css'
 
 /** Props of the workbench. */
@@ -121,10 +121,10 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
       onRevert: () => setRevertAsked(true),
       // NOTE: every authoring command goes through authoringRequestFor, the one place they are mapped.
       onArticleCommand: (id: string) => void onAuthoringCommand(id),
-      onCommand: onAuthoringCommand,
+      onCommand: (id: string) => revealActiveArticle(api, id, activePathNow.current) || onAuthoringCommand(id),
       onTogglePane: (id: 'pane.toggleList' | 'pane.toggleForm' | 'pane.togglePreview') => togglePane((id === 'pane.toggleList' ? listPane : id === 'pane.toggleForm' ? formPane : previewPane).current),
     }),
-    [onAuthoringCommand, listPane, formPane, previewPane],
+    [onAuthoringCommand, listPane, formPane, previewPane, api],
   )
   const comfort = useComfort(api, current?.workspace ?? null, comfortActions)
   // Session restore per folder (see useFolderSession): tabs and carets, the list's order and filters, pane sizes
@@ -160,7 +160,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
   )
   const onSideLayout = useCallback((next: Record<string, number>) => onLayout('side', next), [onLayout])
   // Desktop menu: its commands run through the palette's runner; articles the system asked for open here.
-  useMenuCommands(api, { run: comfort.run, openArticle: onOpen, activePath: snapshot.activePath })
+  useMenuCommands(api, { run: comfort.run, openArticle: onOpen })
   const { isWrapping } = comfort.settings.settings
   const activeProblems = useMemo(() => (snapshot.frontMatter ? articleProblems(snapshot.frontMatter, schema) : []), [snapshot.frontMatter, schema])
   return (

@@ -1,10 +1,8 @@
 import { useEffect, useRef } from 'react'
 import type { FolioApi } from '@shared/api'
 import { commandById } from '@shared/commands'
+import { authoringRequestFor } from '../components/authoring/authoring-commands'
 import { takeOpenRequest } from '../open-requests'
-
-// NOTE: the authoring layer answers these menu commands itself (its dialogs need the request state it owns).
-const answeredByAuthoring = new Set(['article.new', 'article.rename', 'article.move', 'article.delete'])
 
 /** What the menu's commands reach in the workbench. */
 export interface MenuCommandTargets {
@@ -12,15 +10,12 @@ export interface MenuCommandTargets {
   run: (id: string) => void
   /** Opens an article of the open folder (the list's open). */
   openArticle: (path: string) => void
-  activePath: string | null
-  /** Told when revealing the active article failed. */
-  onError?: (message: string) => void
 }
 
 /**
  * Desktop: runs the application menu's renderer commands (`{ kind: 'command', id }` folder events) through the same
- * runner as the command palette, reveals the active article for File > Reveal in File Manager, and opens articles
- * the system asked for (`open-article`, also one that came before the workbench was mounted).
+ * runner as the command palette, and opens articles the system asked for (`open-article`, also one that came
+ * before the workbench was mounted).
  */
 export function useMenuCommands(api: FolioApi | undefined, targets: MenuCommandTargets): void {
   const latest = useRef(targets)
@@ -32,18 +27,29 @@ export function useMenuCommands(api: FolioApi | undefined, targets: MenuCommandT
     const waiting = takeOpenRequest()
     if (waiting !== null) latest.current.openArticle(waiting)
     return api.onFolderEvent((event) => {
-      const { run, openArticle, activePath, onError } = latest.current
       if (event.kind === 'open-article') {
         takeOpenRequest()
-        openArticle(event.path)
+        latest.current.openArticle(event.path)
         return
       }
-      if (event.kind !== 'command' || commandById(event.id)?.runner !== 'renderer' || answeredByAuthoring.has(event.id)) return
-      if (event.id !== 'article.reveal') return run(event.id)
-      if (activePath === null) return
-      void api.revealArticle(activePath).then((revealed) => {
-        if (!revealed.ok) onError?.(revealed.error.message)
-      })
+      if (event.kind !== 'command' || commandById(event.id)?.runner !== 'renderer') return
+      // NOTE: the authoring layer follows command events itself (its dialogs); running them here too would ask twice.
+      if (authoringRequestFor(event.id, 'any.md') !== null) return
+      latest.current.run(event.id)
     })
   }, [api])
+}
+
+/**
+ * File > Reveal in File Manager (menu and palette): shows the active article in Finder/Explorer through the host,
+ * which confines the path to the open folder. True when the command was this one (handled, even with no article).
+ */
+export function revealActiveArticle(api: FolioApi | undefined, id: string, activePath: string | null, onError?: (message: string) => void): boolean {
+  if (id !== 'article.reveal') return false
+  if (api && activePath !== null) {
+    void api.revealArticle(activePath).then((revealed) => {
+      if (!revealed.ok) onError?.(revealed.error.message)
+    })
+  }
+  return true
 }

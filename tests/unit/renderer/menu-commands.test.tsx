@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { useMenuCommands } from '../../../src/renderer/hooks/use-menu-commands'
+import { revealActiveArticle, useMenuCommands } from '../../../src/renderer/hooks/use-menu-commands'
 import { listenForOpenRequests, takeOpenRequest } from '../../../src/renderer/open-requests'
 import { FakeApi } from './fake-api'
 
@@ -8,22 +8,25 @@ describe('menu commands in the renderer', () => {
   it('runs the menu’s renderer commands through the palette’s runner, and nothing else', () => {
     const api = new FakeApi()
     const run = vi.fn()
-    renderHook(() => useMenuCommands(api, { run, openArticle: vi.fn(), activePath: null }))
+    renderHook(() => useMenuCommands(api, { run, openArticle: vi.fn() }))
     api.emit({ kind: 'command', id: 'palette.open' })
     api.emit({ kind: 'command', id: 'article.saveAll' })
     api.emit({ kind: 'command', id: 'view.zoomIn' })
     api.emit({ kind: 'command', id: 'article.new' })
+    api.emit({ kind: 'command', id: 'article.rename' })
     api.emit({ kind: 'command', id: 'no.such.command' })
-    expect(run.mock.calls).toEqual([['palette.open'], ['article.saveAll']])
+    api.emit({ kind: 'command', id: 'article.reveal' })
+    expect(run.mock.calls).toEqual([['palette.open'], ['article.saveAll'], ['article.reveal']])
   })
 
-  it('reveals the active article in the file manager through the host', async () => {
+  it('reveals the active article in the file manager through the host (menu and palette)', async () => {
     const api = new FakeApi()
-    const { rerender } = renderHook(({ activePath }) => useMenuCommands(api, { run: vi.fn(), openArticle: vi.fn(), activePath }), { initialProps: { activePath: null as string | null } })
-    api.emit({ kind: 'command', id: 'article.reveal' })
-    rerender({ activePath: 'posts/a.md' })
-    api.emit({ kind: 'command', id: 'article.reveal' })
+    const onError = vi.fn()
+    expect(revealActiveArticle(api, 'article.save', 'posts/a.md')).toBe(false)
+    expect(revealActiveArticle(api, 'article.reveal', null)).toBe(true)
+    expect(revealActiveArticle(api, 'article.reveal', 'posts/a.md', onError)).toBe(true)
     await vi.waitFor(() => expect(api.revealed).toEqual(['posts/a.md']))
+    expect(onError).not.toHaveBeenCalled()
   })
 
   it('opens an article the system asked for, also when it came before the workbench was there', () => {
@@ -31,7 +34,7 @@ describe('menu commands in the renderer', () => {
     const stop = listenForOpenRequests(api)
     api.emit({ kind: 'open-article', path: 'posts/early.md' })
     const openArticle = vi.fn()
-    renderHook(() => useMenuCommands(api, { run: vi.fn(), openArticle, activePath: null }))
+    renderHook(() => useMenuCommands(api, { run: vi.fn(), openArticle }))
     expect(openArticle).toHaveBeenCalledWith('posts/early.md')
     api.emit({ kind: 'open-article', path: 'posts/later.md' })
     expect(openArticle).toHaveBeenLastCalledWith('posts/later.md')
