@@ -43,3 +43,17 @@ describe('menu commands in the renderer', () => {
     stop()
   })
 })
+
+describe('the article context menu', () => {
+  it('offers Reveal in File Manager on the desktop only', async () => {
+    const { render, screen } = await import('@testing-library/react')
+    const { ArticleMenu } = await import('../../../src/renderer/components/authoring/ArticleMenu')
+    const onReveal = vi.fn()
+    const { unmount } = render(<ArticleMenu path="posts/a.md" x={10} y={10} onRequest={vi.fn()} onReveal={onReveal} />)
+    screen.getByRole('menuitem', { name: 'Reveal in File Manager' }).click()
+    expect(onReveal).toHaveBeenCalledWith('posts/a.md')
+    unmount()
+    render(<ArticleMenu path="posts/a.md" x={10} y={10} onRequest={vi.fn()} />)
+    expect(screen.queryByRole('menuitem', { name: 'Reveal in File Manager' })).toBeNull()
+  })
+})

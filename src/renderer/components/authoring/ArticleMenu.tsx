@@ -7,10 +7,12 @@ export interface ArticleMenuProps {
   x: number
   y: number
   onRequest: (request: AuthoringRequest | null) => void
+  /** Desktop: shows the article in Finder/Explorer (absent in browser mode, where there is no file manager). */
+  onReveal?: (path: string) => void
 }
 
 /** The actions on one article: Rename…, Move to…, Duplicate, Insert image…, Move to Trash. A click anywhere closes it. */
-export function ArticleMenu({ path, x, y, onRequest }: ArticleMenuProps) {
+export function ArticleMenu({ path, x, y, onRequest, onReveal }: ArticleMenuProps) {
   useEffect(() => {
     const dismiss = (): void => onRequest(null)
     window.addEventListener('click', dismiss)
@@ -33,6 +35,11 @@ export function ArticleMenu({ path, x, y, onRequest }: ArticleMenuProps) {
       <button role="menuitem" type="button" onClick={() => onRequest({ kind: 'insert-image', path })}>
         Insert image…
       </button>
+      {onReveal && (
+        <button role="menuitem" type="button" onClick={() => onReveal(path)}>
+          Reveal in File Manager
+        </button>
+      )}
       <button role="menuitem" type="button" onClick={() => onRequest({ kind: 'delete', path })}>
         Move to Trash
       </button>

@@ -4,6 +4,7 @@ import { commandForKey } from '@shared/commands'
 import type { LazyWorkspace } from '../../hooks/use-workspace'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { ArticleMenu } from './ArticleMenu'
+import { isBrowserMode } from '../../api'
 import { authoringRequestFor, isBundlePath, type AuthoringRequest } from './authoring-commands'
 import { DeleteDialog } from './DeleteDialog'
 import { imageFilesOf } from './image-paste'
@@ -174,7 +175,7 @@ function AuthoringDialog({ api, request, onRequest, load, open, onConvert, onSta
         />
       )
     case 'menu':
-      return <ArticleMenu path={request.path} x={request.x} y={request.y} onRequest={onRequest} />
+      return <ArticleMenu path={request.path} x={request.x} y={request.y} onRequest={onRequest} onReveal={isBrowserMode ? undefined : (path) => void api.revealArticle(path)} />
     case 'image-target':
       if (isBundlePath(request.path)) return null
       return (
