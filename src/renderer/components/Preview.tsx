@@ -27,6 +27,8 @@ function useBrowserAssetPrefix(host: PreviewHost): string | null {
 
 /** Delay after the last keystroke before the preview re-renders, in milliseconds. */
 export const previewDelayMs = 120
+/** The longest the preview waits after an edit, however long its last render took. */
+const maxPreviewDelayMs = 2000
 
 /**
  * The live preview (a region named "Preview"): sanitised HTML inside a sandboxed frame without scripts whose CSP
@@ -51,6 +53,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
     const frame = frameRef.current
     if (!frame) return
     let timer: ReturnType<typeof setTimeout> | undefined
+    let lastRenderMs = 0
     let detach = (): void => {}
     const policy = (): UrlPolicy & { isPageBundle?: boolean } => {
       const path = editor.activePath
@@ -61,7 +64,9 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
       if (!root) return
       const scroller = root.ownerDocument.scrollingElement
       const scrollTop = isNewDocument ? 0 : (scroller?.scrollTop ?? 0)
+      const started = performance.now()
       root.innerHTML = editor.activePath === null ? '' : renderPreviewHtml(editor.view.state, policy())
+      lastRenderMs = performance.now() - started
       if (scroller) scroller.scrollTop = scrollTop
     }
     // NOTE: runs for every document the frame gets (the srcdoc after mount and after the CSP changes).
@@ -87,7 +92,10 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
         render(true)
       } else if (event.isDocChanged) {
         clearTimeout(timer)
-        timer = setTimeout(() => render(), previewDelayMs)
+        // NOTE: a long article renders in hundreds of milliseconds, all on the main thread: after the fixed pause it
+        // would land between a steady typist's keys and hold them up. Waiting a multiple of its last cost keeps it
+        // to real pauses (a 1 MB article: measured by bench/keystroke.bench.mjs).
+        timer = setTimeout(() => render(), Math.max(previewDelayMs, Math.min(maxPreviewDelayMs, lastRenderMs * 4)))
       }
     })
     return () => {

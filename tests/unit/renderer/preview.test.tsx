@@ -51,6 +51,34 @@ describe('preview', () => {
     expect(frame().body.innerHTML).not.toContain('onerror')
   })
 
+  it('waits longer after an edit when its last render was slow (a long article), so renders fall in real pauses', async () => {
+    renderApp()
+    const view = await openArticle('Hello world', helloText)
+    await waitFor(() => expect(within(frame().body).getByRole('heading', { name: 'Hello' })).toBeTruthy())
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    // NOTE: every reading of the clock 400 ms after the last: each render seems to take 400 ms.
+    let clock = performance.now()
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 400))
+    onTestFinished(() => now.mockRestore())
+    const type = (text: string) =>
+      act(() => {
+        view.dispatch({ changes: { from: view.state.doc.length, insert: text } })
+      })
+    const heading = (name: string) => within(frame().body).queryByRole('heading', { name })
+    const advance = (ms: number) =>
+      act(() => {
+        vi.advanceTimersByTime(ms)
+      })
+    type('\n## First\n')
+    advance(2000)
+    expect(heading('First')).toBeTruthy()
+    type('\n## Second\n')
+    advance(1000)
+    expect(heading('Second')).toBeNull()
+    advance(1000)
+    expect(heading('Second')).toBeTruthy()
+  })
+
   it('loads bundle images beside the article and /x from static/ through the asset route; remote images only when asked', async () => {
     renderApp({ 'content/posts/trip/index.md': bundleText })
     await openArticle('Trip', bundleText)
