@@ -1,3 +1,4 @@
+import { hugoKeyType } from '../hugo/key-types'
 import type { SchemaField, SchemaWidget } from './schema-types'
 import type { FrontMatterValue } from './types'
 import { isDateString } from './values'
@@ -51,6 +52,10 @@ export function widgetFor(key: string, value: FrontMatterValue | undefined, fiel
   const explicit = field?.explicit?.widget
   if (explicit && fits(explicit, value)) return explicit
   if (field?.explicit?.choices && typeof value === 'string') return 'select'
+  // NOTE: a key Hugo knows has Hugo's type when there is no value to go by, whatever the folder holds (adding
+  // `draft` to a site without drafts gives a switch, never a text box).
+  const known = value === undefined || value === null ? knownWidget(key, field) : null
+  if (known !== null) return known
   if (value === undefined) return inferredEmpty(field)
   if (typeof value === 'boolean') return 'boolean'
   if (typeof value === 'number') return 'number'
@@ -65,6 +70,22 @@ export function widgetFor(key: string, value: FrontMatterValue | undefined, fiel
     return value.length > 0 && value.every(isRecord) ? 'objects' : 'raw'
   }
   return 'object'
+}
+
+/** The widget for a key Hugo types itself (see the rulebook's hugoKeyType), or null. */
+function knownWidget(key: string, field: SchemaField | undefined): SchemaWidget | null {
+  switch (hugoKeyType(key)) {
+    case 'boolean':
+      return 'boolean'
+    case 'number':
+      return 'number'
+    case 'list':
+      return 'tags'
+    case 'date':
+      return field?.dateLayouts[0] !== undefined && !field.dateLayouts[0].includes('15') ? 'date' : 'datetime'
+    default:
+      return null
+  }
 }
 
 /** The widget for a key not in the article yet, from what most articles hold. */

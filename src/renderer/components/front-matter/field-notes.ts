@@ -1,4 +1,5 @@
 import { hugoAliasOf } from '@shared/front-matter/schema-hugo'
+import { duplicateMessage } from '@shared/front-matter/values'
 import { fieldProblems, missingRequired } from '@shared/front-matter/schema-validate'
 import type { FolderSchema, SchemaField } from '@shared/front-matter/schema-types'
 import type { Diagnostic, FieldInfo, ParsedFrontMatter } from '@shared/front-matter/types'
@@ -12,6 +13,11 @@ export function notesFor(field: FieldInfo, schemaField: SchemaField | undefined,
   const notes: FieldNote[] = []
   for (const w of warnings) if (w.offset >= field.entryFrom && w.offset < Math.max(field.entryTo, field.entryFrom + 1)) notes.push({ text: w.message, isProblem: true })
   for (const text of fieldProblems(field.key, field.value, schemaField, schema?.articleCount ?? 0)) notes.push({ text, isProblem: true })
+  // NOTE: the parse warning sits at the overridden entry, outside this field; the form says it here in its own words.
+  const earlier = warnings.filter((w) => w.message === duplicateMessage(field.key)).map((w) => w.line)
+  if (earlier.length > 0) {
+    notes.push({ text: `${field.key} is also written on line ${earlier.join(', ')}; Hugo reads this last one, and editing here changes only this one`, isProblem: false })
+  }
   const alias = hugoAliasOf(field.key)
   if (alias) notes.push({ text: `Hugo reads this as ${alias}`, isProblem: false })
   if (schemaField?.explicit?.description) notes.push({ text: schemaField.explicit.description, isProblem: false })
