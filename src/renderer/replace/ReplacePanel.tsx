@@ -92,7 +92,7 @@ export function ReplacePanel({ api, unsavedPaths, onClose }: ReplacePanelProps) 
               <input type="checkbox" checked={query.isRegex} onChange={(e) => edit({ isRegex: e.target.checked })} /> Regular expression ($1 in the replacement)
             </label>
           </fieldset>
-          <button type="submit" className="button-quiet" disabled={query.find === '' || phase.kind === 'busy'}>
+          <button type="submit" disabled={query.find === '' || phase.kind === 'busy'}>
             Preview
           </button>
         </form>
