@@ -1,3 +1,4 @@
+import { rulesWithTimeZone, type HugoSiteRules } from '@shared/hugo/page'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { UrlPolicy } from '@shared/markdown'
 import type { EditorController } from '../editor/editor-controller'
@@ -36,7 +37,12 @@ const maxPreviewDelayMs = 2000
  * renders off the keystroke path, keeps its scroll position, scrolls in step with the editor both ways, and
  * links in it never navigate the app.
  */
-export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { editor: EditorController; host?: PreviewHost; onOpenLink?: (href: string) => void }) {
+export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZone = null }: { editor: EditorController; host?: PreviewHost; onOpenLink?: (href: string) => void; timeZone?: string | null }) {
+  // NOTE: the header reads dates with the site's rules (its config's timeZone), as the list and the form do.
+  const rulesRef = useRef(rulesWithTimeZone(timeZone))
+  useEffect(() => {
+    rulesRef.current = rulesWithTimeZone(timeZone)
+  }, [timeZone])
   // NOTE: through a ref so a new callback does not rebuild the frame's listeners.
   const onOpenLinkRef = useRef(onOpenLink)
   useEffect(() => {
@@ -55,9 +61,9 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink }: { edi
     let timer: ReturnType<typeof setTimeout> | undefined
     let lastRenderMs = 0
     let detach = (): void => {}
-    const policy = (): UrlPolicy & { isPageBundle?: boolean } => {
+    const policy = (): UrlPolicy & { isPageBundle?: boolean; rules: HugoSiteRules } => {
       const path = editor.activePath
-      return { allowRemoteImages, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base), isPageBundle: isBundleArticle(path) }) }
+      return { allowRemoteImages, rules: rulesRef.current, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base), isPageBundle: isBundleArticle(path) }) }
     }
     const render = (isNewDocument = false): void => {
       const root = ensurePreviewRoot(frame, theme)

@@ -56,7 +56,7 @@ export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedL
       </Panel>
       <Separator className="separator separator-horizontal" />
       <Panel id="preview" defaultSize="55" minSize="10" collapsible collapsedSize={0} panelRef={previewRef}>
-        <Preview editor={editor} onOpenLink={onOpenLink} />
+        <Preview editor={editor} onOpenLink={onOpenLink} timeZone={schema?.siteTimeZone ?? null} />
       </Panel>
     </Group>
   )
