@@ -91,6 +91,9 @@ export function bootFolio(options: BootOptions): boolean {
     closeWindow: () => guard?.confirm(),
     onWatchError: (message) => log.write('warn', message),
     revealItem: (absPath) => shell.showItemInFolder(absPath),
+    // NOTE: Electron's own trash (Finder's, the Recycle Bin, the freedesktop trash) for deleted articles: the desktop
+    // app then needs no helper binaries, which the `trash` package ships for macOS and Windows outside the asar.
+    trasher: (absPath) => shell.trashItem(absPath),
     onFolderOpened: (folder) => {
       app.addRecentDocument(folder.root)
       void refreshMenu()

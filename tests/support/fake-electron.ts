@@ -296,6 +296,7 @@ export const fake = {
   /** What the next folder dialog answers (null: cancelled). */
   openDialogAnswer: null as string | null,
   revealed: [] as string[],
+  trashed: [] as string[],
   openedExternally: [] as string[],
   clipboard: [] as string[],
   ipcHandlers: new Map<string, Listener>(),
@@ -318,6 +319,7 @@ export function resetFakeElectron(userData?: string): void {
   fake.messageBoxResponse = 0
   fake.openDialogAnswer = null
   fake.revealed.length = 0
+  fake.trashed.length = 0
   fake.openedExternally.length = 0
   fake.clipboard.length = 0
   fake.ipcHandlers.clear()
@@ -364,7 +366,10 @@ export function fakeElectronModule(): Record<string, unknown> {
         fake.openedExternally.push(url)
         return Promise.resolve()
       },
-      trashItem: () => Promise.resolve(),
+      trashItem: (file: string) => {
+        fake.trashed.push(file)
+        return Promise.resolve()
+      },
     },
     screen: {
       getAllDisplays: () => fake.displays,

@@ -205,6 +205,16 @@ describe('desktop boot with a fake electron', () => {
     expect(fake.revealed).toHaveLength(1)
   })
 
+  it('deletes an article to the system trash through Electron\'s shell.trashItem, inside the folder only', async () => {
+    const { content, article } = await site(`trash-${count}`)
+    boot(['electron', '.', content])
+    fake.app.ready()
+    await until(() => expect(window()).toBeDefined())
+    expect(await invoke('article:trash', '../hugo.toml')).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
+    expect(await invoke('article:trash', 'posts/hello.md')).toMatchObject({ ok: true })
+    expect(fake.trashed).toEqual([article])
+  })
+
   it('sets the spell checker languages from the settings, at start and when they are saved', async () => {
     await writeFile(path.join(fake.app.userData, 'settings.json'), JSON.stringify({ spellCheckLanguages: ['de'] }))
     boot()
