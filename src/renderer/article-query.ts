@@ -1,7 +1,8 @@
 import fuzzysort, { type KeysResult } from 'fuzzysort'
+import { readDateString } from '@shared/hugo/dates'
 import type { ArticleSummary, BuildStatus } from '@shared/api'
 
-/** The orders the list offers. Dates sort as written (ISO-like dates sort correctly); articles without one go last. */
+/** The orders the list offers. Dates sort by the instant Hugo reads; articles without one go last. */
 export type ArticleSort = 'path' | 'title' | 'date-desc' | 'date-asc' | 'lastmod-desc'
 
 /** The list's filters: typed text (title or path), a tag, a category, a build status, or only articles with errors. */
@@ -26,10 +27,33 @@ export interface Facets {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
+const instants = new Map<string, number | null>()
+
+/** The instant Hugo reads from a date as written (the rulebook's reading, offsets honoured), memoised; null if none. */
+function instantOf(text: string): number | null {
+  let ms = instants.get(text)
+  if (ms === undefined) {
+    const date = readDateString(text, null)
+    ms = date.kind === 'date' ? date.epochMs : null
+    if (instants.size > 50_000) instants.clear()
+    instants.set(text, ms)
+  }
+  return ms
+}
+
+// NOTE: dates compare as the instants Hugo reads (`2024-01-02T01:00:00+05:00` is before `2024-01-01T23:00:00Z`), then
+// as text; dates Hugo cannot read go after those it can, and missing ones last.
 function compareText(a: string | null | undefined, b: string | null | undefined, isDescending: boolean): number {
   if (a == null || a === '') return b == null || b === '' ? 0 : 1
   if (b == null || b === '') return -1
-  const order = a < b ? -1 : a > b ? 1 : 0
+  const ta = instantOf(a)
+  const tb = instantOf(b)
+  if (ta === null || tb === null) {
+    if (ta !== tb) return ta === null ? 1 : -1
+    const order = a < b ? -1 : a > b ? 1 : 0
+    return isDescending ? -order : order
+  }
+  const order = ta < tb ? -1 : ta > tb ? 1 : a < b ? -1 : a > b ? 1 : 0
   return isDescending ? -order : order
 }
 

@@ -61,3 +61,12 @@ describe('quickOpenMatches', () => {
     expect(quickOpenMatches(list, '', 2).length).toBe(2)
   })
 })
+
+describe('date sorts compare the instants Hugo reads', () => {
+  it('orders by instant, not text: an offset date before a later UTC one; unreadable dates after readable ones', () => {
+    const a = (path: string, date: string | null): ArticleSummary => ({ path, title: path, date, isDraft: false, format: 'yaml' })
+    const list = [a('z.md', '2024-01-01T23:00:00Z'), a('o.md', '2024-01-02T01:00:00+05:00'), a('bad.md', 'Feb 11, 2025'), a('none.md', null)]
+    expect(queryArticles(list, noFilters, 'date-asc').map((x) => x.path)).toEqual(['o.md', 'z.md', 'bad.md', 'none.md'])
+    expect(queryArticles(list, noFilters, 'date-desc').map((x) => x.path)).toEqual(['z.md', 'o.md', 'bad.md', 'none.md'])
+  })
+})
