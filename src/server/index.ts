@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fail, ok, type Result } from '@shared/result'
 import { errnoToResult } from '../core/errno'
 import { createChromiumPdfRenderer, defaultStateDir } from '../core/export/index'
-import { createFolioHost, type FolioHost } from '../core/host/folio-host'
+import { createFolioHost, type FolioHost, type IndexPlacement } from '../core/host/folio-host'
 import { defaultCacheDir } from '../core/index/summary-cache'
 import { handleApiCall, handleEvents, sendFailure, sendJson } from './api-routes'
 import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHeaders, tokensEqual } from './security'
@@ -26,6 +26,8 @@ export interface ServerOptions {
   stateDir?: string
   /** Where the folder index caches summaries between runs; default defaultCacheDir() (FOLIO_CACHE_DIR, XDG_CACHE_HOME…); null: none. */
   cacheDir?: string | null
+  /** Where the folder index runs (see IndexPlacement); default: worker threads when a built worker exists. */
+  index?: IndexPlacement
 }
 
 /** A running server; close() stops the watcher, ends event streams and releases the port. */
@@ -111,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
     mayOpenAnyFolder: true,
     stateDir,
     cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir,
+    ...(options.index ? { index: options.index } : {}),
     ...(options.onWatchError ? { onWatchError: options.onWatchError } : {}),
   })
   const opened = await host.open(options.root)

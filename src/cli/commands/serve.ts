@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { IndexPlacement } from '../../core/host/folio-host'
 import { startServer } from '../../server/index'
 import { exitCode, type CliCommand } from '../command'
 
@@ -10,6 +11,13 @@ export interface ServeDeps {
   rendererDir?: string
   /** Resolves when the server should stop; default: the first SIGINT or SIGTERM. */
   waitForStop?: () => Promise<void>
+  /**
+   * Where the folder index runs; default `auto`: worker threads in the built `folio serve` (it ships the worker
+   * entry), so a request never waits behind a file being indexed; this thread when run from TypeScript sources.
+   */
+  index?: IndexPlacement
+  /** Where the index caches summaries; default defaultCacheDir() (tests pass null: none). */
+  cacheDir?: string | null
 }
 
 const usage = 'serve <dir> [--port N]   serve <dir> to a browser on 127.0.0.1 (prints the URL with its token)'
@@ -63,7 +71,7 @@ export function createServeCommand(deps: ServeDeps = {}): CliCommand {
       const dir = path.resolve(io.cwd, parsed.dir)
       const rendererDir = deps.rendererDir ?? bundledRendererDir()
       const onWatchError = (message: string): void => io.stderr(`folio serve: watching the folder failed (${message}); outside changes may not show.\n`)
-      const started = await startServer({ root: dir, port: parsed.port, rendererDir, onWatchError })
+      const started = await startServer({ root: dir, port: parsed.port, rendererDir, onWatchError, ...(deps.index ? { index: deps.index } : {}), ...(deps.cacheDir !== undefined ? { cacheDir: deps.cacheDir } : {}) })
       if (!started.ok) {
         io.stderr(`folio serve: ${started.error.message}\n`)
         return exitCode.content

@@ -2,6 +2,7 @@ import type { FolderEvent, FolderInfo, RequestHandlers, Unsubscribe } from '@sha
 import { fail, ok, type Result } from '@shared/result'
 import { ExportJobs, ExportStateStore, type ExportHost, type PdfRenderer } from '../export/index'
 import { FolderSession } from '../folder-session'
+import type { ArticleIndexOptions } from '../index/article-index'
 import { JournalStore } from '../journal/index'
 import { createRequestHandlers, type HandlerHost } from '../request-handlers'
 import { RecentFolders } from './recent-folders'
@@ -19,6 +20,8 @@ export interface FolioHostOptions {
   stateDir: string
   /** Where the folder index caches summaries between runs; null: no cache. */
   cacheDir: string | null
+  /** Where the folder index runs (worker threads or this thread, how many shards); default: ArticleIndex's. */
+  index?: IndexPlacement
   /** Desktop: opens a checked http(s) URL in the system browser. */
   openExternal?: (url: string) => Promise<Result<null>>
   /** Desktop: closes the window after the renderer agreed (see `close-requested`). */
@@ -34,6 +37,12 @@ export interface FolioHostOptions {
   /** Desktop: shows a confined absolute path in Finder/Explorer (Electron's shell.showItemInFolder). */
   revealItem?: (absPath: string) => void
 }
+
+/**
+ * Where a host's folder index runs: `mode` (worker threads, so indexing never holds the host's event loop), shard
+ * count, a file's time budget, and the worker entry (a test seam). See ArticleIndexOptions.
+ */
+export type IndexPlacement = Pick<ArticleIndexOptions, 'mode' | 'shards' | 'fileTimeMs' | 'workerScript'>
 
 /** One host for both faces: the request handlers, the event stream they feed, and the open folder. */
 export interface FolioHost {
@@ -82,7 +91,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
   const open = async (dir: string): Promise<Result<FolderInfo>> => {
     const onWatchError = options.onWatchError
     const opened = await FolderSession.open(dir, {
-      index: { cacheDir: options.cacheDir },
+      index: { ...options.index, cacheDir: options.cacheDir },
       onWatchError: onWatchError && ((error) => onWatchError(messageOf(error))),
     })
     if (!opened.ok) return opened

@@ -200,7 +200,9 @@ export class ShardClient {
   private resume(file: string | null): void {
     const aside = file === null ? null : (this.setAside.get(file) ?? null)
     const inPending = new Set<string>()
-    for (const p of this.pending.values()) if (p.body.op === 'summarize') for (const path of p.body.paths) inPending.add(path)
+    // NOTE: a path whose summary already came back is not re-sent with its request, but the new worker holds nothing
+    // of it: it is read again below, or its words would be missing from the full-text index.
+    for (const p of this.pending.values()) if (p.body.op === 'summarize') for (const path of p.body.paths) if (!p.received.has(path)) inPending.add(path)
     if (aside !== null && !inPending.has(file ?? '') && this.owned.has(aside.path)) this.options.onRecovered?.([aside])
     const again = [...this.owned].filter((path) => !this.setAside.has(path) && !inPending.has(path))
     const onRecovered = (articles: ArticleSummary[]): void => this.options.onRecovered?.(articles)

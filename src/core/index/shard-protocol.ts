@@ -32,16 +32,25 @@ function yieldTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
 
-/** Summarizes each path, posting the summaries in batches and yielding between them so other requests are served. */
+/** How long summarizing may run before queued requests are served (ms), however few files that was. */
+const sliceMs = 50
+
+/**
+ * Summarizes each path, posting the summaries in batches and yielding between them so other requests are served.
+ * NOTE: a batch also ends after sliceMs: a few slow files (20,000 aliases each) would otherwise keep a search
+ * waiting for a whole batch; now it waits for the file in hand at most.
+ */
 async function postInBatches(paths: readonly string[], summarize: (rel: string) => ArticleSummary | null, post: (articles: ArticleSummary[]) => void): Promise<void> {
   let batch: ArticleSummary[] = []
+  let sliceStart = performance.now()
   for (const rel of paths) {
     const summary = summarize(rel)
     if (summary !== null) batch.push(summary)
-    if (batch.length >= batchSize) {
-      post(batch)
+    if (batch.length >= batchSize || performance.now() - sliceStart >= sliceMs) {
+      if (batch.length > 0) post(batch)
       batch = []
       await yieldTurn()
+      sliceStart = performance.now()
     }
   }
   if (batch.length > 0) post(batch)

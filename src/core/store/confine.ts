@@ -43,7 +43,10 @@ export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats, a
   try {
     const real = await fs.realpath(abs)
     const now = await fs.lstat(real)
-    return now.dev === stats.dev && now.ino === stats.ino ? real : null
+    // NOTE: lstat follows a parent folder swapped for a link after realpath looked; the real path taken again must
+    // not have moved, or the inode seen may be an outside one. (A swap there and back between these two calls is
+    // not caught; /proc's proof has no such gap.)
+    return now.dev === stats.dev && now.ino === stats.ino && (await fs.realpath(abs)) === real ? real : null
   } catch (error) {
     if (errnoCode(error) === undefined) throw error
     return null

@@ -51,7 +51,10 @@ export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: s
     const real = fs.realpathSync.native(abs)
     if (!isUnder(realRoot, real)) return false
     const now = fs.lstatSync(real)
-    return now.dev === stats.dev && now.ino === stats.ino
+    // NOTE: lstat follows a parent folder swapped for a link after realpath looked; the real path taken again must
+    // not have moved, or the inode seen may be an outside one. (A swap there and back between these two calls is
+    // not caught; /proc's proof has no such gap.)
+    return now.dev === stats.dev && now.ino === stats.ino && fs.realpathSync.native(abs) === real
   } catch (error) {
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
     return false

@@ -53,7 +53,9 @@ describe.runIf(process.platform !== 'win32')('the index never reads outside whil
     const seen = await underSwaps(() => textOf(readForSummary(abs(), site)) + '|' + textOf(readIndexedText(abs(), site)))
     const parts = new Set([...seen].flatMap((s) => s.split('|')))
     expect(parts.has('SECRET')).toBe(false)
-    expect(parts.has('INSIDE')).toBe(true)
+    // NOTE: the race was met (some reads found the link), and with the folder back the file reads again.
+    expect([...parts].some((part) => part !== 'INSIDE')).toBe(true)
+    expect(textOf(readIndexedText(abs(), site))).toBe('INSIDE')
   }, 60_000)
 
   for (const proof of ['proc', 'realpath'] as SyncProof[]) {
@@ -68,7 +70,10 @@ describe.runIf(process.platform !== 'win32')('the index never reads outside whil
         }
       })
       expect(seen.has('SECRET')).toBe(false)
-      expect(seen.has('INSIDE')).toBe(true)
+      expect([...seen].some((kind) => kind !== 'INSIDE')).toBe(true)
+      const after = openForIndexSync(abs(), site, proof)
+      if (after.kind === 'open') fs.closeSync(after.fd)
+      expect(after.kind).toBe('open')
     }, 60_000)
   }
 })

@@ -196,4 +196,21 @@ describe.runIf(isPosix)('NodeArticleStore confinement without /proc (the macOS p
     expect(seen.has('INSIDE')).toBe(true)
     expect(fs.readFileSync(path.join(outside, 'secret.md'), 'utf8')).toBe('SECRET')
   })
+  it('never reads a file outside while a folder of the path is swapped for a link to an outside folder', async () => {
+    const noProc = withFaults(nodeFs, [{ op: 'readlink', code: 'ENOENT', path: /^\/proc\// }])
+    const opened = await NodeArticleStore.open(site, { fs: noProc, retryDelayMs: 1 })
+    if (!opened.ok) throw new Error(opened.error.message)
+    const swapper = await startLinkSwapper('folder', at('sub'), at('sub-parked'), outside)
+    const seen = new Set<string>()
+    try {
+      for (let i = 0; i < attempts / 2; i += 1) {
+        const read = await opened.value.read('sub/a.md')
+        seen.add(read.ok ? textOf(read.value.bytes) : read.error.code)
+      }
+    } finally {
+      await swapper.stop()
+    }
+    expect(seen.has('SECRET')).toBe(false)
+    expect([...seen].some((kind) => kind !== 'INSIDE')).toBe(true)
+  })
 })
