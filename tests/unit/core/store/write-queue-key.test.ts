@@ -1,6 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { tempPrefix } from '../../../../src/core/atomic-write'
+import { nodeFs } from '../../../../src/core/fs-port'
 import { NodeArticleStore } from '../../../../src/core/store/node-store'
+import { withFaults } from '../../../support/fault-fs'
 import { writeQueueKey } from '../../../../src/core/store/write-queue'
 import { makeTempDir, removeTempDir } from '../corpus'
 
@@ -90,15 +93,14 @@ describe.runIf(process.platform !== 'win32')('NodeArticleStore: two names of one
 
   it('serialises two creations of one new file spelled with a different case when the platform folds case (injected)', async () => {
     // NOTE: this file system is case-sensitive, so the two spellings are made as two files; what is shown is that
-    // the store, told it runs on macOS, queued them one after the other: the second saw the first one's file.
-    const opened = await NodeArticleStore.open(site, { retryDelayMs: 1, platform: 'darwin' })
+    // the store, told it runs on macOS, ran them one after the other: the second temp file is made only after the
+    // first creation linked its file into place.
+    const port = withFaults(nodeFs, [])
+    const opened = await NodeArticleStore.open(site, { retryDelayMs: 1, platform: 'darwin', fs: port })
     if (!opened.ok) throw new Error(opened.error.message)
-    const order: string[] = []
-    const [one, two] = await Promise.all([
-      opened.value.create('New.md', bytes('one')).then((r) => (order.push('New.md'), r)),
-      opened.value.create('new.md', bytes('two')).then((r) => (order.push('new.md'), r)),
-    ])
+    const [one, two] = await Promise.all([opened.value.create('New.md', bytes('one')), opened.value.create('new.md', bytes('two'))])
     expect(one.ok && two.ok).toBe(true)
-    expect(order).toEqual(['New.md', 'new.md'])
+    const steps = port.calls.filter((c) => c.op === 'link' || (c.op === 'open' && path.basename(c.path).startsWith(tempPrefix))).map((c) => c.op)
+    expect(steps).toEqual(['open', 'link', 'open', 'link'])
   })
 })
