@@ -83,6 +83,8 @@ test.describe('writing comfort', () => {
     const line = longText.split('\n').indexOf('## Part 7') + 1
     await expect(statusBar(page)).toContainText(`Ln ${line},`)
     await expect(outline.getByRole('button', { name: 'Part 7' })).toHaveAttribute('aria-current', 'location')
+    // The jump shows in the preview too: it follows the editor to the same heading.
+    await expect(page.frameLocator('iframe[title="Article preview"]').getByRole('heading', { name: 'Part 7' })).toBeInViewport()
     await page.getByLabel('Search folder').fill('unusualword')
     await list(page).locator('mark', { hasText: 'unusualword' }).click()
     const hitLine = longText.split('\n').findIndex((l) => l.includes('unusualword')) + 1

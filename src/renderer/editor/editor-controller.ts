@@ -7,6 +7,7 @@ import { lineWrapping } from './extensions/line-wrapping'
 import { readOnly } from './extensions/read-only'
 import { spellCheck } from './extensions/spell-check'
 import { editorAppearance, type EditorAppearance } from './extensions/appearance'
+import { announceRevealLine } from './reveal-line'
 
 /** What listeners hear: the active document changed (`switched`) or its state was updated (`updated`). */
 export type EditorEvent =
@@ -186,6 +187,7 @@ export class EditorController {
     const anchor = Math.max(0, Math.min(from, length))
     const head = Math.max(anchor, Math.min(to, length))
     this.view.dispatch({ selection: EditorSelection.single(anchor, head), effects: EditorView.scrollIntoView(anchor, { y }) })
+    announceRevealLine(this.view.scrollDOM, { line: this.view.state.doc.lineAt(anchor).number, y })
     this.view.focus()
     return true
   }

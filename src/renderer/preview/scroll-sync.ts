@@ -1,4 +1,5 @@
 import { EditorView } from '@codemirror/view'
+import { revealLineEvent, type RevealLine } from '../editor/reveal-line'
 
 /** Which pane the writer last touched; only that pane's scrolling moves the other, so neither echoes back. */
 type Lead = 'editor' | 'preview'
@@ -60,14 +61,41 @@ export function syncScroll(view: EditorView, doc: Document): () => void {
     if (from !== lead || frame !== 0) return
     frame = requestAnimationFrame(() => {
       frame = 0
-      if (lead === 'editor') editorToPreview()
+      if (lead === 'editor') {
+        if (pinned) showPinned()
+        else editorToPreview()
+      }
       else previewToEditor()
     })
   }
+  // NOTE: a jump in the editor (outline, search hit) shows its line's block in the preview (at the top, or the middle
+  // for a search hit) and keeps it there while the editor scrolls to the jump, which may stop short of the line near
+  // the end of the text; the writer's next wheel, click, key or touch in either pane ends it.
+  let pinned: RevealLine | null = null
+  const showPinned = (): void => {
+    if (!pinned) return
+    const target = lastBlockAtOrAbove(doc, pinned.line)
+    const element = scroller()
+    if (!target || !element) return
+    const viewport = doc.defaultView?.innerHeight ?? 0
+    element.scrollTop += target.getBoundingClientRect().top - (pinned.y === 'center' ? viewport / 2 : 0)
+  }
+  const onReveal = (event: Event): void => {
+    pinned = (event as CustomEvent<RevealLine>).detail
+    lead = 'editor'
+    showPinned()
+  }
+  view.scrollDOM.addEventListener(revealLineEvent, onReveal)
   const onEditorScroll = schedule('editor')
   const onPreviewScroll = schedule('preview')
-  const editorLeads = (): void => void (lead = 'editor')
-  const previewLeads = (): void => void (lead = 'preview')
+  const editorLeads = (): void => {
+    lead = 'editor'
+    pinned = null
+  }
+  const previewLeads = (): void => {
+    lead = 'preview'
+    pinned = null
+  }
   view.scrollDOM.addEventListener('scroll', onEditorScroll, { passive: true })
   doc.addEventListener('scroll', onPreviewScroll, { passive: true })
   for (const type of inputEvents) {
@@ -75,6 +103,7 @@ export function syncScroll(view: EditorView, doc: Document): () => void {
     doc.addEventListener(type, previewLeads, { passive: true, capture: true })
   }
   return () => {
+    view.scrollDOM.removeEventListener(revealLineEvent, onReveal)
     view.scrollDOM.removeEventListener('scroll', onEditorScroll)
     doc.removeEventListener('scroll', onPreviewScroll)
     for (const type of inputEvents) {

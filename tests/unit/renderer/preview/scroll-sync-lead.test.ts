@@ -2,6 +2,7 @@ import '../dom-shims'
 import { EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { syncScroll } from '@renderer/preview/scroll-sync'
+import { announceRevealLine } from '@renderer/editor/reveal-line'
 
 function previewDocument(): Document {
   const doc = document.implementation.createHTMLDocument('preview')
@@ -42,6 +43,21 @@ describe('syncScroll', () => {
     doc.dispatchEvent(new WheelEvent('wheel'))
     doc.dispatchEvent(new Event('scroll'))
     expect(dispatch).toHaveBeenCalledTimes(1)
+    view.destroy()
+  })
+
+  it('shows the line of a jump in the editor (outline, search hit) in the preview, even while the preview leads', () => {
+    const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
+    const doc = previewDocument()
+    const scroller = doc.scrollingElement ?? doc.documentElement
+    const dispose = syncScroll(view, doc)
+    doc.dispatchEvent(new WheelEvent('wheel'))
+    // NOTE: line 6 has no block of its own: the block at or above it (line 5, 300 px down) comes to the top.
+    announceRevealLine(view.scrollDOM, { line: 6, y: 'start' })
+    expect(scroller.scrollTop).toBe(300)
+    dispose()
+    announceRevealLine(view.scrollDOM, { line: 1, y: 'start' })
+    expect(scroller.scrollTop).toBe(300)
     view.destroy()
   })
 })
