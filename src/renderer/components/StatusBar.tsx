@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { BuildStatus } from '@shared/api'
 import type { EditorState } from '@codemirror/state'
 import { countWords, readingMinutes } from '@shared/markdown/word-count'
@@ -16,6 +16,8 @@ export interface StatusBarProps {
   timeZone: string | null
   /** Shown once, while the editor has focus for the first time: how to leave it with the keyboard. */
   hint: string | null
+  /** The Git branch with its ahead/behind counts, when the folder is a repository. */
+  git?: ReactNode
 }
 
 interface TextStats {
@@ -61,7 +63,7 @@ export function caretStats(state: EditorState): CaretStats {
  * The status bar (role `status`) under the panes: words and reading time of the body, characters, line:column,
  * selected words, Hugo's build verdict and the save state. Counts update a moment after typing stops.
  */
-export function StatusBar({ editor, snapshot, timeZone, hint }: StatusBarProps) {
+export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarProps) {
   const [text, setText] = useState<TextStats | null>(() => (editor.activePath === null ? null : textStats(editor.view.state, timeZone)))
   const [caret, setCaret] = useState<CaretStats | null>(() => (editor.activePath === null ? null : caretStats(editor.view.state)))
   useEffect(() => {
@@ -113,6 +115,7 @@ export function StatusBar({ editor, snapshot, timeZone, hint }: StatusBarProps) 
           <span className="status-save">{saveText(snapshot)}</span>
         </>
       )}
+      {git}
     </footer>
   )
 }

@@ -215,7 +215,7 @@ export function Workbench({ folder, articles, listError, isListComplete, workspa
         </Panel>
       </Group>
       </div>
-      {current !== null && <current.code.StatusBar editor={current.workspace.editor} snapshot={snapshot} timeZone={schema?.siteTimeZone ?? null} hint={comfort.hint} />}
+      {current !== null && <current.code.StatusBar editor={current.workspace.editor} snapshot={snapshot} timeZone={schema?.siteTimeZone ?? null} hint={comfort.hint} git={gitPanel.branch} />}
       <ComfortOverlays comfort={comfort} api={api} unsavedPaths={snapshot.dirtyPaths} />
     </div>
   )

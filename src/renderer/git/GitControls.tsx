@@ -10,8 +10,8 @@ export interface GitControlsProps {
 const phaseText = { fetch: 'fetching', integrate: 'bringing in changes', push: 'pushing' } as const
 
 /**
- * The toolbar's Git part: the branch with commits to push (↑) and to pull (↓), the Changes toggle, and Sync (with
- * its progress and Cancel while it runs). Nothing but Changes when the folder is not a repository.
+ * The toolbar's Git part: the Changes toggle and Sync (with its progress and Cancel while it runs). Nothing but
+ * Changes when the folder is not a repository. The branch is in the status bar (GitBranch).
  */
 export function GitControls({ git, isChangesOpen, onToggleChanges }: GitControlsProps) {
   const status = git.status
@@ -20,17 +20,6 @@ export function GitControls({ git, isChangesOpen, onToggleChanges }: GitControls
   const isRunning = git.sync.kind === 'running'
   return (
     <div className="git-controls">
-      {repo && (
-        <span className="git-branch" title={repo.upstream ? `${repo.branch ?? 'detached HEAD'}: ${repo.ahead} to push, ${repo.behind} to pull (${repo.upstream})` : 'No upstream branch yet'}>
-          <span aria-hidden="true">⎇ </span>
-          {repo.branch ?? 'detached'}
-          {repo.upstream && (
-            <span className="git-counts" aria-label={`${repo.ahead} ahead, ${repo.behind} behind`}>
-              {' '}↑{repo.ahead} ↓{repo.behind}
-            </span>
-          )}
-        </span>
-      )}
       <button type="button" className="button-quiet" aria-expanded={isChangesOpen} onClick={onToggleChanges} disabled={status === null}>
         Changes{changed > 0 ? ` (${changed})` : ''}
       </button>
@@ -49,5 +38,22 @@ export function GitControls({ git, isChangesOpen, onToggleChanges }: GitControls
         </span>
       )}
     </div>
+  )
+}
+
+/** The status bar's Git part: the branch, with commits to push (↑) and to pull (↓); nothing outside a repository. */
+export function GitBranch({ git }: { git: GitModel }) {
+  const repo = git.status?.kind === 'repo' ? git.status : null
+  if (!repo) return null
+  return (
+    <span className="git-branch" title={repo.upstream ? `${repo.branch ?? 'detached HEAD'}: ${repo.ahead} to push, ${repo.behind} to pull (${repo.upstream})` : 'No upstream branch yet'}>
+      <span aria-hidden="true">⎇ </span>
+      {repo.branch ?? 'detached'}
+      {repo.upstream && (
+        <span className="git-counts" aria-label={`${repo.ahead} ahead, ${repo.behind} behind`}>
+          {' '}↑{repo.ahead} ↓{repo.behind}
+        </span>
+      )}
+    </span>
   )
 }

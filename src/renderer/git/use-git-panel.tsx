@@ -5,7 +5,7 @@ import { gitBadgeOf } from '@shared/git'
 import type { LazyWorkspace } from '../hooks/use-workspace'
 import { CodeLoadError } from '../components/lazy-dialogs'
 import { LazyBoundary } from '../components/LazyBoundary'
-import { GitControls } from './GitControls'
+import { GitBranch, GitControls } from './GitControls'
 import { useGit, type GitModel } from './use-git'
 
 // NOTE: the Changes region (and the merge code it brings) loads on first open, never with the first chunk.
@@ -24,6 +24,8 @@ export interface GitPanel {
   /** Changed articles → their letter (M, A, U, C, D, R), for the article list. */
   badges: ReadonlyMap<string, string>
   controls: ReactNode
+  /** The status bar's branch with ahead/behind counts. */
+  branch: ReactNode
   overlay: ReactNode
 }
 
@@ -94,5 +96,6 @@ export function useGitPanel(api: FolioApi | undefined, workspace: LazyWorkspace,
         <LazyChangesView api={api} git={git} dirtyPaths={dirtyPaths} onSaveAll={onSaveAll} onRestoreText={onRestoreText} onOpenArticle={onOpenArticle} focus={focus} onClose={() => setOpen(false)} />
       </LazyBoundary>
     )
-  return { git, badges, controls, overlay }
+  const branch = api === undefined ? null : <GitBranch git={git} />
+  return { git, badges, controls, branch, overlay }
 }

@@ -161,7 +161,8 @@ describe('the Changes region', () => {
     api.git.commitAll('Outside commit')
     act(() => api.emit({ kind: 'git-changed' }))
     await waitFor(() => expect(changesButton().textContent).toBe('Changes'))
-    expect(within(toolbar()).getByText('drafts')).toBeTruthy()
+    // The branch sits in the status bar (issue: 'branch name and ahead/behind counts in the status bar').
+    expect(within(screen.getByRole('status', { name: 'Status bar' })).getByText('drafts')).toBeTruthy()
   })
 
   it('lists an article’s history from the toolbar and restores a version as an unsaved edit', async () => {
