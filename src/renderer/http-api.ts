@@ -27,8 +27,34 @@ export function createHttpApi(deps: HttpDeps): FolioApi {
   const methods = Object.fromEntries(
     (Object.keys(requestChannels) as FolioRequestMethod[]).map((method) => [method, (...args: unknown[]) => post(deps, method, trimUndefined(args))]),
   )
-  const onFolderEvent: FolioApi['onFolderEvent'] = (listener) => subscribeEvents(deps, listener)
+  const onFolderEvent: FolioApi['onFolderEvent'] = sharedEvents(deps)
   return { ...methods, onFolderEvent } as FolioApi
+}
+
+/**
+ * One event stream for every subscriber of a page. NOTE: a stream per subscription held one of the browser's six
+ * connections to 127.0.0.1 each; once six parts of the app listened (list, git, export, menus…), every further API call
+ * queued behind them and the Export dialog's request never left the page. The stream opens with the first listener
+ * and closes with the last.
+ */
+function sharedEvents(deps: HttpDeps): FolioApi['onFolderEvent'] {
+  const listeners = new Set<(event: FolderEvent) => void>()
+  let stop: (() => void) | null = null
+  return (listener) => {
+    // NOTE: the same function subscribed twice gets its own entry, so each unsubscribe removes one.
+    const entry = (event: FolderEvent): void => listener(event)
+    listeners.add(entry)
+    stop ??= subscribeEvents(deps, (event) => {
+      for (const each of [...listeners]) each(event)
+    })
+    return () => {
+      listeners.delete(entry)
+      if (listeners.size === 0 && stop) {
+        stop()
+        stop = null
+      }
+    }
+  }
 }
 
 /** This run's asset prefix (`/asset/<capability>/`) from the token-checked `/api/session`; null when refused or unreachable. */

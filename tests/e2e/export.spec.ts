@@ -7,14 +7,9 @@ import { expect, test } from './serve-fixture'
 // NOTE: `folio serve` inherits this, so "since the last export" is remembered in a temp folder, not the home folder.
 process.env.FOLIO_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-state-'))
 
-// FIXME(regression, found by the closing CI run of 2026-12-05): in browser mode the Export dialog's request hangs until
-// the server stops ("Cannot reach the Folio server: Failed to fetch"), while the same exportArticles call over curl,
-// with or without the article open, answers at once. The e2e passed on f2c4f02; the one export change since is 1f4bbc8
-// (export through the store, streamed resources). Marked fixme, not deleted, so the run shows them skipped with this
-// reason until fixed; see the closing note.
 const sampleTitle = 'IS-K rising? UN warns of global chaos as Pakistan fires back at US'
 
-test.fixme('exports the current article as standalone HTML from the Export dialog', async ({ page, served }) => {
+test('exports the current article as standalone HTML from the Export dialog', async ({ page, served }) => {
   await page.goto(served.url)
   await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: sampleTitle }).click()
   await expect(page.getByRole('textbox', { name: 'Markdown editor' })).toContainText('The United Nations has raised alarm')
@@ -34,7 +29,7 @@ test.fixme('exports the current article as standalone HTML from the Export dialo
   await expect(dialog.getByRole('status')).toContainText('Exported 1 article(s) as is-k-rising-un-warns.html')
 })
 
-test.fixme('exports a multi-selection as a zip, listing the malformed article as not exported', async ({ page, served }) => {
+test('exports a multi-selection as a zip, listing the malformed article as not exported', async ({ page, served }) => {
   await page.goto(served.url)
   await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: 'Welcome to Folio' })).toBeVisible()
   await page.getByRole('button', { name: 'Export…' }).click()
@@ -66,7 +61,7 @@ test.fixme('exports a multi-selection as a zip, listing the malformed article as
   await expect(dialog.getByRole('list', { name: 'Articles not exported' })).toContainText('broken-front-matter.md:2')
 })
 
-test.fixme('exports the rows picked in the list (Ctrl+click, Shift+click), and all rows the list shows', async ({ page, served }) => {
+test('exports the rows picked in the list (Ctrl+click, Shift+click), and all rows the list shows', async ({ page, served }) => {
   await page.goto(served.url)
   const list = page.getByRole('listbox', { name: 'Articles' })
   await page.getByLabel('Filter articles').fill('2025')

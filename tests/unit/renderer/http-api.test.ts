@@ -80,6 +80,24 @@ describe('createHttpApi', () => {
     expect(calls[0].init?.signal?.aborted).toBe(true)
   })
 
+  it('shares one event stream among all subscribers (a stream each used up the six connections a browser keeps per host)', async () => {
+    const stream = eventStream()
+    const { api, calls } = setup(() => stream.response)
+    const first: FolderEvent[] = []
+    const second: FolderEvent[] = []
+    const stopFirst = api.onFolderEvent((e) => first.push(e))
+    const stopSecond = api.onFolderEvent((e) => second.push(e))
+    const event: FolderEvent = { kind: 'article-added', path: 'new.md' }
+    stream.write(`data: ${JSON.stringify(event)}\n\n`)
+    await vi.waitFor(() => expect(second).toEqual([event]))
+    expect(first).toEqual([event])
+    expect(calls.filter((c) => c.url === '/api/events')).toHaveLength(1)
+    stopFirst()
+    expect(calls[0].init?.signal?.aborted).toBe(false)
+    stopSecond()
+    expect(calls[0].init?.signal?.aborted).toBe(true)
+  })
+
   it('does not reconnect an event stream the server refused', async () => {
     const { api, calls } = setup(() => new Response('no', { status: 401 }))
     const unsubscribe = api.onFolderEvent(() => undefined)
