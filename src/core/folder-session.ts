@@ -131,6 +131,16 @@ export class FolderSession {
     return written
   }
 
+  /** Sends one file to the system trash through the store (never deleted for good), and drops it from the index at once. */
+  async trashFile(relPath: string): Promise<Result<void>> {
+    const trashed = await this.store.trash(relPath)
+    if (trashed.ok) {
+      this.known.delete(relPath)
+      await this.followAuthoring({ kind: 'removed', path: relPath, isFolder: false })
+    }
+    return trashed
+  }
+
   /**
    * Brings the index up to date at once after Folio itself created, moved or trashed articles, so the list follows
    * without waiting for the watcher (which reports the same a moment later; its events then change nothing). A

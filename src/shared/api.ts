@@ -3,7 +3,7 @@ import type { FrontMatterFormat } from './front-matter/types'
 import type { FolderSchema } from './front-matter/schema-types'
 import type { AuthoringInfo, BundleFile, CreateArticleRequest, CreatedArticle, DeletePlan, MovePlan, MoveRequest, RetagPlan, RetagRequest, SavedImage, SaveImageRequest } from './authoring/plans'
 import type { TermGroup } from './authoring/terms'
-import type { GitCommitInfo, GitCommitOutcome, GitCommitRequest, GitConflictSides, GitFileAtCommit, GitFileDiff, GitIdentity, GitStatus, GitSyncOutcome, GitSyncPhase } from './git'
+import type { GitCommitInfo, GitCommitOutcome, GitCommitRequest, GitConflictSides, GitDiscarded, GitFileAtCommit, GitFileDiff, GitIdentity, GitStatus, GitSyncOutcome, GitSyncPhase } from './git'
 import type { ReplaceQuery } from './replace/replace-text'
 import type { ReplaceApplyRequest, ReplacePreview, ReplaceResult } from './replace/replace-types'
 import type { FolderState, UserSettings } from './user-state'
@@ -275,8 +275,11 @@ export interface FolioApi {
   gitStage(paths: string[], isStaged: boolean): Promise<Result<void>>
   /** Git: an article's text at HEAD and on disk, for the diff. */
   gitDiff(path: string): Promise<Result<GitFileDiff>>
-  /** Git: puts an article back as at HEAD; the replaced text is journaled (undo once) and returned. */
-  gitDiscard(path: string): Promise<Result<{ path: string; text: string | null }>>
+  /**
+   * Git: puts an article back as at HEAD; the replaced text is journaled (undo once) and returned. A file new since
+   * HEAD (untracked or added) goes to the system trash; a renamed one gets its old path back and its new one trashed.
+   */
+  gitDiscard(path: string): Promise<Result<GitDiscarded>>
   /** Git: commits the staged files (all changes in the folder when none are staged). */
   gitCommit(request: GitCommitRequest): Promise<Result<GitCommitOutcome>>
   /** Git: stores the commit identity in the repository's own config. */

@@ -52,6 +52,19 @@ export function gitBadgeOf(kind: GitChangeKind): 'M' | 'A' | 'U' | 'C' | 'D' | '
   }
 }
 
+/**
+ * What Discard did, so the writer can undo it once: the text it replaced (null when the file was gone), whether the
+ * file went to the system trash (a file new since HEAD, or a rename's new path), and the old path a rename restored.
+ */
+export interface GitDiscarded {
+  path: string
+  text: string | null
+  /** True when `path` was moved to the system trash (never deleted for good); undo brings its text back as an unsaved edit. */
+  isTrashed?: boolean
+  /** A renamed file's old path, written back as it is at HEAD. */
+  restoredPath?: string
+}
+
 /** The user's Git identity, written to the repository's own config (never the global one). */
 export interface GitIdentity {
   name: string

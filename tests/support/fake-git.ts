@@ -1,5 +1,5 @@
 import type { FolderEvent, FolioApi } from '@shared/api'
-import type { GitCommitInfo, GitConflictSides, GitFileChange, GitIdentity, GitOperation, GitStatus, GitSyncOutcome } from '@shared/git'
+import type { GitCommitInfo, GitConflictSides, GitDiscarded, GitFileChange, GitIdentity, GitOperation, GitStatus, GitSyncOutcome } from '@shared/git'
 import { fail, ok, type Result } from '@shared/result'
 
 /** The Git methods of the contract (what FakeGit implements). */
@@ -18,7 +18,9 @@ interface FakeCommit {
  * A scripted, in-memory Git over a map of working files (path → LF text), for renderer tests. It passes the same
  * contract suite as the real GitService (tests/unit/core/git/git-contract.test.ts): status kinds and staging, commit
  * with the identity rule, diff, discard, history. Sync is scripted: `syncOutcomes` answer in turn; `holdSync` keeps
- * a Sync running until Cancel or `releaseSync`; `startConflict` stops "a rebase" on a path. Renames are not detected.
+ * a Sync running until Cancel or `releaseSync`; `startConflict` stops "a rebase" on a path. A staged rename is
+ * detected when the new path's staged text equals the old path's text at HEAD (git also finds similar texts).
+ * Discarded new files go to `trashed` (the fake's system trash).
  */
 export class FakeGit implements GitApi {
   isRepo = false
@@ -35,6 +37,8 @@ export class FakeGit implements GitApi {
   readonly syncOutcomes: Result<GitSyncOutcome>[] = []
   /** When true, a Sync waits (after its fetch progress event) until cancelled or releaseSync(). */
   holdSync = false
+  /** Files Discard sent to the trash, with their text, in order. */
+  readonly trashed: { path: string; text: string }[] = []
   /** Calls made, by method name, for assertions. */
   readonly calls: { method: string; args: unknown[] }[] = []
   private held: { jobId: string; resolve: (result: Result<GitSyncOutcome>) => void } | null = null
@@ -84,15 +88,33 @@ export class FakeGit implements GitApi {
     const tracked: GitFileChange[] = []
     const untracked: GitFileChange[] = []
     const paths = [...new Set([...head.keys(), ...this.index.keys(), ...this.files.keys()])].sort()
+    const renamedFrom = this.renames()
+    const renamedOld = new Set(renamedFrom.values())
     for (const path of paths) {
       const [h, i, w] = [head.get(path), this.index.get(path), this.files.get(path)]
+      const oldPath = renamedFrom.get(path)
       if (this.conflicts.has(path)) tracked.push({ path, kind: 'conflicted', isStaged: false, hasUnstaged: true })
+      else if (oldPath !== undefined) tracked.push({ path, kind: 'renamed', oldPath, isStaged: true, hasUnstaged: w !== i })
+      else if (renamedOld.has(path) && w === undefined) continue
       else if (i === undefined && h === undefined) untracked.push({ path, kind: 'untracked', isStaged: false, hasUnstaged: true })
       else if (h === undefined) tracked.push({ path, kind: 'added', isStaged: true, hasUnstaged: w !== i })
       else if (w === undefined || i === undefined) tracked.push({ path, kind: 'deleted', isStaged: i === undefined, hasUnstaged: w === undefined && i !== undefined })
       else if (h !== i || i !== w) tracked.push({ path, kind: 'modified', isStaged: h !== i, hasUnstaged: i !== w })
     }
     return [...tracked, ...untracked]
+  }
+
+  /** Staged renames (new path → old path): a path added to the index with the text of a path the index dropped. */
+  private renames(): Map<string, string> {
+    const head = this.head
+    const dropped = [...head.keys()].filter((path) => !this.index.has(path))
+    const found = new Map<string, string>()
+    for (const [path, text] of this.index) {
+      if (head.has(path)) continue
+      const oldPath = dropped.find((old) => head.get(old) === text && ![...found.values()].includes(old))
+      if (oldPath !== undefined) found.set(path, oldPath)
+    }
+    return found
   }
 
   gitStatus = (): Promise<Result<GitStatus>> => {
@@ -124,13 +146,36 @@ export class FakeGit implements GitApi {
     return Promise.resolve(ok({ path, head: this.head.get(path) ?? null, working: this.files.get(path) ?? null }))
   }
 
-  gitDiscard = (path: string): Promise<Result<{ path: string; text: string | null }>> => {
+  gitDiscard = (path: string): Promise<Result<GitDiscarded>> => {
     this.record('gitDiscard', [path])
-    const head = this.head.get(path)
-    if (head === undefined) return Promise.resolve(fail('INVALID_ARGUMENT', `"${path}" is new since the last commit; Discard keeps it.`, { path }))
+    const change = this.changes().find((file) => file.path === path)
+    if (change?.kind === 'conflicted') return Promise.resolve(fail('CONFLICT', `"${path}" is conflicted; resolve it instead of discarding.`, { path }))
     const previous = this.files.get(path) ?? null
+    if (change?.kind === 'renamed' && change.oldPath !== undefined) {
+      if (this.files.has(change.oldPath)) return Promise.resolve(fail('CONFLICT', `"${change.oldPath}" exists again; Folio does not replace it.`, { path: change.oldPath }))
+      const oldText = this.head.get(change.oldPath) ?? ''
+      this.files.set(change.oldPath, oldText)
+      this.index.set(change.oldPath, oldText)
+      this.index.delete(path)
+      this.trash(path)
+      return Promise.resolve(ok({ path, text: previous, isTrashed: true, restoredPath: change.oldPath }))
+    }
+    if (change?.kind === 'untracked' || change?.kind === 'added') {
+      this.index.delete(path)
+      this.trash(path)
+      return Promise.resolve(ok({ path, text: previous, isTrashed: true }))
+    }
+    const head = this.head.get(path)
+    if (head === undefined) return Promise.resolve(fail('INVALID_ARGUMENT', `"${path}" has no changes to discard.`, { path }))
     this.files.set(path, head)
+    this.index.set(path, head)
     return Promise.resolve(ok({ path, text: previous }))
+  }
+
+  private trash(path: string): void {
+    const text = this.files.get(path)
+    if (text !== undefined) this.trashed.push({ path, text })
+    this.files.delete(path)
   }
 
   gitCommit = ({ message }: { message: string }) => {

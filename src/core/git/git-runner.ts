@@ -82,6 +82,8 @@ export class GitRunner {
 
   /** Runs `git <args>` and reports a non-zero exit as a value (stdout then holds git's stderr and stdout). */
   async runAllowingFailure(args: string[], options: RunOptions = {}): Promise<Result<GitOutput>> {
+    const refused = destructiveCommand(args)
+    if (refused !== null) return fail('INVALID_ARGUMENT', `Folio never runs git ${refused}: it could lose work.`)
     const env = { ...this.env, ...options.env }
     const git = simpleGit({
       baseDir: this.options.cwd,
@@ -134,4 +136,18 @@ export function firstLines(text: string, count = 6): string {
     .filter((line) => line !== '' && !line.startsWith('hint:'))
     .slice(0, count)
     .join(' ')
+}
+
+/**
+ * The name of a command that could lose work for good (reset --hard/--merge/--keep, clean, a forced push or checkout),
+ * or null. The runner refuses these whoever asks, so no future caller can slip one in.
+ */
+export function destructiveCommand(args: readonly string[]): string | null {
+  const [command, ...rest] = args
+  const has = (...flags: string[]): boolean => rest.some((arg) => flags.includes(arg) || flags.some((flag) => flag.startsWith('--') && arg.startsWith(`${flag}=`)))
+  if (command === 'clean') return 'clean'
+  if (command === 'reset' && has('--hard', '--merge', '--keep')) return 'reset --hard'
+  if (command === 'push' && (has('--force', '-f', '--force-with-lease', '--mirror', '--delete', '-d', '--prune') || rest.some((arg) => arg.startsWith('+')))) return 'push --force'
+  if ((command === 'checkout' || command === 'switch') && has('--force', '-f', '--discard-changes')) return `${command} --force`
+  return null
 }

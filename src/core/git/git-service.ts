@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs'
 import type { ArticleDocument, FolderEvent, WriteArticleRequest, WriteArticleResult } from '@shared/api'
-import type { GitCommitInfo, GitCommitOutcome, GitConflictSides, GitFileAtCommit, GitFileDiff, GitIdentity, GitStatus, GitSyncOutcome } from '@shared/git'
+import type { GitCommitInfo, GitCommitOutcome, GitConflictSides, GitDiscarded, GitFileChange, GitFileAtCommit, GitFileDiff, GitIdentity, GitStatus, GitSyncOutcome } from '@shared/git'
 import { fail, ok, type Result } from '@shared/result'
 import { decodeText } from '../file-codec'
 import { hashBytes } from '../file-version'
@@ -13,13 +13,12 @@ import { articleAtCommit, articleHistory, conflictSides } from './git-history'
 export interface ArticleStorePort {
   readArticle(path: string): Promise<Result<ArticleDocument>>
   writeArticle(request: WriteArticleRequest): Promise<Result<WriteArticleResult>>
+  /** Sends one file to the system trash (the host's trasher; never deleted for good). */
+  trashFile(path: string): Promise<Result<void>>
 }
 
-/** What Discard kept so that it can be undone once: the text it replaced (null when the file was gone). */
-export interface DiscardUndo {
-  path: string
-  text: string | null
-}
+/** What Discard kept so that it can be undone once (see GitDiscarded). */
+export type DiscardUndo = GitDiscarded
 
 /** Keeps the text a Discard replaces (in the journal of unsaved edits), so that it can be restored. */
 export type KeepDiscarded = (path: string, text: string, baseHash: string) => Promise<Result<void>>
@@ -33,6 +32,8 @@ export interface GitServiceDeps {
 }
 
 const gitChangeDelayMs = 250
+// NOTE: the version of a file that does not exist (the store then creates it; a file found there is a CONFLICT).
+const absentVersion = { hash: '0'.repeat(64), size: 0, mtimeMs: 0 }
 // NOTE: files of the git directory whose change means HEAD, the index or an operation moved (a commit, a checkout,
 // a pull) outside Folio; status itself never writes them (GIT_OPTIONAL_LOCKS=0), so following them cannot loop.
 const watchedGitFiles = new Set(['HEAD', 'index', 'ORIG_HEAD', 'FETCH_HEAD', 'MERGE_HEAD', 'packed-refs'])
@@ -91,27 +92,97 @@ export class GitService {
   }
 
   /**
-   * Puts an article back as it is at HEAD, written through the article store (version-checked). The text it
-   * replaces is kept first (keepDiscarded) and returned, so the writer can undo once. A file new since HEAD is left.
+   * Puts an article back as it is at HEAD, written through the article store (version-checked); its staged change
+   * is unstaged first. A file new since HEAD (untracked or added) goes to the system trash instead; a renamed file
+   * gets its old path back (as at HEAD) and its new path goes to the trash. The text a discard replaces or trashes is
+   * kept first (keepDiscarded, the journal) and returned, so the writer can undo once. Never deletes for good, never
+   * resets or cleans; a conflicted file is refused (resolve it instead).
    */
   async discard(path: string, keepDiscarded?: KeepDiscarded): Promise<Result<DiscardUndo>> {
+    const change = await this.changeOf(path)
+    if (!change.ok) return change
+    const kind = change.value?.kind
+    if (kind === 'conflicted') return fail('CONFLICT', `"${path}" is conflicted; resolve it instead of discarding.`, { path })
+    if (kind === 'untracked' || kind === 'added') return this.discardNew(path, change.value?.isStaged === true, keepDiscarded)
+    if (kind === 'renamed' && change.value?.oldPath !== undefined) return this.discardRename(path, change.value.oldPath, keepDiscarded)
     const head = await this.repo.fileAt('HEAD', path)
     if (!head.ok) return head
-    if (head.value === null) return fail('INVALID_ARGUMENT', `"${path}" is new since the last commit; Discard keeps it (delete it yourself if you mean to).`, { path })
-    const decoded = decodeText(head.value)
-    if (!decoded.ok) return fail('READ_ONLY', `"${path}" at HEAD is not UTF-8 text; Folio does not write it back.`, { path })
-    const current = await this.deps.store.readArticle(path)
-    if (!current.ok && current.error.code !== 'NOT_FOUND') return current
-    const previous = current.ok ? current.value.text : null
-    if (previous !== null && keepDiscarded) {
-      const kept = await keepDiscarded(path, previous, hashBytes(head.value))
-      if (!kept.ok) return kept
+    if (head.value === null) return fail('INVALID_ARGUMENT', `"${path}" has no changes to discard.`, { path })
+    const kept = await this.keepCurrent(path, hashBytes(head.value), keepDiscarded)
+    if (!kept.ok) return kept
+    if (change.value?.isStaged === true) {
+      const unstaged = await this.repo.stage([path], false)
+      if (!unstaged.ok) return unstaged
     }
-    const baseVersion = current.ok ? current.value.version : { hash: '0'.repeat(64), size: 0, mtimeMs: 0 }
-    const written = await this.deps.store.writeArticle({ path, text: decoded.value.text, format: decoded.value.format, baseVersion })
+    const written = await this.writeHead(path, head.value, kept.value)
     if (!written.ok) return written
     this.changed()
-    return ok({ path, text: previous })
+    return ok({ path, text: kept.value.text })
+  }
+
+  /** The status entry of `path` (null when it is unchanged). */
+  private async changeOf(path: string): Promise<Result<GitFileChange | null>> {
+    const status = await this.repo.status()
+    if (!status.ok) return status
+    if (status.value.kind !== 'repo') return fail('NOT_FOUND', 'This folder is not in a Git repository.')
+    return ok(status.value.files.find((file) => file.path === path) ?? null)
+  }
+
+  /** Reads the file's current text and journals it (keepDiscarded) before anything changes; null text when absent. */
+  private async keepCurrent(path: string, baseHash: string, keepDiscarded?: KeepDiscarded): Promise<Result<{ text: string | null; document: ArticleDocument | null }>> {
+    const current = await this.deps.store.readArticle(path)
+    if (!current.ok && current.error.code !== 'NOT_FOUND') return current
+    const document = current.ok ? current.value : null
+    if (document !== null && keepDiscarded) {
+      const kept = await keepDiscarded(path, document.text, baseHash)
+      if (!kept.ok) return kept
+    }
+    return ok({ text: document?.text ?? null, document })
+  }
+
+  /** Writes HEAD's bytes of `path` through the store over what was read (or creates it when absent). */
+  private async writeHead(path: string, bytes: Buffer, current: { document: ArticleDocument | null }): Promise<Result<WriteArticleResult>> {
+    const decoded = decodeText(bytes)
+    if (!decoded.ok) return fail('READ_ONLY', `"${path}" at HEAD is not UTF-8 text; Folio does not write it back.`, { path })
+    const baseVersion = current.document?.version ?? absentVersion
+    return this.deps.store.writeArticle({ path, text: decoded.value.text, format: decoded.value.format, baseVersion })
+  }
+
+  /** Discards a file new since HEAD: journals its text, unstages it, sends it to the trash. */
+  private async discardNew(path: string, isStaged: boolean, keepDiscarded?: KeepDiscarded): Promise<Result<DiscardUndo>> {
+    const kept = await this.keepCurrent(path, absentVersion.hash, keepDiscarded)
+    if (!kept.ok) return kept
+    if (isStaged) {
+      const unstaged = await this.repo.stage([path], false)
+      if (!unstaged.ok) return unstaged
+    }
+    const trashed = await this.deps.store.trashFile(path)
+    if (!trashed.ok) return trashed
+    this.changed()
+    return ok({ path, text: kept.value.text, isTrashed: true })
+  }
+
+  /**
+   * Discards a rename: journals the new path's text, writes the old path back as at HEAD (nothing is lost if the
+   * rest fails), puts both paths of the index back as at HEAD, then sends the new path to the trash.
+   */
+  private async discardRename(path: string, oldPath: string, keepDiscarded?: KeepDiscarded): Promise<Result<DiscardUndo>> {
+    const head = await this.repo.fileAt('HEAD', oldPath)
+    if (!head.ok) return head
+    if (head.value === null) return fail('NOT_FOUND', `"${oldPath}" is not in the last commit.`, { path: oldPath })
+    const kept = await this.keepCurrent(path, absentVersion.hash, keepDiscarded)
+    if (!kept.ok) return kept
+    const old = await this.deps.store.readArticle(oldPath)
+    if (old.ok) return fail('CONFLICT', `"${oldPath}" exists again; Folio does not replace it. Discard nothing or move it away first.`, { path: oldPath })
+    if (old.error.code !== 'NOT_FOUND') return old
+    const written = await this.writeHead(oldPath, head.value, { document: null })
+    if (!written.ok) return written
+    const unstaged = await this.repo.stage([oldPath, path], false)
+    if (!unstaged.ok) return unstaged
+    const trashed = await this.deps.store.trashFile(path)
+    if (!trashed.ok) return trashed
+    this.changed()
+    return ok({ path, text: kept.value.text, isTrashed: true, restoredPath: oldPath })
   }
 
   /** Runs Sync as job `jobId` (see GitSync.sync); `git-progress` events tell its phase. */
@@ -146,7 +217,7 @@ export class GitService {
     const current = await this.deps.store.readArticle(path)
     if (!current.ok && current.error.code !== 'NOT_FOUND') return current
     const format = current.ok ? current.value.format : { hasBom: false, eol: 'lf' as const }
-    const baseVersion = current.ok ? current.value.version : { hash: '0'.repeat(64), size: 0, mtimeMs: 0 }
+    const baseVersion = current.ok ? current.value.version : absentVersion
     const written = await this.deps.store.writeArticle({ path, text, format, baseVersion })
     if (!written.ok) return written
     const staged = await this.repo.stage([path], true)

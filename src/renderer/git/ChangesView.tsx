@@ -15,7 +15,7 @@ export interface ChangesViewProps {
   dirtyPaths: ReadonlySet<string>
   onSaveAll: () => void
   /** Puts a text into the editor as an unsaved edit of `path` (restore a version, undo a discard). */
-  onRestoreText: (path: string, text: string) => void
+  onRestoreText: (path: string, text: string, isMissing?: boolean) => void
   onOpenArticle: (path: string) => void
   /** An article to show first, in its history (the toolbar's History). */
   focus: string | null

@@ -49,9 +49,9 @@ export function useGitPanel(api: FolioApi | undefined, workspace: LazyWorkspace,
     return map
   }, [status])
   const onRestoreText = useCallback(
-    (path: string, text: string) => {
+    (path: string, text: string, isMissing = false) => {
       setOpen(false)
-      void load().then((ws) => ws?.session.restoreVersion(path, text))
+      void load().then((ws) => ws?.session.restoreVersion(path, text, isMissing))
     },
     [load],
   )

@@ -169,9 +169,12 @@ export class EditingSession extends DocumentTabs {
     this.update({ isCloseRequested: false })
   }
 
-  /** Puts `text` into the editor as an unsaved edit of `path` (a version from Git's history, an undone discard); false when it cannot open. */
-  restoreVersion(path: string, text: string): Promise<boolean> {
-    return this.restoreText(path, text, false)
+  /**
+   * Puts `text` into the editor as an unsaved edit of `path` (a version from Git's history, an undone discard); false
+   * when it cannot open. `isMissing`: the file is gone (a discard sent it to the trash), so saving creates it again.
+   */
+  restoreVersion(path: string, text: string, isMissing = false): Promise<boolean> {
+    return this.restoreText(path, text, isMissing)
   }
 
   /** Clears the current error message. */

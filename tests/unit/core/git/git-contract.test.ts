@@ -5,6 +5,7 @@ import type { Result } from '@shared/result'
 import { FolderSession } from '../../../../src/core/folder-session'
 import { createGitHandlers } from '../../../../src/core/git/git-handlers'
 import { FakeGit, type GitApi } from '../../../support/fake-git'
+import { folderTrasher } from '../../../support/folder-trasher'
 import { GitWorld } from '../../../support/git-fixture'
 
 // The Git contract the renderer relies on, run against the real handlers (system git in a temp repository) and
@@ -16,6 +17,8 @@ interface GitSubject {
   write: (rel: string, text: string) => void
   remove: (rel: string) => void
   read: (rel: string) => string | undefined
+  /** What Discard sent to the trash (path and text), in order. */
+  trashed: () => { path: string; text: string }[]
 }
 
 const article = (title: string, body: string): string => `---\ntitle: ${title}\n---\n${body}\n`
@@ -38,7 +41,10 @@ async function realSubject(isRepo = true): Promise<GitSubject> {
     world.git(dir, 'add', '-A')
     world.git(dir, 'commit', '--quiet', '-m', 'Start')
   }
-  const opened = await FolderSession.open(dir, { git: { env: world.env } })
+  // NOTE: the host's trasher is injected (a folder standing for the system trash), never the user's own trash.
+  const trashDir = world.at(`contract-trash-${realCount}`)
+  const trasher = folderTrasher(trashDir)
+  const opened = await FolderSession.open(dir, { git: { env: world.env }, trasher })
   if (!opened.ok) throw new Error(opened.error.message)
   const session = opened.value
   sessions.push(session)
@@ -47,6 +53,7 @@ async function realSubject(isRepo = true): Promise<GitSubject> {
     write: (rel, text) => world.write(path.join(dir, rel), text),
     remove: (rel) => fs.rmSync(path.join(dir, rel)),
     read: (rel) => (fs.existsSync(path.join(dir, rel)) ? world.read(path.join(dir, rel)) : undefined),
+    trashed: () => trasher.trashed.map((abs, n) => ({ path: path.relative(dir, abs).split(path.sep).join('/'), text: world.read(path.join(trashDir, `${n}-${path.basename(abs)}`)) })),
   }
 }
 
@@ -54,7 +61,7 @@ function fakeSubject(isRepo = true): Promise<GitSubject> {
   const files = new Map(Object.entries(start))
   const git = new FakeGit(files)
   if (isRepo) git.commitAll('Start', 'Teammate')
-  return Promise.resolve({ api: git, write: (rel, text) => files.set(rel, text), remove: (rel) => files.delete(rel), read: (rel) => files.get(rel) })
+  return Promise.resolve({ api: git, write: (rel, text) => files.set(rel, text), remove: (rel) => files.delete(rel), read: (rel) => files.get(rel), trashed: () => git.trashed })
 }
 
 function value<T>(result: Result<T>): T {
@@ -134,15 +141,64 @@ describe.each([
     expect(await api.gitCommit({ message: 'Nothing' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
   })
 
-  it('discards back to HEAD and returns the replaced text; keeps a file that is new since HEAD', async () => {
-    const { api, write, read } = await make()
+  it('discards back to HEAD and returns the replaced text, also when the change was staged', async () => {
+    const { api, write, read, trashed } = await make()
     write('a.md', 'scribbles\n')
     expect(value(await api.gitDiscard('a.md'))).toEqual({ path: 'a.md', text: 'scribbles\n' })
     expect(read('a.md')).toBe(start['a.md'])
     expect(await changes(api)).toEqual([])
+    write('b.md', 'staged scribbles\n')
+    value(await api.gitStage(['b.md'], true))
+    expect(value(await api.gitDiscard('b.md'))).toEqual({ path: 'b.md', text: 'staged scribbles\n' })
+    expect(read('b.md')).toBe(start['b.md'])
+    expect(await changes(api)).toEqual([])
+    expect(trashed()).toEqual([])
+  })
+
+  it('discards an untracked or added file by sending it to the trash, returning its text', async () => {
+    const { api, write, read, trashed } = await make()
     write('c.md', article('C', 'new'))
-    expect(await api.gitDiscard('c.md')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
-    expect(read('c.md')).toBe(article('C', 'new'))
+    expect(value(await api.gitDiscard('c.md'))).toEqual({ path: 'c.md', text: article('C', 'new'), isTrashed: true })
+    expect(read('c.md')).toBeUndefined()
+    write('d.md', article('D', 'staged new'))
+    value(await api.gitStage(['d.md'], true))
+    expect((await changes(api)).map((f) => [f.path, f.kind])).toEqual([['d.md', 'added']])
+    expect(value(await api.gitDiscard('d.md'))).toEqual({ path: 'd.md', text: article('D', 'staged new'), isTrashed: true })
+    expect(read('d.md')).toBeUndefined()
+    expect(await changes(api)).toEqual([])
+    expect(trashed()).toEqual([
+      { path: 'c.md', text: article('C', 'new') },
+      { path: 'd.md', text: article('D', 'staged new') },
+    ])
+  })
+
+  it('reports a staged rename, and discards it: the old path comes back as at HEAD, the new one goes to the trash', async () => {
+    const { api, write, remove, read, trashed } = await make()
+    write('renamed.md', start['a.md'])
+    remove('a.md')
+    value(await api.gitStage(['a.md', 'renamed.md'], true))
+    expect(await changes(api)).toEqual([{ path: 'renamed.md', kind: 'renamed', oldPath: 'a.md', isStaged: true, hasUnstaged: false }])
+    write('renamed.md', `${start['a.md']}Edited after the move.\n`)
+    expect(await changes(api)).toEqual([{ path: 'renamed.md', kind: 'renamed', oldPath: 'a.md', isStaged: true, hasUnstaged: true }])
+    expect(value(await api.gitDiscard('renamed.md'))).toEqual({ path: 'renamed.md', text: `${start['a.md']}Edited after the move.\n`, isTrashed: true, restoredPath: 'a.md' })
+    expect(read('a.md')).toBe(start['a.md'])
+    expect(read('renamed.md')).toBeUndefined()
+    expect(await changes(api)).toEqual([])
+    expect(trashed()).toEqual([{ path: 'renamed.md', text: `${start['a.md']}Edited after the move.\n` }])
+  })
+
+  it('refuses to discard a rename whose old path exists again, and changes nothing', async () => {
+    const { api, write, remove, read, trashed } = await make()
+    write('renamed.md', start['a.md'])
+    remove('a.md')
+    value(await api.gitStage(['a.md', 'renamed.md'], true))
+    write('a.md', 'a new a\n')
+    const before = await changes(api)
+    expect(await api.gitDiscard('renamed.md')).toMatchObject({ ok: false, error: { code: 'CONFLICT', path: 'a.md' } })
+    expect(read('a.md')).toBe('a new a\n')
+    expect(read('renamed.md')).toBe(start['a.md'])
+    expect(await changes(api)).toEqual(before)
+    expect(trashed()).toEqual([])
   })
 
   it('lists an article’s commits newest first and gives each version with its parent', async () => {

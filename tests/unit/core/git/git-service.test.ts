@@ -6,6 +6,8 @@ import { GitRepo } from '../../../../src/core/git/git-repo'
 import { gitMissingMessage } from '../../../../src/core/git/git-runner'
 import { createGitHandlers } from '../../../../src/core/git/git-handlers'
 import { GitSync } from '../../../../src/core/git/git-sync'
+import { JournalStore } from '../../../../src/core/journal/index'
+import { folderTrasher } from '../../../support/folder-trasher'
 import { GitWorld } from '../../../support/git-fixture'
 
 const world = new GitWorld()
@@ -15,8 +17,9 @@ afterAll(async () => {
   world.dispose()
 })
 
-async function open(dir: string): Promise<FolderSession> {
-  const session = await FolderSession.open(dir, { git: { env: world.env } })
+async function open(dir: string, trashDir = world.at('trash')): Promise<FolderSession> {
+  // NOTE: a folder stands for the system trash, so no test ever sends a file to the user's own trash.
+  const session = await FolderSession.open(dir, { git: { env: world.env }, trasher: folderTrasher(trashDir) })
   if (!session.ok) throw new Error(session.error.message)
   sessions.push(session.value)
   return session.value
@@ -53,6 +56,31 @@ describe('GitService against real repositories', () => {
     const status = repoStatus(await session.git.status())
     expect(status.hasCommits).toBe(false)
     expect(status.files).toEqual([{ path: 'a.md', kind: 'untracked', isStaged: false, hasUnstaged: true }])
+  })
+
+  it('journals the text of an untracked or renamed file before Discard sends it to the trash (undo once)', async () => {
+    const dir = world.at('discard-journal')
+    world.write(path.join(dir, 'kept.md'), article('Kept', 'one'))
+    world.git(dir, 'init', '--quiet')
+    world.git(dir, 'add', '-A')
+    world.git(dir, 'commit', '--quiet', '-m', 'Start')
+    const trashDir = world.at('discard-journal-trash')
+    const session = await open(dir, trashDir)
+    const journal = new JournalStore(world.at('discard-journal-state'))
+    const handlers = createGitHandlers({ session: () => session, journal })
+    world.write(path.join(dir, 'draft.md'), article('Draft', 'never committed'))
+    expect(value(await handlers.gitDiscard('draft.md'))).toEqual({ path: 'draft.md', text: article('Draft', 'never committed'), isTrashed: true })
+    world.git(dir, 'mv', 'kept.md', 'moved.md')
+    expect(value(await handlers.gitDiscard('moved.md'))).toEqual({ path: 'moved.md', text: article('Kept', 'one'), isTrashed: true, restoredPath: 'kept.md' })
+    const entries = value(await journal.list(session.info().root))
+    expect(entries.map((e) => [e.path, e.text, e.baseVersion?.hash]).sort()).toEqual([
+      ['draft.md', article('Draft', 'never committed'), '0'.repeat(64)],
+      ['moved.md', article('Kept', 'one'), '0'.repeat(64)],
+    ])
+    expect(fs.readdirSync(trashDir).sort()).toEqual(['0-draft.md', '1-moved.md'])
+    expect(fs.existsSync(path.join(dir, 'draft.md'))).toBe(false)
+    expect(world.read(path.join(dir, 'kept.md'))).toBe(article('Kept', 'one'))
+    expect(world.git(dir, 'status', '--porcelain')).toBe('')
   })
 
   it('shows every kind of change, stages, and commits only the staged file; asks for an identity once and keeps it local', async () => {
