@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { test as base } from '@playwright/test'
+import { test as base, type Locator, type Page } from '@playwright/test'
 import { expect, repoRoot, serveDir, stopServed, type Served } from './serve-fixture'
 
 /** A remote (bare), my clone served by Folio and a teammate's clone, under an empty HOME and global Git config. */
@@ -84,4 +84,71 @@ test('save an edit, see it under Changes, commit it, Sync it out; a teammate’s
   await page.setViewportSize({ width: 900, height: 600 })
   await page.getByRole('button', { name: /^Changes/ }).click()
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'git-changes-900.png') })
+})
+
+const welcome = path.join('content', 'posts', '2024', 'welcome-to-folio.md')
+
+/** I save and commit a last line in Folio while a teammate pushes another last line: my next Sync conflicts. */
+async function commitBesideATeammate(page: Page, team: Team): Promise<Locator> {
+  await page.goto(team.served.url)
+  await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: 'Welcome to Folio' }).click()
+  await page.getByRole('textbox', { name: 'Markdown editor' }).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('My last line.')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('banner').getByText('Saved', { exact: true })).toBeVisible()
+  await page.getByRole('button', { name: /^Changes/ }).click()
+  const changes = page.getByRole('region', { name: 'Changes' })
+  await changes.getByRole('textbox', { name: 'Commit message' }).fill('My last line')
+  await changes.getByRole('button', { name: 'Commit' }).click()
+  await changes.getByRole('textbox', { name: 'Your name' }).fill('Ada Writer')
+  await changes.getByRole('textbox', { name: 'Your email' }).fill('ada@example.org')
+  await changes.getByRole('button', { name: 'Commit' }).click()
+  await expect(changes.getByText('No changes since the last commit.')).toBeVisible()
+
+  const theirs = path.join(team.theirs, welcome)
+  await writeFile(theirs, `${await readFile(theirs, 'utf8')}Their last line.\n`)
+  team.git(team.theirs, 'commit', '--quiet', '-am', 'Their last line')
+  team.git(team.theirs, 'push', '--quiet')
+  await page.getByRole('button', { name: 'Sync' }).click()
+  await expect(changes.getByText(/The rebase stopped on a conflict/)).toBeVisible()
+  await expect(changes.getByRole('list', { name: 'Changed files' }).getByRole('button', { name: /welcome-to-folio\.md/ })).toContainText('C')
+  return changes
+}
+
+test('a teammate’s conflicting edit: Sync stops on the article, the three-way merge resolves it, Continue commits and pushes', async ({ page, team }) => {
+  const changes = await commitBesideATeammate(page, team)
+  await changes.getByRole('list', { name: 'Changed files' }).getByRole('button', { name: /welcome-to-folio\.md/ }).click()
+  const merge = changes.getByRole('group', { name: `Merge ${welcome.split(path.sep).join('/')}` })
+  await expect(merge.getByText('Theirs (remote)')).toBeVisible()
+  await merge.getByRole('button', { name: 'Base' }).click()
+  const merged = merge.getByRole('textbox', { name: 'Merged text' })
+  await expect(merged).toHaveValue(/My last line\.$/)
+  const resolved = `${(await merged.inputValue()).replace(/My last line\.$/, '')}Their last line.\nMy last line.\n`
+  await merged.fill(resolved)
+  await merge.getByRole('button', { name: 'Mark resolved' }).click()
+  const continueButton = changes.getByRole('button', { name: 'Continue' })
+  await expect(continueButton).toBeEnabled()
+  await continueButton.click()
+  await expect(changes.getByText(/^Synced: \d+ commit\(s\) in, 1 out\.$/)).toBeVisible()
+  await expect(changes.getByText(/The rebase stopped/)).toHaveCount(0)
+  await expect(changes.getByText('No changes since the last commit.')).toBeVisible()
+
+  expect(team.git(team.bare, 'log', '--format=%an|%s', '-2').trim().split('\n')).toEqual(['Ada Writer|My last line', 'Teammate|Their last line'])
+  const pushed = team.git(team.bare, 'show', `main:${welcome.split(path.sep).join('/')}`)
+  expect(pushed.endsWith('Their last line.\nMy last line.\n')).toBe(true)
+  expect(pushed).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m)
+  expect(team.git(team.served.dir, 'status', '--porcelain')).toBe('')
+})
+
+test('a conflicting Sync can be aborted: my commit and text stay, the remote keeps the teammate’s', async ({ page, team }) => {
+  const changes = await commitBesideATeammate(page, team)
+  // NOTE: during the rebase HEAD is detached on the teammate's commit; the branch still names my commit.
+  const mine = team.git(team.served.dir, 'rev-parse', 'refs/heads/main')
+  await changes.getByRole('button', { name: 'Abort rebase' }).click()
+  await expect(changes.getByText(/The rebase stopped/)).toHaveCount(0)
+  await expect(changes.getByText('No changes since the last commit.')).toBeVisible()
+  expect(team.git(team.served.dir, 'rev-parse', 'HEAD')).toBe(mine)
+  expect(await readFile(path.join(team.served.dir, welcome), 'utf8')).toMatch(/files\.\n+My last line\.\n?$/)
+  expect(team.git(team.bare, 'log', '--format=%an|%s', '-1').trim()).toBe('Teammate|Their last line')
 })
