@@ -8,6 +8,7 @@ import { ShardClient, type ShardMode } from './shard-client'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
 import { interned, isSameApartFromWordCount } from './article-record'
 import { shardCacheFile } from './summary-cache'
+import { summarizeFirstRows } from './first-rows'
 import { queryTerms } from './term-index'
 
 /** Options of the folder index. */
@@ -231,8 +232,10 @@ export class ArticleIndex {
 
   private async run(): Promise<Result<void>> {
     // NOTE: with a summary cache, the rows of unchanged files go out while the first shard lists the folder; the
-    // listing then settles it: a cached row it lacks is dropped, a file the cache lacked is read.
+    // listing then settles it: a cached row it lacks is dropped, a file the cache lacked is read. The first rows
+    // read in this thread (see sendFirstRows) are settled the same way.
     const fromCache = new Map<string, ArticleSummary>()
+    this.sendFirstRows(fromCache)
     const cachedPass = this.options.cacheDir ? this.summarizeCached(fromCache) : Promise.resolve()
     // NOTE: each chunk of the listing goes to the shards as it comes, so they summarize while the rest is listed.
     const listed = new Set<string>()
@@ -275,6 +278,20 @@ export class ArticleIndex {
       (error: unknown) => this.afterDispose(error, undefined),
     )
     return ok(undefined)
+  }
+
+  /**
+   * Sends the summaries of the first few articles found, read in this thread, before the shards have started. Only
+   * for a watched index with worker shards: in-thread shards (the CLI's small folders) would read them twice for nothing.
+   * NOTE: a worker thread takes a second or more to start and load its parsers on a busy machine, and its cache
+   * file longer still; a list should not show nothing meanwhile.
+   */
+  private sendFirstRows(early: Map<string, ArticleSummary>): void {
+    const isOwnFs = this.options.fs === undefined || this.options.fs === nodeFs
+    if (this.options.onEvent === undefined || !isOwnFs || !this.shards[0].isWorker) return
+    const rows = summarizeFirstRows(this.root)
+    for (const summary of rows) early.set(summary.path, summary)
+    if (rows.length > 0) this.receive(rows)
   }
 
   private summarizeCached(fromCache: Map<string, ArticleSummary>): Promise<void> {

@@ -55,6 +55,17 @@ function withTextProblem(dated: DatedSummary, problem: TextProblem | null): Date
   return dated
 }
 
+/** The summary of a file as read for the index: of its text (with any problem of its bytes), or its read error. */
+export function summaryOfRead(
+  rel: string,
+  read: { kind: 'text'; text: string; problem: TextProblem | null } | { kind: 'failed'; message: string },
+  nowMs: number,
+  withWordCount: boolean,
+  rules: HugoSiteRules,
+): DatedSummary {
+  return read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, nowMs, withWordCount, rules), read.problem) : failedSummary(rel, read.message)
+}
+
 /** The summary of a file that could not be read or summarized: its error says why. */
 export function failedSummary(rel: string, message: string): DatedSummary {
   const summary: ArticleSummary = { path: rel, title: null, date: null, isDraft: false, format: 'none', tags: [], categories: [], wordCount: 0, buildStatus: 'published', error: { message, line: 1, column: 1, isFileError: true } }
@@ -116,7 +127,7 @@ export class ShardCore {
       this.remove(rel)
       return null
     }
-    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), false, this.siteRules()), read.problem) : failedSummary(rel, read.message)
+    const dated = summaryOfRead(rel, read, this.nowMs(), false, this.siteRules())
     this.forgetDoc(rel)
     this.records.set(rel, recordOf(dated, read.stamp))
     this.pendingTerms.push(rel)
@@ -135,7 +146,7 @@ export class ShardCore {
       return null
     }
     this.forgetDoc(rel)
-    const dated = read.kind === 'text' ? withTextProblem(summarizeWithDates(rel, read.text, this.nowMs(), true, this.siteRules()), read.problem) : failedSummary(rel, read.message)
+    const dated = summaryOfRead(rel, read, this.nowMs(), true, this.siteRules())
     const record = recordOf(dated, read.stamp)
     if (read.kind === 'text') this.addDoc(rel, record, read.text)
     this.records.set(rel, record)

@@ -147,9 +147,9 @@ const lastChunkSize = 4096
  * handing them to `take` in chunks as they are found: a small first chunk so indexing (and the first rows) can
  * start while the rest of a large folder is listed. Throws only when the root itself cannot be read.
  */
-function listArticlesInChunks(root: string, take: (paths: string[]) => void): void {
+function listArticlesInChunks(root: string, take: (paths: string[]) => void, firstChunk = firstChunkSize): void {
   let found: string[] = []
-  let chunkSize = firstChunkSize
+  let chunkSize = firstChunk
   const pending: string[] = ['']
   while (pending.length > 0) {
     const rel = pending.pop() as string
@@ -186,4 +186,26 @@ export function listArticleChunks(root: string, take: (paths: string[]) => void)
     if (errnoCode(error) === undefined) throw error
     return false
   }
+}
+
+/**
+ * The first `max` articles the listing finds under `root` (or fewer: all there are), found without listing the rest;
+ * empty when the root cannot be read (the full listing reports that).
+ */
+export function listFirstArticles(root: string, max: number): string[] {
+  const enough = new Error('enough articles')
+  let first: string[] = []
+  try {
+    listArticlesInChunks(
+      root,
+      (paths) => {
+        first = first.concat(paths)
+        if (first.length >= max) throw enough
+      },
+      max,
+    )
+  } catch (error) {
+    if (error !== enough && errnoCode(error) === undefined) throw error
+  }
+  return first.slice(0, max)
 }
