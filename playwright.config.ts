@@ -3,6 +3,11 @@ import { defineConfig } from '@playwright/test'
 /** Browser-mode E2E in Debian's Chromium against `folio serve`; Electron tests run only where a binary exists. */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // NOTE: the run writes only inside one temp folder (TMPDIR, HOME and the cache folders point there), removed at the
+  // end; the workers start after this and inherit it.
+  globalSetup: './tests/support/playwright-global-setup.ts',
+  // NOTE: no retries: a test that passes only on a second try is a bug to fix, not noise to hide.
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

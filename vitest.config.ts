@@ -13,6 +13,11 @@ export default defineConfig({
   test: {
     globals: true,
     environment: 'node',
+    // NOTE: the run writes only inside one temp folder (TMPDIR, HOME and the cache folders point there), removed at
+    // the end: no test writes to the user's cache or leaves folders in the system's temp folder.
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
+    // NOTE: no retries: a test that passes only on a second try is a bug to fix, not noise to hide.
+    retry: 0,
     // NOTE: one worker thread per core runs many files with one module graph (and, for the renderer, one jsdom)
     // instead of a fresh process, import graph and jsdom per file: that start-up was over half of the suite's CPU time.
     // Files must therefore leave no global state behind: stubbed globals are undone here, the renderer's DOM,

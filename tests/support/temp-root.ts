@@ -1,0 +1,44 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/** The variables a test run points into its own temp folder (see useTempRoot). */
+const redirected = ['TMPDIR', 'TMP', 'TEMP', 'HOME', 'USERPROFILE', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'LOCALAPPDATA', 'APPDATA']
+
+/**
+ * Global setup of the unit and e2e runs: one temp folder per run holds everything the tests write. `os.tmpdir()` reads
+ * TMPDIR (TEMP/TMP on Windows) on every call, so each test's `mkdtemp(os.tmpdir())` lands inside it; HOME, the XDG
+ * folders and Windows' AppData point inside it too, so code that defaults to the user's cache, config or state folder
+ * (the summary cache, the journal, Chromium's profile, git's global config) never touches the real ones. The run's
+ * workers are started after this and inherit the variables. Returns the teardown: the whole folder is removed, so no
+ * `folio-*` folder is left in the system's temp folder whatever a test forgot to remove.
+ */
+export function useTempRoot(prefix: string): () => void {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)))
+  const home = path.join(root, 'home')
+  const tmp = path.join(root, 'tmp')
+  for (const dir of [home, tmp]) fs.mkdirSync(dir)
+  const saved = new Map(redirected.map((name) => [name, process.env[name]]))
+  const values: Record<string, string> = {
+    TMPDIR: tmp,
+    TMP: tmp,
+    TEMP: tmp,
+    HOME: home,
+    USERPROFILE: home,
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_STATE_HOME: path.join(home, '.local', 'state'),
+    LOCALAPPDATA: path.join(home, 'AppData', 'Local'),
+    APPDATA: path.join(home, 'AppData', 'Roaming'),
+  }
+  Object.assign(process.env, values)
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+    // NOTE: retried, since a child a test left (a killed server's Chromium) may still be closing files inside it.
+    fs.rmSync(root, { recursive: true, force: true, maxRetries: 5 })
+  }
+}
