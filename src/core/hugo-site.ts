@@ -1,59 +1,62 @@
-import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { defaultSiteRules, hugoConfigNames, siteRulesFromConfig, type HugoSiteRules } from '@shared/hugo'
-import { errnoCode } from './errno'
+import type { Result } from '@shared/result'
+import { ReadOnlyStore } from './store/read-only-store'
 
 /** The site rules of an opened folder and where they came from (null: no config, Hugo's defaults). */
 export interface FolderSiteRules {
   rules: HugoSiteRules
+  /** The config file's absolute path, or null when none was found. */
   configFile: string | null
+  /** The config file as the writer sees it, relative to the opened folder (`../hugo.toml` above a `content/` folder). */
+  shownFile: string | null
+  /** Why the config could not be used (unreadable, not a regular file, a link outside, too large, not UTF-8, not parsing); the rules are then Hugo's defaults (UTC). */
   problem: string | null
 }
 
 /** Where Hugo's config may sit for an opened folder: the folder itself, or its parent when it is a site's `content/`. */
-function candidates(root: string): string[] {
-  const dirs = path.basename(root) === 'content' ? [root, path.dirname(root)] : [root]
-  const out: string[] = []
-  for (const dir of dirs) {
-    for (const name of hugoConfigNames) out.push(path.join(dir, name))
-    for (const name of hugoConfigNames) out.push(path.join(dir, 'config', '_default', name))
-  }
-  return out
+function siteDirs(root: string): { dir: string; shownPrefix: string }[] {
+  return path.basename(root) === 'content' ? [{ dir: root, shownPrefix: '' }, { dir: path.dirname(root), shownPrefix: '../' }] : [{ dir: root, shownPrefix: '' }]
 }
 
-function fromText(file: string, text: string | null): FolderSiteRules | null {
-  if (text === null) return null
-  const { rules, problem } = siteRulesFromConfig(path.basename(file), text)
-  return { rules, configFile: file, problem }
+const configNames = [...hugoConfigNames, ...hugoConfigNames.map((name) => `config/_default/${name}`)]
+const noConfig: FolderSiteRules = { rules: defaultSiteRules, configFile: null, shownFile: null, problem: null }
+
+/** The rules of the first config found (as Hugo picks it), or the defaults with the reason it could not be read. */
+function fromRead(store: ReadOnlyStore, name: string, shown: string, read: Result<string | null>): FolderSiteRules | null {
+  const configFile = path.join(store.root, ...name.split('/'))
+  if (!read.ok) return { rules: defaultSiteRules, configFile, shownFile: shown, problem: `${read.error.message} Dates are read in UTC (Hugo's default).` }
+  if (read.value === null) return null
+  const { rules, problem } = siteRulesFromConfig(path.basename(name), read.value)
+  return { rules, configFile, shownFile: shown, problem }
 }
 
-function missing(error: unknown): null {
-  // NOTE: a config that cannot be read counts as absent (the next candidate is tried); anything else is a bug.
-  if (errnoCode(error) === undefined) throw error
-  return null
-}
-
-/** The rulebook's settings for a folder (its Hugo config's `timeZone` and `[frontmatter]`), read synchronously. */
+/**
+ * The rulebook's settings for a folder (its Hugo config's `timeZone` and `[frontmatter]`), read synchronously through
+ * a confined read-only store rooted at the site (see ReadOnlyStore): a config that is a FIFO, a link leading outside,
+ * too large or not UTF-8 gives Hugo's defaults and a problem saying why, never a hang or an outside read.
+ */
 export function siteRulesForFolderSync(root: string): FolderSiteRules {
-  for (const file of candidates(root)) {
-    let text: string | null
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch (error) {
-      text = missing(error)
+  for (const { dir, shownPrefix } of siteDirs(root)) {
+    const store = ReadOnlyStore.openSync(dir)
+    if (!store.ok) continue
+    for (const name of configNames) {
+      const found = fromRead(store.value, name, shownPrefix + name, store.value.readTextSync(name, shownPrefix + name))
+      if (found !== null) return found
     }
-    const found = fromText(file, text)
-    if (found !== null) return found
   }
-  return { rules: defaultSiteRules, configFile: null, problem: null }
+  return noConfig
 }
 
 /** siteRulesForFolderSync, without blocking. */
 export async function siteRulesForFolder(root: string): Promise<FolderSiteRules> {
-  for (const file of candidates(root)) {
-    const found = fromText(file, await readFile(file, 'utf8').catch(missing))
-    if (found !== null) return found
+  for (const { dir, shownPrefix } of siteDirs(root)) {
+    const store = await ReadOnlyStore.open(dir)
+    if (!store.ok) continue
+    for (const name of configNames) {
+      const found = fromRead(store.value, name, shownPrefix + name, await store.value.readText(name, shownPrefix + name))
+      if (found !== null) return found
+    }
   }
-  return { rules: defaultSiteRules, configFile: null, problem: null }
+  return noConfig
 }

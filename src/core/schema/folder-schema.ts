@@ -157,8 +157,11 @@ export async function buildFolderSchema(root: string, cache: RootCache = newRoot
     for (const [key, field] of read.fields) explicit.set(key, field)
   }
   const schema = withExplicitFields(accumulator.finish(), explicit)
-  // NOTE: the site's time zone comes from the rulebook's reading of the Hugo config, as the index's does.
-  return ok({ ...schema, sources, problems, siteTimeZone: (await siteRulesForFolder(root)).rules.timeZone })
+  // NOTE: the site's time zone comes from the rulebook's reading of the Hugo config, as the index's does; a config
+  // that cannot be used is named with the reason (the form shows schema problems), and dates are read in UTC.
+  const site = await siteRulesForFolder(root)
+  if (site.problem !== null && site.shownFile !== null) problems.push({ file: site.shownFile, message: site.problem, isSiteConfig: true })
+  return ok({ ...schema, sources, problems, siteTimeZone: site.rules.timeZone })
 }
 
 /** How a schema is built. */

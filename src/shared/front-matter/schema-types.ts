@@ -45,10 +45,12 @@ export interface SchemaField {
   explicit?: ExplicitField
 }
 
-/** A problem reading an explicit schema file; the rest of the schema is still usable. */
+/** A problem reading an explicit schema file (or the site's Hugo config); the rest of the schema is still usable. */
 export interface SchemaProblem {
   file: string
   message: string
+  /** The site's Hugo config could not be used: its message says why and that dates are read in UTC. */
+  isSiteConfig?: boolean
 }
 
 /** The folder's front-matter schema: inferred from every article, overlaid with explicit schema files. */

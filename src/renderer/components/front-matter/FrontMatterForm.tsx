@@ -103,7 +103,7 @@ function FormHeading({ frontMatter, schema, now, readRaw }: { frontMatter: Parse
       {missing.length > 0 && <p className="field-problem">Missing required: {missing.join(', ')}</p>}
       {schema?.problems.map((p) => (
         <p key={p.file} className="field-problem">
-          {p.file} is ignored: {p.message}
+          {p.isSiteConfig === true ? `Site config: ${p.message}` : `${p.file} is ignored: ${p.message}`}
         </p>
       ))}
     </div>

@@ -98,6 +98,13 @@ describe('FrontMatterForm', () => {
     expect(within(form).getByText('frontmatter.json is ignored: not valid JSON')).toBeTruthy()
   })
 
+  it('says why the site config could not be used (dates in UTC)', () => {
+    const message = '"../hugo.toml" is not a regular file (a FIFO, socket or device); Folio does not open it. Dates are read in UTC (Hugo\'s default).'
+    const schema = { ...schemaOf([], {}), problems: [{ file: '../hugo.toml', message, isSiteConfig: true }] }
+    const { form } = setup(source, schema)
+    expect(within(form).getByText(`Site config: ${message}`)).toBeTruthy()
+  })
+
   it('shows the errors of a block that does not parse instead of fields', () => {
     const { form } = setup('---\ntitle: [unclosed\n---\n')
     expect(within(form).getByRole('alert').textContent).toMatch(/line \d+:\d+/)
