@@ -104,6 +104,11 @@ export interface SearchResults {
   total: number
   /** False while the full-text index is still being built (results may then be incomplete). */
   isComplete: boolean
+  /**
+   * Said plainly when the answer is partial or left files out, and why: e.g. answered by a direct scan while the
+   * index builds, stopped at its time budget, files skipped as too large or unreadable. Absent when nothing is.
+   */
+  note?: string
 }
 
 /** An article opened for editing: LF text without BOM, plus what is needed to write it back byte-exact. */

@@ -58,6 +58,7 @@ export const searchCommand: CliCommand = {
     const lines = hits.map((h) => (parsed.isJson ? JSON.stringify(h) : `${h.path}\t${markedSnippet(h)}`))
     if (lines.length > 0) io.stdout(lines.join('\n') + '\n')
     io.stderr(`folio search: ${total} matching article(s)${total > hits.length ? `, showing ${hits.length}` : ''}\n`)
+    if (result.value.note !== undefined) io.stderr(`folio search: ${result.value.note}\n`)
     return total > 0 ? exitCode.ok : exitCode.content
   },
 }

@@ -42,7 +42,7 @@ export interface FolioHostOptions {
  * Where a host's folder index runs: `mode` (worker threads, so indexing never holds the host's event loop), shard
  * count, a file's time budget, and the worker entry (a test seam). See ArticleIndexOptions.
  */
-export type IndexPlacement = Pick<ArticleIndexOptions, 'mode' | 'shards' | 'fileTimeMs' | 'workerScript'>
+export type IndexPlacement = Pick<ArticleIndexOptions, 'mode' | 'shards' | 'fileTimeMs' | 'workerScript' | 'scanBudgetMs'>
 
 /** One host for both faces: the request handlers, the event stream they feed, and the open folder. */
 export interface FolioHost {

@@ -10,6 +10,11 @@ import { interned, isSameApartFromWordCount } from './article-record'
 import { shardCacheFile } from './summary-cache'
 import { summarizeFirstRows } from './first-rows'
 import { queryTerms } from './term-index'
+import { listFolder, scanFolder, scanNote } from './folder-search'
+import { titlePatterns, withSnippets } from './folder-scan'
+
+/** How long a search may read files while the index builds before it answers with what it found (ms). */
+const defaultScanBudgetMs = 700
 
 /** Options of the folder index. */
 export interface ArticleIndexOptions {
@@ -31,6 +36,8 @@ export interface ArticleIndexOptions {
   fileTimeMs?: number
   /** Test seam: the worker entry the shards run (see ShardClient). */
   workerScript?: URL
+  /** How long a search may read files while the full-text index builds (ms; see searchByScan); default 700. */
+  scanBudgetMs?: number
 }
 
 function shardOf(path: string, count: number): number {
@@ -182,6 +189,7 @@ export class ArticleIndex {
   async search(query: string, limit = 200): Promise<Result<SearchResults>> {
     const terms = queryTerms(query)
     if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: this.isSearchable })
+    if (!this.isSearchable && !this.isDisposed) return this.searchByScan(query, terms, limit)
     const parts = await Promise.all(this.shards.map((s) => s.search(terms, limit))).catch((error: unknown) => this.afterDispose(error, [null]))
     const ranked: RankedMatch[] = []
     let total = 0
@@ -200,6 +208,26 @@ export class ArticleIndex {
     for (const part of snippetParts) for (const hit of part ?? []) hitsByPath.set(hit.path, hit)
     const hits = shown.map((m) => hitsByPath.get(m.path) ?? { path: m.path, title: this.summaries.get(m.path)?.title ?? null, snippets: [] })
     return ok({ query, hits, total, isComplete: this.isSearchable })
+  }
+
+  /**
+   * A search while the full-text index is still building: the shards are busy (a slow file in hand, a cold start),
+   * so the folder is scanned directly instead (see folder-search), within a time budget, with no front matter
+   * parsed: hits whose summary is in already rank by its title, the rest by path. The answer says it is partial.
+   */
+  private async searchByScan(query: string, terms: string[], limit: number): Promise<Result<SearchResults>> {
+    const budget = this.options.scanBudgetMs ?? defaultScanBudgetMs
+    const scanned = await scanFolder(this.root, terms, { limit: Number.POSITIVE_INFINITY, withTitles: false, deadline: Date.now() + budget }, listFolder(this.root))
+    if (!scanned.ok) return scanned
+    const scan = scanned.value
+    const patterns = titlePatterns(terms)
+    const ranked = scan.hits.map((hit) => {
+      const title = this.summaries.get(hit.path)?.title ?? null
+      return { ...hit, title, isTitleHit: title !== null && patterns.every((p) => p.test(title)) }
+    })
+    const hits = await withSnippets(this.root, ranked.sort(compareRanked).slice(0, limit), terms)
+    const note = ['The folder is still being indexed: this answer comes from reading the files directly, and articles not indexed yet rank by path.', scanNote(scan, budget)]
+    return ok({ query, hits, total: scan.total, isComplete: false, note: note.filter((n) => n !== undefined).join(' ') })
   }
 
   /** The folder's front-matter schema, built in the first shard's thread (in this one if that shard died). */

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
-import { bestHits, scanArticles, type RankedHit, type ScanResult } from './folder-scan'
+import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, type ScanResult, type ScanSettings, type SkippedFile } from './folder-scan'
 import { listArticleChunks } from './shard-files'
 import { queryTerms } from './term-index'
 
@@ -17,6 +17,10 @@ export interface FolderSearchOptions {
   workerThreshold?: number
   /** Test seam: the worker entry to run (see scan-worker); default the built one beside this module, if any. */
   workerScript?: URL
+  /** False: no front matter is parsed and hits rank by path only (see ScanSettings.withTitles); default true. */
+  withTitles?: boolean
+  /** Stop reading files after this many ms; the answer then says it is partial (see ScanSettings.deadline). */
+  timeBudgetMs?: number
 }
 
 function builtWorkerScript(): URL | null {
@@ -29,7 +33,7 @@ function builtWorkerScript(): URL | null {
   return null
 }
 
-function startWorker(script: URL, workerData: { root: string; terms: string[]; limit: number }): Worker {
+function startWorker(script: URL, workerData: { root: string; terms: string[]; settings: ScanSettings }): Worker {
   if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData })
   // NOTE: from TypeScript sources (tests) the worker loads its entry through tsx; a bundle ships a JS entry.
   const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(script.href)}))`
@@ -42,62 +46,142 @@ interface ScanWorker {
   waiting: { resolve: (result: ScanResult) => void; reject: (error: unknown) => void }[]
 }
 
-function scanWorker(thread: Worker): ScanWorker {
-  const worker: ScanWorker = { thread, waiting: [] }
-  thread.on('message', (result: ScanResult) => worker.waiting.shift()?.resolve(result))
-  // NOTE: a worker that dies fails the search (a bug, or out of memory); its chunks are not scanned twice.
-  thread.on('error', (error) => {
-    for (const w of worker.waiting.splice(0)) w.reject(error)
-  })
-  return worker
+/** Paths per chunk: small enough that the threads even out at the end, large enough that messages cost little. */
+const chunkSize = 200
+/** Chunks each worker holds at once, so it never waits for the next one. */
+const chunksInFlight = 2
+
+/** What a folder scan found over every chunk, with the listing's count. */
+export interface FolderScan {
+  total: number
+  hits: RankedHit[]
+  listed: number
+  scanned: number
+  skippedCount: number
+  skipped: SkippedFile[]
 }
 
+function merged(results: readonly ScanResult[], limit: number, listed: number): FolderScan {
+  const scan: FolderScan = { total: 0, hits: [], listed, scanned: 0, skippedCount: 0, skipped: [] }
+  for (const result of results) {
+    scan.total += result.total
+    scan.scanned += result.scanned
+    scan.skippedCount += result.skippedCount
+    scan.skipped.push(...result.skipped.slice(0, maxNamedSkips - scan.skipped.length))
+    scan.hits = bestHits(scan.hits, result.hits, limit)
+  }
+  return scan
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /**
- * Full-text search of a folder without building an index (for a one-off `folio search`): the folder is listed and
- * every article read once, by worker threads when the folder is large enough to pay for them, and the answer is the
- * one the folder index gives for the same query (same words, same order, same snippets).
+ * Scans the articles `list` hands over (in chunks, as it finds them) for `terms`: worker threads take chunks as
+ * soon as there are enough articles to pay for their start-up, and this thread scans too once listing is done (a
+ * chunk per turn of the event loop, so it keeps answering). Counts every match and keeps the best `limit` hits.
  */
-export async function searchFolderOnce(root: string, query: string, limit: number, options: FolderSearchOptions = {}): Promise<Result<SearchResults>> {
-  const terms = queryTerms(query)
-  if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: true })
+export async function scanFolder(
+  root: string,
+  terms: readonly string[],
+  settings: ScanSettings,
+  list: (take: (paths: string[]) => void) => Promise<Result<void>>,
+  options: FolderSearchOptions = {},
+): Promise<Result<FolderScan>> {
   const script = options.workerScript ?? builtWorkerScript()
   const maxWorkers = script === null ? 0 : (options.workers ?? Math.min(4, os.availableParallelism()))
   const threshold = options.workerThreshold ?? 2000
   const workers: ScanWorker[] = []
   const answers: Promise<ScanResult>[] = []
-  let pending: string[] = []
-  let next = 0
-  const send = (paths: string[]): void => {
-    const worker = workers[next++ % workers.length]
+  const queue: string[][] = []
+  let listed = 0
+  let failure: unknown = null
+  const send = (worker: ScanWorker): void => {
+    const chunk = queue.shift() as string[]
     answers.push(new Promise((resolve, reject) => worker.waiting.push({ resolve, reject })))
-    worker.thread.postMessage(paths)
+    worker.thread.postMessage(chunk)
+  }
+  const pump = (): void => {
+    for (const worker of workers) while (worker.waiting.length < chunksInFlight && queue.length > 0) send(worker)
   }
   const take = (paths: string[]): void => {
-    pending.push(...paths)
-    if (workers.length === 0 && maxWorkers > 0 && pending.length >= threshold && script !== null) {
-      for (let i = 0; i < maxWorkers; i++) workers.push(scanWorker(startWorker(script, { root, terms, limit })))
+    listed += paths.length
+    for (let at = 0; at < paths.length; at += chunkSize) queue.push(paths.slice(at, at + chunkSize))
+    if (workers.length === 0 && maxWorkers > 0 && listed >= threshold && script !== null) {
+      for (let i = 0; i < maxWorkers; i++) {
+        const worker: ScanWorker = { thread: startWorker(script, { root, terms: [...terms], settings }), waiting: [] }
+        worker.thread.on('message', (result: ScanResult) => {
+          worker.waiting.shift()?.resolve(result)
+          pump()
+        })
+        // NOTE: a worker that dies fails the search (a bug, or out of memory); its chunks are not scanned twice.
+        worker.thread.on('error', (error) => {
+          failure ??= error
+          for (const w of worker.waiting.splice(0)) w.reject(error)
+        })
+        workers.push(worker)
+      }
     }
-    if (workers.length === 0) return
-    // NOTE: one chunk per worker at a time would leave one idle at the end; smaller chunks even out the work.
-    for (let at = 0; at < pending.length; at += 500) send(pending.slice(at, at + 500))
-    pending = []
+    pump()
   }
   try {
-    if (!listArticleChunks(root, take)) {
-      const listed = await listArticleFiles(root)
-      if (!listed.ok) return { ok: false, error: listed.error }
-      take(listed.value)
+    const listing = await list(take)
+    if (!listing.ok) return listing
+    const local: ScanResult[] = []
+    const best: RankedHit[] = []
+    while (queue.length > 0 && failure === null) {
+      local.push(await scanArticles(root, queue.shift() as string[], terms, settings, settings.withTitles ? best : []))
+      // NOTE: a turn of the event loop between chunks: workers' answers are taken and their next chunks sent.
+      if (workers.length > 0 || queue.length > 0) await nextTurn()
     }
-    if (pending.length > 0) answers.push(scanArticles(root, pending, terms, limit))
-    const results = await Promise.all(answers)
-    let hits: RankedHit[] = []
-    let total = 0
-    for (const result of results) {
-      total += result.total
-      hits = bestHits(hits, result.hits, limit)
-    }
-    return ok({ query, hits: hits.map(({ path, title, snippets }) => ({ path, title, snippets })), total, isComplete: true })
+    const results = [...local]
+    // NOTE: answers grow while awaited: each answer sends the worker its next chunk.
+    for (let i = 0; i < answers.length; i++) results.push(await answers[i])
+    return ok(merged(results, settings.limit, listed))
   } finally {
     await Promise.all(workers.map((w) => w.thread.terminate()))
   }
+}
+
+/** Lists the articles under `root` in chunks (synchronously, as the index does; the async way when that fails). */
+export function listFolder(root: string): (take: (paths: string[]) => void) => Promise<Result<void>> {
+  return async (take) => {
+    if (listArticleChunks(root, take)) return ok(undefined)
+    const listed = await listArticleFiles(root)
+    if (!listed.ok) return listed
+    take(listed.value)
+    return ok(undefined)
+  }
+}
+
+/** The plain note on what a scan left out or did not get to; undefined when it read every file. */
+export function scanNote(scan: Pick<FolderScan, 'listed' | 'scanned' | 'skippedCount' | 'skipped'>, budgetMs?: number): string | undefined {
+  const parts: string[] = []
+  if (scan.scanned < scan.listed) parts.push(`The search stopped at its ${budgetMs ?? 0} ms budget after reading ${scan.scanned} of ${scan.listed} files; more may match.`)
+  if (scan.skippedCount > 0) {
+    const named = scan.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')
+    const more = scan.skippedCount > scan.skipped.length ? ` and ${scan.skippedCount - scan.skipped.length} more` : ''
+    parts.push(`${scan.skippedCount} file(s) not searched: ${named}${more}.`)
+  }
+  return parts.length === 0 ? undefined : parts.join(' ')
+}
+
+/**
+ * Full-text search of a folder without building the folder index (a one-off `folio search`, or a folder index
+ * still building): the folder is listed and every article read once, by worker threads when the folder is large
+ * enough to pay for them, and the answer is the one the folder index gives for the same query (same words, same
+ * order, same titles, same snippets).
+ */
+export async function searchFolderOnce(root: string, query: string, limit: number, options: FolderSearchOptions = {}): Promise<Result<SearchResults>> {
+  const terms = queryTerms(query)
+  if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: true })
+  const budget = options.timeBudgetMs
+  const settings: ScanSettings = { limit, withTitles: options.withTitles ?? true, deadline: budget === undefined ? undefined : Date.now() + budget }
+  const scanned = await scanFolder(root, terms, settings, listFolder(root), options)
+  if (!scanned.ok) return scanned
+  const scan = scanned.value
+  const hits = await withSnippets(root, scan.hits, terms)
+  const note = scanNote(scan, budget)
+  const results: SearchResults = { query, hits, total: scan.total, isComplete: scan.scanned === scan.listed }
+  if (note !== undefined) results.note = note
+  return ok(results)
 }

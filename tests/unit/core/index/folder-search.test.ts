@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { ok, type Result } from '@shared/result'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
-import { searchFolderOnce } from '../../../../src/core/index/folder-search'
+import { maxScannedBytes } from '../../../../src/core/index/folder-scan'
+import { listFolder, scanFolder, scanNote, searchFolderOnce } from '../../../../src/core/index/folder-search'
 import { forEachTerm, queryTerms, TermIndex } from '../../../../src/core/index/term-index'
 import { TermScanner } from '../../../../src/core/index/term-scan'
 import { makeCorpus, removeTempDir } from '../corpus'
@@ -58,6 +62,18 @@ describe('searchFolderOnce', () => {
   beforeAll(async () => {
     corpus = makeCorpus(150, 6)
     fs.writeFileSync(path.join(corpus, 'content', 'zz-harbour.md'), '---\ntitle: "Council harbour notes"\n---\nThe quixotic council met.\n')
+    // NOTE: titles the scan's cheap title check must not miss (multi-line, other key case, TOML, JSON, escapes, aliases).
+    const titled: Record<string, string> = {
+      'multi.md': '---\ntitle: Notes on the\n  council harbour\ndate: 2024-01-01\n---\nbody council\n',
+      'upper.md': '---\nTITLE: Council\n---\nbody council\n',
+      'toml.md': '+++\ntitle = """\nThe council\n"""\n+++\nbody council\n',
+      'json.md': '{"date": "2024-01-01", "title": "A council"}\nbody council\n',
+      'escaped.md': '---\ntitle: "\\x43ouncil"\n---\nbody council\n',
+      'alias.md': '---\nbase: &t Council alias\ntitle: *t\n---\nbody council\n',
+      'summary-only.md': '---\ntitle: Other\nsummary: council\n---\nbody council\n',
+      'crlf.md': '---\r\ntitle: Council CRLF\r\n---\r\nbody council\r\n',
+    }
+    for (const [name, text] of Object.entries(titled)) fs.writeFileSync(path.join(corpus, 'content', name), text)
     index = new ArticleIndex(corpus, { mode: 'local' })
     expect((await index.start()).ok).toBe(true)
     await index.whenSearchable()
@@ -68,7 +84,7 @@ describe('searchFolderOnce', () => {
   })
 
   it('gives the folder index answer (hits, order, titles, snippets, total) in this thread and on workers', async () => {
-    for (const query of ['council', 'quixotic', 'council harb', 'the', 'zzzabsent', 'draft']) {
+    for (const query of ['council', 'quixotic', 'council harb', 'the', 'zzzabsent', 'draft', 'notes council', 'alias']) {
       const indexed = await index.search(query, 20)
       const local = await searchFolderOnce(corpus, query, 20, { workers: 0 })
       expect(local, query).toEqual(indexed)
@@ -82,5 +98,71 @@ describe('searchFolderOnce', () => {
     expect(await searchFolderOnce(corpus, ' ,; ', 20)).toEqual({ ok: true, value: { query: ' ,; ', hits: [], total: 0, isComplete: true } })
     const missing = await searchFolderOnce(path.join(corpus, 'no-such-folder'), 'x', 20)
     expect(missing.ok).toBe(false)
+  })
+})
+
+describe('the folder scan (folio search, and a search while the index builds)', () => {
+  let dir = ''
+  let site = ''
+  let outside = ''
+  beforeAll(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-scan-')))
+    site = path.join(dir, 'site')
+    outside = path.join(dir, 'outside')
+    fs.mkdirSync(path.join(site, 'sub'), { recursive: true })
+    fs.mkdirSync(outside)
+    fs.writeFileSync(path.join(site, 'sub', 'a.md'), '---\ntitle: Inside\n---\ninsideword\n')
+    fs.writeFileSync(path.join(site, 'plain.md'), '---\ntitle: Plain\n---\nCRLF\r\nkeyword here\r\n')
+    fs.writeFileSync(path.join(outside, 'a.md'), '---\ntitle: Secret\n---\nsecretword\n')
+    // NOTE: sparse: 10 MB + 1 byte of holes, with the word in its first bytes.
+    fs.writeFileSync(path.join(site, 'huge.md'), 'keyword\n')
+    fs.truncateSync(path.join(site, 'huge.md'), maxScannedBytes + 1)
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [path.join(site, 'pipe.md')])
+      fs.symlinkSync(path.join(outside, 'a.md'), path.join(site, 'link.md'))
+    }
+  })
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  it('skips a FIFO and a link (no article), and names a file over 10 MB in a note instead of reading it', async () => {
+    const found = await searchFolderOnce(site, 'keyword', 20, { workers: 0 })
+    expect(found.ok && found.value.hits.map((h) => h.path)).toEqual(['plain.md'])
+    expect(found.ok && found.value.note).toBe('1 file(s) not searched: huge.md (larger than 10 MB).')
+    expect(found.ok && found.value.isComplete).toBe(true)
+    const secret = await searchFolderOnce(site, 'secretword', 20, { workers: 0 })
+    expect(secret.ok && secret.value.total).toBe(0)
+  })
+
+  it.runIf(process.platform === 'linux')('never reads a file outside the folder when a folder of the path is swapped for a link after listing', async () => {
+    const readFrom: string[] = []
+    const realRead = fs.readSync
+    const spy = vi.spyOn(fs, 'readSync').mockImplementation((fd: number, ...rest: unknown[]) => {
+      readFrom.push(fs.readlinkSync(`/proc/self/fd/${fd}`))
+      return (realRead as (...args: unknown[]) => number)(fd, ...rest)
+    })
+    const parked = path.join(site, 'parked')
+    try {
+      // NOTE: the listing finds the real `sub`; then `sub` becomes a link to the outside folder, before any read.
+      const listing = (take: (paths: string[]) => void): Promise<Result<void>> => {
+        take(['sub/a.md', 'plain.md'])
+        fs.renameSync(path.join(site, 'sub'), parked)
+        fs.symlinkSync(outside, path.join(site, 'sub'))
+        return Promise.resolve(ok(undefined))
+      }
+      const scanned = await scanFolder(site, ['secretword'], { limit: 20, withTitles: true }, listing, { workers: 0 })
+      expect(scanned.ok && scanned.value.total).toBe(0)
+      expect(readFrom.length).toBeGreaterThan(0)
+      expect(readFrom.filter((p) => !p.startsWith(site + path.sep))).toEqual([])
+    } finally {
+      spy.mockRestore()
+      fs.unlinkSync(path.join(site, 'sub'))
+      fs.renameSync(parked, path.join(site, 'sub'))
+    }
+  })
+
+  it('stops at its time budget and says the answer is partial', async () => {
+    const past = await scanFolder(site, ['keyword'], { limit: 20, withTitles: true, deadline: Date.now() - 1 }, listFolder(site), { workers: 0 })
+    expect(past.ok && past.value).toMatchObject({ scanned: 0, total: 0 })
+    expect(past.ok && scanNote(past.value, 5)).toMatch(/^The search stopped at its 5 ms budget after reading 0 of \d+ files; more may match\.$/)
   })
 })
