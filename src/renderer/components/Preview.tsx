@@ -6,7 +6,9 @@ import { useThemeRule } from '../hooks/use-theme-rule'
 import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-document'
 import { interceptPreviewLinks } from '../preview/link-clicks'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
-import { renderPreviewHtml } from '../preview/render-preview'
+import { previewBodyOf, previewHeaderHtml, sanitizePreviewHeader, sanitizePreviewUnit } from '../preview/render-preview'
+import { createBodyRenderer } from '../preview/body-renderer'
+import { PreviewDom } from '../preview/preview-dom'
 import { isBundleArticle } from '@shared/article-names'
 import { assetBaseFor, createAssetResolver } from '../preview/resolve-url'
 import { syncScroll } from '../preview/scroll-sync'
@@ -34,7 +36,8 @@ const maxPreviewDelayMs = 2000
 /**
  * The live preview (a region named "Preview"): sanitised HTML inside a sandboxed frame without scripts whose CSP
  * allows only inline styles and images from the asset channel (and the web once "Load remote images" is on). It
- * renders off the keystroke path, keeps its scroll position, scrolls in step with the editor both ways, and
+ * renders off the keystroke path (markdown-it in a worker; the page sanitizes and replaces only the blocks that
+ * changed), keeps its scroll position, scrolls in step with the editor both ways, and
  * links in it never navigate the app.
  */
 export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZone = null }: { editor: EditorController; host?: PreviewHost; onOpenLink?: (href: string) => void; timeZone?: string | null }) {
@@ -59,8 +62,17 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
     const frame = frameRef.current
     if (!frame) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    let lastRenderMs = 0
+    let lastCostMs = 0
+    let isRequesting = false
     let detach = (): void => {}
+    let page: PreviewDom | null = null
+    const sanitizeOptions = { allowRemoteImages }
+    const renderer = createBodyRenderer((patch) => {
+      const started = performance.now()
+      page?.apply(patch)
+      // NOTE: a worker's patch arrives on its own; its cost is what the page spends applying it.
+      if (!isRequesting) lastCostMs += performance.now() - started
+    })
     const policy = (): UrlPolicy & { isPageBundle?: boolean; rules: HugoSiteRules } => {
       const path = editor.activePath
       return { allowRemoteImages, rules: rulesRef.current, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base), isPageBundle: isBundleArticle(path) }) }
@@ -68,12 +80,27 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
     const render = (isNewDocument = false): void => {
       const root = ensurePreviewRoot(frame, theme)
       if (!root) return
-      const scroller = root.ownerDocument.scrollingElement
-      const scrollTop = isNewDocument ? 0 : (scroller?.scrollTop ?? 0)
+      let isReset = isNewDocument
+      if (page?.root !== root) {
+        page = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnit(unit, sanitizeOptions) })
+        isReset = true
+      }
+      const path = editor.activePath
+      if (path === null) {
+        page.clear()
+        return
+      }
+      if (isNewDocument) root.ownerDocument.scrollingElement?.scrollTo(0, 0)
       const started = performance.now()
-      root.innerHTML = editor.activePath === null ? '' : renderPreviewHtml(editor.view.state, policy())
-      lastRenderMs = performance.now() - started
-      if (scroller) scroller.scrollTop = scrollTop
+      isRequesting = true
+      try {
+        const state = editor.view.state
+        page.setHeader(sanitizePreviewHeader(previewHeaderHtml(state, policy()), sanitizeOptions))
+        renderer.request({ ...previewBodyOf(state), allowRemoteImages, asset: { path, base }, isReset })
+      } finally {
+        isRequesting = false
+      }
+      lastCostMs = performance.now() - started
     }
     // NOTE: runs for every document the frame gets (the srcdoc after mount and after the CSP changes).
     const attach = (): void => {
@@ -81,7 +108,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       const doc = frame.contentDocument
       if (!doc) return
       render()
-      const stopSync = syncScroll(editor.view, doc)
+      const stopSync = syncScroll(editor.view, doc, (line) => page?.blockAtOrAbove(line) ?? null)
       const stopLinks = interceptPreviewLinks(doc, (url) => openPreviewLink(url, host), (href) => onOpenLinkRef.current?.(href))
       detach = () => {
         stopSync()
@@ -98,15 +125,16 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
         render(true)
       } else if (event.isDocChanged) {
         clearTimeout(timer)
-        // NOTE: a long article renders in hundreds of milliseconds, all on the main thread: after the fixed pause it
-        // would land between a steady typist's keys and hold them up. Waiting a multiple of its last cost keeps it
-        // to real pauses (a 1 MB article: measured by bench/keystroke.bench.mjs).
-        timer = setTimeout(() => render(), Math.max(previewDelayMs, Math.min(maxPreviewDelayMs, lastRenderMs * 4)))
+        // NOTE: the page's share of a render is small when markdown-it runs in the worker (only changed units are
+        // sanitized and replaced); where it runs in the page a long article costs hundreds of milliseconds, and
+        // waiting a multiple of the last cost keeps those renders to real pauses (bench/keystroke.bench.mjs).
+        timer = setTimeout(() => render(), Math.max(previewDelayMs, Math.min(maxPreviewDelayMs, lastCostMs * 4)))
       }
     })
     return () => {
       clearTimeout(timer)
       unsubscribe()
+      renderer.dispose()
       frame.removeEventListener('load', attach)
       detach()
     }

@@ -1,7 +1,9 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify'
 import type { EditorState } from '@codemirror/state'
 import { entriesOfFields, type HugoSiteRules } from '@shared/hugo'
-import { renderHeader, renderMarkdown, sanitizeRendered, type HeaderOptions } from '@shared/markdown'
+import { renderHeader, renderMarkdown, sanitizeHtml, sanitizeRendered, type HeaderOptions } from '@shared/markdown'
+import type { SanitizeOptions } from '@shared/markdown/sanitize'
+import type { UnitData } from '@shared/markdown/preview-model'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 
 const assetAttributes = new Set(['src', 'poster'])
@@ -23,21 +25,56 @@ function createPreviewPurifier(): Purifier {
 
 let purifier: Purifier | null = null
 
-/**
- * The preview HTML of a document: a header from the front matter, then the body rendered as Markdown, sanitised
- * with DOMPurify. The body's line offset lets rendered blocks point back at source lines. The same URL policy
- * (asset resolution, remote images) goes to the header, the body and the sanitizer; `isPageBundle` to the header.
- */
-export function renderPreviewHtml(state: EditorState, options: Omit<HeaderOptions, 'now' | 'hugo'> & { rules?: HugoSiteRules } = {}): string {
+type PreviewOptions = Omit<HeaderOptions, 'now' | 'hugo'> & { rules?: HugoSiteRules }
+
+/** Where the body starts: its text and the lines of the file before it (the front-matter block). */
+export function previewBodyOf(state: EditorState): { body: string; lineOffset: number } {
+  const bodyFrom = frontMatterOf(state).block?.to ?? 0
+  return { body: state.doc.sliceString(bodyFrom), lineOffset: state.doc.lineAt(bodyFrom).number - 1 }
+}
+
+/** The header from the front matter (raw, sanitize it before showing it); '' while the front matter has errors. */
+export function previewHeaderHtml(state: EditorState, options: PreviewOptions = {}): string {
   const { isPageBundle, rules, ...policy } = options
   const parsed = frontMatterOf(state)
-  const bodyFrom = parsed.block?.to ?? 0
-  const body = state.doc.sliceString(bodyFrom)
-  const lineOffset = state.doc.lineAt(bodyFrom).number - 1
+  if (parsed.errors.length > 0) return ''
   const text = parsed.block === null ? '' : state.doc.sliceString(0, parsed.block.to)
   const hugo = { entries: entriesOfFields(text, parsed.fields), format: parsed.format === 'none' ? 'yaml' : parsed.format, rules } as const
-  const header = parsed.errors.length === 0 ? renderHeader(parsed.data, { ...policy, isPageBundle, hugo }) : ''
-  const rendered = renderMarkdown(body, { ...policy, lineOffset })
+  return renderHeader(parsed.data, { ...policy, isPageBundle, hugo })
+}
+
+/** The preview's DOMPurify (created on first use). */
+function previewPurifier(): Purifier {
   purifier ??= createPreviewPurifier()
-  return sanitizeRendered(header, rendered, purifier, { allowRemoteImages: policy.allowRemoteImages === true })
+  return purifier
+}
+
+/** A header's HTML sanitized with the preview's rules. */
+export function sanitizePreviewHeader(html: string, options: SanitizeOptions = {}): string {
+  return html === '' ? '' : sanitizeHtml(html, previewPurifier(), options)
+}
+
+/** A body unit's HTML sanitized with the preview's rules, with the notices of sanitizeRendered where markup was lost. */
+export function sanitizePreviewUnit(unit: UnitData, options: SanitizeOptions = {}): string {
+  // NOTE: a unit read alone starts where the whole body would already be in <body>: a leading <script> and the
+  // newline after it would go to <head> and vanish. A letter before it keeps the parser in the body, as the
+  // header and the units before it do in a full render; it is taken off again.
+  const html = sanitizeRendered(bodyMark, { html: unit.blocks.map((block) => block.html).join(''), blocks: unit.blocks }, previewPurifier(), options)
+  return html.startsWith(bodyMark) ? html.slice(bodyMark.length) : html
+}
+
+const bodyMark = 'x'
+
+/**
+ * The preview HTML of a document in one pass: a header from the front matter, then the body rendered as Markdown,
+ * sanitised with DOMPurify. The body's line offset lets rendered blocks point back at source lines. The same URL
+ * policy (asset resolution, remote images) goes to the header, the body and the sanitizer; `isPageBundle` to the
+ * header. The live preview renders the same in units (PreviewModel, PreviewDom); this is the reference.
+ */
+export function renderPreviewHtml(state: EditorState, options: PreviewOptions = {}): string {
+  const { allowRemoteImages, resolveUrl } = options
+  const header = previewHeaderHtml(state, options)
+  const { body, lineOffset } = previewBodyOf(state)
+  const rendered = renderMarkdown(body, { allowRemoteImages, lineOffset, ...(resolveUrl ? { resolveUrl } : {}) })
+  return sanitizeRendered(header, rendered, previewPurifier(), { allowRemoteImages: allowRemoteImages === true })
 }

@@ -39,15 +39,16 @@ export function sourceLineAtTop(preview: ParentNode, top = 1): number | null {
 /**
  * Keeps editor and preview (the frame's document) scrolled to the same source line, both ways: the pane the writer
  * last used (wheel, pointer, key, touch) leads and the other follows once per frame, so programmatic scrolling never
- * feeds back. Returns the disposer.
+ * feeds back. `blockAtOrAbove` finds a line's block (default: lastBlockAtOrAbove over the document; the preview
+ * passes its own index of blocks, which needs no scan of a long article). Returns the disposer.
  */
-export function syncScroll(view: EditorView, doc: Document): () => void {
+export function syncScroll(view: EditorView, doc: Document, blockAtOrAbove: (line: number) => HTMLElement | null = (line) => lastBlockAtOrAbove(doc, line)): () => void {
   let lead: Lead = 'editor'
   let frame = 0
   const scroller = (): Element | null => doc.scrollingElement ?? doc.documentElement
   const editorToPreview = (): void => {
     const block = view.lineBlockAtHeight(view.scrollDOM.getBoundingClientRect().top - view.documentTop)
-    const target = lastBlockAtOrAbove(doc, view.state.doc.lineAt(block.from).number)
+    const target = blockAtOrAbove(view.state.doc.lineAt(block.from).number)
     const element = scroller()
     if (target && element) element.scrollTop += target.getBoundingClientRect().top
   }
@@ -74,7 +75,7 @@ export function syncScroll(view: EditorView, doc: Document): () => void {
   let pinned: RevealLine | null = null
   const showPinned = (): void => {
     if (!pinned) return
-    const target = lastBlockAtOrAbove(doc, pinned.line)
+    const target = blockAtOrAbove(pinned.line)
     const element = scroller()
     if (!target || !element) return
     const viewport = doc.defaultView?.innerHeight ?? 0

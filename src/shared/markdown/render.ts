@@ -1,8 +1,9 @@
-import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it'
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it'
 import deflist from 'markdown-it-deflist'
 import footnote from 'markdown-it-footnote'
 import { alertsPlugin } from './alerts'
 import { createEnv } from './env'
+import { linearFootnoteTailPlugin } from './footnote-tail'
 import { goldmarkCompatPlugin } from './goldmark-compat'
 import { headingIdPlugin } from './heading-ids'
 import { goldmarkLinkifyPlugin } from './linkify'
@@ -23,6 +24,8 @@ export interface RenderOptions extends UrlPolicy {
 export interface RenderedBlock {
   html: string
   line: number
+  /** The raw HTML the author wrote in this block (HTML blocks and inline tags), '' when none. */
+  raw: string
 }
 
 /**
@@ -42,6 +45,7 @@ export function createMarkdownIt(): MarkdownItInstance {
   md.use(goldmarkLinkifyPlugin)
   md.use(goldmarkTypographerPlugin)
   md.use(footnote)
+  md.use(linearFootnoteTailPlugin)
   md.use(deflist)
   md.use(goldmarkCompatPlugin)
   md.use(taskListPlugin)
@@ -66,14 +70,30 @@ export function renderMarkdown(body: string, options: RenderOptions = {}): Rende
   // rendering in slices gives the same HTML, as no rule looks past its own block.
   const blocks: RenderedBlock[] = []
   let from = 0
+  let isInFootnotes = false
   for (let i = 1; i <= tokens.length; i++) {
     const token = tokens[i]
-    if (token !== undefined && !(token.level === 0 && token.nesting !== -1)) continue
+    // NOTE: the footnote list's tokens all sit at level 0, but its HTML is one section: it stays one block.
+    const type = tokens[i - 1]?.type
+    if (type === 'footnote_block_open') isInFootnotes = true
+    else if (type === 'footnote_block_close') isInFootnotes = false
+    if (token !== undefined && (isInFootnotes || !(token.level === 0 && token.nesting !== -1))) continue
     const start = tokens[from]?.map?.[0]
     // NOTE: footnotes come last and carry no line: they count as on the last block's.
     const line = start === undefined ? (blocks.at(-1)?.line ?? 1 + lineOffset) : start + 1 + lineOffset
-    blocks.push({ html: instance.renderer.render(tokens.slice(from, i), instance.options, env), line })
+    const slice = tokens.slice(from, i)
+    blocks.push({ html: instance.renderer.render(slice, instance.options, env), line, raw: rawHtmlOf(slice) })
     from = i
   }
   return { html: blocks.map((b) => b.html).join(''), blocks }
+}
+
+/** The raw HTML in a block's tokens (`html_block` content and `html_inline` children), joined. */
+function rawHtmlOf(tokens: readonly Token[]): string {
+  let raw = ''
+  for (const token of tokens) {
+    if (token.type === 'html_block') raw += token.content
+    else for (const child of token.children ?? []) if (child.type === 'html_inline') raw += child.content
+  }
+  return raw
 }
