@@ -1,11 +1,12 @@
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleSummary } from '@shared/api'
 import { ArticleIndex } from '../../core/index/article-index'
 import { listArticleChunks } from '../../core/index/shard-files'
+import { defaultCacheDir } from '../../core/index/summary-cache'
 import { exitCode, type CliCommand, type CliIo } from '../command'
 
-const usage = 'index <dir> [--json]   list every article: path, title, date as written, Hugo build status (now, site time zone), draft, tags, categories, format, error'
+const usage = 'index <dir> [--json] [--no-cache]   list every article: path, title, date as written, Hugo build status (now, site time zone), draft, tags, categories, format, error'
 
 /** Resolves a folder argument; null (after telling stderr) when it is not a readable folder. */
 export async function folderArg(command: string, arg: string, io: CliIo): Promise<string | null> {
@@ -56,11 +57,13 @@ export function hasAtLeastArticles(root: string, count: number): boolean {
 
 /**
  * The folder index as a one-off command uses it: summaries only (the full-text pass is held: nothing searches), on
- * worker threads only for a large folder; a small one is indexed in this thread.
+ * worker threads only for a large folder; a small one is indexed in this thread. With `cacheDir`, summaries of
+ * unchanged files come from the summary cache the app and `folio serve` keep there (see summary-cache).
+ * NOTE: a small folder gets the app's two shards too, in this thread, so both read and write the same cache files.
  */
-export function oneOffIndex(root: string): ArticleIndex {
+export function oneOffIndex(root: string, cacheDir: string | null = null): ArticleIndex {
   const isLarge = hasAtLeastArticles(root, workerThreshold)
-  const index = new ArticleIndex(root, isLarge ? {} : { shards: 1, mode: 'local' })
+  const index = new ArticleIndex(root, isLarge ? { cacheDir } : { mode: 'local', cacheDir })
   index.holdFullTextUntil(new Promise<never>(() => undefined))
   return index
 }
@@ -90,21 +93,25 @@ export const indexCommand: CliCommand = {
   usage,
   async run(args, io) {
     const isJson = args.includes('--json')
-    const rest = args.filter((a) => a !== '--json')
+    const isCached = !args.includes('--no-cache')
+    const rest = args.filter((a) => a !== '--json' && a !== '--no-cache')
     if (rest.length !== 1 || rest[0]?.startsWith('--')) {
-      io.stderr(`folio index: ${rest.length === 0 ? 'missing <dir>' : 'expected one <dir> and optionally --json'}\nusage: folio ${usage}\n`)
+      io.stderr(`folio index: ${rest.length === 0 ? 'missing <dir>' : 'expected one <dir> and optionally --json, --no-cache'}\nusage: folio ${usage}\n`)
       return exitCode.usage
     }
     const root = await folderArg('index', rest[0], io)
     if (root === null) return exitCode.usage
     const started = performance.now()
-    const index = oneOffIndex(root)
+    // NOTE: the cache is keyed by the folder's real path, as the app opens it, so both use the same files.
+    const index = oneOffIndex(await realpath(root), isCached ? defaultCacheDir() : null)
     try {
       const done = await index.start()
       if (!done.ok) {
         io.stderr(`folio index: ${done.error.message}\n`)
         return exitCode.content
       }
+      // NOTE: written before printing, so the next run (a script calling folio index in a loop) finds it.
+      if (isCached) await index.saveCache()
       const { articles } = index.snapshot()
       const ms = performance.now() - started
       const out: string[] = articles.map((a) => (isJson ? JSON.stringify(indexLine(a)) : textLine(a)))

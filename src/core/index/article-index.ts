@@ -239,6 +239,14 @@ export class ArticleIndex {
     return built ?? buildFolderSchema(this.root)
   }
 
+  /**
+   * Writes the summary cache (with `cacheDir`) from what the summary pass read, for a one-off command that holds the
+   * full-text pass (which otherwise writes it, with word counts); nothing when nothing changed since it was read.
+   */
+  async saveCache(): Promise<void> {
+    await Promise.all(this.shards.map((s) => s.saveCache())).catch((error: unknown) => this.afterDispose(error, undefined))
+  }
+
   /** Stops the workers. */
   async dispose(): Promise<void> {
     this.isDisposed = true

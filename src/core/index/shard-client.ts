@@ -126,6 +126,11 @@ export class ShardClient {
     return this.call({ op: 'schema' }) as Promise<Result<FolderSchema> | null>
   }
 
+  /** Writes the shard's summary cache unless it already says what the shard knows (see ShardCore.saveCacheIfStale). */
+  saveCache(): Promise<void> {
+    return this.call({ op: 'save-cache' }).then(() => undefined)
+  }
+
   /** Stops the worker; pending requests resolve to null, later ones reject. */
   async dispose(): Promise<void> {
     this.isDisposed = true

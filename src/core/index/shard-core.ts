@@ -25,7 +25,7 @@ export interface FileStamp {
 }
 
 interface ShardRecord extends DatedSummary {
-  /** Null until the file's words are indexed (the summary pass reads without a stat unless the cache is asked). */
+  /** The file's stamp when it was read (by the summary pass, the full-text pass or an update); null for none. */
   stamp: CacheStamp | null
   docId: number
 }
@@ -88,6 +88,8 @@ export class ShardCore {
   private cached: Map<string, CachedArticle> | null = null
   private cacheTimer: NodeJS.Timeout | null = null
   private cacheWrite: Promise<unknown> = Promise.resolve()
+  /** True once the cache file no longer says what this shard knows: a file was read, changed or removed. */
+  private isCacheStale = false
 
   constructor(
     private readonly root: string,
@@ -123,6 +125,7 @@ export class ShardCore {
     const cached = this.fromCache(rel)
     if (cached !== null) return cached.summary
     const read = readForSummary(this.abs(rel), this.root)
+    this.isCacheStale = true
     if (read.kind === 'missing') {
       this.remove(rel)
       return null
@@ -141,6 +144,7 @@ export class ShardCore {
 
   private updateFile(rel: string): { summary: ArticleSummary; stamp: FileStamp } | null {
     const read = readIndexedText(this.abs(rel), this.root)
+    this.isCacheStale = true
     if (read.kind === 'missing') {
       this.remove(rel)
       return null
@@ -189,13 +193,15 @@ export class ShardCore {
 
   /** Forgets an article. */
   remove(rel: string): void {
+    this.isCacheStale = true
     this.forgetDoc(rel)
     if (this.records.delete(rel)) this.scheduleCacheWrite()
   }
 
   /**
-   * Writes the summary cache now (when this shard has one): every article whose words are indexed, with the stamp
-   * read then. Resolves when written; a cache that cannot be written is skipped (it only speeds up the next open).
+   * Writes the summary cache now (when this shard has one): every article read, with the stamp read then (and its
+   * word count once the full-text pass has it). Resolves when written; a cache that cannot be written is skipped (it
+   * only speeds up the next open).
    */
   async saveCache(): Promise<void> {
     const file = this.options.cacheFile
@@ -205,7 +211,7 @@ export class ShardCore {
     const articles: CachedArticle[] = []
     for (const record of this.records.values()) {
       const { summary, stamp, publishDate, expiryDate } = record
-      if (stamp === null || summary.wordCount === undefined || summary.error?.isFileError === true) continue
+      if (stamp === null || summary.error?.isFileError === true) continue
       articles.push({ size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, summary, publishDate, expiryDate })
     }
     // NOTE: writes are chained so an older snapshot never lands after a newer one.
@@ -213,7 +219,15 @@ export class ShardCore {
     await this.cacheWrite
   }
 
-  /** The stamp recorded for a path, if indexed (and its words too). */
+  /**
+   * Writes the summary cache after a summary pass, unless every article came from it unchanged (a one-off command
+   * run again on a folder that did not change writes nothing).
+   */
+  async saveCacheIfStale(): Promise<void> {
+    if (this.isCacheStale || (this.cached?.size ?? 0) > 0) await this.saveCache()
+  }
+
+  /** The stamp recorded for a path, if indexed. */
   stampOf(rel: string): FileStamp | undefined {
     return this.records.get(rel)?.stamp ?? undefined
   }
@@ -285,9 +299,11 @@ export class ShardCore {
     // NOTE: each entry is looked at once; a miss is read like a file the cache never knew.
     this.cached.delete(rel)
     const stats = fs.statSync(this.abs(rel), { throwIfNoEntry: false })
-    if (stats === undefined || !stats.isFile()) return null
-    const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
-    if (!isSameStamp(entry, stamp)) return null
+    const stamp = stats?.isFile() === true ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : null
+    if (stamp === null || !isSameStamp(entry, stamp)) {
+      this.isCacheStale = true
+      return null
+    }
     // NOTE: the entry was made for this lookup and is dropped above, so its summary is completed in place.
     const { summary } = entry
     summary.buildStatus = buildStatusOf({ isDraft: summary.isDraft, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())

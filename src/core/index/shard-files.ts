@@ -111,11 +111,13 @@ function lfText(bytes: Buffer): string {
  * are read by the full-text pass): most of the text a file would make is never made. Files larger than 64 KB take
  * the full read.
  */
-export function readForSummary(abs: string, root: string): ReadOutcome | { kind: 'text'; text: string; stamp: null; problem: TextProblem | null } {
+export function readForSummary(abs: string, root: string): ReadOutcome {
   const opened = openForIndexSync(abs, root)
   if (opened.kind === 'missing' || opened.kind === 'skipped') return { kind: 'missing' }
   if (opened.kind === 'failed') return readIndexedText(abs, root)
-  const { fd } = opened
+  const { fd, stats } = opened
+  // NOTE: the fstat the open made anyway: a summary pass can fill the summary cache without its own stat per file.
+  const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs }
   let n: number
   try {
     n = fs.readSync(fd, head, 0, headBytes, 0)
@@ -133,9 +135,9 @@ export function readForSummary(abs: string, root: string): ReadOutcome | { kind:
   // NOTE: the cut is checked: unless the front matter found in it is a whole block, the whole text is decoded.
   if (end < n) {
     const text = lfText(head.subarray(0, end))
-    if (detectBlock(text).kind === 'block') return { kind: 'text', text, stamp: null, problem }
+    if (detectBlock(text).kind === 'block') return { kind: 'text', text, stamp, problem }
   }
-  return { kind: 'text', text: lfText(head.subarray(0, n)), stamp: null, problem }
+  return { kind: 'text', text: lfText(head.subarray(0, n)), stamp, problem }
 }
 
 /** How many paths the first chunk of a listing holds; each later chunk doubles, up to `lastChunkSize`. */

@@ -15,6 +15,7 @@ export type ShardRequest =
   | { id: number; op: 'search'; terms: string[]; limit: number }
   | { id: number; op: 'snippets'; paths: string[]; terms: string[] }
   | { id: number; op: 'schema' }
+  | { id: number; op: 'save-cache' }
 
 /** A shard's message: a batch of summaries during `summarize`, a chunk of paths during `list`, or the reply to a request. */
 export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'paths'; paths: string[] } | { id: number; kind: 'reply'; value: ShardReply }
@@ -98,5 +99,8 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
       return reply(core.snippets(request.paths, request.terms))
     case 'schema':
       return reply(await core.folderSchema())
+    case 'save-cache':
+      await core.saveCacheIfStale()
+      return reply(null)
   }
 }

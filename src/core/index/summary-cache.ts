@@ -60,7 +60,7 @@ export function shardCacheFile(cacheDir: string, root: string, shard: number, co
  */
 type CacheRow = [
   path: string, size: number, mtimeMs: number, ctimeMs: number, title: string | null, date: string | null, isDraft: boolean,
-  format: FrontMatterFormat, lastmod: string | null, tags: string[], categories: string[], wordCount: number,
+  format: FrontMatterFormat, lastmod: string | null, tags: string[], categories: string[], wordCount: number | null,
   publishDate: string | null, expiryDate: string | null, error: [message: string, line: number, column: number] | null,
 ]
 
@@ -83,19 +83,21 @@ function isCacheRow(row: unknown): row is CacheRow {
   const [rel, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error] = row as unknown[]
   const isStamp = typeof size === 'number' && typeof mtimeMs === 'number' && typeof ctimeMs === 'number'
   const areTexts = typeof rel === 'string' && isStringOrNull(title) && isStringOrNull(date) && isStringOrNull(lastmod) && isStringOrNull(publishDate) && isStringOrNull(expiryDate)
-  return isStamp && areTexts && typeof isDraft === 'boolean' && formats.has(format) && isStringList(tags) && isStringList(categories) && typeof wordCount === 'number' && isErrorCell(error)
+  return isStamp && areTexts && typeof isDraft === 'boolean' && formats.has(format) && isStringList(tags) && isStringList(categories) && (wordCount === null || typeof wordCount === 'number') && isErrorCell(error)
 }
 
 function fromRow(row: CacheRow): CachedArticle {
   const [path, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error] = row
-  const summary: ArticleSummary = { path, title, date, isDraft, format, lastmod, tags, categories, wordCount }
+  const summary: ArticleSummary = { path, title, date, isDraft, format, lastmod, tags, categories }
+  // NOTE: null: written after a summary pass alone (`folio index`), which counts no words; the full-text pass does.
+  if (wordCount !== null) summary.wordCount = wordCount
   if (error !== null) summary.error = { message: error[0], line: error[1], column: error[2] }
   return { size, mtimeMs, ctimeMs, summary, publishDate, expiryDate }
 }
 
 function toRow({ size, mtimeMs, ctimeMs, summary: s, publishDate, expiryDate }: CachedArticle): CacheRow {
   const error: CacheRow[14] = s.error === undefined ? null : [s.error.message, s.error.line, s.error.column]
-  return [s.path, size, mtimeMs, ctimeMs, s.title, s.date, s.isDraft, s.format, s.lastmod ?? null, s.tags ?? [], s.categories ?? [], s.wordCount ?? 0, publishDate, expiryDate, error]
+  return [s.path, size, mtimeMs, ctimeMs, s.title, s.date, s.isDraft, s.format, s.lastmod ?? null, s.tags ?? [], s.categories ?? [], s.wordCount ?? null, publishDate, expiryDate, error]
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../../src/cli/index'
 import { makeCorpusTool } from '../../support/corpus-tool'
 
@@ -91,5 +91,55 @@ describe('folio index', () => {
     expect(lines.length).toBe(312)
     expect(lines.filter((l) => l.error !== undefined).length).toBeGreaterThanOrEqual(5)
     expect(run.stderr).toContain('312 articles')
+  })
+})
+
+describe('folio index with the summary cache', () => {
+  /** Rewrites the title of `rel`'s row in the cache files (its stamp kept), so a run that shows it has read the cache. */
+  function markCachedTitle(cacheDir: string, rel: string, title: string): void {
+    const dir = path.join(cacheDir, 'index')
+    for (const name of fs.readdirSync(dir)) {
+      const body = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { articles: unknown[][] }
+      for (const row of body.articles) if (row[0] === rel) row[4] = title
+      fs.writeFileSync(path.join(dir, name), JSON.stringify(body))
+    }
+  }
+  const titles = (stdout: string): Record<string, unknown> =>
+    Object.fromEntries(stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; title: unknown }).map((l) => [l.path, l.title]))
+
+  it('reads unchanged files from the cache folder on the next run, a changed file again, and every file with --no-cache', async () => {
+    const cacheDir = makeFolder({})
+    vi.stubEnv('FOLIO_CACHE_DIR', cacheDir)
+    const root = makeFolder({ 'a.md': '---\ntitle: A\ntags: [x]\n---\nSome words here\n', 'posts/b.md': '+++\ntitle = "B"\n+++\n', 'c.md': 'no front matter\n' })
+    const first = await folio(root, 'index', '.', '--json')
+    expect(first.code).toBe(0)
+    expect(titles(first.stdout)).toEqual({ 'a.md': 'A', 'c.md': null, 'posts/b.md': 'B' })
+    // NOTE: the cache lives in the cache folder (the app's two shard files), never in the content folder.
+    expect(fs.readdirSync(path.join(cacheDir, 'index'))).toHaveLength(2)
+    expect(fs.readdirSync(root).sort()).toEqual(['a.md', 'c.md', 'posts'])
+
+    markCachedTitle(cacheDir, 'a.md', 'A from the cache')
+    const cacheFiles = fs.readdirSync(path.join(cacheDir, 'index')).map((name) => path.join(cacheDir, 'index', name))
+    const written = cacheFiles.map((file) => fs.statSync(file).mtimeMs)
+    const second = await folio(root, 'index', '.', '--json')
+    expect(titles(second.stdout)).toEqual({ 'a.md': 'A from the cache', 'c.md': null, 'posts/b.md': 'B' })
+    // NOTE: nothing changed, so the cache is not written again.
+    expect(cacheFiles.map((file) => fs.statSync(file).mtimeMs)).toEqual(written)
+
+    fs.writeFileSync(path.join(root, 'a.md'), '---\ntitle: A, edited\n---\n')
+    const third = await folio(root, 'index', '.', '--json')
+    expect(titles(third.stdout)).toEqual({ 'a.md': 'A, edited', 'c.md': null, 'posts/b.md': 'B' })
+
+    markCachedTitle(cacheDir, 'posts/b.md', 'B from the cache')
+    expect(titles((await folio(root, 'index', '.', '--json')).stdout)['posts/b.md']).toBe('B from the cache')
+    expect(titles((await folio(root, 'index', '.', '--json', '--no-cache')).stdout)['posts/b.md']).toBe('B')
+    fs.rmSync(cacheDir, { recursive: true, force: true })
+  })
+
+  it('writes nowhere with FOLIO_CACHE_DIR=off', async () => {
+    vi.stubEnv('FOLIO_CACHE_DIR', 'off')
+    const root = makeFolder({ 'a.md': '---\ntitle: A\n---\n' })
+    expect(titles((await folio(root, 'index', '.', '--json')).stdout)).toEqual({ 'a.md': 'A' })
+    expect(fs.readdirSync(root)).toEqual(['a.md'])
   })
 })

@@ -226,6 +226,15 @@ describe('summary cache', () => {
     }
   })
 
+  it('keeps a row written before words were counted (`folio index`) without a word count, not as zero words', () => {
+    const summary: ArticleSummary = { path: 'a.md', title: 'A', date: null, isDraft: false, format: 'yaml', lastmod: null, tags: [], categories: [] }
+    const file = path.join(cacheDir, 'no-words.json')
+    fs.writeFileSync(file, cacheBytes('/r', [{ size: 1, mtimeMs: 2, ctimeMs: 3, summary, publishDate: null, expiryDate: null }]))
+    expect((JSON.parse(fs.readFileSync(file, 'utf8')) as CacheBody).articles[0]?.[11]).toBeNull()
+    expect(loadShardCache(file, '/r').get('a.md')?.summary).toEqual(summary)
+    expect('wordCount' in (loadShardCache(file, '/r').get('a.md')?.summary ?? {})).toBe(false)
+  })
+
   it('is not used under other site rules: a cache written in UTC is ignored once the config names a time zone', () => {
     const article: CachedArticle = {
       size: 1, mtimeMs: 1, ctimeMs: 1, publishDate: '2030-01-01T00:00:00Z', expiryDate: null,
