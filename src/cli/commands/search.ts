@@ -1,9 +1,10 @@
 import type { SearchHit } from '@shared/api'
 import { searchFolderOnce } from '../../core/index/folder-search'
+import { defaultCacheDir } from '../../core/index/summary-cache'
 import { exitCode, type CliCommand } from '../command'
 import { folderArg } from './index-folder'
 
-const usage = 'search <dir> <query> [--json] [--limit N]   full-text search: every word must occur (exit 1 when none)'
+const usage = 'search <dir> <query> [--json] [--limit N] [--save-index]   full-text search: every word must occur (exit 1 when none); --save-index keeps a search index in the cache folder that later searches use'
 
 function markedSnippet(hit: SearchHit): string {
   const snippet = hit.snippets[0]
@@ -18,13 +19,15 @@ function markedSnippet(hit: SearchHit): string {
   return out + snippet.text.slice(at)
 }
 
-function parseArgs(args: string[]): { dir: string; query: string; isJson: boolean; limit: number } | string {
+function parseArgs(args: string[]): { dir: string; query: string; isJson: boolean; limit: number; saveIndex: boolean } | string {
   const positional: string[] = []
   let isJson = false
+  let saveIndex = false
   let limit = 50
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
     if (arg === '--json') isJson = true
+    else if (arg === '--save-index') saveIndex = true
     else if (arg === '--limit') {
       limit = Number(args[++i])
       if (!Number.isInteger(limit) || limit < 1) return '--limit takes a whole number above 0'
@@ -32,7 +35,7 @@ function parseArgs(args: string[]): { dir: string; query: string; isJson: boolea
     else positional.push(arg)
   }
   if (positional.length !== 2) return 'expected <dir> and <query>'
-  return { dir: positional[0], query: positional[1], isJson, limit }
+  return { dir: positional[0], query: positional[1], isJson, limit, saveIndex }
 }
 
 /** `folio search`: matching articles on stdout (JSON lines with --json: path, title, snippets), a count on stderr. */
@@ -48,8 +51,11 @@ export const searchCommand: CliCommand = {
     const root = await folderArg('search', parsed.dir, io)
     if (root === null) return exitCode.usage
     // NOTE: a one-off search reads every article once (on worker threads for a large folder) rather than building
-    // the folder index, which also summarizes every article and keeps every word: several times the work.
-    const result = await searchFolderOnce(root, parsed.query, parsed.limit)
+    // the folder index, which also summarizes every article and keeps every word: several times the work. A search
+    // index saved in the cache folder (--save-index) answers instead, reading only the files changed since.
+    const cacheDir = defaultCacheDir()
+    if (parsed.saveIndex && cacheDir === null) io.stderr('folio search: the cache folder is off (FOLIO_CACHE_DIR), so no search index is saved\n')
+    const result = await searchFolderOnce(root, parsed.query, parsed.limit, { cacheDir, saveIndex: parsed.saveIndex })
     if (!result.ok) {
       io.stderr(`folio search: ${result.error.message}\n`)
       return exitCode.content

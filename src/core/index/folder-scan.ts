@@ -163,7 +163,7 @@ export class BytesMatcher {
 }
 
 /** The LF text of bytes a matcher accepted (ASCII bytes are their own latin1 text). */
-function textOf(bytes: Buffer): string {
+export function textOf(bytes: Buffer): string {
   if (!isAscii(bytes)) return lfText(bytes)
   const text = bytes.toString('latin1')
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text

@@ -6,6 +6,7 @@ import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
 import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, type ScanResult, type ScanSettings, type SkippedFile } from './folder-scan'
+import { searchWithSavedIndex } from './search-cache'
 import { listArticleChunks } from './shard-files'
 import { queryTerms } from './term-index'
 
@@ -21,6 +22,13 @@ export interface FolderSearchOptions {
   withTitles?: boolean
   /** Stop reading files after this many ms; the answer then says it is partial (see ScanSettings.deadline). */
   timeBudgetMs?: number
+  /**
+   * The cache folder (summary-cache's defaultCacheDir): a search index saved there for this folder (see
+   * search-cache) answers instead of a scan, reading only the files changed since; null or absent: always scan.
+   */
+  cacheDir?: string | null
+  /** Save (or make again) the search index in `cacheDir` from a full read of the folder before answering. */
+  saveIndex?: boolean
 }
 
 function builtWorkerScript(): URL | null {
@@ -176,6 +184,12 @@ export async function searchFolderOnce(root: string, query: string, limit: numbe
   if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: true })
   const budget = options.timeBudgetMs
   const settings: ScanSettings = { limit, withTitles: options.withTitles ?? true, deadline: budget === undefined ? undefined : Date.now() + budget }
+  const cacheDir = options.cacheDir ?? null
+  if (cacheDir !== null) {
+    const rescan = (rels: string[]): Promise<Result<FolderScan>> => scanFolder(root, terms, settings, (take) => (take(rels), Promise.resolve(ok(undefined))), options)
+    const saved = await searchWithSavedIndex(root, cacheDir, query, terms, limit, rescan, options.saveIndex === true)
+    if (saved !== null) return saved
+  }
   const scanned = await scanFolder(root, terms, settings, listFolder(root), options)
   if (!scanned.ok) return scanned
   const scan = scanned.value

@@ -186,7 +186,7 @@ export async function pruneStaleCaches(dir: string, before: number): Promise<voi
   }
 }
 
-/** True when a file's current stamp is the one cached (so its cached summary still holds). */
-export function isSameStamp(cached: CachedArticle, now: CacheStamp): boolean {
+/** True when a file's current stamp is the one cached (so what was cached of it still holds: its summary, its words). */
+export function isSameStamp(cached: CacheStamp, now: CacheStamp): boolean {
   return cached.size === now.size && cached.mtimeMs === now.mtimeMs && cached.ctimeMs === now.ctimeMs
 }

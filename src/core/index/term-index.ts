@@ -151,6 +151,14 @@ export class TermIndex {
     for (const postings of this.postings) postings.compact()
   }
 
+  /** Every word with the ids of the live documents holding it, ascending (for saving the index; see search-cache). */
+  *entries(): Generator<[term: string, ids: Int32Array]> {
+    for (let termId = 0; termId < this.termTexts.length; termId++) {
+      const ids = this.postings[termId].view()
+      yield [this.termTexts[termId], this.dead.size === 0 ? ids : ids.filter((id) => !this.dead.has(id))]
+    }
+  }
+
   /** Forgets a document id. */
   remove(id: number): void {
     this.dead.add(id)

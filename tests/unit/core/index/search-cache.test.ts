@@ -1,0 +1,101 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { searchFolderOnce } from '../../../../src/core/index/folder-search'
+import { loadSearchIndex, searchIndexFile } from '../../../../src/core/index/search-cache'
+
+// The saved search index (issue #22): answers as a scan would, reads only what changed since it was saved, and
+// is ignored (never trusted in part) when it is damaged, foreign, or would lie in the content folder.
+let dir = ''
+let site = ''
+let cacheDir = ''
+
+const write = (rel: string, text: string): void => {
+  fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true })
+  fs.writeFileSync(path.join(site, rel), text)
+}
+
+/** The content-folder files opened while `run` runs (the index file and the cache folder are not counted). */
+async function opensDuring<T>(run: () => Promise<T>): Promise<{ value: T; opened: string[] }> {
+  const opened: string[] = []
+  const realOpen = fs.openSync
+  const spy = vi.spyOn(fs, 'openSync').mockImplementation((file: fs.PathLike, ...rest: unknown[]) => {
+    if (String(file).startsWith(site + path.sep)) opened.push(path.relative(site, String(file)).split(path.sep).join('/'))
+    return (realOpen as (...args: unknown[]) => number)(file, ...rest)
+  })
+  try {
+    return { value: await run(), opened }
+  } finally {
+    spy.mockRestore()
+  }
+}
+
+const search = (query: string, saveIndex = false): ReturnType<typeof searchFolderOnce> => searchFolderOnce(site, query, 20, { workers: 0, cacheDir, saveIndex })
+const scan = (query: string): ReturnType<typeof searchFolderOnce> => searchFolderOnce(site, query, 20, { workers: 0 })
+
+beforeEach(() => {
+  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-search-cache-')))
+  site = path.join(dir, 'site')
+  cacheDir = path.join(dir, 'cache')
+  write('a.md', '---\ntitle: Harbour notes\n---\nThe ferry left the harbour.\n')
+  write('posts/b.md', '---\ntitle: Weather\n---\nRain over the harbour, and a ferry.\n')
+  write('posts/c.md', '---\ntitle: Other\n---\nNothing here.\n')
+})
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+it('is saved in the cache folder (not the content folder) and answers as a scan does, reading no unchanged file', async () => {
+  const first = await search('harbour', true)
+  expect(first).toEqual(await scan('harbour'))
+  expect(fs.existsSync(searchIndexFile(cacheDir, site))).toBe(true)
+  expect(fs.readdirSync(site).sort()).toEqual(['a.md', 'posts'])
+  const none = await opensDuring(() => search('zzzabsent'))
+  expect(none.value).toEqual(await scan('zzzabsent'))
+  expect(none.opened).toEqual([])
+  // NOTE: with hits, only the shown hits are read again (for their snippets).
+  const some = await opensDuring(() => search('ferry'))
+  expect(some.value).toEqual(await scan('ferry'))
+  expect(some.opened.sort()).toEqual(['a.md', 'posts/b.md'])
+})
+
+it('reads a changed file again, finds a new one (also in a new folder), and drops a deleted one', async () => {
+  await search('harbour', true)
+  const saved = fs.readFileSync(searchIndexFile(cacheDir, site))
+  write('posts/c.md', '---\ntitle: Other\n---\nNow about the harbour.\n')
+  write('posts/new.md', 'a new harbour piece\n')
+  write('deep/er/new.md', 'harbour, deeper\n')
+  fs.rmSync(path.join(site, 'a.md'))
+  const after = await opensDuring(() => search('harbour'))
+  expect(after.value).toEqual(await scan('harbour'))
+  expect(after.value.ok && after.value.value.hits.map((h) => h.path).sort()).toEqual(['deep/er/new.md', 'posts/b.md', 'posts/c.md', 'posts/new.md'])
+  // NOTE: the unchanged file is read only for its snippet; the saved index itself is not rewritten by a search.
+  expect(after.opened.filter((p) => p === 'posts/b.md')).toEqual(['posts/b.md'])
+  expect(fs.readFileSync(searchIndexFile(cacheDir, site)).equals(saved)).toBe(true)
+  expect((await search('nothing')).ok && (await search('nothing'))).toEqual(await scan('nothing'))
+})
+
+it('ignores a damaged, cut-short, foreign-version or other-folder index and scans instead', async () => {
+  await search('harbour', true)
+  const file = searchIndexFile(cacheDir, site)
+  const good = fs.readFileSync(file)
+  expect(loadSearchIndex(file, site)).not.toBeNull()
+  expect(loadSearchIndex(file, path.join(dir, 'elsewhere'))).toBeNull()
+  const damaged: Buffer[] = [
+    good.subarray(0, good.length - 3),
+    Buffer.concat([good, Buffer.from('x')]),
+    Buffer.from('not an index at all'),
+    Buffer.from(good.toString('latin1').replace('"version":1', '"version":9'), 'latin1'),
+    // NOTE: a posting list's bytes overwritten: ids past the last document.
+    Buffer.concat([good.subarray(0, good.length - 4), Buffer.from([0xff, 0xff, 0xff, 0x7f])]),
+  ]
+  for (const bytes of damaged) {
+    fs.writeFileSync(file, bytes)
+    for (const query of ['harbour', 'ferry', 'zzz']) expect(await search(query), query).toEqual(await scan(query))
+  }
+})
+
+it('is never written inside the content folder, even when the cache folder is set there', async () => {
+  cacheDir = path.join(site, '.cache')
+  const found = await search('harbour', true)
+  expect(found).toEqual(await scan('harbour'))
+  expect(fs.existsSync(cacheDir)).toBe(false)
+})
