@@ -47,7 +47,7 @@ export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedL
           frontMatter={snapshot.frontMatter}
           isReadOnly={snapshot.readOnlyReason !== null}
           readRaw={(from, to) => rawValueText(editor.view.state.doc, from, to)}
-          onChange={(key, value) => session.setFrontMatterValue(key, value)}
+          onChange={(key, value, typed) => session.setFrontMatterValue(key, value, typed)}
           schema={schema}
           onRemove={(key) => editActiveFrontMatter(editor, (text) => unsetValue(text, [key]))}
           onRename={(key, next) => editActiveFrontMatter(editor, (text) => renameKey(text, [key], next))}

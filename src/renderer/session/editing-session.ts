@@ -102,11 +102,11 @@ export class EditingSession extends DocumentTabs {
    * Sets one top-level front-matter key as an editor transaction (undoable), changing only that value's text;
    * successive values for the same key are computed from the text before the first (see FormEditRuns).
    */
-  setFrontMatterValue(key: string, value: FrontMatterValue): void {
+  setFrontMatterValue(key: string, value: FrontMatterValue, typed?: string): void {
     const path = this.editor.activePath
     const text = path === null ? undefined : this.editor.textOf(path)
     if (path === null || text === undefined) return
-    const result = this.formEdits.change(path, text, key, value)
+    const result = this.formEdits.change(path, text, key, value, typed)
     if (!result.ok) this.update({ error: withPath(result.error, path, 'edit') })
     // NOTE: text typed in a field is an `input.type` event, so CodeMirror's history merges adjacent keystrokes into
     // one undo step until a pause (its newGroupDelay); a switch, chip or date change stays a step of its own.

@@ -15,7 +15,7 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
 }
 
 /** The smallest single change turning `before` into `after` ([] when equal). */
-function changeBetween(before: string, after: string): TextChange[] {
+export function changeBetween(before: string, after: string): TextChange[] {
   if (before === after) return []
   let start = 0
   const max = Math.min(before.length, after.length)

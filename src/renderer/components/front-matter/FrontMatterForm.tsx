@@ -16,7 +16,7 @@ export interface FrontMatterFormProps {
   frontMatter: ParsedFrontMatter | null
   isReadOnly: boolean
   readRaw: (from: number, to: number) => string
-  onChange: (key: string, value: FrontMatterValue) => void
+  onChange: (key: string, value: FrontMatterValue, typed?: string) => void
   schema?: FolderSchema | null
   onRemove?: (key: string) => string | null
   onRename?: (key: string, newKey: string) => string | null

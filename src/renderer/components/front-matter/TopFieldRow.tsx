@@ -14,7 +14,7 @@ export interface TopFieldRowProps {
   schema: FolderSchema | null
   warnings: readonly Diagnostic[]
   isReadOnly: boolean
-  onChange: (key: string, value: FrontMatterValue) => void
+  onChange: (key: string, value: FrontMatterValue, typed?: string) => void
   onRemove?: (key: string) => string | null
   onRename?: (key: string, newKey: string) => string | null
 }
@@ -50,7 +50,7 @@ export function TopFieldRow({ id, field, raw, format, schema, warnings, isReadOn
         isReadOnly={isReadOnly}
         notes={notes}
         hint={countHint(schemaField, schema)}
-        onValue={(value) => onChange(field.key, value)}
+        onValue={(value, typed) => onChange(field.key, value, typed)}
         actions={
           !isReadOnly && (
             <>

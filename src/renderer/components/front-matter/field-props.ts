@@ -17,7 +17,8 @@ export interface WidgetProps {
   isReadOnly: boolean
   /** The ids of the notes that describe the field (hint, problems). */
   describedBy?: string
-  onValue: (value: FrontMatterValue) => void
+  /** `typed`: a number's text as typed, when a double may not hold it (12345678901234567890): it is written as is. */
+  onValue: (value: FrontMatterValue, typed?: string) => void
 }
 
 /** A scalar value as the text an input shows; empty for null and for values that are not scalars. */

@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Text } from '@codemirror/state'
 import { applyChanges, parseFrontMatter, readFrontMatterData, renameKey, setValue, unsetValue } from '@shared/front-matter'
+import { needsTypedNumber, setTypedNumber } from '@shared/front-matter/number-edit'
 import { SchemaAccumulator } from '@shared/front-matter/schema-infer'
 import { withExplicitFields } from '@shared/front-matter/schema-explicit'
 import type { ExplicitField, FolderSchema } from '@shared/front-matter/schema-types'
@@ -36,8 +37,9 @@ function Harness({ initial, schema, now, onText }: { initial: string; schema: Fo
       schema={schema}
       now={now}
       readRaw={(from, to) => rawValueText(Text.of(text.split('\n')), from, to)}
-      onChange={(key, value) => {
-        const error = apply(setValue(text, [key], value))
+      onChange={(key, value, typed) => {
+        const isTyped = typeof value === 'number' && typed !== undefined && needsTypedNumber(text, [key], typed, value)
+        const error = apply(isTyped ? setTypedNumber(text, [key], typed, value) : setValue(text, [key], value))
         if (error) throw new Error(error)
       }}
       onRemove={(key) => apply(unsetValue(text, [key]))}

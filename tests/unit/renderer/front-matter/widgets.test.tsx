@@ -167,4 +167,15 @@ describe('front-matter widgets', () => {
     expect(document.getElementById(notes)?.textContent).toMatch(/YAML 1\.1|false|boolean/i)
     expect(within(form).getByText('from 2 articles')).toBeTruthy()
   })
+
+  it('number field: shows and writes a number a double cannot hold exactly as typed', () => {
+    const text = '---\nbig: 12345678901234567890\nw: 5\n---\nBody\n'
+    const { form, last } = setup(text)
+    const input = within(form).getByLabelText<HTMLInputElement>('big')
+    expect(input.value).toBe('12345678901234567890')
+    fireEvent.change(input, { target: { value: '12345678901234567891' } })
+    expect(last()).toBe(text.replace('12345678901234567890', '12345678901234567891'))
+    fireEvent.change(within(form).getByLabelText<HTMLInputElement>('w'), { target: { value: '9007199254740993' } })
+    expect(last()).toBe(text.replace('12345678901234567890', '12345678901234567891').replace('w: 5', 'w: 9007199254740993'))
+  })
 })

@@ -35,6 +35,25 @@ describe('FormEditRuns', () => {
   })
 })
 
+describe('FormEditRuns with numbers a double cannot hold', () => {
+  const big = '---\nbig: 12345678901234567890\nw: 5\n---\n'
+  const run = (start: string, key: string, typed: string): string => {
+    const result = new FormEditRuns().change('a.md', start, key, Number(typed), typed)
+    if (!result.ok) throw new Error(result.error.message)
+    return result.value ? applyChanges(start, [result.value]) : start
+  }
+
+  it('writes a different big integer or long decimal exactly as typed', () => {
+    expect(run(big, 'big', '12345678901234567891')).toBe(big.replace('12345678901234567890', '12345678901234567891'))
+    expect(run(big, 'w', '9007199254740993')).toBe(big.replace('w: 5', 'w: 9007199254740993'))
+    expect(run(big, 'w', '0.12345678901234567890')).toBe(big.replace('w: 5', 'w: 0.12345678901234567890'))
+  })
+
+  it('changes nothing when the typed number is the one written there', () => {
+    expect(new FormEditRuns().change('a.md', big, 'big', 12345678901234567890, '12345678901234567890')).toEqual({ ok: true, value: null })
+  })
+})
+
 describe('minimalChange', () => {
   it('replaces only the differing middle', () => {
     expect(minimalChange('abcXYZdef', 'abc12def')).toEqual({ from: 3, to: 6, insert: '12' })
