@@ -50,7 +50,7 @@ describe('FormEditRuns with numbers a double cannot hold', () => {
   })
 
   it('changes nothing when the typed number is the one written there', () => {
-    expect(new FormEditRuns().change('a.md', big, 'big', 12345678901234567890, '12345678901234567890')).toEqual({ ok: true, value: null })
+    expect(new FormEditRuns().change('a.md', big, 'big', Number('12345678901234567890'), '12345678901234567890')).toEqual({ ok: true, value: null })
   })
 })
 
