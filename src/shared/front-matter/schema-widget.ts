@@ -46,15 +46,16 @@ export function fits(widget: SchemaWidget, value: FrontMatterValue | undefined):
 /**
  * The widget for `value` under `key`: the explicit schema's when the value fits it, else one inferred from the
  * value and the folder (a small repeated set becomes a select, a date with a time a datetime picker). Values no
- * widget can represent get `raw`.
+ * widget can represent get `raw`. `isTopLevel` false for a key inside a mapping (`params.draft`): Hugo's own keys
+ * are top-level only, so a nested `draft` is not Hugo's draft switch.
  */
-export function widgetFor(key: string, value: FrontMatterValue | undefined, field: SchemaField | undefined): SchemaWidget {
+export function widgetFor(key: string, value: FrontMatterValue | undefined, field: SchemaField | undefined, isTopLevel = true): SchemaWidget {
   const explicit = field?.explicit?.widget
   if (explicit && fits(explicit, value)) return explicit
   if (field?.explicit?.choices && typeof value === 'string') return 'select'
   // NOTE: a key Hugo knows has Hugo's type when there is no value to go by, whatever the folder holds (adding
   // `draft` to a site without drafts gives a switch, never a text box).
-  const known = value === undefined || value === null ? knownWidget(key, field) : null
+  const known = isTopLevel && (value === undefined || value === null) ? knownWidget(key, field) : null
   if (known !== null) return known
   if (value === undefined) return inferredEmpty(field)
   if (typeof value === 'boolean') return 'boolean'

@@ -3,7 +3,7 @@ import type { FieldInfo, FrontMatterBlock, FrontMatterValue } from './types'
 import { tooDeepMessage } from './budget'
 import { unclosedBracket, unclosedMessage } from './brackets'
 import { kindOf } from './values'
-import { readSimpleYaml } from './yaml-fast'
+import { scanPlainYaml } from './yaml-fast'
 import { parseYamlDocument, yamlBinaryProblem, yamlToPlain, yamlWarnings, type RawProblem } from './yaml-read'
 
 /** What a format parser reports; offsets are into the whole text. */
@@ -19,18 +19,32 @@ export interface BlockParse {
 // eslint-disable-next-line no-control-regex
 export const yamlRefusedChar = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/
 
-/** Parses a YAML block: plain data, top-level fields with ranges, errors and warnings. */
+/**
+ * Parses a YAML block: plain data, top-level fields with ranges, errors and warnings. A plain, clean block (see
+ * scanPlainYaml) is read by the fast scanner, which gives the same data and fields and has no YAML warnings; any
+ * other block goes through the full parser (parseYamlBlockFully).
+ */
 export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetails = true): BlockParse {
+  const entries = scanPlainYaml(text, block.contentFrom, block.contentTo)
+  if (entries === null) return parseYamlBlockFully(text, block, withDetails)
+  const data: Record<string, FrontMatterValue> = {}
+  const fields: FieldInfo[] = []
+  for (const e of entries) {
+    const value = e.value ?? null
+    Object.defineProperty(data, e.key, { value, enumerable: true, writable: true, configurable: true })
+    if (withDetails) fields.push({ key: e.key, value, kind: kindOf(value), entryFrom: e.keyFrom, entryTo: e.entryTo, valueFrom: e.valueFrom, valueTo: e.valueTo })
+  }
+  return { data, fields, errors: [], warnings: [] }
+}
+
+/** parseYamlBlock without the fast scanner: the yaml library's document, with every error and warning. */
+export function parseYamlBlockFully(text: string, block: FrontMatterBlock, withDetails = true): BlockParse {
   const base = block.contentFrom
   const source = text.slice(base, block.contentTo)
   const control = yamlRefusedChar.exec(source)
   if (control !== null) {
     const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
     return { data: {}, fields: [], errors: [{ offset: base + control.index, message: `the control character U+${code} is not allowed in YAML front matter; Hugo refuses the file; remove it` }], warnings: [] }
-  }
-  if (!withDetails) {
-    const simple = readSimpleYaml(source)
-    if (simple) return { data: simple, fields: [], errors: [], warnings: [] }
   }
   const doc = parseYamlDocument(source)
   const shift = (p: RawProblem): RawProblem => ({ offset: p.offset + base, message: p.message })

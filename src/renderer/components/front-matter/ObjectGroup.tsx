@@ -18,7 +18,7 @@ export function ObjectGroup(props: WidgetProps) {
           id={`${id}-${idSafe(key)}`}
           name={key}
           value={member}
-          widget={widgetFor(key, member, undefined)}
+          widget={widgetFor(key, member, undefined, false)}
           field={undefined}
           raw={null}
           notes={[]}

@@ -12,7 +12,7 @@ export function ObjectList(props: WidgetProps) {
   const last = items[items.length - 1]
   const addItem = () => {
     const template: Record<string, FrontMatterValue> = {}
-    if (last !== undefined && isRecord(last)) for (const [k, v] of Object.entries(last)) template[k] = emptyValueFor(widgetFor(k, v, undefined))
+    if (last !== undefined && isRecord(last)) for (const [k, v] of Object.entries(last)) template[k] = emptyValueFor(widgetFor(k, v, undefined, false))
     onValue([...items, template])
   }
   return (
@@ -24,7 +24,7 @@ export function ObjectList(props: WidgetProps) {
           id={`${id}-${index}`}
           name={`${name} ${index + 1}`}
           value={item}
-          widget={widgetFor(name, item, undefined)}
+          widget={widgetFor(name, item, undefined, false)}
           field={undefined}
           raw={null}
           notes={[]}

@@ -34,6 +34,14 @@ describe("Hugo's known keys get Hugo's types without any folder hint", () => {
     const { form } = setup('---\ntitle: T\ndraft:\n---\n', schemaOf(folder))
     expect(within(form).getByRole('switch', { name: 'draft' })).toBeTruthy()
   })
+
+  it('knows the depth: a nested params.draft (or date, weight) is not Hugo\'s key, so it is no switch', () => {
+    expect(widgetFor('draft', null, undefined, false)).toBe('text')
+    expect(widgetFor('date', undefined, undefined, false)).not.toBe('datetime')
+    const { form } = setup('---\ntitle: T\nparams:\n  draft:\n  weight:\n---\n', schemaOf(folder))
+    expect(within(form).queryByRole('switch', { name: 'draft' })).toBeNull()
+    expect(within(form).getByRole('textbox', { name: 'draft' })).toBeTruthy()
+  })
 })
 
 describe('a duplicate key in the form', () => {
