@@ -1,13 +1,14 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { parseFrontMatter } from '@shared/front-matter'
+import type { BuildStatus } from '@shared/api'
 import { listArticleFiles } from '../../core/article-files'
 import { checkFolder } from '../../core/check/folder-check'
-import type { CheckProblem } from '../../core/check/file-check'
+import { checkText, type CheckProblem, type FileCheck } from '../../core/check/file-check'
+import { siteRulesForFolderSync } from '../../core/hugo-site'
 import { displayPath, loadArticle } from '../article-io'
 import { exitCode, type CliCommand, type CliIo } from '../command'
 
-const usage = 'check <dir|file...>   report front-matter errors and warnings as path:line:col (exit 1 on errors)'
+const usage = 'check <dir|file...> [--json]   report front-matter errors and warnings as path:line:col, and each article\'s Hugo build status (now, site time zone) as path: status; --json: one {path, build, problems} per line (exit 1 on errors)'
 
 /** One argument: a file named on the command line (its links followed: the user's choice), or a walked folder. */
 type Target = { kind: 'file'; abs: string } | { kind: 'folder'; abs: string; rels: string[] }
@@ -39,48 +40,75 @@ async function collect(args: string[], io: CliIo): Promise<Target[] | null> {
   return targets
 }
 
-async function checkOneFile(abs: string, shown: string): Promise<CheckProblem[]> {
+async function checkOneFile(abs: string, shown: string): Promise<Omit<FileCheck, 'rel'>> {
   const loaded = await loadArticle(abs, shown)
-  if (!loaded.ok) return [{ line: 1, column: 1, severity: 'error', message: loaded.error.message }]
-  const parsed = parseFrontMatter(loaded.value.text)
-  return [...parsed.errors, ...parsed.warnings].sort((a, b) => a.offset - b.offset)
+  if (!loaded.ok) return { problems: [{ line: 1, column: 1, severity: 'error', message: loaded.error.message }], build: 'published' }
+  return checkText(loaded.value.text, siteRulesForFolderSync(path.dirname(abs)).rules, Date.now())
 }
 
-/** `folio check`: one `path:line:col: error|warning: message` line per problem; clean files print nothing. */
+function summaryLine(builds: Record<BuildStatus, number>, errors: number, warnings: number): string {
+  const count = builds.published + builds.draft + builds.future + builds.expired
+  return `folio check: ${count} articles, ${builds.published} published, ${builds.draft} drafts, ${builds.future} future, ${builds.expired} expired; ${errors} errors, ${warnings} warnings\n`
+}
+
+/**
+ * `folio check`: per article, one `path:line:col: error|warning: message` line per problem, then `path: status` with
+ * Hugo's build verdict (as `folio index` gives it); with --json one JSON line per article. A summary goes to stderr.
+ */
 export const checkCommand: CliCommand = {
   name: 'check',
   usage,
   async run(args, io) {
-    if (args.length === 0 || args.some((a) => a.startsWith('--'))) {
-      io.stderr(`folio check: ${args.length === 0 ? 'missing <dir|file>' : 'unknown option'}\nusage: folio ${usage}\n`)
+    const isJson = args.includes('--json')
+    const paths = args.filter((a) => a !== '--json')
+    if (paths.length === 0 || paths.some((a) => a.startsWith('--'))) {
+      io.stderr(`folio check: ${paths.length === 0 ? 'missing <dir|file>' : 'unknown option'}\nusage: folio ${usage}\n`)
       return exitCode.usage
     }
-    const targets = await collect(args, io)
+    const targets = await collect(paths, io)
     if (targets === null) return exitCode.usage
     let hasError = false
-    const report = (shown: string, problems: CheckProblem[]): void => {
-      const lines = problems.map((d) => `${shown}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`)
+    const builds: Record<BuildStatus, number> = { published: 0, draft: 0, future: 0, expired: 0 }
+    let errors = 0
+    let warnings = 0
+    const report = (shown: string, { problems, build }: Omit<FileCheck, 'rel'>): void => {
+      builds[build] += 1
+      for (const p of problems) {
+        if (p.severity === 'error') errors++
+        else warnings++
+      }
       if (problems.some((d) => d.severity === 'error')) hasError = true
-      if (lines.length > 0) io.stdout(lines.join(''))
+      if (isJson) out.push(JSON.stringify({ path: shown, build, problems }))
+      else out.push(...problems.map((d: CheckProblem) => `${shown}:${d.line}:${d.column}: ${d.severity}: ${d.message}`), `${shown}: ${build}`)
+    }
+    // NOTE: lines are written per target in one piece (50,000 small writes cost more than the check itself).
+    const out: string[] = []
+    const flush = (): void => {
+      if (out.length > 0) io.stdout(out.join('\n') + '\n')
+      out.length = 0
     }
     for (const target of targets) {
       if (target.kind === 'file') {
         const shown = displayPath(io.cwd, target.abs)
         report(shown, await checkOneFile(target.abs, shown))
+        flush()
         continue
       }
       // NOTE: a folder is checked through one store rooted there, on worker threads when it is large (as the index).
       const checked = await checkFolder(target.abs, target.rels)
       if (!checked.ok) {
+        flush()
         io.stderr(`folio check: ${checked.error.message}\n`)
         return exitCode.content
       }
       for (const file of checked.value) {
         const shown = displayPath(io.cwd, path.join(target.abs, ...file.rel.split('/')))
         // NOTE: the store names a file by its path in the folder; messages name it as the user sees it.
-        report(shown, file.problems.map((p) => ({ ...p, message: p.message.split(`"${file.rel}"`).join(`"${shown}"`) })))
+        report(shown, { build: file.build, problems: file.problems.map((p) => ({ ...p, message: p.message.split(`"${file.rel}"`).join(`"${shown}"`) })) })
       }
     }
+    flush()
+    io.stderr(summaryLine(builds, errors, warnings))
     return hasError ? exitCode.content : exitCode.ok
   },
 }

@@ -2,7 +2,7 @@ import type { ArticleSummary, BuildStatus } from '@shared/api'
 import { oversizeProblem } from '@shared/front-matter/budget'
 import { detectBlock } from '@shared/front-matter/detect'
 import { parseFrontMatter } from '@shared/front-matter/parse'
-import type { FieldInfo, FrontMatterBlock, FrontMatterFormat, FrontMatterValue } from '@shared/front-matter/types'
+import type { FieldInfo, FrontMatterBlock, FrontMatterFormat, FrontMatterValue, ParsedFrontMatter } from '@shared/front-matter/types'
 import { countWords } from '@shared/markdown/word-count'
 import { buildStatusAt, defaultSiteRules, entriesByLowerKey, entriesOfFields, readHugoPage, type HugoEntry, type HugoSiteRules, type PageDate } from '@shared/hugo'
 import { scanJsonBlock, scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
@@ -105,7 +105,11 @@ function asWritten(text: string, field: FieldInfo | undefined): string | null {
 
 /** The full parser's reading, used when the block is not simple enough for the scanner. Also the reference in tests. */
 export function summaryValuesByParser(text: string, rules: HugoSiteRules = defaultSiteRules): { values: SummaryValues; error: ArticleSummary['error'] | null } {
-  const parsed = parseFrontMatter(text)
+  return summaryValuesOfParsed(text, parseFrontMatter(text), rules)
+}
+
+/** summaryValuesByParser over a parse already made (`folio check` parses once for its problems and its verdict). */
+export function summaryValuesOfParsed(text: string, parsed: ParsedFrontMatter, rules: HugoSiteRules = defaultSiteRules): { values: SummaryValues; error: ArticleSummary['error'] | null } {
   const entries = entriesOfFields(text, parsed.fields)
   const byKey = entriesByLowerKey(entries)
   const field = (key: string): FieldInfo | undefined => parsed.fields.findLast((f) => f.key.toLowerCase() === key)

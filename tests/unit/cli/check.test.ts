@@ -12,9 +12,45 @@ let root = ''
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }))
 
 describe('folio check', () => {
-  it('prints nothing and exits 0 for clean files', async () => {
+  it('prints only the build verdict of clean files and exits 0', async () => {
     root = makeFolder({ 'content/a.md': '---\ntitle: a\n---\n', 'content/b.markdown': '+++\ntitle = "b"\n+++\n' })
-    expect(await folio(root, 'check', 'content')).toEqual({ code: 0, stdout: '', stderr: '' })
+    expect(await folio(root, 'check', 'content')).toEqual({
+      code: 0,
+      stdout: 'content/a.md: published\ncontent/b.markdown: published\n',
+      stderr: 'folio check: 2 articles, 2 published, 0 drafts, 0 future, 0 expired; 0 errors, 0 warnings\n',
+    })
+  })
+
+  it('gives each article Hugo\'s build verdict as folio index does: the rulebook, in the site\'s time zone, nested draft ignored', async () => {
+    const files: Record<string, string> = {
+      'site/hugo.toml': "timeZone = 'Asia/Kolkata'\n",
+      'site/content/draft.md': '---\ntitle: d\ndraft: true\n---\n',
+      'site/content/draft-string.md': '---\ntitle: d\ndraft: "true"\n---\n',
+      'site/content/future.md': '+++\ntitle = "f"\npublishDate = 2999-01-01\n+++\n',
+      'site/content/pubdate.md': '---\ntitle: p\nPubDate: 2999-01-01\n---\n',
+      'site/content/expired.md': '{ "title": "e", "expiryDate": "2001-01-01" }\n',
+      'site/content/nested.md': '---\ntitle: n\nparams:\n  draft: true\n---\n',
+      'site/content/nested.toml.md': '+++\ntitle = "n"\n[params]\ndraft = true\n+++\n',
+      'site/content/broken.md': '---\ntitle: [\n---\n',
+      'site/content/warned.md': '---\ntitle: w\ndraft: yes\n---\n',
+    }
+    root = makeFolder(files)
+    const text = await folio(root, 'check', 'site/content')
+    const verdicts = Object.fromEntries(text.stdout.split('\n').filter((l) => /^\S+: \w+$/.test(l)).map((l) => l.split(': ')))
+    const index = await folio(root, 'index', 'site', '--json')
+    const indexed = Object.fromEntries(index.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; build: string }).map((a) => [`site/${a.path}`, a.build]))
+    expect(verdicts).toEqual({
+      'site/content/broken.md': 'published', 'site/content/draft-string.md': 'draft', 'site/content/draft.md': 'draft',
+      'site/content/expired.md': 'expired', 'site/content/future.md': 'future', 'site/content/nested.md': 'published',
+      'site/content/nested.toml.md': 'published', 'site/content/pubdate.md': 'future', 'site/content/warned.md': 'draft',
+    })
+    expect(verdicts).toEqual(indexed)
+    expect(text.stderr).toBe('folio check: 9 articles, 3 published, 3 drafts, 2 future, 1 expired; 1 errors, 2 warnings\n')
+    const json = await folio(root, 'check', 'site/content', '--json')
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; build: string; problems: { line: number; severity: string }[] })
+    expect(Object.fromEntries(lines.map((l) => [l.path, l.build]))).toEqual(verdicts)
+    expect(lines.find((l) => l.path.endsWith('broken.md'))?.problems).toEqual([{ line: 2, column: 8, severity: 'error', message: expect.any(String) as unknown }])
+    expect(json.code).toBe(1)
   })
 
   it('prints path:line:col: severity: message per problem and exits 1 when there is an error', async () => {
@@ -27,8 +63,11 @@ describe('folio check', () => {
     expect(run.code).toBe(1)
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       expect.stringMatching(/^content\/bad\.md:3:8: error: /),
+      'content/bad.md: published',
       expect.stringMatching(/^content\/bin\.md:1:1: error: .*binary/),
+      'content/bin.md: published',
       expect.stringMatching(/^content\/warn\.md:3:11: warning: Hugo reads yes as true/),
+      'content/warn.md: published',
     ])
     expect((await folio(root, 'check', 'content/warn.md')).code).toBe(0)
   })
@@ -45,7 +84,7 @@ describe('folio check', () => {
     })
     fs.symlinkSync(path.join(root, 'outside'), path.join(root, 'site', 'content', 'link'))
     fs.symlinkSync(path.join(root, 'outside', 'evil.md'), path.join(root, 'site', 'content', 'evil.md'))
-    expect(await folio(root, 'check', 'site')).toEqual({ code: 0, stdout: '', stderr: '' })
+    expect(await folio(root, 'check', 'site')).toMatchObject({ code: 0, stdout: 'site/content/ok.md: published\n' })
   })
 
   it('finds an error on the right line in every broken file of a generated corpus and changes nothing', async () => {
@@ -68,7 +107,7 @@ describe('folio check', () => {
     })
     // NOTE: broken-0011 repeats a key: Hugo builds it and reads the last one, so check warns rather than errs.
     expect(run.stdout).toMatch(/^site\/content\/broken\/broken-0011\.md:2:1: warning: "title" appears again/m)
-    expect(run.stdout).not.toMatch(/^site\/content\/posts/m)
+    expect(run.stdout).not.toMatch(/^site\/content\/posts\/\S+:\d+:\d+: /m)
     const setRun = await folio(root, 'set', ...files.map((f) => path.join(brokenDir, f)), 'title=changed')
     expect(setRun.code).toBe(1)
     for (const [i, f] of files.entries()) {
