@@ -36,7 +36,7 @@ describe('folio check', () => {
     }
     root = makeFolder(files)
     const text = await folio(root, 'check', 'site/content')
-    const verdicts = Object.fromEntries(text.stdout.split('\n').filter((l) => /^\S+: \w+$/.test(l)).map((l) => l.split(': ')))
+    const verdicts = Object.fromEntries(text.stdout.split('\n').filter((l) => /^\S+: \w+$/.test(l)).map((l) => l.split(': ') as [string, string]))
     const index = await folio(root, 'index', 'site', '--json')
     const indexed = Object.fromEntries(index.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; build: string }).map((a) => [`site/${a.path}`, a.build]))
     expect(verdicts).toEqual({
