@@ -5,6 +5,9 @@ import path from 'node:path'
 // A fake of the parts of `electron` that src/main uses, for unit tests in plain Node (`vi.mock('electron', ...)`
 // with `fakeElectronModule`). It keeps what the shell did (windows, menus, dialogs, recent documents, sends) so
 // tests can read it, and lets tests play the system's part (ready, second-instance, open-file, crashes, clicks).
+// NOTE: unlike the other fakes it runs no contract suite against the real implementation: that is Electron itself,
+// and no Electron binary can be installed or run here (no display, no download). What Electron does is taken from its
+// documentation; tests/e2e/electron.spec.ts (the `_electron` suite) checks the same start-up wherever a binary exists.
 
 type Listener = (...args: unknown[]) => void
 

@@ -107,6 +107,8 @@ describe('folio export', () => {
 
   it('passes page options to the PDF engine and writes .pdf files', async () => {
     const seen: unknown[] = []
+    // NOTE: stands in for the Electron PDF engine (main/export-pdf, tested over fake-electron), which cannot run here;
+    // only the options passed and the bytes written are checked.
     const fake: PdfRenderer = {
       render: (html, options) => {
         seen.push(options)

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 // A fake `electron`: records the PDF window's options and the request filter of each session, and lets the window
 // "load" a document that asks for other resources, so the test sees which requests the renderer lets through.
+// NOTE: no contract suite: the real implementation is Electron's BrowserWindow and session, which cannot run here
+// (see tests/support/fake-electron.ts).
 type Listener = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void
 const fake = vi.hoisted(() => {
   const state = {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { apiKeys, eventChannel, requestChannels } from '@shared/api'
 import { createBridge, type IpcLike } from '../../../src/preload/bridge'
 
+// NOTE: stands in for Electron's ipcRenderer (IpcLike: invoke, on, removeListener); no contract suite, as the real one is
+// Electron's (see tests/support/fake-electron.ts). The other end, the request-handler table, is what the FolioApi
+// contract tests run (tests/unit/core/folio-api-contract.test.ts, store/article-api-contract.test.ts).
 function fakeIpc() {
   const calls: { channel: string; args: unknown[] }[] = []
   const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>()

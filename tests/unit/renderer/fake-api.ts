@@ -7,7 +7,13 @@ import type { ReplaceQuery } from '@shared/replace/replace-text'
 import type { ReplaceApplyRequest } from '@shared/replace/replace-types'
 import { defaultSettings, emptyFolderState, readFolderState, readSettings, type FolderState, type UserSettings } from '@shared/user-state'
 
-/** An in-memory FolioApi over a map of LF texts, with the same CONFLICT rule as the real host. */
+/**
+ * An in-memory FolioApi over a map of LF texts, with the same CONFLICT rule as the real host. It passes the contract
+ * suites the real host passes: reads and writes (tests/unit/core/store/article-api-contract.test.ts), the list and
+ * its pages, journal, settings, folder state and Replace (tests/unit/core/folio-api-contract.test.ts), Git (FakeGit,
+ * tests/unit/core/git/git-contract.test.ts). Methods answering UNSUPPORTED (authoring, search, export, schema) are not
+ * faked.
+ */
 export class FakeApi implements FolioApi {
   readonly files = new Map<string, string>()
   readonly writes: WriteArticleRequest[] = []

@@ -27,7 +27,10 @@ const sparse = (rel: string, size: number): void => {
   fs.truncateSync(path.join(content, ...rel.split('/')), size)
 }
 
-/** A port that records the length of every read, per file, so a test sees whether a file was read whole. */
+/**
+ * A port that records the length of every read, per file, so a test sees whether a file was read whole.
+ * NOTE: it is the real nodeFs with reads observed, not a fake: every call goes to nodeFs unchanged.
+ */
 function readRecorder(): { fs: FsPort; reads: Map<string, number[]> } {
   const reads = new Map<string, number[]>()
   const port: FsPort = {

@@ -15,6 +15,8 @@ describe('useFolderSchema', () => {
   it('fetches on mount, after saves (once per burst) and when the epoch changes', async () => {
     vi.useFakeTimers()
     const getFolderSchema = vi.fn(() => Promise.resolve(ok(schema)))
+    // NOTE: a one-method stub (the hook calls nothing else); its answer is a FolderSchema as the real handler builds
+    // (tests/unit/core/schema/folder-schema.test.ts). FakeApi does not fake the schema.
     const api = { getFolderSchema } as unknown as FolioApi
     const listeners = new Set<() => void>()
     const onSaved = (l: () => void) => {
