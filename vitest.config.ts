@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
@@ -24,6 +25,10 @@ export default defineConfig({
     // timers and storage in tests/support/renderer-setup.ts.
     pool: 'threads',
     isolate: false,
+    // NOTE: vitest's default is one worker fewer than the cores: on a two-core machine ONE worker ran every file, so
+    // only child processes (git, the kill test's savers) ever used the second core. The main process does little
+    // with isolate: false (each module is transformed once), so two cores get two workers.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     unstubGlobals: true,
     unstubEnvs: true,
     projects: [
