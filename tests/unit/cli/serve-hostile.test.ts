@@ -43,11 +43,14 @@ async function api<T>(method: string, ...args: unknown[]): Promise<Result<T>> {
 }
 
 async function untilIndexed(): Promise<ArticleSummary[]> {
-  for (;;) {
-    const index = await api<IndexSnapshot>('getArticleIndex')
-    if (index.ok && index.value.isComplete) return index.value.articles
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  return vi.waitFor(
+    async () => {
+      const index = await api<IndexSnapshot>('getArticleIndex')
+      if (!index.ok || !index.value.isComplete) throw new Error('the index is still building')
+      return index.value.articles
+    },
+    { timeout: 50_000, interval: 50 },
+  )
 }
 
 beforeAll(async () => {
@@ -82,7 +85,7 @@ beforeAll(async () => {
   // NOTE: a search's scan budget far above the test's needs: what is shown is order (answered with the gate shut), not time.
   const index = isPosix ? { mode: 'worker' as const, shards: 1, fileTimeMs: 120_000, workerScript: gatedWorker, scanBudgetMs: 60_000 } : { mode: 'worker' as const }
   running = createServeCommand({ rendererDir: path.join(base, 'renderer'), waitForStop: () => stopped, index, cacheDir: null }).run([site], { stdout: (t) => out.push(t), stderr: () => undefined, cwd: base })
-  for (let i = 0; i < 500 && out.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+  await vi.waitFor(() => expect(out).not.toHaveLength(0), { timeout: 10_000, interval: 20 })
   const match = /at (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]{64})/.exec(out.join(''))
   url = match?.[1] ?? ''
   token = match?.[2] ?? ''
@@ -106,7 +109,7 @@ async function openGate(): Promise<void> {
 
 it.runIf(isPosix)('answers every kind of request while the index is still building (its worker held mid-file)', async () => {
   // NOTE: the worker tells it reached the gate by writing a file; waiting for it is waiting for an event.
-  while (!fs.existsSync(`${gate}.reached`)) await new Promise((resolve) => setTimeout(resolve, 20))
+  await vi.waitFor(() => expect(fs.existsSync(`${gate}.reached`)).toBe(true), { timeout: 30_000, interval: 20 })
   const before = await api<IndexSnapshot>('getArticleIndex')
   expect(before.ok && before.value.isComplete).toBe(false)
   for (const rel of ['normal.md', 'hostile.md', 'bomb.md', 'many.md', 'readonly.md']) expect((await api('readArticle', rel)).ok, rel).toBe(true)
@@ -176,11 +179,13 @@ it.skipIf(!isPosix)('never indexes a link to an outside file planted while it ru
   fs.symlinkSync(path.join(base, 'outside.md'), path.join(site, 'planted.md'))
   fs.writeFileSync(path.join(site, 'witness.md'), '---\ntitle: Witness\n---\nwitnessword\n')
   // NOTE: the witness, written after the link, shows the watcher has passed the link's event too.
-  for (let i = 0; i < 200; i++) {
-    const found = await api<SearchResults>('searchArticles', 'witnessword')
-    if (found.ok && found.value.hits.length > 0) break
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  await vi.waitFor(
+    async () => {
+      const found = await api<SearchResults>('searchArticles', 'witnessword')
+      expect(found.ok && found.value.hits.map((hit) => hit.path)).toEqual(['witness.md'])
+    },
+    { timeout: 30_000, interval: 50 },
+  )
   const secret = await api<SearchResults>('searchArticles', 'outsidesecretword')
   expect(secret.ok && secret.value.hits).toEqual([])
   const index = await api<IndexSnapshot>('getArticleIndex')

@@ -36,7 +36,7 @@ describe('export in browser mode', () => {
   it('answers the file as base64 for the page to download, and streams progress events', async () => {
     const stream = await openEvents(server.port, token)
     const res = await call([{ paths: [newsArticle], format: 'md', jobId: 'b1' }])
-    for (let i = 0; i < 40 && stream.events.length < 2; i += 1) await new Promise((r) => setTimeout(r, 25))
+    await vi.waitFor(() => expect(stream.events).toContainEqual({ kind: 'export-progress', jobId: 'b1', done: 1, total: 1, path: newsArticle }), { timeout: 10_000, interval: 20 })
     stream.close()
     expect(res.status).toBe(200)
     const body = JSON.parse(res.body) as { ok: true; value: { kind: string; fileName: string; base64: string } }

@@ -111,9 +111,8 @@ describe('startServer', () => {
   it('streams an event when an article changes outside', async () => {
     const stream = await openEvents(server.port, server.token)
     fs.writeFileSync(path.join(root, 'posts', 'a.md'), 'changed outside\n')
-    for (let i = 0; i < 100 && stream.events.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50))
+    await vi.waitFor(() => expect(stream.events[0]).toMatchObject({ kind: 'article-changed', path: 'posts/a.md' }), { timeout: 10_000, interval: 20 })
     stream.close()
-    expect(stream.events[0]).toMatchObject({ kind: 'article-changed', path: 'posts/a.md' })
   })
 
   it('serves static files confined to the renderer folder', async () => {

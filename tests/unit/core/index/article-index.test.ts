@@ -166,12 +166,16 @@ describe('ArticleIndex', () => {
     const onRejection = (reason: unknown): void => void rejections.push(reason)
     process.on('unhandledRejection', onRejection)
     try {
-      const index = new ArticleIndex(corpus, { mode: 'worker', shards: 2 })
+      // NOTE: closed when the first summaries arrive (mid-index by an event, not after a guessed sleep); once the
+      // workers are gone and start() has settled, one turn of the event loop reports any rejection left unhandled.
+      let onFirstRows = (): void => undefined
+      const firstRows = new Promise<void>((resolve) => (onFirstRows = resolve))
+      const index = new ArticleIndex(corpus, { mode: 'worker', shards: 2, onEvent: (e) => e.kind === 'articles-indexed' && onFirstRows() })
       const started = index.start()
-      await new Promise((r) => setTimeout(r, 20))
+      await firstRows
       await index.dispose()
       await started
-      await new Promise((r) => setTimeout(r, 200))
+      await new Promise((resolve) => setImmediate(resolve))
       expect(rejections).toEqual([])
     } finally {
       process.off('unhandledRejection', onRejection)

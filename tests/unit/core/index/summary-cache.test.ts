@@ -192,17 +192,23 @@ describe('summary cache', () => {
     let release = (): void => undefined
     const index = new ArticleIndex(corpus, { mode: 'local', shards: 1 })
     index.holdFullTextUntil(new Promise<void>((resolve) => (release = resolve)))
+    const unheld = new ArticleIndex(corpus, { mode: 'local', shards: 1 })
     try {
       expect((await index.start()).ok).toBe(true)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      let isSearchable = false
+      const searchable = index.whenSearchable().then(() => (isSearchable = true))
+      // NOTE: instead of sleeping: the same folder indexed in the same thread with no hold, started later and with
+      // more to do (its summaries too), becomes searchable; the held index must not have built its words meanwhile.
+      await unheld.whenSearchable()
+      expect(isSearchable).toBe(false)
       const early = await index.search('the')
       expect(early.ok && early.value.isComplete).toBe(false)
       release()
-      await index.whenSearchable()
+      await searchable
       const late = await index.search('the')
       expect(late.ok && late.value.isComplete).toBe(true)
     } finally {
-      await index.dispose()
+      await Promise.all([index.dispose(), unheld.dispose()])
     }
   })
 
