@@ -9,6 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decodeText } from '../src/core/file-codec.ts'
 import { parseFrontMatter, readFrontMatterData } from '../src/shared/front-matter/index.ts'
+import { record } from './report.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const articles = Number(process.env.BENCH_ARTICLES ?? 50000)
@@ -52,6 +53,9 @@ try {
   console.log(`read floor (list + read every file): ${fmt(floor)}`)
   console.log(`read + decode + full parse (values, ranges, diagnostics): ${fmt(full)} = ${(full / floor).toFixed(2)}x the floor (${errors / 3} with errors)`)
   console.log(`read + decode + values only: ${fmt(values)} = ${(values / floor).toFixed(2)}x the floor`)
+  const bench = `front matter ${articles}`
+  record({ bench, figure: 'read + decode + full front-matter parse', value: full, unit: 'ms', baseline: 'read every file (list + read)', baselineValue: floor })
+  record({ bench, figure: 'read + decode + front-matter values only', value: values, unit: 'ms', baseline: 'read every file (list + read)', baselineValue: floor })
 } finally {
   fs.rmSync(work, { recursive: true, force: true })
 }

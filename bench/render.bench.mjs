@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it'
 import createDOMPurify from 'dompurify'
 import { JSDOM } from 'jsdom'
 import { renderMarkdown, sanitizeHtml } from '../src/shared/markdown/index.ts'
+import { record } from './report.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const samplePath = [resolve(root, '../shared/samples/is-k-rising-un-warns.md'), resolve(root, 'resources/sample-content/content/posts/2025/is-k-rising-un-warns.md')].find((p) => existsSync(p))
@@ -96,4 +97,6 @@ for (const [name, body] of cases) {
   console.log(`  markdown-it bare      ${core.toFixed(2)} ms  (commonmark preset)`)
   console.log(`  renderMarkdown        ${folio.toFixed(2)} ms  (x${(folio / base).toFixed(2)} of markdown-it alone, x${(folio / core).toFixed(2)} of bare)`)
   console.log(`  sanitizeHtml (jsdom)  ${sanitize.toFixed(2)} ms  (x${(sanitize / base).toFixed(2)}; Chromium's DOM is faster)`)
+  record({ bench: 'render', figure: `renderMarkdown, ${name}`, value: folio, unit: 'ms', baseline: 'markdown-it alone', baselineValue: base })
+  record({ bench: 'render', figure: `sanitizeHtml (jsdom), ${name}`, value: sanitize, unit: 'ms', baseline: 'markdown-it alone', baselineValue: base })
 }

@@ -16,16 +16,21 @@ const scripts = readdirSync(here)
 const resultsDir = mkdtempSync(join(os.tmpdir(), 'folio-bench-results-'))
 const results = join(resultsDir, 'results.jsonl')
 let failed = 0
+const readRows = () => (existsSync(results) ? readFileSync(results, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [])
+// NOTE: a benchmark that failed or recorded nothing still gets a row, so a gap shows in the table instead of vanishing.
+const gaps = []
 for (const name of scripts) {
   console.log(`\n=== ${name} ===`)
+  const before = readRows().length
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(here, name)], { stdio: 'inherit', cwd: dirname(here), env: { ...process.env, BENCH_RESULTS: results, BENCH_NAME: name.replace('.bench.mjs', '') } })
   if (run.status !== 0) {
     failed += 1
     console.log(`${name} exited with ${run.status ?? run.signal}`)
-  }
+    gaps.push({ bench: name.replace('.bench.mjs', ''), figure: `FAILED (exit ${run.status ?? run.signal}): see its output above`, value: null, unit: '' })
+  } else if (readRows().length === before) gaps.push({ bench: name.replace('.bench.mjs', ''), figure: 'recorded no figure (bench/report.mjs record())', value: null, unit: '' })
 }
 
-const rows = existsSync(results) ? readFileSync(results, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []
+const rows = [...readRows(), ...gaps]
 rmSync(resultsDir, { recursive: true, force: true })
 const num = (v, unit) => (v === null || v === undefined || Number.isNaN(v) ? '-' : `${v >= 100 ? Math.round(v) : v.toFixed(v < 10 ? 2 : 1)} ${unit}`)
 const table = rows.map((r) => {
