@@ -19,11 +19,13 @@ export default defineConfig({
     globalSetup: ['tests/support/vitest-global-setup.ts'],
     // NOTE: no retries: a test that passes only on a second try is a bug to fix, not noise to hide.
     retry: 0,
-    // NOTE: one worker thread per core runs many files with one module graph (and, for the renderer, one jsdom)
-    // instead of a fresh process, import graph and jsdom per file: that start-up was over half of the suite's CPU time.
+    // NOTE: one worker per core runs many files with one module graph (and, for the renderer, one jsdom) instead of a
+    // fresh process, import graph and jsdom per file: that start-up was over half of the suite's CPU time.
     // Files must therefore leave no global state behind: stubbed globals are undone here, the renderer's DOM,
-    // timers and storage in tests/support/renderer-setup.ts.
-    pool: 'threads',
+    // timers and storage in tests/support/renderer-setup.ts. The workers are processes, not threads: @parcel/watcher's
+    // native module loads in one thread per process only ("Module did not self-register" in a second worker thread,
+    // where the watcher then fell back to chokidar and its tests failed).
+    pool: 'forks',
     isolate: false,
     // NOTE: vitest's default is one worker fewer than the cores: on a two-core machine ONE worker ran every file, so
     // only child processes (git, the kill test's savers) ever used the second core. The main process does little
@@ -38,10 +40,12 @@ export default defineConfig({
         test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/support/renderer-setup.ts'] },
       },
     ],
-    testTimeout: 30000,
+    // NOTE: a timeout is a hang detector, not a speed check (tests never assert on wall time): with two workers on a
+    // machine at load 15-20 a 600-article index test took over 30 s; every test that passes still ends when it passes.
+    testTimeout: 120_000,
     // NOTE: beforeAll hooks generate corpora in a child process; on a busy machine (load 22 on two cores) 600 articles
     // took over the default 10 s.
-    hookTimeout: 60000,
+    hookTimeout: 120_000,
     // NOTE: an unhandled rejection or uncaught error anywhere fails the run (vitest's default, stated so it stays):
     // the test-suite equivalent of node --unhandled-rejections=strict, which `folio serve` runs under by default.
     dangerouslyIgnoreUnhandledErrors: false,

@@ -85,7 +85,7 @@ beforeAll(async () => {
   // NOTE: a search's scan budget far above the test's needs: what is shown is order (answered with the gate shut), not time.
   const index = isPosix ? { mode: 'worker' as const, shards: 1, fileTimeMs: 120_000, workerScript: gatedWorker, scanBudgetMs: 60_000 } : { mode: 'worker' as const }
   running = createServeCommand({ rendererDir: path.join(base, 'renderer'), waitForStop: () => stopped, index, cacheDir: null }).run([site], { stdout: (t) => out.push(t), stderr: () => undefined, cwd: base })
-  await vi.waitFor(() => expect(out).not.toHaveLength(0), { timeout: 10_000, interval: 20 })
+  await vi.waitFor(() => expect(out).not.toHaveLength(0), { timeout: 50_000, interval: 20 })
   const match = /at (http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]{64})/.exec(out.join(''))
   url = match?.[1] ?? ''
   token = match?.[2] ?? ''
@@ -109,7 +109,7 @@ async function openGate(): Promise<void> {
 
 it.runIf(isPosix)('answers every kind of request while the index is still building (its worker held mid-file)', async () => {
   // NOTE: the worker tells it reached the gate by writing a file; waiting for it is waiting for an event.
-  await vi.waitFor(() => expect(fs.existsSync(`${gate}.reached`)).toBe(true), { timeout: 30_000, interval: 20 })
+  await vi.waitFor(() => expect(fs.existsSync(`${gate}.reached`)).toBe(true), { timeout: 50_000, interval: 20 })
   const before = await api<IndexSnapshot>('getArticleIndex')
   expect(before.ok && before.value.isComplete).toBe(false)
   for (const rel of ['normal.md', 'hostile.md', 'bomb.md', 'many.md', 'readonly.md']) expect((await api('readArticle', rel)).ok, rel).toBe(true)

@@ -113,7 +113,7 @@ describe('exportArticles', () => {
 
   it.skipIf(!hasPdftotext())(hasPdftotext() ? 'PDF text (pdftotext) holds the title and first paragraph' : 'PDF text check SKIPPED: pdftotext (poppler-utils) is not installed', async () => {
     const run = await exportArticles([await source(newsArticle)], { format: 'pdf', pdfRenderer, pdf: { pageSize: 'A4', marginMm: 15 } })
-    expect(run.failures).toEqual([])
+    expect(run.failures, JSON.stringify(run.failures)).toEqual([])
     const file = path.join(tempDir(), 'a.pdf')
     fs.writeFileSync(file, await bytesOf(only(run.files)))
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')

@@ -99,7 +99,7 @@ describe('ArticleIndex', () => {
     } finally {
       await Promise.all([local.dispose(), workers.dispose()])
     }
-  }, 60_000)
+  }, 120_000)
 
   it('updates and removes single articles without a rescan', async () => {
     const index = await indexed('local')
