@@ -1,4 +1,4 @@
-import { formatGoTime, rfc3339, type WallClock } from '../hugo/go-time-format'
+import { formatGoTime, rfc3339, type WallClock } from '../hugo/go-time'
 import { hugoTitle } from '../hugo/title-case'
 import { urlize } from '../hugo/urlize'
 

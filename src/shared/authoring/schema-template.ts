@@ -1,5 +1,5 @@
 import type { FolderSchema, SchemaField } from '../front-matter/schema-types'
-import { formatGoTime, type WallClock } from '../hugo/go-time-format'
+import { formatGoTime, type WallClock } from '../hugo/go-time'
 import { renderKey } from '../front-matter/yaml-render'
 
 function dominant(field: SchemaField): string {

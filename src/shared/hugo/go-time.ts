@@ -23,7 +23,10 @@ const longMonths = goMonthNames.map((m) => m.toLowerCase())
 const shortMonths = longMonths.map((m) => m.slice(0, 3))
 const longDays = goDayNames.map((d) => d.toLowerCase())
 const shortDays = longDays.map((d) => d.slice(0, 3))
-const stdTokens = ['January', 'Monday', '2006', 'Z07:00', 'Z0700', '-07:00', '-0700', '.999999999', '.000000000', '.000000', '.000', 'Jan', 'Mon', 'MST', '_2', '01', '02', '04', '05', '06', '15', 'PM', '3']
+// NOTE: Go's layout elements, longest first where one starts another (`January` before `Jan`, `2006` before `2`),
+// as time.nextStdChunk matches them; fractions (`.000`, `,999`) are matched apart (any length). One list serves
+// the parser (cast's layouts) and the formatter (archetypes, schema templates).
+const stdTokens = ['January', 'Monday', '2006', 'Z07:00', 'Z0700', '-07:00', '-0700', 'Jan', 'Mon', 'MST', '_2', '01', '02', '03', '04', '05', '06', '15', 'PM', 'pm', '1', '2', '3', '4', '5']
 
 /**
  * The layouts spf13/cast 1.5 (Hugo 0.111) tries, in its order. Named zones (`MST`) are read as wall-clock time in the
@@ -56,11 +59,18 @@ const castLayouts: readonly (readonly [string, ZoneUse])[] = [
   ['Jan _2 15:04:05.000000000', 'timeOnly'],
 ]
 
+/** The fraction element at `i` (`.000`, `.999999999`, `,000`), or undefined: a run of 0s or 9s not followed by a digit. */
+function fractionAt(layout: string, i: number): string | undefined {
+  const m = /^[.,](0+|9+)(?![0-9])/.exec(layout.slice(i, i + 12))
+  return m === null ? undefined : m[0]
+}
+
+/** A Go layout as literal text and std elements (marked with a leading NUL), as Go's time package splits it. */
 function tokenize(layout: string): string[] {
   const out: string[] = []
   let literal = ''
   for (let i = 0; i < layout.length; ) {
-    const std = stdTokens.find((t) => layout.startsWith(t, i))
+    const std = fractionAt(layout, i) ?? stdTokens.find((t) => layout.startsWith(t, i))
     if (std === undefined) {
       literal += layout[i]
       i++
@@ -132,7 +142,9 @@ interface Fields extends WallTime {
 }
 
 /** One step of Go's time.Parse for a standard chunk; the rest of the value, or null when it does not fit. */
-function parseStd(std: string, value: string, f: Fields, nextStd: string | undefined): string | null {
+function parseStd(element: string, value: string, f: Fields, nextStd: string | undefined): string | null {
+  // NOTE: `.9…` of any length (and `,9…`) reads an optional fraction of any length, as in Go.
+  const std = /^[.,]9/.test(element) ? '.999999999' : element
   switch (std) {
     case '2006':
       if (value.length < 4 || !/^\d{4}/.test(value)) return null
@@ -257,4 +269,87 @@ export function parseCastDate(text: string): { wall: WallTime; use: ZoneUse } | 
     if (wall !== null) return { wall, use: use === 'numeric' && wall.offset === null ? 'site' : use }
   }
   return null
+}
+
+/** A wall-clock moment as Hugo sees it: local fields plus the offset from UTC in minutes (east positive). */
+export interface WallClock {
+  year: number
+  /** 1-12 */
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+  /** 0 = Sunday */
+  weekday: number
+  offsetMinutes: number
+}
+
+/** The wall clock of `instant` at `offsetMinutes` from UTC (pass `-instant.getTimezoneOffset()` for local time). */
+export function wallClockAt(instant: Date, offsetMinutes: number): WallClock {
+  const shifted = new Date(instant.getTime() + offsetMinutes * 60_000)
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    weekday: shifted.getUTCDay(),
+    offsetMinutes,
+  }
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+function offsetText(clock: WallClock, separator: string, isZulu: boolean): string {
+  if (isZulu && clock.offsetMinutes === 0) return 'Z'
+  const sign = clock.offsetMinutes < 0 ? '-' : '+'
+  const abs = Math.abs(clock.offsetMinutes)
+  return `${sign}${pad(Math.floor(abs / 60))}${separator}${pad(abs % 60)}`
+}
+
+/** One std element of a layout (see stdTokens) for `clock`; fractions print as zeros (a clock has whole seconds). */
+function formatStd(std: string, c: WallClock): string {
+  const hour12 = c.hour % 12 === 0 ? 12 : c.hour % 12
+  switch (std) {
+    case 'January': return goMonthNames[c.month - 1] ?? ''
+    case 'Monday': return goDayNames[c.weekday] ?? ''
+    case 'Z07:00': return offsetText(c, ':', true)
+    case '-07:00': return offsetText(c, ':', false)
+    case 'Z0700': return offsetText(c, '', true)
+    case '-0700': return offsetText(c, '', false)
+    case '2006': return pad(c.year, 4)
+    case 'Jan': return (goMonthNames[c.month - 1] ?? '').slice(0, 3)
+    case 'Mon': return (goDayNames[c.weekday] ?? '').slice(0, 3)
+    case 'MST': return c.offsetMinutes === 0 ? 'UTC' : offsetText(c, '', false)
+    case '_2': return String(c.day).padStart(2, ' ')
+    case '01': return pad(c.month)
+    case '02': return pad(c.day)
+    case '03': return pad(hour12)
+    case '04': return pad(c.minute)
+    case '05': return pad(c.second)
+    case '06': return pad(c.year % 100)
+    case '15': return pad(c.hour)
+    case 'PM': return c.hour < 12 ? 'AM' : 'PM'
+    case 'pm': return c.hour < 12 ? 'am' : 'pm'
+    case '1': return String(c.month)
+    case '2': return String(c.day)
+    case '3': return String(hour12)
+    case '4': return String(c.minute)
+    case '5': return String(c.second)
+    default:
+      // NOTE: a fraction: `.000` prints its zeros, `.999` (trailing zeros dropped) prints nothing for whole seconds.
+      return std[1] === '0' ? std : ''
+  }
+}
+
+/** Formats `clock` with a Go time layout (`2006-01-02T15:04:05Z07:00`), split as the parser splits layouts. */
+export function formatGoTime(clock: WallClock, layout: string): string {
+  return tokenize(layout).map((t) => (t.startsWith('\u0000') ? formatStd(t.slice(1), clock) : t)).join('')
+}
+
+/** Hugo's `.Date` in an archetype: RFC 3339 in the local offset, `Z` for UTC. */
+export function rfc3339(clock: WallClock): string {
+  return formatGoTime(clock, '2006-01-02T15:04:05Z07:00')
 }

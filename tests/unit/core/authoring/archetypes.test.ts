@@ -89,7 +89,7 @@ describe('new article from archetypes, against hugo new (recorded)', () => {
 
   it('lists actions it cannot render, and leaves them out', async () => {
     const { renderArchetype } = await import('@shared/authoring/archetype-template')
-    const { wallClockAt } = await import('@shared/hugo/go-time-format')
+    const { wallClockAt } = await import('@shared/hugo/go-time')
     const ctx = { name: 'x', title: 'X', section: 's', type: 's', siteTitle: '', filePath: 's/x.md', now: wallClockAt(new Date(0), 0) }
     const out = renderArchetype('a: {{ .Params.author }}\nb: {{ .Name | upper }}\n', ctx)
     expect(out.text).toBe('a: \nb: X\n')
