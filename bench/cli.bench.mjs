@@ -1,6 +1,6 @@
 // The `folio` command against the tools a writer compares it with (issue 22), on a make-corpus --plain folder
 // (50,000 articles unless BENCH_ARTICLES says otherwise) and a 1,000-article one: `folio search` (first run, no
-// index) against `rg -l -F`, `folio check` against `folio index`, `folio index` on the small folder against
+// index) is in search.bench.mjs; here `folio check` against `folio index`, `folio index` on the small folder against
 // `hugo list all`, and one article's save (FolderSession.writeArticle) against a plain atomic write of the same bytes.
 // Each figure is the median of 3 runs (saves: of 30). Uses the built CLI (npm run build).
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -41,16 +41,7 @@ try {
   // NOTE: hugo needs a site configuration to list the content.
   fs.writeFileSync(path.join(small, 'hugo.toml'), "baseURL = 'https://example.org/'\ntitle = 'bench'\n")
   const benchBig = `cli ${articles}`
-  // NOTE: rg first, once unmeasured, so both find the files in the page cache.
-  if (has('rg', '--version')) {
-    timed('rg', ['-l', '-F', 'council', big], 1)
-    for (const query of ['council', 'quixotic']) {
-      const rg = timed('rg', ['-l', '-F', query, big])
-      const search = runFolio(['search', big, query], { FOLIO_CACHE_DIR: 'off' })
-      console.log(`folio search "${query}" (first run, no index): ${search.toFixed(0)} ms; rg -l -F: ${rg.toFixed(0)} ms; ratio ${(search / rg).toFixed(2)}`)
-      record({ bench: benchBig, figure: `folio search "${query}", first run`, value: search, unit: 'ms', baseline: 'rg -l -F', baselineValue: rg, maxRatio: 1.5 })
-    }
-  } else console.log('rg not installed: search ratio skipped')
+  // NOTE: `folio search` against rg is bench/search.bench.mjs.
   const index = runFolio(['index', big])
   const check = runFolio(['check', big])
   console.log(`folio index: ${index.toFixed(0)} ms; folio check: ${check.toFixed(0)} ms; ratio ${(check / index).toFixed(2)}`)

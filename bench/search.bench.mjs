@@ -1,0 +1,71 @@
+// `folio search` against `rg -l -F` on the same folder (issue 22): a make-corpus --plain folder (50,000 articles
+// unless BENCH_ARTICLES says otherwise), a frequent word ("council") and an absent one ("quixotic"), on the first
+// run (no saved index: every article read once, on worker threads) and with the search index saved by
+// `folio search --save-index` in the cache folder. Runs alternate (rg, folio, rg, folio…) so both see the same load;
+// each figure is the median of 5. Uses the built CLI (npm run build). The match counts differ a little by design:
+// folio matches whole words in any case (and the path), rg -F a case-sensitive substring.
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { hostNodeFlags } from '../scripts/host-flags.mjs'
+import { record } from './report.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const articles = Number(process.env.BENCH_ARTICLES ?? 50000)
+const runs = Number(process.env.BENCH_RUNS ?? 5)
+const folio = path.join(root, 'out/cli/folio.mjs')
+const makeCorpus = [path.join(root, '../shared/tools/make-corpus.mjs'), path.join(root, 'tests/support/make-corpus.mjs')].find((p) => fs.existsSync(p))
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-search-'))
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/** Wall time of one run of a command (ms); its output is dropped. */
+function once(command, args, env) {
+  const t = performance.now()
+  const run = spawnSync(command, args, { stdio: 'ignore', env: { ...process.env, ...env } })
+  const ms = performance.now() - t
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}`)
+  return ms
+}
+
+/** Medians of `runs` alternating runs of rg and folio search for `query`. */
+function versus(query, cacheDir) {
+  const rg = []
+  const search = []
+  for (let i = 0; i < runs; i++) {
+    rg.push(once('rg', ['-l', '-F', query, big]))
+    search.push(once(process.execPath, [...hostNodeFlags, folio, 'search', big, query], { FOLIO_CACHE_DIR: cacheDir }))
+  }
+  return { rg: median(rg), search: median(search) }
+}
+
+const big = path.join(work, 'big')
+try {
+  if (!fs.existsSync(folio)) throw new Error('build first: npm run build')
+  if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    console.log('rg not installed: search bench skipped')
+  } else {
+    execFileSync(process.execPath, [makeCorpus, big, '--articles', String(articles), '--plain'], { stdio: 'ignore' })
+    const bench = `search ${articles}`
+    // NOTE: once unmeasured, so both find the files in the page cache.
+    once('rg', ['-l', '-F', 'council', big])
+    for (const query of ['council', 'quixotic']) {
+      const { rg, search } = versus(query, 'off')
+      console.log(`folio search "${query}", first run (no index): ${search.toFixed(0)} ms; rg -l -F: ${rg.toFixed(0)} ms; ratio ${(search / rg).toFixed(2)}`)
+      record({ bench, figure: `folio search "${query}", first run`, value: search, unit: 'ms', baseline: 'rg -l -F', baselineValue: rg, maxRatio: 1.5 })
+    }
+    const cacheDir = path.join(work, 'cache')
+    const save = once(process.execPath, [...hostNodeFlags, folio, 'search', big, 'council', '--save-index'], { FOLIO_CACHE_DIR: cacheDir })
+    const saved = fs.readdirSync(path.join(cacheDir, 'search')).map((name) => fs.statSync(path.join(cacheDir, 'search', name)).size)
+    console.log(`folio search --save-index (reads the folder, saves the index): ${save.toFixed(0)} ms; index ${(saved[0] / 1e6).toFixed(1)} MB`)
+    record({ bench, figure: 'folio search --save-index (makes the saved index)', value: save, unit: 'ms' })
+    for (const query of ['council', 'quixotic']) {
+      const { rg, search } = versus(query, cacheDir)
+      console.log(`folio search "${query}", saved index: ${search.toFixed(0)} ms; rg -l -F: ${rg.toFixed(0)} ms; ratio ${(search / rg).toFixed(2)}`)
+      record({ bench, figure: `folio search "${query}", saved index`, value: search, unit: 'ms', baseline: 'rg -l -F', baselineValue: rg, maxRatio: 0.5 })
+    }
+  }
+} finally {
+  fs.rmSync(work, { recursive: true, force: true })
+}
