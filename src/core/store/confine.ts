@@ -27,9 +27,11 @@ export function notRegularMessage(shown: string, stats: FsStats): string {
 
 /**
  * Where an open file really is: the path the kernel reports for the fd (Linux), or else the real path of `abs`
- * computed now, accepted only when it names the same dev/ino as the fd. Null when that cannot be proven.
+ * computed now, accepted only when it names the same dev/ino as the fd and every folder on it from `root` down is a
+ * plain folder with the same dev/ino before and after that check (see realPathProof in sync-open.ts, whose steps are
+ * tested one by one). Null when that cannot be proven.
  */
-export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats, abs: string): Promise<string | null> {
+export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats, abs: string, root?: string): Promise<string | null> {
   if (hasProcFd) {
     try {
       const named = await fs.readlink(`/proc/self/fd/${handle.fd}`)
@@ -42,15 +44,32 @@ export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats, a
   }
   try {
     const real = await fs.realpath(abs)
+    const top = root !== undefined && isInside(root, real) ? root : path.parse(real).root
+    const before = await folderIds(fs, top, real)
     const now = await fs.lstat(real)
-    // NOTE: lstat follows a parent folder swapped for a link after realpath looked; the real path taken again must
-    // not have moved, or the inode seen may be an outside one. (A swap there and back between these two calls is
-    // not caught; /proc's proof has no such gap.)
-    return now.dev === stats.dev && now.ino === stats.ino && (await fs.realpath(abs)) === real ? real : null
+    // NOTE: lstat follows a parent folder swapped for a link after realpath looked; the folders walked again and the
+    // real path taken again must not have moved, or the inode seen may be an outside one. (A swap to a link and back
+    // twice, each between two of these calls, is still not caught; /proc's proof has no such gap.)
+    if (before === null || now.isSymbolicLink() || now.dev !== stats.dev || now.ino !== stats.ino) return null
+    const after = await folderIds(fs, top, real)
+    return after !== null && after.join('/') === before.join('/') && (await fs.realpath(abs)) === real ? real : null
   } catch (error) {
     if (errnoCode(error) === undefined) throw error
     return null
   }
+}
+
+/** dev:ino of every folder from `top` (excluded) down to the parent of `real`; null when one is a link or not a folder. */
+async function folderIds(fs: FsPort, top: string, real: string): Promise<string[] | null> {
+  const ids: string[] = []
+  let dir = top
+  for (const part of path.relative(top, path.dirname(real)).split(path.sep).filter((p) => p !== '')) {
+    dir = path.join(dir, part)
+    const st = await fs.lstat(dir)
+    if (st.isSymbolicLink() || !st.isDirectory()) return null
+    ids.push(`${st.dev}:${st.ino}`)
+  }
+  return ids
 }
 
 /**
@@ -68,7 +87,7 @@ export async function openConfined(fs: FsPort, root: string, abs: string, shown:
     handle = await fs.open(abs, constants.O_RDONLY | oNonBlock | (followLinks ? 0 : oNoFollow))
     const stats = await handle.stat()
     if (!stats.isFile()) return fail('INVALID_PATH', notRegularMessage(shown, stats), { path: shown })
-    const where = await openedPath(fs, handle, stats, abs)
+    const where = await openedPath(fs, handle, stats, abs, root)
     if (where === null || !isInside(root, where)) {
       return fail('INVALID_PATH', `"${shown}" leads outside the folder (through a symbolic link); Folio does not open it.`, { path: shown })
     }

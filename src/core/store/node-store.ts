@@ -208,7 +208,7 @@ export class NodeArticleStore implements ArticleStore {
     try {
       handle = await this.fs.open(temp, 'wx', keep?.mode ?? 0o666)
       isCreated = true
-      const where = await openedPath(this.fs, handle, await handle.stat(), temp)
+      const where = await openedPath(this.fs, handle, await handle.stat(), temp, this.root)
       if (where !== temp) {
         await handle.close()
         handle = undefined

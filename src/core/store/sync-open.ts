@@ -31,14 +31,22 @@ function realRootOf(root: string): string | null {
 
 const isUnder = (root: string, child: string): boolean => child.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
 
+/** Test seam: told before each step of the real-path proof, so a test can swap a folder at an exact point. */
+export type ProofStep = 'realpath' | 'components-before' | 'final-lstat' | 'components-after' | 'realpath-again' | 'reopen-nofollow-any'
+
+// NOTE: macOS 11+ open(2) flag: fail with ELOOP if ANY component of the path is a symbolic link (not exported by
+// Node's fs.constants; libuv passes flags through). Unknown to Linux and older macOS, hence only used on darwin.
+const oNoFollowAny = 0x20000000
+
 /**
  * True when the open `fd` (of `abs`, fstat `stats`) is proven to lie under the real path of `root`: on Linux the
- * path the kernel names for the fd (/proc/self/fd/N; one readlink, no race), elsewhere the real path of `abs` computed
- * now and accepted only with the fd's dev/ino. Catches a parent folder swapped for a link after the listing.
+ * path the kernel names for the fd (/proc/self/fd/N; one readlink, no race), elsewhere (realPathProof) the real path
+ * of `abs` with every folder on it checked before and after, and on macOS 11+ a second open of that real path that
+ * refuses any link (O_NOFOLLOW_ANY). Catches a parent folder swapped for a link after the listing.
  */
-export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: string, proof: SyncProof = defaultProof): boolean {
+export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: string, proof: SyncProof = defaultProof, step?: (at: ProofStep) => void, platform: NodeJS.Platform = process.platform): boolean {
   const realRoot = realRootOf(root)
-  if (realRoot === null) return false
+  if (realRoot === null || !stats.isFile()) return false
   if (proof === 'proc') {
     try {
       return isUnder(realRoot, fs.readlinkSync(`/proc/self/fd/${fd}`))
@@ -48,16 +56,67 @@ export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: s
     }
   }
   try {
-    const real = fs.realpathSync.native(abs)
-    if (!isUnder(realRoot, real)) return false
-    const now = fs.lstatSync(real)
-    // NOTE: lstat follows a parent folder swapped for a link after realpath looked; the real path taken again must
-    // not have moved, or the inode seen may be an outside one. (A swap there and back between these two calls is
-    // not caught; /proc's proof has no such gap.)
-    return now.dev === stats.dev && now.ino === stats.ino && fs.realpathSync.native(abs) === real
+    return realPathProof(fd, abs, realRoot, step ?? (() => undefined), platform)
   } catch (error) {
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
     return false
+  }
+}
+
+/** dev:ino (64-bit exact: Windows file ids pass 2^53) of every folder from `realRoot` down to the parent of `real`; null when one is not a plain folder. */
+function folderIds(realRoot: string, real: string): string[] | null {
+  const ids: string[] = []
+  let dir = realRoot
+  for (const part of path.relative(realRoot, path.dirname(real)).split(path.sep).filter((p) => p !== '')) {
+    dir = path.join(dir, part)
+    const st = fs.lstatSync(dir, { bigint: true })
+    if (st.isSymbolicLink() || !st.isDirectory()) return null
+    ids.push(`${st.dev}:${st.ino}`)
+  }
+  return ids
+}
+
+/**
+ * The proof where the kernel cannot name an fd's path (macOS, Windows; Node has no openat nor F_GETPATH): the real
+ * path of `abs` must lie under the root, every folder on it must be a plain folder with the same dev/ino before and
+ * after the file's own lstat, that lstat must name the fd's dev/ino (bigint, exact), and the real path taken again
+ * must not have moved. On macOS 11+ the real path is then opened again with O_NOFOLLOW_ANY (no link anywhere on it)
+ * and must be the fd's file: that open cannot be fooled by a swap, so the proof there has no gap.
+ * NOTE: without O_NOFOLLOW_ANY (Windows, older macOS) one gap remains: a folder on the path that is a link to an
+ * outside folder when the file is opened AND during the final lstat, but a plain folder during the realpath calls and
+ * both folder walks (swapped there and back twice, each time in the microseconds between two calls).
+ */
+function realPathProof(fd: number, abs: string, realRoot: string, step: (at: ProofStep) => void, platform: NodeJS.Platform): boolean {
+  step('realpath')
+  const real = fs.realpathSync.native(abs)
+  if (!isUnder(realRoot, real)) return false
+  const opened = fs.fstatSync(fd, { bigint: true })
+  step('components-before')
+  const before = folderIds(realRoot, real)
+  if (before === null) return false
+  step('final-lstat')
+  const now = fs.lstatSync(real, { bigint: true })
+  if (now.isSymbolicLink() || now.dev !== opened.dev || now.ino !== opened.ino) return false
+  step('components-after')
+  const after = folderIds(realRoot, real)
+  if (after === null || after.join('/') !== before.join('/')) return false
+  step('realpath-again')
+  if (fs.realpathSync.native(abs) !== real) return false
+  if (platform !== 'darwin') return true
+  step('reopen-nofollow-any')
+  let again: number
+  try {
+    again = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | oNoFollowAny)
+  } catch (error) {
+    // NOTE: EINVAL: a macOS older than 11 does not know the flag; the checks above are then the whole proof.
+    if ((error as NodeJS.ErrnoException).code === 'EINVAL') return true
+    throw error
+  }
+  try {
+    const confirmed = fs.fstatSync(again, { bigint: true })
+    return confirmed.dev === opened.dev && confirmed.ino === opened.ino
+  } finally {
+    fs.closeSync(again)
   }
 }
 
