@@ -39,7 +39,7 @@ const coreWords = new Map<string, FrontMatterValue>([
 const yaml11Words = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF'])
 // NOTE: a line break other than LF, or a character Hugo's YAML reader refuses: only the full parser handles them.
 // eslint-disable-next-line no-control-regex
-const oddChar = /[\r\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/g
+const oddChar = /[\r\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/
 
 /**
  * A one-line scalar as the YAML 1.2 core schema reads it, when Hugo's YAML 1.1 reader reads it the same (no `yes`,
@@ -82,9 +82,8 @@ function isKeyChar(c: number): boolean {
 }
 
 function hasOddChar(text: string, from: number, to: number): boolean {
-  oddChar.lastIndex = from
-  const found = oddChar.exec(text)
-  return found !== null && found.index < to
+  // NOTE: tested on the block alone: a search from `from` through the whole text would also scan the body.
+  return oddChar.test(text.slice(from, to))
 }
 
 /** An entry whose value is a block list still being read. */

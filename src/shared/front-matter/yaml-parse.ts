@@ -31,7 +31,8 @@ export function parseYamlBlock(text: string, block: FrontMatterBlock, withDetail
   const fields: FieldInfo[] = []
   for (const e of entries) {
     const value = e.value ?? null
-    Object.defineProperty(data, e.key, { value, enumerable: true, writable: true, configurable: true })
+    // NOTE: a plain assignment is safe: the scanner refuses a `__proto__` key.
+    data[e.key] = value
     if (withDetails) fields.push({ key: e.key, value, kind: kindOf(value), entryFrom: e.keyFrom, entryTo: e.entryTo, valueFrom: e.valueFrom, valueTo: e.valueTo })
   }
   return { data, fields, errors: [], warnings: [] }

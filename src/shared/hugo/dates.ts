@@ -56,8 +56,24 @@ function readTomlDate(text: string, timeZone: string | null): HugoDate {
   return dateAt(wall, offset)
 }
 
-/** A date string as spf13/cast reads it: the first layout that fits; no offset means the site's zone. */
+const recentDates = new Map<string, HugoDate>()
+
+/**
+ * A date string as spf13/cast reads it: the first layout that fits; no offset means the site's zone. The result is
+ * shared and must not be mutated. NOTE: one article's dates are read several times (its warnings, its page, its
+ * summary), and cast tries up to 24 layouts each time; the last few readings are kept.
+ */
 export function readDateString(text: string, timeZone: string | null): HugoDate {
+  const key = `${timeZone ?? ''}\u0000${text}`
+  const known = recentDates.get(key)
+  if (known !== undefined) return known
+  const date = readDateStringUncached(text, timeZone)
+  if (recentDates.size >= 64) recentDates.clear()
+  recentDates.set(key, date)
+  return date
+}
+
+function readDateStringUncached(text: string, timeZone: string | null): HugoDate {
   const parsed = parseCastDate(text)
   if (parsed === null) return { kind: 'dropped', written: text }
   const { wall, use } = parsed
