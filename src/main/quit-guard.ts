@@ -27,7 +27,8 @@ export function guardQuit(window: BrowserWindow, app: Pick<App, 'on' | 'quit'>, 
   const mayLeaveAtOnce = (): boolean => isAllowed || isHung || window.webContents.isCrashed() || window.webContents.isLoading()
   const ask = (action: GuardedAction): void => {
     pending = action
-    emit({ kind: 'close-requested' })
+    // NOTE: the renderer's question names what happens: opening another folder is not closing the window.
+    emit(action.kind === 'open' ? { kind: 'close-requested', reason: 'open-folder' } : { kind: 'close-requested' })
   }
   window.on('unresponsive', () => (isHung = true))
   window.on('responsive', () => (isHung = false))

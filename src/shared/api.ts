@@ -157,8 +157,11 @@ export type FolderEvent =
   | { kind: 'articles-indexed'; articles: ArticleSummary[] }
   /** An article moved (a delete and an add of the same content within a short window). */
   | { kind: 'article-renamed'; from: string; to: string }
-  /** Desktop: the window is about to close (or the app to quit); the renderer asks about unsaved work, then calls confirmClose. */
-  | { kind: 'close-requested' }
+  /**
+   * Desktop: the window is about to close (or the app to quit, or another folder to open: `reason` 'open-folder');
+   * the renderer asks about unsaved work, then calls confirmClose.
+   */
+  | { kind: 'close-requested'; reason?: 'open-folder' }
   /** Export progress of the job the renderer named in ExportRequest.jobId; `path` is the article just finished. */
   | { kind: 'export-progress'; jobId: string; done: number; total: number; path: string | null }
   /** Desktop: a menu item asked the renderer to run a command of the command table (src/shared/commands.ts). */

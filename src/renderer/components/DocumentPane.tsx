@@ -100,11 +100,18 @@ export function DocumentPane({ workspace, snapshot, folderRoot, onAutosave, isRe
       {snapshot.isCloseRequested && (
         <ConfirmDialog
           title="Unsaved changes"
-          message={`${snapshot.dirtyPaths.size} article${snapshot.dirtyPaths.size === 1 ? ' has' : 's have'} unsaved changes. Save before closing?`}
-          choices={[
-            { label: 'Save all and close', isPrimary: true, onChoose: () => void session.saveAllAndClose() },
-            { label: 'Close without saving', onChoose: () => void session.discardAndClose() },
-          ]}
+          message={`${snapshot.dirtyPaths.size} article${snapshot.dirtyPaths.size === 1 ? ' has' : 's have'} unsaved changes. ${snapshot.isOpeningFolder ? 'Save before opening the other folder?' : 'Save before closing?'}`}
+          choices={
+            snapshot.isOpeningFolder
+              ? [
+                  { label: 'Save all and open', isPrimary: true, onChoose: () => void session.saveAllAndClose() },
+                  { label: 'Open without saving', onChoose: () => void session.discardAndClose() },
+                ]
+              : [
+                  { label: 'Save all and close', isPrimary: true, onChoose: () => void session.saveAllAndClose() },
+                  { label: 'Close without saving', onChoose: () => void session.discardAndClose() },
+                ]
+          }
           onCancel={() => session.cancelClose()}
         />
       )}

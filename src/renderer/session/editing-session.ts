@@ -128,7 +128,7 @@ export class EditingSession extends DocumentTabs {
   /** Follows changes made outside Folio: reloads clean documents silently, flags dirty ones as conflicts. */
   readonly handleFolderEvent = (event: FolderEvent): void => {
     if (event.kind === 'folder-opened') return this.reset()
-    if (event.kind === 'close-requested') return this.handleCloseRequest()
+    if (event.kind === 'close-requested') return this.handleCloseRequest(event.reason === 'open-folder')
     if (event.kind === 'article-renamed' && this.follow(event.from, event.to)) return
     const gone = event.kind === 'article-removed' ? event.path : event.kind === 'article-renamed' ? event.from : null
     if (gone !== null && this.docs.has(gone)) return this.setMissing(gone, true)
@@ -186,9 +186,9 @@ export class EditingSession extends DocumentTabs {
     void this.save({ path })
   }
 
-  private handleCloseRequest(): void {
+  private handleCloseRequest(isOpeningFolder: boolean): void {
     if (this.getSnapshot().dirtyPaths.size === 0) void this.api.confirmClose()
-    else this.update({ isCloseRequested: true })
+    else this.update({ isCloseRequested: true, isOpeningFolder })
   }
 
   /**

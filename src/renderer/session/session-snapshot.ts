@@ -34,6 +34,8 @@ export interface SessionSnapshot {
   autosave: AutosaveMode
   /** Desktop: the window wants to close while there is unsaved work; the UI asks Save all / Discard / Cancel. */
   isCloseRequested: boolean
+  /** The close was asked because another folder is opening (the dialog says so), not because the window closes. */
+  isOpeningFolder: boolean
 }
 
 /** The snapshot before anything is opened. */
@@ -53,4 +55,5 @@ export const emptySnapshot: SessionSnapshot = {
   renamedPaths: new Map(),
   autosave: 'off',
   isCloseRequested: false,
+  isOpeningFolder: false,
 }

@@ -60,6 +60,18 @@ describe('editing safety UI', () => {
     expect(api.files.get('posts/hello.md')).toBe(theirs)
   })
 
+  it('asks before another folder opens in words that say so (not "before closing")', async () => {
+    const { api } = renderApp()
+    const view = await openArticle('Hello world', helloText)
+    act(() => view.dispatch({ changes: { from: helloText.length, insert: 'x' } }))
+    act(() => api.emit({ kind: 'close-requested', reason: 'open-folder' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Unsaved changes' })
+    expect(dialog.textContent).toContain('1 article has unsaved changes. Save before opening the other folder?')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save all and open' }))
+    await waitFor(() => expect(api.closeConfirmations).toBe(1))
+    expect(api.files.get('posts/hello.md')).toBe(`${helloText}x`)
+  })
+
   it('offers journaled edits on opening the folder with a diff, and Restore puts them back unsaved', async () => {
     const api = new FakeApi({ 'posts/hello.md': helloText })
     api.journal.set('posts/hello.md', { path: 'posts/hello.md', text: `${helloText}Recovered line.\n`, baseVersion: versionOf(helloText), updatedAt: new Date().toISOString() })

@@ -194,6 +194,17 @@ describe('EditingSession window close (desktop)', () => {
     expect(api.closeConfirmations).toBe(2)
   })
 
+  it('says when the question is about opening another folder, not closing the window', async () => {
+    const { editor, session } = setup()
+    await session.open('a.md')
+    typeAt0(editor, 'unsaved ')
+    session.handleFolderEvent({ kind: 'close-requested', reason: 'open-folder' })
+    expect(session.getSnapshot()).toMatchObject({ isCloseRequested: true, isOpeningFolder: true })
+    session.cancelClose()
+    session.handleFolderEvent({ kind: 'close-requested' })
+    expect(session.getSnapshot()).toMatchObject({ isCloseRequested: true, isOpeningFolder: false })
+  })
+
   it('does not close when saving fails', async () => {
     const { api, editor, session } = setup()
     await session.open('a.md')
