@@ -49,7 +49,7 @@ async function untilIndexed(): Promise<ArticleSummary[]> {
       if (!index.ok || !index.value.isComplete) throw new Error('the index is still building')
       return index.value.articles
     },
-    { timeout: 50_000, interval: 50 },
+    { timeout: 110_000, interval: 50 },
   )
 }
 

@@ -53,4 +53,4 @@ it('sets aside the file a worker died or stalled on, with an error, and keeps in
   } finally {
     await index.dispose()
   }
-}, 60_000)
+}, 120_000)
