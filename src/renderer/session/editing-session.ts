@@ -1,4 +1,5 @@
 import type { FolderEvent } from '@shared/api'
+import type { TypedNumber } from '@shared/front-matter/number-edit'
 import type { FrontMatterValue } from '@shared/front-matter/types'
 import { mergeThreeWay } from '@shared/merge'
 import type { EditorEvent } from '../editor/editor-controller'
@@ -102,7 +103,7 @@ export class EditingSession extends DocumentTabs {
    * Sets one top-level front-matter key as an editor transaction (undoable), changing only that value's text;
    * successive values for the same key are computed from the text before the first (see FormEditRuns).
    */
-  setFrontMatterValue(key: string, value: FrontMatterValue, typed?: string): void {
+  setFrontMatterValue(key: string, value: FrontMatterValue, typed?: TypedNumber): void {
     const path = this.editor.activePath
     const text = path === null ? undefined : this.editor.textOf(path)
     if (path === null || text === undefined) return

@@ -5,6 +5,15 @@ import { parseForEdit } from './parse'
 import type { FrontMatterFormat, KeyPath, TextChange } from './types'
 import { formatPath, valuesEqual } from './values'
 
+/**
+ * A number as the user typed it, and where it sits inside the value set (`at`: [] for the value itself, member
+ * keys and item indexes for a nested one), so a group's edit of a nested big integer is written as typed, not rounded.
+ */
+export interface TypedNumber {
+  text: string
+  at: KeyPath
+}
+
 /** `typed` (a number in YAML syntax, as the CLI and the form take it) spelled for `format`; null when it cannot be. */
 function literalFor(typed: string, value: number, format: Exclude<FrontMatterFormat, 'none'>): string | null {
   if (format === 'yaml') return typed

@@ -4,7 +4,7 @@ import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { missingRequired } from '@shared/front-matter/schema-validate'
 import type { FrontMatterValue, ParsedFrontMatter } from '@shared/front-matter/types'
 import { AddField } from './AddField'
-import { idSafe } from './field-props'
+import { idSafe, type TypedNumber } from './field-props'
 import { TopFieldRow } from './TopFieldRow'
 import './FrontMatterForm.css'
 
@@ -16,7 +16,7 @@ export interface FrontMatterFormProps {
   frontMatter: ParsedFrontMatter | null
   isReadOnly: boolean
   readRaw: (from: number, to: number) => string
-  onChange: (key: string, value: FrontMatterValue, typed?: string) => void
+  onChange: (key: string, value: FrontMatterValue, typed?: TypedNumber) => void
   schema?: FolderSchema | null
   onRemove?: (key: string) => string | null
   onRename?: (key: string, newKey: string) => string | null

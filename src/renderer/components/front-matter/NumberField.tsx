@@ -26,7 +26,7 @@ export function NumberField({ id, value, raw, isReadOnly, describedBy, onValue }
       onChange={(e) => {
         setDraft(e.target.value)
         const number = Number(e.target.value)
-        if (e.target.value.trim() !== '' && Number.isFinite(number)) onValue(number, e.target.value.trim())
+        if (e.target.value.trim() !== '' && Number.isFinite(number)) onValue(number, { text: e.target.value.trim(), at: [] })
       }}
     />
   )

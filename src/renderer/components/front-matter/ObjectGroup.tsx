@@ -23,7 +23,7 @@ export function ObjectGroup(props: WidgetProps) {
           raw={null}
           notes={[]}
           hint={undefined}
-          onValue={(next) => onValue(withMember(record, key, next))}
+          onValue={(next, typed) => onValue(withMember(record, key, next), typed && { text: typed.text, at: [key, ...typed.at] })}
           actions={
             !isReadOnly && (
               <button type="button" className="icon-button" aria-label={`Remove field ${key}`} title={`Remove ${key}`} onClick={() => onValue(withoutMember(record, key))}>

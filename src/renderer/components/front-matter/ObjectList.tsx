@@ -29,7 +29,7 @@ export function ObjectList(props: WidgetProps) {
           raw={null}
           notes={[]}
           hint={undefined}
-          onValue={(next) => onValue(items.map((v, i) => (i === index ? next : v)))}
+          onValue={(next, typed) => onValue(items.map((v, i) => (i === index ? next : v)), typed && { text: typed.text, at: [index, ...typed.at] })}
           actions={
             !isReadOnly && (
               <button type="button" className="icon-button" aria-label={`Remove ${name} ${index + 1}`} title="Remove item" onClick={() => onValue(items.filter((_, i) => i !== index))}>

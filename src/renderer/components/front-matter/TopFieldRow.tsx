@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { widgetFor } from '@shared/front-matter/schema-widget'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Diagnostic, FieldInfo, FrontMatterFormat, FrontMatterValue } from '@shared/front-matter/types'
+import type { TypedNumber } from './field-props'
 import { countHint, notesFor } from './field-notes'
 import { FieldRow } from './FieldRow'
 
@@ -14,7 +15,7 @@ export interface TopFieldRowProps {
   schema: FolderSchema | null
   warnings: readonly Diagnostic[]
   isReadOnly: boolean
-  onChange: (key: string, value: FrontMatterValue, typed?: string) => void
+  onChange: (key: string, value: FrontMatterValue, typed?: TypedNumber) => void
   onRemove?: (key: string) => string | null
   onRename?: (key: string, newKey: string) => string | null
 }

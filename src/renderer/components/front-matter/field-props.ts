@@ -1,5 +1,8 @@
 import type { FolderSchema, SchemaField, SchemaWidget } from '@shared/front-matter/schema-types'
+import type { TypedNumber } from '@shared/front-matter/number-edit'
 import type { FrontMatterFormat, FrontMatterValue } from '@shared/front-matter/types'
+
+export type { TypedNumber }
 
 /** What every value widget receives. `id` is the input's id (or the group's label id), which the key's label names. */
 export interface WidgetProps {
@@ -18,7 +21,7 @@ export interface WidgetProps {
   /** The ids of the notes that describe the field (hint, problems). */
   describedBy?: string
   /** `typed`: a number's text as typed, when a double may not hold it (12345678901234567890): it is written as is. */
-  onValue: (value: FrontMatterValue, typed?: string) => void
+  onValue: (value: FrontMatterValue, typed?: TypedNumber) => void
 }
 
 /** A scalar value as the text an input shows; empty for null and for values that are not scalars. */

@@ -3,8 +3,7 @@ import { useState } from 'react'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Text } from '@codemirror/state'
-import { applyChanges, parseFrontMatter, readFrontMatterData, renameKey, setValue, unsetValue } from '@shared/front-matter'
-import { needsTypedNumber, setTypedNumber } from '@shared/front-matter/number-edit'
+import { applyChanges, parseFrontMatter, readFrontMatterData, renameKey, unsetValue } from '@shared/front-matter'
 import { SchemaAccumulator } from '@shared/front-matter/schema-infer'
 import { withExplicitFields } from '@shared/front-matter/schema-explicit'
 import type { ExplicitField, FolderSchema } from '@shared/front-matter/schema-types'
@@ -12,6 +11,7 @@ import type { TextChange } from '@shared/front-matter/types'
 import type { Result } from '@shared/result'
 import { FrontMatterForm } from '@renderer/components/front-matter/FrontMatterForm'
 import { rawValueText } from '@renderer/components/front-matter/raw-value'
+import { setFormValue } from '@renderer/session/form-edit'
 
 /** A schema inferred from `texts` (the folder), with optional explicit fields. */
 export function schemaOf(texts: string[], explicit: Record<string, ExplicitField> = {}, siteTimeZone: string | null = null): FolderSchema {
@@ -38,9 +38,13 @@ function Harness({ initial, schema, now, onText }: { initial: string; schema: Fo
       now={now}
       readRaw={(from, to) => rawValueText(Text.of(text.split('\n')), from, to)}
       onChange={(key, value, typed) => {
-        const isTyped = typeof value === 'number' && typed !== undefined && needsTypedNumber(text, [key], typed, value)
-        const error = apply(isTyped ? setTypedNumber(text, [key], typed, value) : setValue(text, [key], value))
-        if (error) throw new Error(error)
+        // NOTE: the session's own path from a form value to text (FormEditRuns uses it), so the harness tests it.
+        const next = setFormValue(text, key, value, typed)
+        if (!next.ok) throw new Error(next.error.message)
+        if (next.value !== text) {
+          setText(next.value)
+          onText(next.value)
+        }
       }}
       onRemove={(key) => apply(unsetValue(text, [key]))}
       onRename={(key, next) => apply(renameKey(text, [key], next))}

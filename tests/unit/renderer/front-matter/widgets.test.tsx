@@ -178,4 +178,16 @@ describe('front-matter widgets', () => {
     fireEvent.change(within(form).getByLabelText<HTMLInputElement>('w'), { target: { value: '9007199254740993' } })
     expect(last()).toBe(text.replace('12345678901234567890', '12345678901234567891').replace('w: 5', 'w: 9007199254740993'))
   })
+
+  it('writes a number typed inside a group or a list of groups exactly as typed', () => {
+    const text = '---\nparams:\n  count: 5\n  name: a\nlinks:\n  - id: 1\n  - id: 2\n---\nBody\n'
+    const { form, last } = setup(text)
+    const count = within(within(form).getByRole('group', { name: 'params' })).getByLabelText<HTMLInputElement>('count')
+    fireEvent.change(count, { target: { value: '12345678901234567891' } })
+    const afterCount = text.replace('count: 5', 'count: 12345678901234567891')
+    expect(last()).toBe(afterCount)
+    const second = within(within(form).getByRole('group', { name: 'links 2' })).getByLabelText<HTMLInputElement>('id')
+    fireEvent.change(second, { target: { value: '9007199254740993' } })
+    expect(last()).toBe(afterCount.replace('id: 2', 'id: 9007199254740993'))
+  })
 })

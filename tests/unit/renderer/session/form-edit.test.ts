@@ -38,7 +38,7 @@ describe('FormEditRuns', () => {
 describe('FormEditRuns with numbers a double cannot hold', () => {
   const big = '---\nbig: 12345678901234567890\nw: 5\n---\n'
   const run = (start: string, key: string, typed: string): string => {
-    const result = new FormEditRuns().change('a.md', start, key, Number(typed), typed)
+    const result = new FormEditRuns().change('a.md', start, key, Number(typed), { text: typed, at: [] })
     if (!result.ok) throw new Error(result.error.message)
     return result.value ? applyChanges(start, [result.value]) : start
   }
@@ -50,7 +50,23 @@ describe('FormEditRuns with numbers a double cannot hold', () => {
   })
 
   it('changes nothing when the typed number is the one written there', () => {
-    expect(new FormEditRuns().change('a.md', big, 'big', Number('12345678901234567890'), '12345678901234567890')).toEqual({ ok: true, value: null })
+    expect(new FormEditRuns().change('a.md', big, 'big', Number('12345678901234567890'), { text: '12345678901234567890', at: [] })).toEqual({ ok: true, value: null })
+  })
+
+  it('writes a number typed inside a group exactly as typed, keeping the group\'s other edits of the run', () => {
+    const nested = '---\nparams:\n  big: 12345678901234567890\n  w: 5\n  name: a\n---\n'
+    const runs = new FormEditRuns()
+    const first = runs.change('a.md', nested, 'params', { big: Number('12345678901234567890'), w: 5, name: 'b' })
+    if (!first.ok || first.value === null) throw new Error('no change')
+    const named = applyChanges(nested, [first.value])
+    const typed = '12345678901234567891'
+    const second = runs.change('a.md', named, 'params', { big: Number(typed), w: 5, name: 'b' }, { text: typed, at: ['big'] })
+    if (!second.ok || second.value === null) throw new Error('no change')
+    expect(applyChanges(named, [second.value])).toBe(nested.replace('name: a', 'name: b').replace('12345678901234567890', typed))
+    const items = '---\nlinks:\n  - id: 1\n  - id: 2\n---\n'
+    const item = new FormEditRuns().change('a.md', items, 'links', [{ id: 1 }, { id: Number('9007199254740993') }], { text: '9007199254740993', at: [1, 'id'] })
+    if (!item.ok || item.value === null) throw new Error('no change')
+    expect(applyChanges(items, [item.value])).toBe(items.replace('id: 2', 'id: 9007199254740993'))
   })
 })
 
