@@ -1,6 +1,7 @@
-import { Fragment, useId } from 'react'
+import { Fragment, useId, useMemo } from 'react'
 import { hugoVerdict, readHugoPage, rulesWithTimeZone } from '@shared/hugo'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
+import { inexactNumbers } from '@shared/front-matter/number-text'
 import { missingRequired } from '@shared/front-matter/schema-validate'
 import type { FrontMatterValue, ParsedFrontMatter } from '@shared/front-matter/types'
 import { AddField } from './AddField'
@@ -35,6 +36,9 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
   const { frontMatter, isReadOnly, readRaw, onChange, schema = null, onRemove, onRename } = props
   const baseId = useId()
   const hasErrors = frontMatter !== null && frontMatter.errors.length > 0
+  const blockText = frontMatter?.block && !hasErrors ? readRaw(0, frontMatter.block.to) : null
+  // NOTE: memoised on the block's text: a keystroke in the body re-renders the form but must not re-read its numbers.
+  const inexactTexts = useMemo(() => (blockText === null ? undefined : inexactTextsOf(blockText)), [blockText])
   return (
     <form aria-label="Front matter" className="front-matter-form" onSubmit={(e) => e.preventDefault()}>
       {frontMatter && <FormHeading frontMatter={frontMatter} schema={schema} now={props.now ?? new Date()} readRaw={props.readRaw} />}
@@ -65,6 +69,7 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
               onChange={onChange}
               onRemove={onRemove}
               onRename={onRename}
+              inexactTexts={inexactTexts}
             />
           ))}
           {!isReadOnly && (
@@ -108,4 +113,9 @@ function FormHeading({ frontMatter, schema, now, readRaw }: { frontMatter: Parse
       ))}
     </div>
   )
+}
+
+/** The numbers of the block that a double does not hold, as written, by JSON of their key path (nested ones too). */
+function inexactTextsOf(blockText: string): Map<string, string> {
+  return new Map(inexactNumbers(blockText).map((n) => [JSON.stringify(n.path), n.source]))
 }

@@ -12,8 +12,8 @@ function shownText(value: WidgetProps['value'], raw: string | null): string {
  * A number input; text that is not (yet) a number is kept in the input and not written. A number a double cannot
  * hold is shown and written as typed (see setTypedNumber), never as the rounded double.
  */
-export function NumberField({ id, value, raw, isReadOnly, describedBy, onValue }: WidgetProps) {
-  const [draft, setDraft] = useFieldDraft(shownText(value, raw), (d, v) => d.trim() !== '' && (d.trim() === v || (isExactNumberText(d.trim(), Number(d)) && Number(d) === Number(v))))
+export function NumberField({ id, value, raw, isReadOnly, describedBy, onValue, numberTextAt }: WidgetProps) {
+  const [draft, setDraft] = useFieldDraft(shownText(value, raw ?? numberTextAt?.([]) ?? null), (d, v) => d.trim() !== '' && (d.trim() === v || (isExactNumberText(d.trim(), Number(d)) && Number(d) === Number(v))))
   return (
     <input
       id={id}

@@ -24,6 +24,7 @@ export function ObjectGroup(props: WidgetProps) {
           notes={[]}
           hint={undefined}
           onValue={(next, typed) => onValue(withMember(record, key, next), typed && { text: typed.text, at: [key, ...typed.at] })}
+          numberTextAt={(at) => props.numberTextAt?.([key, ...at]) ?? null}
           actions={
             !isReadOnly && (
               <button type="button" className="icon-button" aria-label={`Remove field ${key}`} title={`Remove ${key}`} onClick={() => onValue(withoutMember(record, key))}>

@@ -30,6 +30,7 @@ export function ObjectList(props: WidgetProps) {
           notes={[]}
           hint={undefined}
           onValue={(next, typed) => onValue(items.map((v, i) => (i === index ? next : v)), typed && { text: typed.text, at: [index, ...typed.at] })}
+          numberTextAt={(at) => props.numberTextAt?.([index, ...at]) ?? null}
           actions={
             !isReadOnly && (
               <button type="button" className="icon-button" aria-label={`Remove ${name} ${index + 1}`} title="Remove item" onClick={() => onValue(items.filter((_, i) => i !== index))}>

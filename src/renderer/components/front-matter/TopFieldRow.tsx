@@ -18,10 +18,12 @@ export interface TopFieldRowProps {
   onChange: (key: string, value: FrontMatterValue, typed?: TypedNumber) => void
   onRemove?: (key: string) => string | null
   onRename?: (key: string, newKey: string) => string | null
+  /** Source texts of the numbers a double does not hold, by JSON of their key path (see inexactNumbers). */
+  inexactTexts?: ReadonlyMap<string, string>
 }
 
 /** A top-level key: its widget chosen from the value and the folder schema, notes, and Rename / Remove buttons. */
-export function TopFieldRow({ id, field, raw, format, schema, warnings, isReadOnly, onChange, onRemove, onRename }: TopFieldRowProps) {
+export function TopFieldRow({ id, field, raw, format, schema, warnings, isReadOnly, onChange, onRemove, onRename, inexactTexts }: TopFieldRowProps) {
   const [isRenaming, setRenaming] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const schemaField = schema?.fields.find((f) => f.key === field.key)
@@ -52,6 +54,7 @@ export function TopFieldRow({ id, field, raw, format, schema, warnings, isReadOn
         notes={notes}
         hint={countHint(schemaField, schema)}
         onValue={(value, typed) => onChange(field.key, value, typed)}
+        numberTextAt={(at) => inexactTexts?.get(JSON.stringify([field.key, ...at])) ?? null}
         actions={
           !isReadOnly && (
             <>

@@ -1,6 +1,6 @@
 import type { FolderSchema, SchemaField, SchemaWidget } from '@shared/front-matter/schema-types'
 import type { TypedNumber } from '@shared/front-matter/number-edit'
-import type { FrontMatterFormat, FrontMatterValue } from '@shared/front-matter/types'
+import type { FrontMatterFormat, FrontMatterValue, KeyPath } from '@shared/front-matter/types'
 
 export type { TypedNumber }
 
@@ -22,6 +22,11 @@ export interface WidgetProps {
   describedBy?: string
   /** `typed`: a number's text as typed, when a double may not hold it (12345678901234567890): it is written as is. */
   onValue: (value: FrontMatterValue, typed?: TypedNumber) => void
+  /**
+   * The source text of a number inside this value (`at` as in TypedNumber) that a double does not hold, else null:
+   * a nested 12345678901234567890 is shown as written, not as the rounded double (top-level values use `raw`).
+   */
+  numberTextAt?: (at: KeyPath) => string | null
 }
 
 /** A scalar value as the text an input shows; empty for null and for values that are not scalars. */

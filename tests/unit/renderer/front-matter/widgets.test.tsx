@@ -180,8 +180,9 @@ describe('front-matter widgets', () => {
   })
 
   it('writes a number typed inside a group or a list of groups exactly as typed', () => {
-    const text = '---\nparams:\n  count: 5\n  name: a\nlinks:\n  - id: 1\n  - id: 2\n---\nBody\n'
+    const text = '---\nparams:\n  count: 5\n  name: a\n  big: 12345678901234567890\nlinks:\n  - id: 1\n  - id: 2\n---\nBody\n'
     const { form, last } = setup(text)
+    expect(within(within(form).getByRole('group', { name: 'params' })).getByLabelText<HTMLInputElement>('big').value).toBe('12345678901234567890')
     const count = within(within(form).getByRole('group', { name: 'params' })).getByLabelText<HTMLInputElement>('count')
     fireEvent.change(count, { target: { value: '12345678901234567891' } })
     const afterCount = text.replace('count: 5', 'count: 12345678901234567891')
