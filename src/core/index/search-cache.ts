@@ -184,6 +184,16 @@ function parsedOrNull(json: string): unknown {
   }
 }
 
+/** A folder's entries, or null when it vanished or cannot be read (it is then left out, as the listing does). */
+function entriesOrNull(abs: string): fs.Dirent[] | null {
+  try {
+    return fs.readdirSync(abs, { withFileTypes: true })
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return null
+  }
+}
+
 /**
  * Lists the articles under the folder `rel` of `root` with the listing's rules (entryKind), recording each folder's
  * stamp taken before its entries are read (so a change made while listing shows as a change next time).
@@ -195,13 +205,8 @@ function listUnder(root: string, rel: string, files: string[], dirs: DirRow[]): 
     const abs = dir === '' ? root : absOf(root, dir)
     const stats = lstatOrNull(abs)
     if (stats === null || !stats.isDirectory()) continue
-    let entries: fs.Dirent[]
-    try {
-      entries = fs.readdirSync(abs, { withFileTypes: true })
-    } catch (error) {
-      if (errnoCode(error) === undefined) throw error
-      continue
-    }
+    const entries = entriesOrNull(abs)
+    if (entries === null) continue
     dirs.push([dir, stats.mtimeMs, stats.ctimeMs])
     for (const entry of entries) {
       const child = dir === '' ? entry.name : `${dir}/${entry.name}`
@@ -293,13 +298,8 @@ function freshness(root: string, saved: SavedIndex, valid: Uint8Array, toScan: s
   const knownDirs = new Set(dirs.map(([rel]) => rel))
   for (const [rel] of changedDirs) {
     const abs = rel === '' ? root : absOf(root, rel)
-    let entries: fs.Dirent[]
-    try {
-      entries = fs.readdirSync(abs, { withFileTypes: true })
-    } catch (error) {
-      if (errnoCode(error) === undefined) throw error
-      continue
-    }
+    const entries = entriesOrNull(abs)
+    if (entries === null) continue
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`
       const kind = entryKind(entry, child)
