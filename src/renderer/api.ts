@@ -1,6 +1,7 @@
 import type { FolioApi } from '@shared/api'
 import { sessionStorageOrNull, takeSessionToken } from './browser-session'
 import { createHttpApi, fetchAssetPrefix, type HttpDeps } from './http-api'
+import { createLargePost } from './large-post'
 
 declare global {
   interface Window {
@@ -14,7 +15,8 @@ export const isBrowserMode: boolean = typeof window === 'undefined' || window.ap
 
 function browserDeps(): HttpDeps {
   const token = typeof window === 'undefined' ? null : takeSessionToken({ location: window.location, history: window.history, storage: sessionStorageOrNull() })
-  return { fetch: (input, init) => fetch(input, init), token }
+  const fetchOnPage: typeof fetch = (input, init) => fetch(input, init)
+  return { fetch: fetchOnPage, token, postLarge: createLargePost(fetchOnPage) }
 }
 
 const httpDeps: HttpDeps | null = typeof window !== 'undefined' && window.api !== undefined ? null : browserDeps()

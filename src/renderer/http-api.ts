@@ -9,6 +9,8 @@ export interface HttpDeps {
   token: string | null
   /** Waits before the event stream reconnects; default 1 s (tests resolve at once). */
   wait?: (ms: number) => Promise<void>
+  /** Sends a large request (over 256 K characters of text) off the main thread (a worker); default fetch. */
+  postLarge?: (path: string, headers: Record<string, string>, args: unknown[]) => Promise<Response>
 }
 
 /** The header that carries the session token (see src/server/security.ts). */
@@ -80,13 +82,12 @@ function authHeaders(token: string | null): Record<string, string> {
 
 async function post(deps: HttpDeps, method: FolioRequestMethod, args: unknown[]): Promise<Result<unknown>> {
   let response: Response
+  const headers = { 'Content-Type': 'application/json', ...authHeaders(deps.token) }
   try {
-    response = await deps.fetch(`/api/${method}`, {
-      method: 'POST',
-      credentials: 'omit',
-      headers: { 'Content-Type': 'application/json', ...authHeaders(deps.token) },
-      body: JSON.stringify({ args }),
-    })
+    response =
+      deps.postLarge !== undefined && isLargeRequest(args)
+        ? await deps.postLarge(`/api/${method}`, headers, args)
+        : await deps.fetch(`/api/${method}`, { method: 'POST', credentials: 'omit', headers, body: JSON.stringify({ args }) })
   } catch (error) {
     return fail('IO', `Cannot reach the Folio server: ${messageOf(error)}`)
   }
@@ -97,6 +98,18 @@ async function post(deps: HttpDeps, method: FolioRequestMethod, args: unknown[])
   if (isResult(body)) return body as Result<unknown>
   if (response.status === 403) return fail('UNAUTHORIZED', 'The Folio server refused the request.')
   return fail('IO', `The Folio server answered ${response.status} ${response.statusText} to ${method}.`)
+}
+
+const largeRequestChars = 256 * 1024
+
+/** True when the strings in `args` (and one level into objects: an article's text) pass largeRequestChars. */
+function isLargeRequest(args: readonly unknown[]): boolean {
+  let size = 0
+  for (const arg of args) {
+    if (typeof arg === 'string') size += arg.length
+    else if (typeof arg === 'object' && arg !== null) for (const value of Object.values(arg)) if (typeof value === 'string') size += value.length
+  }
+  return size > largeRequestChars
 }
 
 function subscribeEvents(deps: HttpDeps, listener: (event: FolderEvent) => void): () => void {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
-import { currentHeadingIndex, extractOutline, nestOutline, type OutlineHeading, type OutlineNode } from '@shared/markdown/outline'
+import { currentHeadingIndex, extractOutline, nestOutline, OutlineScan, type OutlineHeading, type OutlineNode } from '@shared/markdown/outline'
 import type { EditorController } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 
@@ -13,6 +13,29 @@ function headingsOf(editor: EditorController): OutlineHeading[] {
   if (editor.activePath === null) return []
   const state = editor.view.state
   return extractOutline(state.doc.toString(), frontMatterOf(state).block?.to ?? 0)
+}
+
+/** Characters of text the outline reads per task: an ordinary article in one go, a long one a slice at a time. */
+export const outlineSliceChars = 65_536
+
+/** Reads the active article's headings for `done`, a slice per task when it is long; returns the cancel. */
+export function scanHeadings(editor: EditorController, done: (headings: OutlineHeading[]) => void, defer: (next: () => void) => void = (next) => setTimeout(next, 0)): () => void {
+  if (editor.activePath === null) {
+    done([])
+    return () => {}
+  }
+  const state = editor.view.state
+  const scan = new OutlineScan(state.doc.toString(), frontMatterOf(state).block?.to ?? 0)
+  let isCancelled = false
+  const step = (): void => {
+    if (isCancelled) return
+    if (scan.advance(outlineSliceChars)) done(scan.headings)
+    else defer(step)
+  }
+  step()
+  return () => {
+    isCancelled = true
+  }
 }
 
 /** The heading whose section is at the top of the editor's visible text. */
@@ -34,20 +57,27 @@ export function Outline({ editor, onClose }: OutlineProps) {
   const [current, setCurrent] = useState(-1)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
+    let cancelScan = (): void => {}
+    let latest: OutlineHeading[] = []
     const refresh = () => {
-      const next = headingsOf(editor)
-      setHeadings(next)
-      setCurrent(topHeading(editor, next))
+      cancelScan()
+      cancelScan = scanHeadings(editor, (next) => {
+        latest = next
+        setHeadings(next)
+        setCurrent(topHeading(editor, next))
+      })
     }
     refresh()
     const stop = editor.subscribe((event) => {
       clearTimeout(timer)
       timer = setTimeout(refresh, event.kind === 'switched' ? 0 : 200)
     })
-    const onScroll = () => setCurrent(topHeading(editor, headingsOf(editor)))
+    // NOTE: scrolling moves the current mark over the headings already read; it never reads the text again.
+    const onScroll = () => setCurrent(topHeading(editor, latest))
     editor.view.scrollDOM.addEventListener('scroll', onScroll, { passive: true })
     return () => {
       clearTimeout(timer)
+      cancelScan()
       stop()
       editor.view.scrollDOM.removeEventListener('scroll', onScroll)
     }

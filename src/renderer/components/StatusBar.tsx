@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { BuildStatus } from '@shared/api'
 import type { EditorState } from '@codemirror/state'
-import { countWords, readingMinutes } from '@shared/markdown/word-count'
+import { countWords, readingMinutes, wordCountPieces } from '@shared/markdown/word-count'
 import { entriesOfFields } from '@shared/hugo/entries'
 import { hugoVerdict, readHugoPage, rulesWithTimeZone, type HugoVerdict } from '@shared/hugo/page'
 import type { EditorController } from '../editor/editor-controller'
@@ -39,15 +39,45 @@ const number = new Intl.NumberFormat()
 
 /**
  * The body's words (the index's count: front matter and shortcodes excluded) and characters, and Hugo's verdict at
- * `nowMs` by the shared rulebook (the same the form shows).
+ * `nowMs` by the shared rulebook (the same the form shows). `words` when already counted (see countTextStats).
  */
-export function textStats(state: EditorState, timeZone: string | null = null, nowMs: number = Date.now()): TextStats {
+export function textStats(state: EditorState, timeZone: string | null = null, nowMs: number = Date.now(), counted?: { text: string; words: number }): TextStats {
   const frontMatter = frontMatterOf(state)
-  const text = state.doc.toString()
+  const text = counted?.text ?? state.doc.toString()
   const from = frontMatter.block?.to ?? 0
   const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text.slice(from, from + 2000))
   const verdict = frontMatter.errors.length > 0 ? null : hugoVerdict(readHugoPage(entriesOfFields(text, frontMatter.fields), frontMatter.format === 'none' ? 'yaml' : frontMatter.format, rulesWithTimeZone(timeZone)), nowMs)
-  return { words: countWords(text, from), characters: text.length - from, isCjk: cjk, verdict }
+  return { words: counted?.words ?? countWords(text, from), characters: text.length - from, isCjk: cjk, verdict }
+}
+
+/** Bodies up to this many characters are counted in one go; longer ones a piece of this size per task. */
+export const countSliceChars = 65_536
+
+/**
+ * textStats of `state` for `done`: at once for an ordinary article, a slice per task for a long one, so counting a
+ * 1 MB article never holds the main thread (each slice is countSliceChars of text). Returns the cancel.
+ */
+export function countTextStats(state: EditorState, timeZone: string | null, done: (stats: TextStats) => void, defer: (next: () => void) => void = (next) => setTimeout(next, 0)): () => void {
+  const text = state.doc.toString()
+  const from = frontMatterOf(state).block?.to ?? 0
+  if (text.length - from <= countSliceChars) {
+    done(textStats(state, timeZone, Date.now(), { text, words: countWords(text, from) }))
+    return () => {}
+  }
+  const pieces = wordCountPieces(text, from, countSliceChars)
+  let words = 0
+  let isCancelled = false
+  const step = (): void => {
+    if (isCancelled) return
+    const piece = pieces.next()
+    if (piece.done) return done(textStats(state, timeZone, Date.now(), { text, words }))
+    words += piece.value
+    defer(step)
+  }
+  defer(step)
+  return () => {
+    isCancelled = true
+  }
 }
 
 /** Line and column of the caret (1-based) and the words selected. */
@@ -68,17 +98,21 @@ export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarPr
   const [caret, setCaret] = useState<CaretStats | null>(() => (editor.activePath === null ? null : caretStats(editor.view.state)))
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
+    let cancelCount = (): void => {}
     const recount = (state: EditorState) => {
       clearTimeout(timer)
-      // NOTE: a large article is counted after a pause, not on every keystroke.
-      timer = setTimeout(() => setText(textStats(state, timeZone)), 150)
+      cancelCount()
+      // NOTE: a large article is counted after a pause, not on every keystroke, and a long one in slices.
+      timer = setTimeout(() => (cancelCount = countTextStats(state, timeZone, setText)), 150)
     }
     // NOTE: the time zone arrives with the folder schema, after the first count.
     if (editor.activePath !== null) recount(editor.view.state)
     const stop = editor.subscribe((event) => {
       if (event.kind === 'switched') {
         clearTimeout(timer)
-        setText(event.path === null ? null : textStats(event.state, timeZone))
+        cancelCount()
+        setText(null)
+        if (event.path !== null) cancelCount = countTextStats(event.state, timeZone, setText)
         setCaret(event.path === null ? null : caretStats(event.state))
         return
       }
@@ -87,6 +121,7 @@ export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarPr
     })
     return () => {
       clearTimeout(timer)
+      cancelCount()
       stop()
     }
   }, [editor, timeZone])

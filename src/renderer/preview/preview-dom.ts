@@ -51,6 +51,8 @@ export class PreviewDom {
   private isStarted = false
   private op = 0
   private opDone = 0
+  /** The new units of the current insert op, off the page until the op ends. */
+  private pending: DocumentFragment
   private isPumping = false
   private isScheduled = false
   private readonly options: Required<PreviewDomOptions>
@@ -59,6 +61,7 @@ export class PreviewDom {
     readonly root: HTMLElement,
     options: PreviewDomOptions,
   ) {
+    this.pending = root.ownerDocument.createDocumentFragment()
     this.options = { budgetMs: 8, minSteps: 4, defer: (next) => setTimeout(next, 0), now: () => performance.now(), ...options }
   }
 
@@ -79,6 +82,8 @@ export class PreviewDom {
   /** Empties the page (no article). */
   clear(): void {
     this.queue.length = 0
+    this.pending.replaceChildren()
+    this.isStarted = false
     this.done = []
     this.rest = []
     this.restAt = 0
@@ -96,6 +101,7 @@ export class PreviewDom {
       this.rest = []
       this.restAt = 0
       this.isStarted = false
+      this.pending.replaceChildren()
     }
     this.queue.push(patch)
     this.pump()
@@ -200,10 +206,16 @@ export class PreviewDom {
     } else {
       this.done.push(this.insert(op.units[this.opDone]))
     }
-    if (count >= left) {
-      this.op++
-      this.opDone = 0
-    } else this.opDone += count
+    if (count < left) {
+      this.opDone += count
+      return
+    }
+    // NOTE: a run of new units joins the page at once when its op ends: the slices before it change nothing on
+    // screen, so the browser lays out and paints the preview once per run, not once per slice (a whole article
+    // after a reset is one run).
+    if (op.kind === 'insert') this.root.insertBefore(this.pending, this.nextNode())
+    this.op++
+    this.opDone = 0
   }
 
   /** A kept unit with its lines moved by `shift` (lines of unchanged text always have a place). */
@@ -218,7 +230,7 @@ export class PreviewDom {
 
   private insert(data: UnitData): DomUnit {
     const unit = { ...this.parse(this.options.sanitize(data)), line: data.line }
-    this.root.insertBefore(this.fragmentOf(unit), this.nextNode())
+    this.pending.append(...unit.nodes)
     return unit
   }
 

@@ -25,40 +25,73 @@ const ID_BLOCK = /[ \t]*\{([^{}]*)\}[ \t]*$/
  * matter is never scanned), skipping fenced code. Pure and linear in the text's length.
  */
 export function extractOutline(text: string, from = 0): OutlineHeading[] {
-  const headings: OutlineHeading[] = []
-  const taken = new Set<string>()
-  let fence: string | null = null
-  let paragraph = null as { from: number; line: number; text: string } | null
-  let line = countLines(text, from)
-  for (let at = from; at <= text.length; line++) {
-    const end = nextBreak(text, at)
-    const content = text.slice(at, end)
-    if (fence !== null) {
-      if (isClosingFence(content, fence)) fence = null
-    } else {
-      const opened = FENCE.exec(content)
-      const atx = opened ? null : ATX.exec(content)
-      const underline = opened || atx || paragraph === null ? null : SETEXT.exec(content)
-      if (opened) {
-        fence = opened[1] ?? null
-        paragraph = null
-      } else if (atx) {
-        headings.push(heading(atx[1]?.length ?? 1, atx[2] ?? '', at, line, taken))
-        paragraph = null
-      } else if (underline && paragraph) {
-        headings.push(heading(underline[1]?.startsWith('=') ? 1 : 2, paragraph.text, paragraph.from, paragraph.line, taken))
-        paragraph = null
-      } else if (content.trim() === '' || /^ {0,3}(?:[>*+-]|\d+[.)]|\||<)/.test(content) || /^(?: {4}|\t)/.test(content)) {
-        // NOTE: only a plain one-line paragraph can be a setext heading's text here (a list item or quote cannot).
-        paragraph = null
-      } else {
-        paragraph = paragraph === null ? { from: at, line, text: content.trim() } : { ...paragraph, text: `${paragraph.text} ${content.trim()}` }
-      }
-    }
-    if (end >= text.length) break
-    at = end + 1
+  const scan = new OutlineScan(text, from)
+  scan.advance(Infinity)
+  return scan.headings
+}
+
+/**
+ * extractOutline as a scan that can stop and go on: `advance(chars)` reads whole lines until about `chars` more
+ * characters are read and says whether the text is done, so a long article's outline is built a slice at a time.
+ */
+export class OutlineScan {
+  readonly headings: OutlineHeading[] = []
+  private readonly taken = new Set<string>()
+  private fence: string | null = null
+  private paragraph = null as { from: number; line: number; text: string } | null
+  private line: number
+  private at: number
+  private isDone = false
+
+  constructor(
+    private readonly text: string,
+    from = 0,
+  ) {
+    this.at = from
+    this.line = countLines(text, from)
   }
-  return headings
+
+  /** Reads lines for about `chars` characters; true once the whole text is read. */
+  advance(chars: number): boolean {
+    const text = this.text
+    const limit = this.at + chars
+    while (!this.isDone && this.at <= limit) {
+      const at = this.at
+      const end = nextBreak(text, at)
+      this.readLine(text.slice(at, end), at)
+      if (end >= text.length) this.isDone = true
+      this.at = end + 1
+      this.line++
+    }
+    return this.isDone
+  }
+
+  private readLine(content: string, at: number): void {
+    const line = this.line
+    if (this.fence !== null) {
+      if (isClosingFence(content, this.fence)) this.fence = null
+      return
+    }
+    const paragraph = this.paragraph
+    const opened = FENCE.exec(content)
+    const atx = opened ? null : ATX.exec(content)
+    const underline = opened || atx || paragraph === null ? null : SETEXT.exec(content)
+    if (opened) {
+      this.fence = opened[1] ?? null
+      this.paragraph = null
+    } else if (atx) {
+      this.headings.push(heading(atx[1]?.length ?? 1, atx[2] ?? '', at, line, this.taken))
+      this.paragraph = null
+    } else if (underline && paragraph) {
+      this.headings.push(heading(underline[1]?.startsWith('=') ? 1 : 2, paragraph.text, paragraph.from, paragraph.line, this.taken))
+      this.paragraph = null
+    } else if (content.trim() === '' || /^ {0,3}(?:[>*+-]|\d+[.)]|\||<)/.test(content) || /^(?: {4}|\t)/.test(content)) {
+      // NOTE: only a plain one-line paragraph can be a setext heading's text here (a list item or quote cannot).
+      this.paragraph = null
+    } else {
+      this.paragraph = paragraph === null ? { from: at, line, text: content.trim() } : { ...paragraph, text: `${paragraph.text} ${content.trim()}` }
+    }
+  }
 }
 
 /** Nests a flat outline: each heading holds the deeper ones that follow it. */

@@ -41,6 +41,20 @@ export function countWords(text: string, from = 0, to = text.length): number {
   return count
 }
 
+/**
+ * countWords(text, from) in pieces of about `size` characters, each ending after the first newline of a blank line
+ * (a word never spans a line break, a shortcode tag never spans a blank line): the pieces sum to the whole count.
+ * Lets a long article be counted a slice at a time.
+ */
+export function* wordCountPieces(text: string, from = 0, size = 65_536): Generator<number, void, undefined> {
+  for (let at = from; at < text.length; ) {
+    const blank = text.indexOf('\n\n', at + size)
+    const to = blank === -1 ? text.length : blank + 1
+    yield countWords(text, at, to)
+    at = to
+  }
+}
+
 /** Hugo's reading time: whole minutes at 213 words a minute (500 for CJK-heavy text), at least 1 for any text. */
 export function readingMinutes(words: number, isCjk = false): number {
   if (words === 0) return 0

@@ -28,6 +28,22 @@ function eventStream() {
 }
 
 describe('createHttpApi', () => {
+  it('sends a large request (a long article) through postLarge, off the main thread, and reads its answer alike', async () => {
+    const fetched: string[] = []
+    const large: { path: string; headers: Record<string, string>; args: unknown[] }[] = []
+    const answer = { ok: true, value: { version: versionOf('x'), written: true } }
+    const api = createHttpApi({
+      fetch: (input) => (fetched.push(input as string), Promise.resolve(jsonResponse(answer))),
+      token: 'secret',
+      postLarge: (path, headers, args) => (large.push({ path, headers, args }), Promise.resolve(jsonResponse(answer))),
+    })
+    const request = (text: string) => ({ path: 'posts/a.md', text, format: { hasBom: false, eol: 'lf' as const }, baseVersion: versionOf('') })
+    expect(await api.writeArticle(request('short'))).toEqual(answer)
+    expect(await api.writeArticle(request('x'.repeat(300_000)))).toEqual(answer)
+    expect(fetched).toEqual(['/api/writeArticle'])
+    expect(large.map((l) => [l.path, l.headers['X-Folio-Token'], (l.args[0] as { text: string }).text.length])).toEqual([['/api/writeArticle', 'secret', 300_000]])
+  })
+
   it('posts the method name and its arguments as {"args": [...]} with the token in a header, never with cookies', async () => {
     const { api, calls } = setup(() => jsonResponse({ ok: true, value: { version: versionOf('x'), written: true } }))
     const request = { path: 'posts/a.md', text: 'x', format: { hasBom: false, eol: 'lf' as const }, baseVersion: versionOf('') }

@@ -1,6 +1,6 @@
 import { EditorSelection, EditorState } from '@codemirror/state'
 import { frontMatterState } from '@renderer/editor/extensions/front-matter-state'
-import { caretStats, textStats } from '@renderer/components/StatusBar'
+import { caretStats, countSliceChars, countTextStats, textStats } from '@renderer/components/StatusBar'
 import { countWords } from '@shared/markdown/word-count'
 
 const make = (doc: string, selection = EditorSelection.single(0)) => EditorState.create({ doc, selection, extensions: [frontMatterState()] })
@@ -44,4 +44,44 @@ describe('status bar counts', () => {
     expect(textStats(make(doc), 'America/Los_Angeles', Date.parse('2026-06-01T11:00:00Z')).verdict?.status).toBe('future')
     expect(textStats(make(doc), 'America/Los_Angeles', Date.parse('2026-06-01T13:00:00Z')).verdict?.status).toBe('published')
   })
+
+  it('counts a long article a slice per task, after the keystroke, to the same figures as one pass', () => {
+    const paragraph = 'Word {{< ref "a.md" >}} more words here, and\n{{< figure\n  src="x.png" >}} after.\n\n'
+    const doc = `---\ntitle: Long\n---\n${paragraph.repeat(Math.ceil((3 * countSliceChars) / paragraph.length))}`
+    const state = make(doc)
+    const tasks: (() => void)[] = []
+    const results: unknown[] = []
+    countTextStats(state, null, (stats) => results.push(stats), (next) => tasks.push(next))
+    // NOTE: nothing is counted on the caller's turn; each deferred task counts one slice, the last one reports.
+    expect(results).toEqual([])
+    let slices = 0
+    while (tasks.length > 0) {
+      tasks.shift()?.()
+      slices++
+    }
+    expect(slices).toBeGreaterThan(3)
+    expect(results).toHaveLength(1)
+    expect((results[0] as { words: number }).words).toBe(textStats(state, null).words)
+    expect((results[0] as { characters: number }).characters).toBe(textStats(state, null).characters)
+  })
+
+  it('stops counting when cancelled (another keystroke came)', () => {
+    const state = make('word '.repeat(3 * countSliceChars))
+    const tasks: (() => void)[] = []
+    const results: unknown[] = []
+    const cancel = countTextStats(state, null, (stats) => results.push(stats), (next) => tasks.push(next))
+    tasks.shift()?.()
+    cancel()
+    while (tasks.length > 0) tasks.shift()?.()
+    expect(results).toEqual([])
+  })
+
+  it('counts an ordinary article at once', () => {
+    const results: unknown[] = []
+    countTextStats(make('One two three.\n'), null, (stats) => results.push(stats), () => {
+      throw new Error('an ordinary article needs no second task')
+    })
+    expect(results).toHaveLength(1)
+  })
 })
+

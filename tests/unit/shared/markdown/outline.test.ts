@@ -1,4 +1,4 @@
-import { currentHeadingIndex, extractOutline, nestOutline } from '@shared/markdown/outline'
+import { currentHeadingIndex, extractOutline, nestOutline, OutlineScan } from '@shared/markdown/outline'
 
 const body = [
   '# Top',
@@ -70,3 +70,18 @@ describe('nestOutline and currentHeadingIndex', () => {
     expect(currentHeadingIndex([], 5)).toBe(-1)
   })
 })
+
+describe('OutlineScan', () => {
+  it('finds the same headings read a slice at a time as in one pass (fences and setext text across slices)', () => {
+    const text = `---\nx: 1\n---\n${['# A', '', 'Setext text', 'spanning lines', '---', '', '```', '# not a heading', '```', '', '## B {#bee}', '## B', ''].join('\n').repeat(5)}`
+    const whole = extractOutline(text, 12)
+    for (const chars of [1, 5, 17, 64]) {
+      const scan = new OutlineScan(text, 12)
+      let slices = 1
+      while (!scan.advance(chars)) slices++
+      expect(scan.headings).toEqual(whole)
+      expect(slices).toBeGreaterThan(3)
+    }
+  })
+})
+

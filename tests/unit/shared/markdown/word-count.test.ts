@@ -1,4 +1,4 @@
-import { countWords, readingMinutes } from '@shared/markdown/word-count'
+import { countWords, readingMinutes, wordCountPieces } from '@shared/markdown/word-count'
 import { summarizeForIndex } from '../../../../src/core/index/article-record'
 
 describe('countWords', () => {
@@ -45,3 +45,16 @@ describe('readingMinutes', () => {
     expect(readingMinutes(1000, true)).toBe(2)
   })
 })
+
+describe('wordCountPieces', () => {
+  it('sums to the one-pass count, pieces ending at blank lines (shortcodes spanning lines stay whole)', () => {
+    const paragraph = 'One {{< figure\n src="a.png" >}} two 日本語\n{{% note %}}three{{% /note %}}\n\n\n  four-five\n\n'
+    for (const size of [1, 7, 40, 1000]) {
+      const text = `---\nx: 1\n---\n${paragraph.repeat(20)}`
+      const pieces = [...wordCountPieces(text, 12, size)]
+      expect(pieces.reduce((a, b) => a + b, 0)).toBe(countWords(text, 12))
+      if (size < 40) expect(pieces.length).toBeGreaterThan(10)
+    }
+  })
+})
+
