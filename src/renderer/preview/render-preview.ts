@@ -56,6 +56,8 @@ export function sanitizePreviewHeader(html: string, options: SanitizeOptions = {
 
 /** A body unit's HTML sanitized with the preview's rules, with the notices of sanitizeRendered where markup was lost. */
 export function sanitizePreviewUnit(unit: UnitData, options: SanitizeOptions = {}): string {
+  const footnotes = unit.blocks.length === 1 && unit.blocks[0]?.raw === '' ? sanitizeFootnotes(unit.blocks[0].html, options) : null
+  if (footnotes !== null) return footnotes
   // NOTE: a unit read alone starts where the whole body would already be in <body>: a leading <script> and the
   // newline after it would go to <head> and vanish. A letter before it keeps the parser in the body, as the
   // header and the units before it do in a full render; it is taken off again.
@@ -64,6 +66,35 @@ export function sanitizePreviewUnit(unit: UnitData, options: SanitizeOptions = {
 }
 
 const bodyMark = 'x'
+const footnoteList = '<ol class="footnotes-list">\n'
+const footnoteItem = /(?=<li id="fn\d+" class="footnote-item">)/
+/** Sanitized footnote items by their HTML, as the last list had them. */
+let footnoteCache = new Map<string, string>()
+
+/**
+ * The footnote list (one block, often the longest of an article) sanitized an item at a time, reusing the items
+ * that did not change: the same HTML as one pass, as the list is Markdown's own markup (no raw HTML in it); null
+ * when `html` is not a footnote list. NOTE: typing in a footnote of a long article re-sanitized every footnote.
+ */
+function sanitizeFootnotes(html: string, options: SanitizeOptions): string | null {
+  const open = html.indexOf(footnoteList)
+  const close = html.lastIndexOf('</ol>')
+  if (!html.startsWith('<hr class="footnotes-sep">') || open === -1 || close < open) return null
+  const cache = new Map<string, string>()
+  const items = html
+    .slice(open + footnoteList.length, close)
+    .split(footnoteItem)
+    .map((item) => {
+      const key = (options.allowRemoteImages === true ? '1' : '0') + item
+      const clean = footnoteCache.get(key) ?? cache.get(key) ?? sanitizeHtml(bodyMark + item, previewPurifier(), options).slice(bodyMark.length)
+      cache.set(key, clean)
+      return clean
+    })
+  footnoteCache = cache
+  const shell = sanitizeHtml(html.slice(0, open + footnoteList.length) + html.slice(close), previewPurifier(), options)
+  const at = shell.lastIndexOf('</ol>')
+  return at === -1 ? null : shell.slice(0, at) + items.join('') + shell.slice(at)
+}
 
 /**
  * The preview HTML of a document in one pass: a header from the front matter, then the body rendered as Markdown,

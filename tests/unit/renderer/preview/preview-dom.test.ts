@@ -14,6 +14,7 @@ const crafted = [
   '---\ntitle: "Crafted"\ntags: [a, b]\n---\n\n# Intro\n\n## Intro\n\nText[^1] with a [ref][r] and <kbd>raw</kbd>.\n',
   '<details>\n<summary>More</summary>\n\nInside *md*.\n\n</details>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> [!NOTE]\n> An alert.\n',
   '{{< figure src="x.png" >}}\n\n- [ ] task\n- [x] done\n\nTerm\n: Definition\n\n[r]: https://example.org/r\n[^1]: The note.\n\n```go\nfunc main() {}\n```\n',
+  'More[^2] and more[^3] and ![img](https://images.example/i.png "t")[^1].\n\n[^2]: Two, with a list:\n\n    - a\n    - b\n\n[^3]: Three ![pic](https://images.example/p.png).\n',
 ].join('\n')
 const snippets = ['x', ' word', '\n', '\n\n', '## Heading\n', '# Intro\n', '[^1]', '[^2]: Two.\n', '<details>\n', '</details>\n', '```\n', '- item\n', '> quote\n', '<!--', '-->', '<b>', '\n---\n', 'title: x\n']
 
