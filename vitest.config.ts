@@ -3,9 +3,6 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
-/** Unit test files that launch Chromium (PDF export); see the 'chromium' project. */
-const chromiumTests = ['tests/unit/core/export/export-articles.test.ts', 'tests/unit/core/export/folder-export.test.ts', 'tests/unit/core/export/pdf-chromium-requests.test.ts']
-
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -37,11 +34,7 @@ export default defineConfig({
     unstubGlobals: true,
     unstubEnvs: true,
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli,preload,main,server}/**/*.test.ts'], exclude: chromiumTests, environment: 'node' } },
-      // NOTE: the files that launch Chromium run each in a fresh process: in a shared worker (isolate: false), after
-      // the other node files had run there, Chromium died at launch ("Target page, context or browser has been
-      // closed") in every full run, while the same file passed alone; the state left behind is not found yet.
-      { extends: true, test: { name: 'chromium', include: chromiumTests, environment: 'node', isolate: true } },
+      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli,preload,main,server}/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/support/renderer-setup.ts'] },

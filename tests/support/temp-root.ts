@@ -2,6 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+/** Names the run's temp root once it is set up, so a second global setup in the same run reuses it. */
+const ownerVariable = 'FOLIO_TEST_RUN_ROOT'
+
 /** The variables a test run points into its own temp folder (see useTempRoot). */
 const redirected = ['TMPDIR', 'TMP', 'TEMP', 'HOME', 'USERPROFILE', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'LOCALAPPDATA', 'APPDATA']
 
@@ -14,11 +17,17 @@ const redirected = ['TMPDIR', 'TMP', 'TEMP', 'HOME', 'USERPROFILE', 'XDG_CACHE_H
  * `folio-*` folder is left in the system's temp folder whatever a test forgot to remove.
  */
 export function useTempRoot(prefix: string): () => void {
+  // NOTE: vitest runs the global setup once per project (root, node, renderer): nested roots made TMPDIR so long that
+  // Chromium's singleton socket path (TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket) passed the 107-byte limit
+  // of a Unix socket and Chromium exited at launch ("Target page, context or browser has been closed"), failing the
+  // PDF export test in every full run. The first setup owns the root; the others reuse it.
+  const owned = process.env[ownerVariable]
+  if (owned !== undefined && fs.existsSync(owned)) return () => {}
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)))
   const home = path.join(root, 'home')
   const tmp = path.join(root, 'tmp')
   for (const dir of [home, tmp]) fs.mkdirSync(dir)
-  const saved = new Map(redirected.map((name) => [name, process.env[name]]))
+  const saved = new Map([...redirected, ownerVariable].map((name) => [name, process.env[name]]))
   const values: Record<string, string> = {
     TMPDIR: tmp,
     TMP: tmp,
@@ -32,7 +41,7 @@ export function useTempRoot(prefix: string): () => void {
     LOCALAPPDATA: path.join(home, 'AppData', 'Local'),
     APPDATA: path.join(home, 'AppData', 'Roaming'),
   }
-  Object.assign(process.env, values)
+  Object.assign(process.env, values, { [ownerVariable]: root })
   return () => {
     for (const [name, value] of saved) {
       if (value === undefined) delete process.env[name]

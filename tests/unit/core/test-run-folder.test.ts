@@ -13,6 +13,12 @@ describe('the test run writes only inside its own temp folder', () => {
     for (const name of ['XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'LOCALAPPDATA', 'APPDATA']) expect(process.env[name]?.startsWith(root + path.sep)).toBe(true)
   })
 
+  it('is one run folder, not one per vitest project, so Chromium can bind its singleton socket under it', () => {
+    // NOTE: Chromium binds TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket; a Unix socket path has 107 bytes.
+    expect(path.basename(path.dirname(path.dirname(root)))).not.toMatch(/^folio-unit-/)
+    expect(Buffer.byteLength(path.join(os.tmpdir(), '.org.chromium.Chromium.XXXXXX', 'SingletonSocket'))).toBeLessThan(108)
+  })
+
   it('sends the summary cache there when a test passes no cacheDir and the switch is on', () => {
     const env = { ...process.env }
     delete env.FOLIO_CACHE_DIR
