@@ -132,6 +132,8 @@ test.describe('writing comfort', () => {
     await page.getByLabel('Filter articles').fill('o')
     // NOTE: the folder's state is saved a moment after the last change (in the state folder, not the content folder).
     await expect.poll(() => savedFolderState(served)).toMatch(/"text": ?"o"/)
+    // NOTE: a reload aborts requests still in flight; the settings are saved when changed, so wait until they are.
+    await expect.poll(() => readFile(path.join(`${served.dir}-state`, 'settings.json'), 'utf8').catch(() => '')).toMatch(/"autosave": ?"pause"/)
     await page.reload()
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
     await expect(page.getByRole('tab', { name: longTitle, selected: true })).toBeVisible()

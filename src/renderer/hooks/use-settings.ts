@@ -17,6 +17,7 @@ export function useSettings(api: FolioApi | undefined): SettingsHandle {
   const [settings, setSettings] = useState<UserSettings>(defaultSettings)
   const [isLoaded, setLoaded] = useState(false)
   const latest = useRef(settings)
+  const saving = useRef<Promise<unknown>>(Promise.resolve())
   useEffect(() => {
     if (!api) return undefined
     let isCurrent = true
@@ -42,7 +43,9 @@ export function useSettings(api: FolioApi | undefined): SettingsHandle {
       const next = readSettings({ ...latest.current, ...patch })
       latest.current = next
       setSettings(next)
-      void api?.saveSettings(next)
+      // NOTE: one save at a time, each sending the latest settings: two changes in quick succession (theme, then
+      // autosave) sent as two requests at once could reach the host in either order and leave the older one stored.
+      if (api) saving.current = saving.current.then(() => api.saveSettings(latest.current))
     },
     [api],
   )
