@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { applyChanges, parseFrontMatter } from '../../../../src/shared/front-matter'
 import { setTypedNumber } from '../../../../src/shared/front-matter/number-edit'
 import { isExactNumberText, writtenNumberAt } from '../../../../src/shared/front-matter/number-text'
+import { seededRandom as random } from '../../../support/seeded-random'
 
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function digits(next: () => number, count: number): string {
   let out = String(1 + Math.floor(next() * 9))

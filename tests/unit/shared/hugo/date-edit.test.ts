@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { dateAware } from '../../../../src/cli/commands/set'
 import { applyChanges, parseFrontMatter, writeDateLike } from '../../../../src/shared/front-matter/index'
 import { entriesOfFields, readDateString, readHugoPage, siteRulesFromConfig } from '../../../../src/shared/hugo/index'
+import { seededRandom as random } from '../../../support/seeded-random'
 
 describe('writeDateLike (the form date field and `folio set` alike)', () => {
   it('writes a new date in the layout of the old one when it fits', () => {
@@ -36,17 +37,6 @@ describe('writeDateLike (the form date field and `folio set` alike)', () => {
   })
 })
 
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
