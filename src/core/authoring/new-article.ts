@@ -5,7 +5,7 @@ import { posix } from '@shared/authoring/posix-path'
 import { templateFromSchema } from '@shared/authoring/schema-template'
 import { applyChanges, detectBlock, parseFrontMatter, setValue } from '@shared/front-matter'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
-import { wallClockAt, type WallClock } from '@shared/hugo/go-time'
+import { wallTimeAt, type ZonedWallTime } from '@shared/hugo/go-time'
 import { hugoTitle } from '@shared/hugo/title-case'
 import { fail, ok, type Result } from '@shared/result'
 import type { HugoNew } from './hugo-runner'
@@ -94,7 +94,7 @@ function sourceName(source: ArchetypeSource): string {
   return source.kind === 'builtin' ? 'built-in' : source.path
 }
 
-async function renderWithFolio(reader: SiteReader, layout: SiteLayout, contentPath: string, request: NewArticleRequest, clock: WallClock): Promise<Result<NewArticlePlan>> {
+async function renderWithFolio(reader: SiteReader, layout: SiteLayout, contentPath: string, request: NewArticleRequest, clock: ZonedWallTime): Promise<Result<NewArticlePlan>> {
   const folders = await archetypeFolders(reader, layout)
   if (!folders.ok) return folders
   const files = folders.value.files
@@ -174,7 +174,7 @@ async function renderWithHugo(reader: SiteReader, layout: SiteLayout, contentPat
  * UNSUPPORTED when the archetype needs Hugo and Hugo is absent.
  */
 export async function prepareNewArticle(reader: SiteReader, layout: SiteLayout, request: NewArticleRequest, options: PrepareOptions): Promise<Result<NewArticlePlan>> {
-  const clock = wallClockAt(options.now, options.offsetMinutes ?? -options.now.getTimezoneOffset())
+  const clock = wallTimeAt(options.now, options.offsetMinutes ?? -options.now.getTimezoneOffset())
   const prefix = layout.contentDir === '' ? '' : `${layout.contentDir}/`
   if (!request.path.startsWith(prefix)) return fail('INVALID_PATH', `"${request.path}" is not inside the content folder "${layout.contentDir}".`, { path: request.path })
   const contentPath = request.path.slice(prefix.length)

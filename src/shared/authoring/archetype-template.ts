@@ -1,4 +1,4 @@
-import { formatGoTime, rfc3339, type WallClock } from '../hugo/go-time'
+import { formatGoTime, rfc3339, type ZonedWallTime } from '../hugo/go-time'
 import { hugoTitle } from '../hugo/title-case'
 import { urlize } from '../hugo/urlize'
 
@@ -15,7 +15,7 @@ export interface ArchetypeContext {
   siteTitle: string
   /** `.File.Path`, relative to the content folder with `/` separators. */
   filePath: string
-  now: WallClock
+  now: ZonedWallTime
 }
 
 /** One `{{ action }}` that could not be rendered without Hugo, with its 1-based line in the archetype. */
@@ -32,7 +32,7 @@ export interface TemplateOutcome {
   hasControl: boolean
 }
 
-type Value = string | { clock: WallClock }
+type Value = string | { clock: ZonedWallTime }
 
 class Unsupported extends Error {}
 

@@ -1,5 +1,5 @@
 import type { FolderSchema, SchemaField } from '../front-matter/schema-types'
-import { formatGoTime, type WallClock } from '../hugo/go-time'
+import { formatGoTime, type ZonedWallTime } from '../hugo/go-time'
 import { renderKey } from '../front-matter/yaml-render'
 
 function dominant(field: SchemaField): string {
@@ -11,7 +11,7 @@ function dominant(field: SchemaField): string {
 
 const quote = (s: string): string => JSON.stringify(s)
 
-function valueFor(field: SchemaField, title: string, clock: WallClock): string {
+function valueFor(field: SchemaField, title: string, clock: ZonedWallTime): string {
   const key = field.key.toLowerCase()
   if (key === 'title') return quote(title)
   const kind = dominant(field)
@@ -31,7 +31,7 @@ function valueFor(field: SchemaField, title: string, clock: WallClock): string {
  * of the folder's articles have, most common first, with the title filled in, dates now in the folder's most used
  * layout, drafts on, a text most of them share (`layout: post`), and empty values otherwise. Always has a title.
  */
-export function templateFromSchema(schema: FolderSchema, title: string, clock: WallClock): string {
+export function templateFromSchema(schema: FolderSchema, title: string, clock: ZonedWallTime): string {
   const threshold = Math.max(1, Math.ceil(schema.articleCount / 2))
   const fields = schema.fields.filter((f) => f.count >= threshold || f.explicit?.isRequired === true)
   if (!fields.some((f) => f.key.toLowerCase() === 'title')) fields.unshift({ key: 'title', count: 0, kinds: { string: 1 }, values: null, dateLayouts: [] })

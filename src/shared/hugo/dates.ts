@@ -1,4 +1,5 @@
-import { goMonthNames, parseCastDate, type WallTime } from './go-time'
+import { formatGoRfc3339, goMonthNames, type WallTime } from './go-time'
+import { parseCastDate } from './go-time-parse'
 import { offsetForWallTime, utcMs } from './time-zone'
 import type { HugoFormat, HugoValue } from './values'
 import { hugoValueOf, type HugoEntry } from './values'
@@ -11,16 +12,6 @@ export type HugoDate =
   | { kind: 'date'; iso: string; epochMs: number; nanos: number; offset: number; year: number; month: number; day: number }
   | { kind: 'dropped'; written: string }
   | { kind: 'none' }
-
-const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width, '0')
-
-/** Go's `2006-01-02T15:04:05.999999999Z07:00` (what Hugo's templates print); `offset` in minutes east of UTC. */
-export function formatGoRfc3339(wall: WallTime, offset: number): string {
-  const year = wall.year < 0 ? '-' + pad(-wall.year, 4) : pad(wall.year, 4)
-  const fraction = wall.nanos === 0 ? '' : '.' + String(wall.nanos).padStart(9, '0').replace(/0+$/, '')
-  const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
-  return `${year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${fraction}${zone}`
-}
 
 function dateAt(wall: WallTime, offset: number): HugoDate {
   const epochMs = utcMs(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, Math.floor(wall.nanos / 1e6)) - offset * 60_000

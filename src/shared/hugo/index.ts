@@ -1,6 +1,7 @@
-export { formatGoRfc3339, formatHugoDate, readDateString, readHugoDate, readHugoDateValue, type HugoDate } from './dates'
+export { formatHugoDate, readDateString, readHugoDate, readHugoDateValue, type HugoDate } from './dates'
 export { entriesOfFields } from './entries'
-export { parseCastDate, type WallTime } from './go-time'
+export { formatGoRfc3339, type WallTime } from './go-time'
+export { parseCastDate } from './go-time-parse'
 export {
   buildStatusAt,
   defaultDateKeys,

@@ -89,8 +89,8 @@ describe('new article from archetypes, against hugo new (recorded)', () => {
 
   it('lists actions it cannot render, and leaves them out', async () => {
     const { renderArchetype } = await import('@shared/authoring/archetype-template')
-    const { wallClockAt } = await import('@shared/hugo/go-time')
-    const ctx = { name: 'x', title: 'X', section: 's', type: 's', siteTitle: '', filePath: 's/x.md', now: wallClockAt(new Date(0), 0) }
+    const { wallTimeAt } = await import('@shared/hugo/go-time')
+    const ctx = { name: 'x', title: 'X', section: 's', type: 's', siteTitle: '', filePath: 's/x.md', now: wallTimeAt(new Date(0), 0) }
     const out = renderArchetype('a: {{ .Params.author }}\nb: {{ .Name | upper }}\n', ctx)
     expect(out.text).toBe('a: \nb: X\n')
     expect(out.unrendered.map((u) => [u.action, u.line])).toEqual([['{{ .Params.author }}', 1]])
