@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { FolioApi } from '@shared/api'
 import type { DeletePlan } from '@shared/authoring/plans'
+import { PlanFooter } from './PlanDiff'
 
 /** Props of the delete dialog; `onTrashed` closes the article's tab. */
 export interface DeleteDialogProps {
@@ -45,19 +46,7 @@ export function DeleteDialog({ api, path, onTrashed, onClose }: DeleteDialogProp
             )}
           </>
         )}
-        {error !== null && (
-          <p role="alert" className="authoring-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button-primary" disabled={plan === null} onClick={() => void trash()}>
-            Move to Trash
-          </button>
-          <button ref={cancelRef} type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <PlanFooter error={error} action="Move to Trash" onAction={() => void trash()} actionDisabled={plan === null} cancel="Cancel" onCancel={onClose} cancelRef={cancelRef} />
       </div>
     </div>
   )

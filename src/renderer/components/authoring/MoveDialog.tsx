@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { FolioApi } from '@shared/api'
 import type { MovePlan } from '@shared/authoring/plans'
-import { PlanDiff } from './PlanDiff'
+import { PlanDiff, PlanFooter } from './PlanDiff'
 
 /** Props of the Rename / Move dialog; `onMoved` is told the applied plan (tabs and journal follow it). */
 export interface MoveDialogProps {
@@ -133,19 +133,7 @@ export function MoveDialog({ api, path, mode, onMoved, onClose }: MoveDialogProp
             <PlanDiff files={plan.files} />
           </>
         )}
-        {error !== null && (
-          <p role="alert" className="authoring-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="submit" className="button-primary" disabled={plan === null || isBusy}>
-            {verb}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <PlanFooter error={error} action={verb} actionDisabled={plan === null || isBusy} cancel="Cancel" onCancel={onClose} />
       </form>
     </div>
   )

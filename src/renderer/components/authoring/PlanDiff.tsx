@@ -22,3 +22,36 @@ export function PlanDiff({ files }: { files: readonly PlannedFile[] }) {
     </>
   )
 }
+
+/** Props of the plan dialogs' footer: the error of planning or applying, the action button and the way back. */
+export interface PlanFooterProps {
+  error: string | null
+  action: string
+  /** When absent the action button submits the dialog's form. */
+  onAction?: () => void
+  actionDisabled: boolean
+  cancel: string
+  onCancel: () => void
+  cancelRef?: React.RefObject<HTMLButtonElement | null>
+}
+
+/** The footer every plan dialog ends with (Rename/Move, Delete, Rename term): the error as an alert, then the buttons. */
+export function PlanFooter({ error, action, onAction, actionDisabled, cancel, onCancel, cancelRef }: PlanFooterProps) {
+  return (
+    <>
+      {error !== null && (
+        <p role="alert" className="authoring-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type={onAction === undefined ? 'submit' : 'button'} className="button-primary" disabled={actionDisabled} onClick={onAction}>
+          {action}
+        </button>
+        <button ref={cancelRef} type="button" onClick={onCancel}>
+          {cancel}
+        </button>
+      </div>
+    </>
+  )
+}

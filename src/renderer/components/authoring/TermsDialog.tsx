@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { FolioApi } from '@shared/api'
 import type { RetagPlan } from '@shared/authoring/plans'
 import type { TermGroup } from '@shared/authoring/terms'
-import { PlanDiff } from './PlanDiff'
+import { PlanDiff, PlanFooter } from './PlanDiff'
 
 /** Props of the Terms view; `onOpen` opens an article listed under a term. */
 export interface TermsDialogProps {
@@ -192,19 +192,7 @@ function RetagPanel({ api, taxonomy, group, others, onCancel, onApplied }: Retag
           <PlanDiff files={plan.files} />
         </>
       )}
-      {error !== null && (
-        <p role="alert" className="authoring-error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="submit" className="button-primary" disabled={plan === null || plan.files.length === 0 || isBusy}>
-          Apply
-        </button>
-        <button type="button" onClick={onCancel}>
-          Back to the terms
-        </button>
-      </div>
+      <PlanFooter error={error} action="Apply" actionDisabled={plan === null || plan.files.length === 0 || isBusy} cancel="Back to the terms" onCancel={onCancel} />
     </form>
   )
 }
