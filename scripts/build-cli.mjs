@@ -22,16 +22,16 @@ function externalPackagesExcept(bundled) {
 }
 // NOTE: chunk names carry a hash, so the chunks of earlier builds are removed rather than left to pile up.
 fs.rmSync(path.join(root, 'out/cli/chunks'), { recursive: true, force: true })
-// NOTE: one split build of the command and the worker entries (the folder index's, the one-off search's and check's, which
-// sit beside folio.mjs where shard-worker and folder-search look for them). Each command is a chunk folio.mjs
-// imports when it runs (src/cli/commands/index.ts), and the shard's parsers a chunk its entry imports after it
-// starts listing: a single file would load every command and parser before the first path is listed.
+// NOTE: one split build of the command and the worker entries (the folder index's, which `folio check` uses too,
+// and the one-off search's, which sit beside folio.mjs where shard-worker and folder-search look for them). Each
+// command is a chunk folio.mjs imports when it runs (src/cli/commands/index.ts), and the shard's parsers a chunk its
+// entry imports after it starts listing: a single file would load every command and parser before the first path is
+// listed.
 await build({
   entryPoints: {
     folio: path.join(root, 'src/cli/main.ts'),
     'index-worker': path.join(root, 'src/core/index/index-worker.ts'),
     'scan-worker': path.join(root, 'src/core/index/scan-worker.ts'),
-    'check-worker': path.join(root, 'src/core/check/check-worker.ts'),
   },
   outdir: path.join(root, 'out/cli'),
   outExtension: { '.js': '.mjs' },

@@ -1,19 +1,20 @@
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildStatus } from '@shared/api'
-import { listArticleFiles } from '../../core/article-files'
 import { checkFolder } from '../../core/check/folder-check'
 import { checkText, type CheckProblem, type FileCheck } from '../../core/check/file-check'
 import { siteRulesForFolderSync } from '../../core/hugo-site'
+import { defaultCacheDir } from '../../core/index/summary-cache'
 import { displayPath, loadArticle } from '../article-io'
 import { exitCode, type CliCommand, type CliIo } from '../command'
+import { oneOffMode } from './index-folder'
 
-const usage = 'check <dir|file...> [--json]   report front-matter errors and warnings as path:line:col, and each article\'s Hugo build status (now, site time zone) as path: status; --json: one {path, build, problems} per line (exit 1 on errors)'
+const usage = 'check <dir|file...> [--json] [--no-cache]   report front-matter errors and warnings as path:line:col, and each article\'s Hugo build status (now, site time zone) as path: status; --json: one {path, build, problems} per line (exit 1 on errors); a folder\'s verdicts of unchanged files come from the summary cache folio index keeps'
 
-/** One argument: a file named on the command line (its links followed: the user's choice), or a walked folder. */
-type Target = { kind: 'file'; abs: string } | { kind: 'folder'; abs: string; rels: string[] }
+/** One argument: a file named on the command line (its links followed: the user's choice), or a folder to walk. */
+type Target = { kind: 'file'; abs: string } | { kind: 'folder'; abs: string }
 
-/** Expands the arguments: folders are walked (no symlinks followed, skipping .git, node_modules, public, resources/_gen). */
+/** Sorts the arguments into files and folders; folders are walked later, as they are checked. */
 async function collect(args: string[], io: CliIo): Promise<Target[] | null> {
   const targets: Target[] = []
   for (const arg of args) {
@@ -26,16 +27,7 @@ async function collect(args: string[], io: CliIo): Promise<Target[] | null> {
       io.stderr(`folio check: cannot read ${arg}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`)
       return null
     }
-    if (!isDir) {
-      targets.push({ kind: 'file', abs })
-      continue
-    }
-    const listed = await listArticleFiles(abs)
-    if (!listed.ok) {
-      io.stderr(`folio check: ${listed.error.message}\n`)
-      return null
-    }
-    targets.push({ kind: 'folder', abs, rels: listed.value })
+    targets.push({ kind: isDir ? 'folder' : 'file', abs })
   }
   return targets
 }
@@ -60,7 +52,8 @@ export const checkCommand: CliCommand = {
   usage,
   async run(args, io) {
     const isJson = args.includes('--json')
-    const paths = args.filter((a) => a !== '--json')
+    const isCached = !args.includes('--no-cache')
+    const paths = args.filter((a) => a !== '--json' && a !== '--no-cache')
     if (paths.length === 0 || paths.some((a) => a.startsWith('--'))) {
       io.stderr(`folio check: ${paths.length === 0 ? 'missing <dir|file>' : 'unknown option'}\nusage: folio ${usage}\n`)
       return exitCode.usage
@@ -94,12 +87,15 @@ export const checkCommand: CliCommand = {
         flush()
         continue
       }
-      // NOTE: a folder is checked through one store rooted there, on worker threads when it is large (as the index).
-      const checked = await checkFolder(target.abs, target.rels)
+      // NOTE: a folder is checked by the folder index's shards, on worker threads when it is large (as `folio
+      // index`); walked without following links, skipping .git, node_modules, public and resources/_gen. The cache is
+      // keyed by the folder's real path, as the app and `folio index` open it.
+      const root = await realpath(target.abs)
+      const checked = await checkFolder(root, { mode: oneOffMode(root), cacheDir: isCached ? defaultCacheDir() : null })
       if (!checked.ok) {
         flush()
         io.stderr(`folio check: ${checked.error.message}\n`)
-        return exitCode.content
+        return exitCode.usage
       }
       for (const file of checked.value) {
         const shown = displayPath(io.cwd, path.join(target.abs, ...file.rel.split('/')))

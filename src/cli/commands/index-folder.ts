@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleSummary } from '@shared/api'
 import { ArticleIndex } from '../../core/index/article-index'
+import type { ShardMode } from '../../core/index/shard-client'
 import { listArticleChunks } from '../../core/index/shard-files'
 import { defaultCacheDir } from '../../core/index/summary-cache'
 import { exitCode, type CliCommand, type CliIo } from '../command'
@@ -56,14 +57,21 @@ export function hasAtLeastArticles(root: string, count: number): boolean {
 }
 
 /**
- * The folder index as a one-off command uses it: summaries only (the full-text pass is held: nothing searches), on
- * worker threads only for a large folder; a small one is indexed in this thread. With `cacheDir`, summaries of
- * unchanged files come from the summary cache the app and `folio serve` keep there (see summary-cache).
- * NOTE: a small folder gets the app's two shards too, in this thread, so both read and write the same cache files.
+ * Where a one-off command's index shards run: on worker threads only for a large folder; a small one is indexed in
+ * this thread. NOTE: a small folder gets the app's two shards too, in this thread, so both read and write the same
+ * cache files.
+ */
+export function oneOffMode(root: string): ShardMode {
+  return hasAtLeastArticles(root, workerThreshold) ? 'auto' : 'local'
+}
+
+/**
+ * The folder index as a one-off command uses it: summaries only (the full-text pass is held: nothing searches), in
+ * oneOffMode. With `cacheDir`, summaries of unchanged files come from the summary cache the app and `folio serve`
+ * keep there (see summary-cache).
  */
 export function oneOffIndex(root: string, cacheDir: string | null = null): ArticleIndex {
-  const isLarge = hasAtLeastArticles(root, workerThreshold)
-  const index = new ArticleIndex(root, isLarge ? { cacheDir } : { mode: 'local', cacheDir })
+  const index = new ArticleIndex(root, { mode: oneOffMode(root), cacheDir })
   index.holdFullTextUntil(new Promise<never>(() => undefined))
   return index
 }

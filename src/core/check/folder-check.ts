@@ -1,74 +1,54 @@
-import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { ok, type Result } from '@shared/result'
-import { checkFiles, type FileCheck } from './file-check'
+import { fail, ok, type Result } from '@shared/result'
+import { siteRulesForFolderSync } from '../hugo-site'
+import { ArticleIndex } from '../index/article-index'
+import type { ShardMode } from '../index/shard-client'
+import { NodeArticleStore } from '../store/node-store'
+import { checkThroughStore, type FileCheck } from './file-check'
 
 /** Options of checking a folder's articles. */
 export interface FolderCheckOptions {
-  /** Worker threads for a large folder (default 2, as the folder index); 0 checks in this thread. */
-  workers?: number
-  /** From how many files workers are worth their start-up (default 2,000, as the index). */
-  workerThreshold?: number
-  /** Test seam: the worker entry to run; default the built one beside this module, if any. */
+  /** Where the shards run (see ShardMode): the caller decides whether the folder pays for worker threads. */
+  mode?: ShardMode
+  /** The summary cache folder (see summary-cache): verdicts of unchanged files come from it, and go into it. */
+  cacheDir?: string | null
+  /** Test seam: the worker entry the shards run (see ShardClient). */
   workerScript?: URL
 }
 
-const chunkSize = 500
-
-function builtWorkerScript(): URL | null {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return null
-  for (const name of ['./check-worker.mjs', '../check-worker.mjs']) {
-    const url = new URL(name, here)
-    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return url
-  }
-  return null
-}
-
-function startWorker(script: URL, root: string): Worker {
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData: { root } })
-  // NOTE: from TypeScript sources (tests) the worker loads its entry through tsx; a bundle ships a JS entry.
-  const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(script.href)}))`
-  return new Worker(code, { eval: true, workerData: { root } })
-}
-
-/** Sends chunks to one worker and hands back its answers in order (it answers chunks in the order they came). */
-function askWorker(worker: Worker): (rels: string[]) => Promise<Result<FileCheck[]>> {
-  const waiting: { resolve: (r: Result<FileCheck[]>) => void; reject: (e: unknown) => void }[] = []
-  worker.on('message', (result: Result<FileCheck[]>) => waiting.shift()?.resolve(result))
-  // NOTE: a worker that dies fails the check (a bug, or out of memory), rather than leave files unchecked.
-  worker.on('error', (error) => {
-    for (const w of waiting.splice(0)) w.reject(error)
-  })
-  return (rels) =>
-    new Promise((resolve, reject) => {
-      waiting.push({ resolve, reject })
-      worker.postMessage(rels)
-    })
-}
-
 /**
- * Checks the articles `rels` of the folder `root` (see checkFiles), on worker threads when there are enough of them
- * to pay for their start-up, like the folder index. Results come back in the order of `rels`.
+ * Checks every article of the folder `root` (its real path) with the folder index's own pipeline: the same shards
+ * and worker threads, listing handed out in chunks while they read, and the same summary cache, whose entries carry
+ * `folio check`'s problems once a check has read the file (each used only while the file's size, mtime and ctime
+ * are unchanged). Results are sorted by path; a file the shards could not read as UTF-8 text is read again through
+ * the article store, which names the problem exactly. Fails only when the folder cannot be listed.
  */
-export async function checkFolder(root: string, rels: readonly string[], options: FolderCheckOptions = {}): Promise<Result<FileCheck[]>> {
-  const script = options.workerScript ?? builtWorkerScript()
-  const count = script === null ? 0 : (options.workers ?? 2)
-  if (count === 0 || rels.length < (options.workerThreshold ?? 2000)) return checkFiles(root, rels)
-  const workers = Array.from({ length: count }, () => startWorker(script as URL, root))
+export async function checkFolder(root: string, options: FolderCheckOptions = {}): Promise<Result<FileCheck[]>> {
+  const index = new ArticleIndex(root, { mode: options.mode ?? 'auto', cacheDir: options.cacheDir ?? null, workerScript: options.workerScript, withProblems: true })
+  // NOTE: nothing searches: the full-text pass (a second read of every file) never starts.
+  index.holdFullTextUntil(new Promise<never>(() => undefined))
   try {
-    const asks = workers.map(askWorker)
-    // NOTE: small chunks dealt in turn keep both workers busy to the end.
-    const answers: Promise<Result<FileCheck[]>>[] = []
-    for (let at = 0, n = 0; at < rels.length; at += chunkSize, n++) answers.push(asks[n % asks.length](rels.slice(at, at + chunkSize)))
+    const done = await index.start()
+    if (!done.ok) return done
+    // NOTE: written before the report, so the next check (a script running it in a loop) finds it.
+    if (options.cacheDir !== undefined && options.cacheDir !== null) await index.saveCache()
+    const nowMs = Date.now()
     const out: FileCheck[] = []
-    for (const answer of await Promise.all(answers)) {
-      if (!answer.ok) return answer
-      out.push(...answer.value)
+    let store: NodeArticleStore | null = null
+    for (const summary of index.snapshot().articles) {
+      const problems = index.problemsOf(summary.path)
+      if (problems !== null && problems !== undefined) {
+        out.push({ rel: summary.path, problems, build: summary.buildStatus ?? 'published' })
+        continue
+      }
+      if (store === null) {
+        const opened = await NodeArticleStore.open(root, { policy: 'any' })
+        if (!opened.ok) return fail(opened.error.code, opened.error.message)
+        store = opened.value
+      }
+      out.push({ rel: summary.path, ...(await checkThroughStore(store, summary.path, siteRulesForFolderSync(root).rules, nowMs)) })
     }
     return ok(out)
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
+    await index.dispose()
   }
 }

@@ -4,7 +4,9 @@ import { fail, ok, type Result } from '@shared/result'
 import { listArticleFiles } from '../article-files'
 import { nodeFs, type FsPort } from '../fs-port'
 import { buildFolderSchema } from '../schema/folder-schema'
-import { ShardClient, type ShardMode } from './shard-client'
+import { ShardClient, type OnBatch, type ShardMode } from './shard-client'
+import type { CheckProblem } from './check-problem'
+import type { BatchProblems } from './shard-protocol'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
 import { interned, isSameApartFromWordCount } from './article-record'
 import { shardCacheFile } from './summary-cache'
@@ -38,6 +40,8 @@ export interface ArticleIndexOptions {
   workerScript?: URL
   /** How long a search may read files while the full-text index builds (ms; see searchByScan); default 500. */
   scanBudgetMs?: number
+  /** `folio check`'s mode: every article's problems are kept too (see problemsOf and ShardCoreOptions.withProblems). */
+  withProblems?: boolean
 }
 
 function shardOf(path: string, count: number): number {
@@ -68,6 +72,7 @@ function firstAfter(paths: readonly string[], after: string): number {
 export class ArticleIndex {
   private readonly shards: ShardClient[]
   private readonly summaries = new Map<string, ArticleSummary>()
+  private readonly problems = new Map<string, readonly CheckProblem[] | null>()
   private total = 0
   private isSummarized = false
   private isSearchable = false
@@ -88,8 +93,8 @@ export class ArticleIndex {
     this.shards = Array.from({ length: count }, (_, i) => {
       const cacheFile = cacheDir === null ? null : shardCacheFile(cacheDir, root, i, count)
       // NOTE: a shard restarted after its worker died sends what it read again, and the file it died on, here.
-      const onRecovered = (batch: ArticleSummary[]): void => this.receive(batch)
-      return new ShardClient(root, options.mode ?? 'auto', { cacheFile, onRecovered, fileTimeMs: options.fileTimeMs, workerScript: options.workerScript })
+      const onRecovered: OnBatch = (batch, problems) => this.receive(batch, problems)
+      return new ShardClient(root, options.mode ?? 'auto', { cacheFile, onRecovered, fileTimeMs: options.fileTimeMs, workerScript: options.workerScript, withProblems: options.withProblems })
     })
   }
 
@@ -142,7 +147,16 @@ export class ArticleIndex {
   }
 
   private deleteSummary(path: string): void {
+    this.problems.delete(path)
     if (this.summaries.delete(path)) this.sortedPathCache = null
+  }
+
+  /**
+   * `folio check`'s problems of one article (with `withProblems`), in text order: null when its file could not be
+   * read as UTF-8 text (the caller reads it through the store for the exact message), undefined when not indexed.
+   */
+  problemsOf(path: string): readonly CheckProblem[] | null | undefined {
+    return this.problems.get(path)
   }
 
   /** The current summary of one article, if indexed. */
@@ -289,7 +303,7 @@ export class ArticleIndex {
       this.options.onEvent?.({ kind: 'index-progress', done: this.summaries.size, total: Math.max(this.total, this.summaries.size) })
       this.shards.forEach((shard, i) => {
         const part = parts[i] ?? []
-        if (part.length > 0) summarizing.push(shard.summarize(part, (batch) => this.receive(batch)))
+        if (part.length > 0) summarizing.push(shard.summarize(part, (batch, problems) => this.receive(batch, problems)))
       })
     }
     const files = await this.listFiles(take)
@@ -333,9 +347,9 @@ export class ArticleIndex {
   }
 
   private summarizeCached(fromCache: Map<string, ArticleSummary>): Promise<void> {
-    const receive = (batch: ArticleSummary[]): void => {
+    const receive: OnBatch = (batch, problems) => {
       for (const summary of batch) fromCache.set(summary.path, summary)
-      this.receive(batch)
+      this.receive(batch, problems)
     }
     return Promise.all(this.shards.map((shard) => shard.summarizeCached(receive))).then(() => undefined)
   }
@@ -372,7 +386,8 @@ export class ArticleIndex {
     return ok(undefined)
   }
 
-  private receive(batch: ArticleSummary[]): void {
+  private receive(batch: ArticleSummary[], problems?: BatchProblems): void {
+    if (this.options.withProblems === true) batch.forEach((summary, i) => this.problems.set(summary.path, problems?.[i] ?? null))
     const kept: ArticleSummary[] = []
     for (const summary of batch) {
       // NOTE: the full-text pass sends every summary again with its word count; when that is all that changed,

@@ -5,6 +5,7 @@ import { parseFrontMatter } from '@shared/front-matter/parse'
 import type { FieldInfo, FrontMatterBlock, FrontMatterFormat, FrontMatterValue, ParsedFrontMatter } from '@shared/front-matter/types'
 import { countWords } from '@shared/markdown/word-count'
 import { buildStatusAt, defaultSiteRules, entriesByLowerKey, entriesOfFields, readHugoPage, type HugoEntry, type HugoSiteRules, type PageDate } from '@shared/hugo'
+import { noProblems, type CheckProblem } from './check-problem'
 import { scanJsonBlock, scanTomlBlock, scanYamlBlock, type ScannedFields, type ScannedValue } from './summary-scan'
 
 /**
@@ -207,6 +208,13 @@ export function summarizeWithDates(path: string, text: string, nowMs: number, wi
   }
   if (values === null) ({ values, error } = summaryValuesByParser(text, rules))
   const format = found.kind === 'block' ? found.block.format : found.kind === 'unterminated' ? found.format : 'none'
+  const dated = datedSummaryOf(path, values, format, nowMs)
+  if (withWordCount) dated.summary.wordCount = countWords(text, bodyFrom)
+  if (error !== null) dated.summary.error = error
+  return dated
+}
+
+function datedSummaryOf(path: string, values: SummaryValues, format: FrontMatterFormat, nowMs: number): DatedSummary {
   const summary: ArticleSummary = {
     path,
     title: detachedOrNull(values.title),
@@ -218,9 +226,23 @@ export function summarizeWithDates(path: string, text: string, nowMs: number, wi
     categories: values.categories.map(interned),
     buildStatus: buildStatusOf(values, nowMs),
   }
-  if (withWordCount) summary.wordCount = countWords(text, bodyFrom)
-  if (error !== null) summary.error = error
   return { summary, publishDate: detachedOrNull(values.publishDate), expiryDate: detachedOrNull(values.expiryDate) }
+}
+
+/**
+ * What `folio check` knows of one article's LF text from ONE full parse: every front-matter error and warning in
+ * text order, and the summary (no word count) whose build status is its verdict: the parser's reading through the
+ * rulebook, as summaryValuesByParser gives it (the index's fast scanners give the same values; see its tests).
+ */
+export function checkedSummaryOf(path: string, text: string, nowMs: number, rules: HugoSiteRules = defaultSiteRules): { dated: DatedSummary; problems: readonly CheckProblem[] } {
+  const parsed = parseFrontMatter(text)
+  const { values, error } = summaryValuesOfParsed(text, parsed, rules)
+  const dated = datedSummaryOf(path, values, parsed.format, nowMs)
+  if (error !== null) dated.summary.error = error
+  if (parsed.errors.length === 0 && parsed.warnings.length === 0) return { dated, problems: noProblems }
+  // NOTE: a stable sort: at the same offset an error comes before a warning, as `folio check` always printed them.
+  const problems = [...parsed.errors, ...parsed.warnings].sort((a, b) => a.offset - b.offset).map(({ line, column, severity, message }) => ({ line, column, severity, message }))
+  return { dated, problems }
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -4,16 +4,19 @@ import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
 import { failedSummary, ShardCore, type FileStamp, type RankedMatch } from './shard-core'
 import { ShardCursor } from './shard-cursor'
-import { serveShardRequest, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
+import { serveShardRequest, type BatchProblems, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
 import { startShardWorker, type ShardMode } from './shard-worker'
 
 export type { ShardMode } from './shard-worker'
+
+/** Receives a batch of summaries (with `folio check`'s problems of each, in its mode). */
+export type OnBatch = (articles: ArticleSummary[], problems?: BatchProblems) => void
 
 type RequestBody = ShardRequest extends infer R ? (R extends ShardRequest ? Omit<R, 'id'> : never) : never
 type Pending = {
   body: RequestBody
   resolve: (value: ShardReply) => void
-  onBatch?: (articles: ArticleSummary[]) => void
+  onBatch?: OnBatch
   onPaths?: (paths: string[]) => void
   /** Paths whose summaries came back already (summarize only), so a restart does not read them again. */
   received: Set<string>
@@ -24,11 +27,13 @@ export interface ShardClientOptions {
   /** This shard's summary cache (see summary-cache), null for none. */
   cacheFile?: string | null
   /** Summaries the shard sends after a restart: files read again, and the file that stopped the worker (with an error). */
-  onRecovered?: (articles: ArticleSummary[]) => void
+  onRecovered?: OnBatch
   /** How long one file may keep the worker busy before it is abandoned and the file reported (ms); default 30,000. */
   fileTimeMs?: number
   /** Test seam: the worker entry to run instead of index-worker. */
   workerScript?: URL
+  /** `folio check`'s mode (see ShardCoreOptions.withProblems). */
+  withProblems?: boolean
 }
 
 /** Worker deaths while no file was being read (so no file can be set aside) before the shard gives up. */
@@ -61,7 +66,7 @@ export class ShardClient {
     private readonly options: ShardClientOptions = {},
   ) {
     this.worker = this.spawn()
-    this.core = this.worker === null ? new ShardCore(root, { cacheFile: options.cacheFile ?? null }) : null
+    this.core = this.worker === null ? new ShardCore(root, { cacheFile: options.cacheFile ?? null, withProblems: options.withProblems }) : null
   }
 
   /** True when the shard runs in a worker thread. */
@@ -83,11 +88,11 @@ export class ShardClient {
   }
 
   /** Sends, in batches, the summaries of cached articles whose files are unchanged (none without a cache). */
-  summarizeCached(onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
+  summarizeCached(onBatch: OnBatch): Promise<void> {
     return this.call({ op: 'summarize-cached' }, { onBatch }).then(() => undefined)
   }
 
-  summarize(paths: string[], onBatch: (articles: ArticleSummary[]) => void): Promise<void> {
+  summarize(paths: string[], onBatch: OnBatch): Promise<void> {
     for (const path of paths) this.owned.add(path)
     return this.call({ op: 'summarize', paths }, { onBatch }).then(() => undefined)
   }
@@ -141,7 +146,7 @@ export class ShardClient {
 
   private spawn(): Worker | null {
     this.cursor = new ShardCursor()
-    const worker = startShardWorker(this.mode, { root: this.root, cacheFile: this.options.cacheFile ?? null, cursor: this.cursor.buffer }, this.options.workerScript ?? null)
+    const worker = startShardWorker(this.mode, { root: this.root, cacheFile: this.options.cacheFile ?? null, cursor: this.cursor.buffer, withProblems: this.options.withProblems === true }, this.options.workerScript ?? null)
     if (worker === null) return null
     let failure: Error | null = null
     worker.on('message', (message: ShardMessage) => {
@@ -210,7 +215,7 @@ export class ShardClient {
     for (const p of this.pending.values()) if (p.body.op === 'summarize') for (const path of p.body.paths) if (!p.received.has(path)) inPending.add(path)
     if (aside !== null && !inPending.has(file ?? '') && this.owned.has(aside.path)) this.options.onRecovered?.([aside])
     const again = [...this.owned].filter((path) => !this.setAside.has(path) && !inPending.has(path))
-    const onRecovered = (articles: ArticleSummary[]): void => this.options.onRecovered?.(articles)
+    const onRecovered: OnBatch = (articles, problems) => this.options.onRecovered?.(articles, problems)
     const waiting = [...this.pending]
     this.pending.clear()
     // NOTE: the words of the re-read files are indexed only once they are all summarized (as at start).
@@ -269,7 +274,7 @@ export class ShardClient {
         this.owned.add(article.path)
         if (pending.body.op === 'summarize') pending.received.add(article.path)
       }
-      pending.onBatch?.(message.articles)
+      pending.onBatch?.(message.articles, message.problems)
     } else if (message.kind === 'paths') pending.onPaths?.(message.paths)
     else {
       this.pending.delete(message.id)

@@ -7,7 +7,8 @@ import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
 import { FolderSchemaCache } from '../schema/folder-schema'
 import type { TextProblem } from '../text-problem'
-import { bodyStart, buildStatusOf, interned, isSameApartFromWordCount, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
+import { bodyStart, buildStatusOf, checkedSummaryOf, interned, isSameApartFromWordCount, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
+import type { CheckProblem } from './check-problem'
 import { makeSnippet } from './search-snippet'
 import { listArticleChunks, readForSummary, readIndexedText } from './shard-files'
 import { isSameStamp, loadShardCache, saveShardCache, type CacheStamp, type CachedArticle } from './summary-cache'
@@ -28,6 +29,8 @@ interface ShardRecord extends DatedSummary {
   /** The file's stamp when it was read (by the summary pass, the full-text pass or an update); null for none. */
   stamp: CacheStamp | null
   docId: number
+  /** `folio check`'s problems of the file as stamped (see CachedArticle); null when not checked. */
+  problems: readonly CheckProblem[] | null
 }
 
 /** Options of a ShardCore. */
@@ -42,11 +45,16 @@ export interface ShardCoreOptions {
   cacheDelayMs?: number
   /** Where the file being read is marked for the parent (see ShardCursor); null or absent: nowhere. */
   cursor?: ShardCursor | null
+  /**
+   * `folio check`'s mode: each file read is parsed fully for every problem (see checkedSummaryOf), and a cached
+   * summary is used only with its problems. Default false: the index's summaries only.
+   */
+  withProblems?: boolean
 }
 
 // NOTE: spelled out rather than spread: a spread into a new object literal took half of `summarize`'s own time.
-function recordOf(dated: DatedSummary, stamp: CacheStamp | null): ShardRecord {
-  return { summary: dated.summary, publishDate: dated.publishDate, expiryDate: dated.expiryDate, stamp, docId: -1 }
+function recordOf(dated: DatedSummary, stamp: CacheStamp | null, problems: readonly CheckProblem[] | null = null): ShardRecord {
+  return { summary: dated.summary, publishDate: dated.publishDate, expiryDate: dated.expiryDate, stamp, docId: -1, problems }
 }
 
 /** The summary of a file whose bytes are not UTF-8 text: its error names the problem and where it starts. */
@@ -124,17 +132,32 @@ export class ShardCore {
     if (this.records.has(rel)) return null
     const cached = this.fromCache(rel)
     if (cached !== null) return cached.summary
-    const read = readForSummary(this.abs(rel), this.root)
+    // NOTE: `folio check` reads the whole text, as it always did: its problems include the body's bytes.
+    const read = this.options.withProblems === true ? readIndexedText(this.abs(rel), this.root) : readForSummary(this.abs(rel), this.root)
     this.isCacheStale = true
     if (read.kind === 'missing') {
       this.remove(rel)
       return null
     }
-    const dated = summaryOfRead(rel, read, this.nowMs(), false, this.siteRules())
     this.forgetDoc(rel)
-    this.records.set(rel, recordOf(dated, read.stamp))
+    let record: ShardRecord
+    if (this.options.withProblems === true && read.kind === 'text' && read.problem === null) {
+      const checked = checkedSummaryOf(rel, read.text, this.nowMs(), this.siteRules())
+      record = recordOf(checked.dated, read.stamp, checked.problems)
+    } else record = recordOf(summaryOfRead(rel, read, this.nowMs(), false, this.siteRules()), read.stamp)
+    this.records.set(rel, record)
     this.pendingTerms.push(rel)
-    return dated.summary
+    return record.summary
+  }
+
+  /** `folio check`'s problems of a summarized article (see ShardCoreOptions.withProblems); null when not known. */
+  problemsOf(rel: string): readonly CheckProblem[] | null {
+    return this.records.get(rel)?.problems ?? null
+  }
+
+  /** True in `folio check`'s mode (see ShardCoreOptions.withProblems). */
+  get isChecking(): boolean {
+    return this.options.withProblems === true
   }
 
   /** Re-reads one changed or added article and indexes it fully (summary, word count, words). Null when it is gone. */
@@ -177,7 +200,9 @@ export class ShardCore {
       // than replacing it, so 50,000 long-lived summaries do not all turn to garbage at once.
       const isSameDates = record.publishDate === dated.publishDate && record.expiryDate === dated.expiryDate
       if (isSameDates && isSameApartFromWordCount(record.summary, dated.summary)) record.summary.wordCount = dated.summary.wordCount
-      else Object.assign(record, { summary: dated.summary, publishDate: dated.publishDate, expiryDate: dated.expiryDate })
+      else Object.assign(record, { summary: dated.summary, publishDate: dated.publishDate, expiryDate: dated.expiryDate, problems: null })
+      // NOTE: problems found in other bytes than these no longer hold; `folio check` then reads the file again.
+      if (record.stamp === null || !isSameStamp(record.stamp, read.stamp)) record.problems = null
       record.stamp = read.stamp
       this.addDoc(rel, record, read.text)
       if (isChanged) onSummary(record.summary)
@@ -210,9 +235,9 @@ export class ShardCore {
     this.cacheTimer = null
     const articles: CachedArticle[] = []
     for (const record of this.records.values()) {
-      const { summary, stamp, publishDate, expiryDate } = record
+      const { summary, stamp, publishDate, expiryDate, problems } = record
       if (stamp === null || summary.error?.isFileError === true) continue
-      articles.push({ size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, summary, publishDate, expiryDate })
+      articles.push({ size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, summary, publishDate, expiryDate, problems })
     }
     // NOTE: writes are chained so an older snapshot never lands after a newer one.
     this.cacheWrite = this.cacheWrite.then(() => saveShardCache(file, this.root, articles, this.siteRules()))
@@ -298,6 +323,10 @@ export class ShardCore {
     if (entry === undefined) return null
     // NOTE: each entry is looked at once; a miss is read like a file the cache never knew.
     this.cached.delete(rel)
+    if (this.options.withProblems === true && entry.problems === null) {
+      this.isCacheStale = true
+      return null
+    }
     const stats = fs.statSync(this.abs(rel), { throwIfNoEntry: false })
     const stamp = stats?.isFile() === true ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : null
     if (stamp === null || !isSameStamp(entry, stamp)) {
@@ -309,7 +338,7 @@ export class ShardCore {
     summary.buildStatus = buildStatusOf({ isDraft: summary.isDraft, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
     summary.tags = summary.tags?.map(interned) ?? []
     summary.categories = summary.categories?.map(interned) ?? []
-    const record = recordOf(entry, stamp)
+    const record = recordOf(entry, stamp, entry.problems)
     this.forgetDoc(rel)
     this.records.set(rel, record)
     this.pendingTerms.push(rel)

@@ -1,6 +1,7 @@
 import type { ArticleSummary, SearchHit } from '@shared/api'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
+import type { CheckProblem } from './check-problem'
 import type { FileStamp, RankedMatch, ShardCore } from './shard-core'
 
 /** A request to a shard; `id` pairs it with its reply. */
@@ -17,11 +18,17 @@ export type ShardRequest =
   | { id: number; op: 'schema' }
   | { id: number; op: 'save-cache' }
 
-/** A shard's message: a batch of summaries during `summarize`, a chunk of paths during `list`, or the reply to a request. */
-export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[] } | { id: number; kind: 'paths'; paths: string[] } | { id: number; kind: 'reply'; value: ShardReply }
+/**
+ * A shard's message: a batch of summaries during `summarize` (in `folio check`'s mode with each one's problems, see
+ * ShardCoreOptions.withProblems), a chunk of paths during `list`, or the reply to a request.
+ */
+export type ShardMessage = { id: number; kind: 'batch'; articles: ArticleSummary[]; problems?: BatchProblems } | { id: number; kind: 'paths'; paths: string[] } | { id: number; kind: 'reply'; value: ShardReply }
 
 /** The reply value per operation. */
 export type ShardReply = null | boolean | { summary: ArticleSummary; stamp: FileStamp } | FileStamp | { ranked: RankedMatch[]; total: number } | SearchHit[] | Result<FolderSchema>
+
+/** `folio check`'s problems of each summary of a batch, in its order (null: not known, see ShardCore.problemsOf). */
+export type BatchProblems = (readonly CheckProblem[] | null)[]
 
 /** How many summaries a shard sends at once while indexing. */
 export const batchSize = 250
@@ -41,20 +48,25 @@ const sliceMs = 50
  * NOTE: a batch also ends after sliceMs: a few slow files (20,000 aliases each) would otherwise keep a search
  * waiting for a whole batch; now it waits for the file in hand at most.
  */
-async function postInBatches(paths: readonly string[], summarize: (rel: string) => ArticleSummary | null, post: (articles: ArticleSummary[]) => void): Promise<void> {
+async function postInBatches(core: ShardCore, paths: readonly string[], summarize: (rel: string) => ArticleSummary | null, post: (articles: ArticleSummary[], problems?: BatchProblems) => void): Promise<void> {
   let batch: ArticleSummary[] = []
+  let problems: BatchProblems | undefined = core.isChecking ? [] : undefined
   let sliceStart = performance.now()
   for (const rel of paths) {
     const summary = summarize(rel)
-    if (summary !== null) batch.push(summary)
+    if (summary !== null) {
+      batch.push(summary)
+      problems?.push(core.problemsOf(rel))
+    }
     if (batch.length >= batchSize || performance.now() - sliceStart >= sliceMs) {
-      if (batch.length > 0) post(batch)
+      if (batch.length > 0) post(batch, problems)
       batch = []
+      problems = core.isChecking ? [] : undefined
       await yieldTurn()
       sliceStart = performance.now()
     }
   }
-  if (batch.length > 0) post(batch)
+  if (batch.length > 0) post(batch, problems)
 }
 
 /**
@@ -67,10 +79,10 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
     case 'list':
       return reply(core.list((paths) => post({ id: request.id, kind: 'paths', paths })))
     case 'summarize-cached':
-      await postInBatches(core.cachedPaths(), (rel) => core.summarizeCached(rel), (articles) => post({ id: request.id, kind: 'batch', articles }))
+      await postInBatches(core, core.cachedPaths(), (rel) => core.summarizeCached(rel), (articles, problems) => post({ id: request.id, kind: 'batch', articles, problems }))
       return reply(null)
     case 'summarize':
-      await postInBatches(request.paths, (rel) => core.summarize(rel), (articles) => post({ id: request.id, kind: 'batch', articles }))
+      await postInBatches(core, request.paths, (rel) => core.summarize(rel), (articles, problems) => post({ id: request.id, kind: 'batch', articles, problems }))
       return reply(null)
     case 'build-terms': {
       let batch: ArticleSummary[] = []

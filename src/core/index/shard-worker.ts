@@ -28,6 +28,8 @@ export interface ShardWorkerData {
   cacheFile: string | null
   /** The ShardCursor's memory. */
   cursor: SharedArrayBuffer
+  /** `folio check`'s mode (see ShardCoreOptions.withProblems). */
+  withProblems: boolean
 }
 
 /** Starts a shard's worker thread, or returns null when the shard should run in this thread. `script`: a test seam. */

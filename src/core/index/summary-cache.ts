@@ -7,12 +7,14 @@ import type { FrontMatterFormat } from '@shared/front-matter/types'
 import { defaultSiteRules, type HugoSiteRules } from '@shared/hugo/page'
 import { errnoCode } from '../errno'
 import { writeFileAtomic } from '../atomic-write'
+import { noProblems, type CheckProblem } from './check-problem'
 import type { FileStamp } from './shard-core'
 
 // NOTE: 2: word counts follow the shared rule (shortcodes and bare Markdown marks are not words, CJK characters are).
 // NOTE: 3: errors Hugo raises and Folio did not (TOML 1.0, YAML control characters, `----` fences) and the rules key.
+// NOTE: 4: `folio check`'s problems per article (its verdicts come from the cache like the index's summaries).
 /** Bumped whenever the summarizer or this format changes, so an older cache is ignored rather than trusted. */
-const cacheVersion = 3
+const cacheVersion = 4
 
 /**
  * What a shard remembers of one article across runs: its summary (build status is worked out again on load, it
@@ -27,6 +29,11 @@ export interface CachedArticle {
   /** Kept for the build status; the summary shows only `date`. */
   publishDate: string | null
   expiryDate: string | null
+  /**
+   * Every front-matter error and warning `folio check` found in the file, in text order; null when only the index
+   * read it (its fast scanners do not look for warnings), so `folio check` reads it again.
+   */
+  problems: readonly CheckProblem[] | null
 }
 
 /** A file's size, mtime and ctime, as the cache compares them. */
@@ -62,7 +69,11 @@ type CacheRow = [
   path: string, size: number, mtimeMs: number, ctimeMs: number, title: string | null, date: string | null, isDraft: boolean,
   format: FrontMatterFormat, lastmod: string | null, tags: string[], categories: string[], wordCount: number | null,
   publishDate: string | null, expiryDate: string | null, error: [message: string, line: number, column: number] | null,
+  problems: ProblemCell[] | null,
 ]
+
+/** One of `folio check`'s problems as stored: severity `e` (error) or `w` (warning). */
+type ProblemCell = [line: number, column: number, severity: 'e' | 'w', message: string]
 
 const formats = new Set<unknown>(['yaml', 'toml', 'json', 'none'])
 
@@ -78,26 +89,37 @@ function isErrorCell(value: unknown): value is CacheRow[14] {
   return value === null || (Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && typeof value[1] === 'number' && typeof value[2] === 'number')
 }
 
-function isCacheRow(row: unknown): row is CacheRow {
-  if (!Array.isArray(row) || row.length !== 15) return false
-  const [rel, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error] = row as unknown[]
-  const isStamp = typeof size === 'number' && typeof mtimeMs === 'number' && typeof ctimeMs === 'number'
-  const areTexts = typeof rel === 'string' && isStringOrNull(title) && isStringOrNull(date) && isStringOrNull(lastmod) && isStringOrNull(publishDate) && isStringOrNull(expiryDate)
-  return isStamp && areTexts && typeof isDraft === 'boolean' && formats.has(format) && isStringList(tags) && isStringList(categories) && (wordCount === null || typeof wordCount === 'number') && isErrorCell(error)
+function isProblemCell(value: unknown): value is ProblemCell {
+  return Array.isArray(value) && value.length === 4 && typeof value[0] === 'number' && typeof value[1] === 'number' && (value[2] === 'e' || value[2] === 'w') && typeof value[3] === 'string'
 }
 
+function isProblemsCell(value: unknown): value is CacheRow[15] {
+  return value === null || (Array.isArray(value) && value.every(isProblemCell))
+}
+
+function isCacheRow(row: unknown): row is CacheRow {
+  if (!Array.isArray(row) || row.length !== 16) return false
+  const [rel, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error, problems] = row as unknown[]
+  const isStamp = typeof size === 'number' && typeof mtimeMs === 'number' && typeof ctimeMs === 'number'
+  const areTexts = typeof rel === 'string' && isStringOrNull(title) && isStringOrNull(date) && isStringOrNull(lastmod) && isStringOrNull(publishDate) && isStringOrNull(expiryDate)
+  return isStamp && areTexts && typeof isDraft === 'boolean' && formats.has(format) && isStringList(tags) && isStringList(categories) && (wordCount === null || typeof wordCount === 'number') && isErrorCell(error) && isProblemsCell(problems)
+}
+
+const problemOf = ([line, column, severity, message]: ProblemCell): CheckProblem => ({ line, column, severity: severity === 'e' ? 'error' : 'warning', message })
+const cellOf = ({ line, column, severity, message }: CheckProblem): ProblemCell => [line, column, severity === 'error' ? 'e' : 'w', message]
+
 function fromRow(row: CacheRow): CachedArticle {
-  const [path, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error] = row
+  const [path, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error, problems] = row
   const summary: ArticleSummary = { path, title, date, isDraft, format, lastmod, tags, categories }
   // NOTE: null: written after a summary pass alone (`folio index`), which counts no words; the full-text pass does.
   if (wordCount !== null) summary.wordCount = wordCount
   if (error !== null) summary.error = { message: error[0], line: error[1], column: error[2] }
-  return { size, mtimeMs, ctimeMs, summary, publishDate, expiryDate }
+  return { size, mtimeMs, ctimeMs, summary, publishDate, expiryDate, problems: problems === null ? null : problems.length === 0 ? noProblems : problems.map(problemOf) }
 }
 
-function toRow({ size, mtimeMs, ctimeMs, summary: s, publishDate, expiryDate }: CachedArticle): CacheRow {
+function toRow({ size, mtimeMs, ctimeMs, summary: s, publishDate, expiryDate, problems }: CachedArticle): CacheRow {
   const error: CacheRow[14] = s.error === undefined ? null : [s.error.message, s.error.line, s.error.column]
-  return [s.path, size, mtimeMs, ctimeMs, s.title, s.date, s.isDraft, s.format, s.lastmod ?? null, s.tags ?? [], s.categories ?? [], s.wordCount ?? null, publishDate, expiryDate, error]
+  return [s.path, size, mtimeMs, ctimeMs, s.title, s.date, s.isDraft, s.format, s.lastmod ?? null, s.tags ?? [], s.categories ?? [], s.wordCount ?? null, publishDate, expiryDate, error, problems === null ? null : problems.map(cellOf)]
 }
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { folio, makeFolder, snapshot } from './cli-harness'
 import { makeCorpusTool } from '../../support/corpus-tool'
 
@@ -112,6 +112,31 @@ describe('folio check', () => {
     expect(setRun.code).toBe(1)
     for (const [i, f] of files.entries()) {
       if (firstErrors.has(f)) expect(snapshot(path.join(brokenDir, f)), f).toEqual(before[i])
+    }
+  })
+
+  it('shares the summary cache with folio index: verdicts of unchanged files come from it, and --no-cache reads every file', async () => {
+    const cacheDir = makeFolder({})
+    vi.stubEnv('FOLIO_CACHE_DIR', cacheDir)
+    try {
+      root = makeFolder({ 'a.md': '---\ntitle: a\ncomments: yes\n---\n', 'b.md': '---\ntitle: b\n---\n' })
+      // NOTE: the index writes the cache first; its rows carry no problems, so check reads the files and adds them.
+      expect((await folio(root, 'index', '.')).code).toBe(0)
+      const first = await folio(root, 'check', '.')
+      expect(first.stdout).toMatch(/^a\.md:3:11: warning: Hugo reads yes as true/)
+      const dir = path.join(cacheDir, 'index')
+      for (const name of fs.readdirSync(dir)) {
+        const body = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { articles: unknown[][] }
+        for (const row of body.articles) if (row[0] === 'b.md') row[15] = [[2, 1, 'w', 'a warning kept in the cache']]
+        fs.writeFileSync(path.join(dir, name), JSON.stringify(body))
+      }
+      expect((await folio(root, 'check', '.')).stdout).toMatch(/^b\.md:2:1: warning: a warning kept in the cache$/m)
+      const uncached = await folio(root, 'check', '.', '--no-cache')
+      expect(uncached).toEqual(first)
+      expect(fs.readdirSync(root).sort()).toEqual(['a.md', 'b.md'])
+    } finally {
+      vi.unstubAllEnvs()
+      fs.rmSync(cacheDir, { recursive: true, force: true })
     }
   })
 

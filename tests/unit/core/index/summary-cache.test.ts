@@ -215,6 +215,7 @@ describe('summary cache', () => {
   it('writes the file in parts that make the same JSON as the whole at once, and reads it back', () => {
     const article = (i: number): CachedArticle => ({
       size: i, mtimeMs: i + 0.5, ctimeMs: i + 1, publishDate: i % 2 === 0 ? null : '2030-01-01', expiryDate: null,
+      problems: i % 4 === 0 ? null : i % 4 === 1 ? [] : [{ line: 2, column: 3, severity: 'error', message: 'bad' }, { line: 4, column: 1, severity: 'warning', message: `w${i}` }],
       summary: { path: `p/${i}.md`, title: `T "${i}" é`, date: null, isDraft: i % 3 === 0, format: 'yaml', lastmod: null, tags: ['a'], categories: [], wordCount: i, error: i === 7 ? { message: 'bad', line: 2, column: 3 } : undefined },
     })
     for (const count of [0, 1, 499, 500, 501, 1234]) {
@@ -235,7 +236,7 @@ describe('summary cache', () => {
   it('keeps a row written before words were counted (`folio index`) without a word count, not as zero words', () => {
     const summary: ArticleSummary = { path: 'a.md', title: 'A', date: null, isDraft: false, format: 'yaml', lastmod: null, tags: [], categories: [] }
     const file = path.join(cacheDir, 'no-words.json')
-    fs.writeFileSync(file, cacheBytes('/r', [{ size: 1, mtimeMs: 2, ctimeMs: 3, summary, publishDate: null, expiryDate: null }]))
+    fs.writeFileSync(file, cacheBytes('/r', [{ size: 1, mtimeMs: 2, ctimeMs: 3, summary, publishDate: null, expiryDate: null, problems: null }]))
     expect((JSON.parse(fs.readFileSync(file, 'utf8')) as CacheBody).articles[0]?.[11]).toBeNull()
     expect(loadShardCache(file, '/r').get('a.md')?.summary).toEqual(summary)
     expect('wordCount' in (loadShardCache(file, '/r').get('a.md')?.summary ?? {})).toBe(false)
@@ -243,7 +244,7 @@ describe('summary cache', () => {
 
   it('is not used under other site rules: a cache written in UTC is ignored once the config names a time zone', () => {
     const article: CachedArticle = {
-      size: 1, mtimeMs: 1, ctimeMs: 1, publishDate: '2030-01-01T00:00:00Z', expiryDate: null,
+      size: 1, mtimeMs: 1, ctimeMs: 1, publishDate: '2030-01-01T00:00:00Z', expiryDate: null, problems: null,
       summary: { path: 'a.md', title: 'A', date: null, isDraft: false, format: 'yaml', lastmod: null, tags: [], categories: [], wordCount: 1 },
     }
     const file = path.join(cacheDir, 'rules.json')
