@@ -6,7 +6,8 @@ import type { ContentRoot } from './content-root'
 import type { KnownHashes } from './file-version'
 import type { FsPort } from './fs-port'
 import type { ArticleStore } from './store/article-store'
-import { entryKind, isInSkippedFolder } from './store/entry-rules'
+import { siteRulesForFolderSync } from './hugo-site'
+import { entryKind, isInScope, isInSkippedFolder, type ArticleScope } from './store/entry-rules'
 import { watchTree, type RawChange, type WatchHandle } from './watch-backend'
 
 /** What the watcher needs from its folder session. */
@@ -32,12 +33,15 @@ export class FolderWatcher {
   private watcher: Promise<WatchHandle> | null = null
   private readonly listeners = new Set<(event: FolderEvent) => void>()
   private readonly rechecks = new Map<string, NodeJS.Timeout>()
+  // NOTE: read once at start, as the listing reads it; a contentDir changed while the folder is open applies on reopening.
+  private scope: ArticleScope = null
 
   constructor(private readonly deps: FolderWatcherDeps) {}
 
   /** Starts watching; resolves once the watch is in place. Calling it twice is a no-op. */
   async start(): Promise<void> {
     if (this.watcher !== null) return
+    this.scope = siteRulesForFolderSync(this.deps.root.root).articleScope
     this.watcher = watchTree(this.deps.root.root, {
       onChanges: (changes) => {
         for (const change of changes) this.onChange(change)
@@ -71,7 +75,7 @@ export class FolderWatcher {
   // and a folder removed or moved away as one change too; both are expanded to their articles here.
   private onChange({ type, path: absPath }: RawChange): void {
     const rel = this.deps.root.relative(absPath)
-    if (rel === '' || rel.startsWith('../') || isInSkippedFolder(rel, !isArticleName(rel))) return
+    if (rel === '' || rel.startsWith('../') || isInSkippedFolder(rel, !isArticleName(rel)) || !isInScope(rel, this.scope, !isArticleName(rel))) return
     if (type === 'update') return this.onHint(absPath, false)
     if (type === 'delete') {
       if (isArticleName(absPath)) this.onUnlink(absPath)
@@ -95,7 +99,7 @@ export class FolderWatcher {
     }
     for (const entry of entries) {
       const child = path.join(absPath, entry.name)
-      const kind = entryKind(entry, this.deps.root.relative(child))
+      const kind = entryKind(entry, this.deps.root.relative(child), this.scope)
       if (kind === 'folder') await this.addFolder(child)
       else if (kind === 'article') this.onHint(child, true)
     }

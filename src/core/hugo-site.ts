@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { defaultSiteRules, hugoConfigNames, siteRulesFromConfig, type HugoSiteRules } from '@shared/hugo'
 import type { Result } from '@shared/result'
@@ -12,6 +13,13 @@ export interface FolderSiteRules {
   shownFile: string | null
   /** Why the config could not be used (unreadable, not a regular file, a link outside, too large, not UTF-8, not parsing); the rules are then Hugo's defaults (UTC). */
   problem: string | null
+  /**
+   * The folders (relative, `/` separators) that hold the site's pages when the opened folder is a Hugo site root
+   * (its config's contentDir, and each language's), or null when every article of the folder is a page: no config,
+   * the opened folder is itself `content/`, or none of those folders exists. Everything else at a site root
+   * (archetypes, layouts, themes and their example sites, README.md) is not a page, so no listing shows it.
+   */
+  articleScope: readonly string[] | null
 }
 
 /** Where Hugo's config may sit for an opened folder: the folder itself, or its parent when it is a site's `content/`. */
@@ -20,15 +28,32 @@ function siteDirs(root: string): { dir: string; shownPrefix: string }[] {
 }
 
 const configNames = [...hugoConfigNames, ...hugoConfigNames.map((name) => `config/_default/${name}`)]
-const noConfig: FolderSiteRules = { rules: defaultSiteRules, configFile: null, shownFile: null, problem: null }
+const noConfig: FolderSiteRules = { rules: defaultSiteRules, configFile: null, shownFile: null, problem: null, articleScope: null }
 
 /** The rules of the first config found (as Hugo picks it), or the defaults with the reason it could not be read. */
 function fromRead(store: ReadOnlyStore, name: string, shown: string, read: Result<string | null>): FolderSiteRules | null {
   const configFile = path.join(store.root, ...name.split('/'))
-  if (!read.ok) return { rules: defaultSiteRules, configFile, shownFile: shown, problem: `${read.error.message} Dates are read in UTC (Hugo's default).` }
+  const isSiteRoot = shown === name
+  if (!read.ok) return { rules: defaultSiteRules, configFile, shownFile: shown, problem: `${read.error.message} Dates are read in UTC (Hugo's default).`, articleScope: isSiteRoot ? scopeOf(store.root, ['content']) : null }
   if (read.value === null) return null
-  const { rules, problem } = siteRulesFromConfig(path.basename(name), read.value)
-  return { rules, configFile, shownFile: shown, problem }
+  const { rules, problem, contentDirs } = siteRulesFromConfig(path.basename(name), read.value)
+  return { rules, configFile, shownFile: shown, problem, articleScope: isSiteRoot ? scopeOf(store.root, contentDirs) : null }
+}
+
+/** The content folders that exist under the site root, or null (the whole folder) when `.` is one or none exists. */
+function scopeOf(root: string, contentDirs: readonly string[]): readonly string[] | null {
+  if (contentDirs.includes('')) return null
+  // NOTE: an lstat of a folder name, nothing read: a site whose content folder is missing (or a link) shows every article rather than none.
+  const present = contentDirs.filter((dir) => isFolder(path.join(root, ...dir.split('/'))))
+  return present.length > 0 ? present : null
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isDirectory()
+  } catch {
+    return false // NOTE: missing or unreadable: not a content folder to keep to.
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Result } from '@shared/result'
 import { ok } from '@shared/result'
 import { writeFileAtomic } from '../atomic-write'
 import { errnoCode } from '../errno'
+import { siteRulesForFolderSync } from '../hugo-site'
 import { entryKind } from '../store/entry-rules'
 import { absOf, bestHits, readForScan, textOf, titlePatterns, withSnippets, type RankedHit } from './folder-scan'
 import { scanNote, type FolderScan } from './folder-search'
@@ -20,7 +21,8 @@ import { TermIndex } from './term-index'
 // read and removed ones dropped. A file that is malformed, of another version or for another folder is ignored.
 
 /** Bumped whenever the format or the words kept change, so an older file is ignored rather than trusted. */
-const formatVersion = 1
+// NOTE: 2: a Hugo site root keeps to its content folders, so a version-1 file may hold README.md or archetypes.
+const formatVersion = 2
 const magic = Buffer.from('FOLIO-SEARCH\n', 'latin1')
 
 /** One folder as saved (relative, '' for the root): the mtime and ctime it was listed with. */
@@ -199,6 +201,7 @@ function entriesOrNull(abs: string): fs.Dirent[] | null {
  * stamp taken before its entries are read (so a change made while listing shows as a change next time).
  */
 function listUnder(root: string, rel: string, files: string[], dirs: DirRow[]): void {
+  const scope = siteRulesForFolderSync(root).articleScope
   const pending = [rel]
   while (pending.length > 0) {
     const dir = pending.pop() as string
@@ -210,7 +213,7 @@ function listUnder(root: string, rel: string, files: string[], dirs: DirRow[]): 
     dirs.push([dir, stats.mtimeMs, stats.ctimeMs])
     for (const entry of entries) {
       const child = dir === '' ? entry.name : `${dir}/${entry.name}`
-      const kind = entryKind(entry, child)
+      const kind = entryKind(entry, child, scope)
       if (kind === 'folder') pending.push(child)
       else if (kind === 'article') files.push(child)
     }
@@ -294,6 +297,7 @@ function freshness(root: string, saved: SavedIndex, valid: Uint8Array, toScan: s
     return stats === null || !stats.isDirectory() || stats.mtimeMs !== mtimeMs || stats.ctimeMs !== ctimeMs
   })
   if (changedDirs.length === 0) return { valid, toScan }
+  const scope = siteRulesForFolderSync(root).articleScope
   const known = new Set(paths)
   const knownDirs = new Set(dirs.map(([rel]) => rel))
   for (const [rel] of changedDirs) {
@@ -302,7 +306,7 @@ function freshness(root: string, saved: SavedIndex, valid: Uint8Array, toScan: s
     if (entries === null) continue
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`
-      const kind = entryKind(entry, child)
+      const kind = entryKind(entry, child, scope)
       if (kind === 'article' && !known.has(child)) toScan.push(child)
       // NOTE: a folder that is new (or was a file, or skipped) is listed whole.
       else if (kind === 'folder' && !knownDirs.has(child)) listUnder(root, child, toScan, [])

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { detectBlock } from '@shared/front-matter/detect'
+import { siteRulesForFolderSync } from '../hugo-site'
 import { entryKind } from '../store/entry-rules'
 import { openForIndexSync } from '../store/sync-open'
 import { errnoCode } from '../errno'
@@ -150,6 +151,8 @@ const lastChunkSize = 4096
  * start while the rest of a large folder is listed. Throws only when the root itself cannot be read.
  */
 function listArticlesInChunks(root: string, take: (paths: string[]) => void, firstChunk = firstChunkSize): void {
+  // NOTE: at a Hugo site root only its content folders hold pages (archetypes, themes and README.md do not).
+  const scope = siteRulesForFolderSync(root).articleScope
   let found: string[] = []
   let chunkSize = firstChunk
   const pending: string[] = ['']
@@ -166,7 +169,7 @@ function listArticlesInChunks(root: string, take: (paths: string[]) => void, fir
     for (const entry of entries) {
       // NOTE: a plain concatenation, not childPath's flat copy: this listing is on the cold index's critical path.
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`
-      const kind = entryKind(entry, child)
+      const kind = entryKind(entry, child, scope)
       if (kind === 'folder') pending.push(child)
       else if (kind === 'article') found.push(child)
     }

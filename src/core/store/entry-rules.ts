@@ -27,11 +27,33 @@ export function isInSkippedFolder(relPath: string, isFolder = false): boolean {
 }
 
 /**
- * What a listing keeps of one folder entry: a subfolder to walk, an article, or nothing. Links are neither (never
- * followed, as at start-up); FIFOs, sockets and devices are not files. The one rule every listing shares.
+ * The folders (relative, `/` separators) that hold a Hugo site's pages when a site root is open, or null when every
+ * article of the folder counts (see FolderSiteRules.articleScope, which decides it from the site config).
  */
-export function entryKind(entry: FsDirent, child: string): 'folder' | 'article' | null {
-  if (entry.isDirectory()) return isSkippedFolder(child) ? null : 'folder'
-  if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\')) return 'article'
+export type ArticleScope = readonly string[] | null
+
+const isUnder = (rel: string, dir: string): boolean => rel.length > dir.length && rel.startsWith(dir) && rel[dir.length] === '/'
+
+/**
+ * True when `rel` (`/` separators) is within `scope`: an article (or, with `isFolder`, a folder) inside one of the
+ * content folders; a folder is also within it when a content folder lies below it (it must be walked to get there).
+ */
+export function isInScope(rel: string, scope: ArticleScope, isFolder = false): boolean {
+  if (scope === null) return true
+  for (const dir of scope) {
+    if (isUnder(rel, dir)) return true
+    if (isFolder && (rel === dir || isUnder(dir, rel))) return true
+  }
+  return false
+}
+
+/**
+ * What a listing keeps of one folder entry: a subfolder to walk, an article, or nothing. Links are neither (never
+ * followed, as at start-up); FIFOs, sockets and devices are not files; outside `scope` nothing is. The one rule every
+ * listing shares.
+ */
+export function entryKind(entry: FsDirent, child: string, scope: ArticleScope = null): 'folder' | 'article' | null {
+  if (entry.isDirectory()) return isSkippedFolder(child) || !isInScope(child, scope, true) ? null : 'folder'
+  if (entry.isFile() && isArticleName(entry.name) && !entry.name.includes('\\') && isInScope(child, scope)) return 'article'
   return null
 }

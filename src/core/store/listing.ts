@@ -2,14 +2,15 @@ import path from 'node:path'
 import { ok, type Result } from '@shared/result'
 import { errnoToResult } from '../errno'
 import type { FsPort } from '../fs-port'
-import { entryKind } from './entry-rules'
+import { siteRulesForFolderSync } from '../hugo-site'
+import { entryKind, type ArticleScope } from './entry-rules'
 
 /**
  * Lists the articles under `root` (relative `/` paths, unordered) and hands them to `take` a folder at a time, so a
  * caller can start on the first while the rest is listed. A subfolder that vanished or cannot be read is skipped;
- * fails only when the root itself cannot be read.
+ * fails only when the root itself cannot be read. At a Hugo site root only its content folders are listed (`scope`).
  */
-export async function listArticlesStreaming(fs: FsPort, root: string, take: (paths: string[]) => void): Promise<Result<void>> {
+export async function listArticlesStreaming(fs: FsPort, root: string, take: (paths: string[]) => void, scope: ArticleScope = siteRulesForFolderSync(root).articleScope): Promise<Result<void>> {
   const pending: string[] = ['']
   while (pending.length > 0) {
     const rel = pending.pop() as string
@@ -24,7 +25,7 @@ export async function listArticlesStreaming(fs: FsPort, root: string, take: (pat
     const found: string[] = []
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`
-      const kind = entryKind(entry, child)
+      const kind = entryKind(entry, child, scope)
       if (kind === 'folder') pending.push(child)
       else if (kind === 'article') found.push(child)
     }

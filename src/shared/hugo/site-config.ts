@@ -52,7 +52,7 @@ function siteConfigOf(data: ConfigData): SiteConfig {
   return {
     title: text(data.title) ?? '',
     theme: firstText(data.theme),
-    contentDir: trimSlashes(text(data.contentdir) ?? 'content') || 'content',
+    contentDir: contentDirsOf(data)[0] || 'content',
     staticDir: trimSlashes(firstText(data.staticdir) ?? 'static') || 'static',
     taxonomies: isRecord(taxonomies) ? Object.values(taxonomies).flatMap((v) => text(v) ?? []) : defaultSiteConfig.taxonomies,
     permalinks: isRecord(permalinks) ? Object.fromEntries(Object.entries(permalinks).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))) : {},
@@ -84,6 +84,29 @@ function keyList(field: HugoDateField, value: unknown): readonly string[] {
   return out
 }
 
+/**
+ * Where a site's pages live (`contentDir`, default `content`, plus each language's own `contentDir`), relative to the
+ * site root with `/` separators; a folder that would leave the site (`..`, absolute) is dropped, as Hugo cannot mount it.
+ */
+function contentDirsOf(data: ConfigData): string[] {
+  const main = text(data.contentdir)
+  const written = [main === null || main.trim() === '' ? 'content' : main]
+  const languages = data.languages
+  if (isRecord(languages)) {
+    for (const lang of Object.values(languages)) {
+      const dir = isRecord(lang) ? text(lowerKeys(lang).contentdir) : null
+      if (dir !== null && dir.trim() !== '') written.push(dir)
+    }
+  }
+  // NOTE: `.` is the site root itself (''); an absolute folder or one reaching out with `..` is not the site's.
+  const dirs = written
+    .filter((d) => !/^([\\/]|[a-z]:)/i.test(d))
+    .map((d) => d.split(/[\\/]/).filter((p) => p !== '' && p !== '.'))
+    .filter((parts) => !parts.includes('..'))
+    .map((parts) => parts.join('/'))
+  return [...new Set(dirs.length > 0 ? dirs : ['content'])]
+}
+
 function rulesOf(name: string, data: ConfigData): { rules: HugoSiteRules; problem: string | null } {
   const zone = typeof data.timezone === 'string' && data.timezone !== '' ? data.timezone : null
   const fm = lowerKeys(data.frontmatter)
@@ -98,11 +121,12 @@ function rulesOf(name: string, data: ConfigData): { rules: HugoSiteRules; proble
 }
 
 /**
- * The rulebook's settings from a site config's text (`name` tells the syntax): `timeZone` and `[frontmatter]`.
+ * The rulebook's settings from a site config's text (`name` tells the syntax): `timeZone` and `[frontmatter]`, and
+ * the folders that hold the site's pages.
  * A config that does not parse, or a zone name this platform does not know, gives the defaults and a problem.
  */
-export function siteRulesFromConfig(name: string, source: string): { rules: HugoSiteRules; problem: string | null } {
+export function siteRulesFromConfig(name: string, source: string): { rules: HugoSiteRules; problem: string | null; contentDirs: string[] } {
   const read = readConfigData(name, source)
-  if ('error' in read) return { rules: { timeZone: null, dateKeys: defaultDateKeys }, problem: `${name} does not parse (${read.error}); dates are read in UTC` }
-  return rulesOf(name, read.data)
+  if ('error' in read) return { rules: { timeZone: null, dateKeys: defaultDateKeys }, problem: `${name} does not parse (${read.error}); dates are read in UTC`, contentDirs: ['content'] }
+  return { ...rulesOf(name, read.data), contentDirs: contentDirsOf(read.data) }
 }
