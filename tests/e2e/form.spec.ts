@@ -113,3 +113,18 @@ test('keyboard: add a field from the suggestions, rename and remove it; axe find
   const shot = process.env.FOLIO_UPDATE_SCREENSHOT === '1' ? path.join(repoRoot, 'docs', 'form.png') : test.info().outputPath('form.png')
   await form.screenshot({ path: shot })
 })
+
+test('in a 900 px window the form puts labels above the inputs, so the title input takes the pane width', async ({ page, served }) => {
+  await page.setViewportSize({ width: 900, height: 600 })
+  const form = await openArticle(page, served.url, sampleTitle)
+  const input = form.getByLabel('title', { exact: true })
+  const label = form.locator('label.field-label', { hasText: /^title$/ })
+  const [inputBox, labelBox, formBox] = await Promise.all([input.boundingBox(), label.boundingBox(), form.boundingBox()])
+  // NOTE: the label column had left the input about 95 px ("Welcome to"); stacked, the input spans the pane's width.
+  expect(inputBox?.width ?? 0).toBeGreaterThan((formBox?.width ?? 0) * 0.75)
+  expect(inputBox?.y ?? 0).toBeGreaterThan((labelBox?.y ?? 0) + (labelBox?.height ?? 0) - 1)
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await expect.poll(async () => (await input.boundingBox())?.x ?? 0).toBeGreaterThan((await label.boundingBox())?.x ?? 0)
+  const wide = await input.boundingBox()
+  expect(wide?.y ?? 0).toBeLessThan(((await label.boundingBox())?.y ?? 0) + 10)
+})
