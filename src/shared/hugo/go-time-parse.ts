@@ -1,3 +1,4 @@
+import { parseCommonCastDate } from './cast-date-common'
 import { goDayNames, goMonthNames, tokenize, type WallTime } from './go-time'
 
 /** How a layout places the text in time: its own numeric offset, the site's zone, or a time of day alone (year 0). */
@@ -217,6 +218,11 @@ function parseWith(tokens: string[], text: string): WallTime | null {
  * names, runs of spaces, a fraction after the seconds); null when none fits: Hugo then silently has no date.
  */
 export function parseCastDate(text: string): { wall: WallTime; use: ZoneUse } | null {
+  return parseCommonCastDate(text) ?? parseCastDateByLayouts(text)
+}
+
+/** parseCastDate trying every layout in turn, without the shortcut for common shapes (the reference in its tests). */
+export function parseCastDateByLayouts(text: string): { wall: WallTime; use: ZoneUse } | null {
   for (const { tokens, use } of tokenizedLayouts) {
     const wall = parseWith(tokens, text)
     if (wall !== null) return { wall, use: use === 'numeric' && wall.offset === null ? 'site' : use }
