@@ -8,7 +8,14 @@ import { startLinkSwapper } from '../../../support/link-swapper'
 import { makeTempDir, removeTempDir } from '../corpus'
 
 const isPosix = process.platform !== 'win32'
-const attempts = 2000
+/**
+ * Reads (or writes) per racing test. NOTE: 400, down from 2,000: confinement-steps.test.ts now puts a swap (and a swap
+ * there and back) between every two steps of a read and a write, deterministically, which covers every order of the
+ * swaps against the store's steps. What only a race can reach is a swap landing inside one step (the kernel walking
+ * the path of an open or a realpath); with the swapper running flat out on the other core every operation meets many
+ * swaps, and each test asserts that some operations were refused, i.e. that the swaps really met them.
+ */
+const attempts = 400
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
 const textOf = (data: Uint8Array): string => new TextDecoder().decode(data)
 
@@ -54,6 +61,7 @@ describe.runIf(isPosix)('NodeArticleStore confinement under racing links', () =>
     expect(seen.has('SECRET')).toBe(false)
     expect(seen.has('INSIDE')).toBe(true)
     expect([...seen].every((s) => ['INSIDE', 'INVALID_PATH', 'NOT_FOUND'].includes(s))).toBe(true)
+    expect(seen.size, 'no read met a swap').toBeGreaterThan(1)
   })
 
   it('never writes outside while links are swapped over the article', async () => {
@@ -71,6 +79,7 @@ describe.runIf(isPosix)('NodeArticleStore confinement under racing links', () =>
     }
     expect(snapshot(outside)).toEqual(before)
     expect(written).toBeGreaterThan(0)
+    expect(written, 'no write met a swap').toBeLessThan(attempts / 2)
   })
 
   it('never reads nor writes outside while a folder of the path is swapped for a link to an outside folder', async () => {
@@ -90,6 +99,7 @@ describe.runIf(isPosix)('NodeArticleStore confinement under racing links', () =>
     }
     expect(seen.has('SECRET')).toBe(false)
     expect(seen.has('INSIDE')).toBe(true)
+    expect(seen.size, 'no read or write met a swap').toBeGreaterThan(1)
     expect(snapshot(outside)).toEqual(before)
   })
 })
@@ -126,6 +136,7 @@ describe.runIf(isPosix)('NodeArticleStore and files that are not regular files',
       await swapper.stop()
     }
     expect([...seen].every((s) => ['INSIDE', 'INVALID_PATH', 'NOT_FOUND'].includes(s))).toBe(true)
+    expect(seen.size, 'no read met a swap').toBeGreaterThan(1)
   })
 
   it('follows a link that stays inside for the editor, but not for the index and watcher (followLinks: false)', async () => {
@@ -194,6 +205,7 @@ describe.runIf(isPosix)('NodeArticleStore confinement without /proc (the macOS p
     }
     expect(seen.has('SECRET')).toBe(false)
     expect(seen.has('INSIDE')).toBe(true)
+    expect(seen.size, 'no read or write met a swap').toBeGreaterThan(1)
     expect(fs.readFileSync(path.join(outside, 'secret.md'), 'utf8')).toBe('SECRET')
   })
   it('never reads a file outside while a folder of the path is swapped for a link to an outside folder', async () => {
