@@ -6,7 +6,7 @@ import { useThemeRule } from '../hooks/use-theme-rule'
 import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-document'
 import { interceptPreviewLinks } from '../preview/link-clicks'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
-import { previewBodyOf, previewHeaderHtml, sanitizePreviewHeader, sanitizePreviewUnit } from '../preview/render-preview'
+import { previewBodyOf, previewHeaderHtml, sanitizePreviewHeader, sanitizePreviewUnitParts } from '../preview/render-preview'
 import { createBodyRenderer } from '../preview/body-renderer'
 import { PreviewDom } from '../preview/preview-dom'
 import { isBundleArticle } from '@shared/article-names'
@@ -82,7 +82,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       if (!root) return
       let isReset = isNewDocument
       if (page?.root !== root) {
-        page = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnit(unit, sanitizeOptions) })
+        page = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnitParts(unit, sanitizeOptions) })
         isReset = true
       }
       const path = editor.activePath

@@ -7,10 +7,29 @@ interface DomUnit {
   line: number
 }
 
+/**
+ * A long unit's sanitized HTML in parts, so no one step sanitizes and parses all of it: `shell` is the unit with an
+ * empty container (the first element matching the selector `into`), and each `next()` answers the sanitized HTML of
+ * the container's next children, null after the last. In one string the parts go at `shell` index `at`.
+ */
+export interface UnitParts {
+  shell: string
+  into: string
+  at: number
+  next: () => string | null
+}
+
+/** The HTML of `parts` in one string, every part taken: the shell with the parts where they go. */
+export function joinParts(parts: UnitParts): string {
+  const pieces: string[] = []
+  for (let part = parts.next(); part !== null; part = parts.next()) pieces.push(part)
+  return parts.shell.slice(0, parts.at) + pieces.join('') + parts.shell.slice(parts.at)
+}
+
 /** How the page applies patches: the sanitizer of a unit, and how long one slice of work may hold the thread. */
 export interface PreviewDomOptions {
-  /** The sanitized HTML of a unit (the page's DOMPurify; never raw). */
-  sanitize: (unit: UnitData) => string
+  /** The sanitized HTML of a unit, whole or in parts (the page's DOMPurify; never raw). */
+  sanitize: (unit: UnitData) => string | UnitParts
   /** A slice of patch work stops once it has run this long (after at least `minSteps` steps); default 8 ms. */
   budgetMs?: number
   minSteps?: number
@@ -20,6 +39,17 @@ export interface PreviewDomOptions {
 }
 
 const emptyUnit = (): DomUnit => ({ nodes: [], marks: [], line: 0 })
+
+/** The first element of `nodes` or under them that matches `selector`; null when none does. */
+function containerIn(nodes: readonly ChildNode[], selector: string): Element | null {
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue
+    const element = node as Element
+    const found = element.matches(selector) ? element : element.querySelector(selector)
+    if (found !== null) return found
+  }
+  return null
+}
 
 /** The elements of `nodes` and under them that carry `data-source-line`, in document order. */
 function marksIn(nodes: readonly ChildNode[]): HTMLElement[] {
@@ -53,6 +83,8 @@ export class PreviewDom {
   private opDone = 0
   /** The new units of the current insert op, off the page until the op ends. */
   private pending: DocumentFragment
+  /** The unit being built in parts (its shell parsed, its container filled a part per step); null when none. */
+  private building: { data: UnitData; unit: DomUnit; container: Element; parts: UnitParts } | null = null
   private isPumping = false
   private isScheduled = false
   private readonly options: Required<PreviewDomOptions>
@@ -83,6 +115,7 @@ export class PreviewDom {
   clear(): void {
     this.queue.length = 0
     this.pending.replaceChildren()
+    this.building = null
     this.isStarted = false
     this.done = []
     this.rest = []
@@ -102,6 +135,7 @@ export class PreviewDom {
       this.restAt = 0
       this.isStarted = false
       this.pending.replaceChildren()
+      this.building = null
     }
     this.queue.push(patch)
     this.pump()
@@ -175,7 +209,7 @@ export class PreviewDom {
     })
   }
 
-  /** One step of the current patch: up to 200 kept or removed units, or one inserted unit. */
+  /** One step of the current patch: up to 200 kept or removed units, or one inserted unit (or one part of it). */
   private step(): void {
     const patch = this.queue[0]
     if (patch === undefined) return
@@ -204,7 +238,9 @@ export class PreviewDom {
       for (const unit of this.rest.slice(this.restAt, this.restAt + count)) for (const node of unit.nodes) node.remove()
       this.restAt += count
     } else {
-      this.done.push(this.insert(op.units[this.opDone]))
+      const unit = this.insert(op.units[this.opDone])
+      if (unit === null) return
+      this.done.push(unit)
     }
     if (count < left) {
       this.opDone += count
@@ -228,8 +264,31 @@ export class PreviewDom {
     return { ...unit, line: shiftLine(unit.line, shift) ?? unit.line }
   }
 
-  private insert(data: UnitData): DomUnit {
-    const unit = { ...this.parse(this.options.sanitize(data)), line: data.line }
+  /** The unit of `data` once it is built, off the page in `pending`; null while a unit in parts has parts to go. */
+  private insert(data: UnitData): DomUnit | null {
+    if (this.building?.data !== data) {
+      const html = this.options.sanitize(data)
+      if (typeof html === 'string') return this.added({ ...this.parse(html), line: data.line })
+      const unit = { ...this.parse(html.shell), line: data.line }
+      const container = containerIn(unit.nodes, html.into)
+      // NOTE: a shell without its container would be a sanitizer's bug; the parts then go in as one string.
+      if (container === null) return this.added({ ...this.parse(joinParts(html)), line: data.line })
+      this.building = { data, unit, container, parts: html }
+      return null
+    }
+    const { unit, container, parts } = this.building
+    const part = parts.next()
+    if (part !== null) {
+      const template = this.root.ownerDocument.createElement('template')
+      template.innerHTML = part
+      container.append(template.content)
+      return null
+    }
+    this.building = null
+    return this.added({ ...unit, marks: marksIn(unit.nodes) })
+  }
+
+  private added(unit: DomUnit): DomUnit {
     this.pending.append(...unit.nodes)
     return unit
   }

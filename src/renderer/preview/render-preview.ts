@@ -5,6 +5,8 @@ import { renderHeader, renderMarkdown, sanitizeHtml, sanitizeRendered, type Head
 import type { SanitizeOptions } from '@shared/markdown/sanitize'
 import type { UnitData } from '@shared/markdown/preview-model'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
+import { footnoteListParts } from './footnote-parts'
+import { joinParts, type UnitParts } from './preview-dom'
 
 const assetAttributes = new Set(['src', 'poster'])
 /** An Electron asset URL as createAssetResolver writes it: the prefix, then percent-encoded segments only. */
@@ -54,9 +56,12 @@ export function sanitizePreviewHeader(html: string, options: SanitizeOptions = {
   return html === '' ? '' : sanitizeHtml(html, previewPurifier(), options)
 }
 
-/** A body unit's HTML sanitized with the preview's rules, with the notices of sanitizeRendered where markup was lost. */
-export function sanitizePreviewUnit(unit: UnitData, options: SanitizeOptions = {}): string {
-  const footnotes = unit.blocks.length === 1 && unit.blocks[0]?.raw === '' ? sanitizeFootnotes(unit.blocks[0].html, options) : null
+/**
+ * A body unit's HTML sanitized with the preview's rules, with the notices of sanitizeRendered where markup was lost;
+ * a footnote list comes as parts (see footnoteListParts), which the page sanitizes and adds a few at a time.
+ */
+export function sanitizePreviewUnitParts(unit: UnitData, options: SanitizeOptions = {}): string | UnitParts {
+  const footnotes = unit.blocks.length === 1 && unit.blocks[0]?.raw === '' ? footnoteListParts(unit.blocks[0].html, previewPurifier(), options) : null
   if (footnotes !== null) return footnotes
   // NOTE: a unit read alone starts where the whole body would already be in <body>: a leading <script> and the
   // newline after it would go to <head> and vanish. A letter before it keeps the parser in the body, as the
@@ -65,36 +70,13 @@ export function sanitizePreviewUnit(unit: UnitData, options: SanitizeOptions = {
   return html.startsWith(bodyMark) ? html.slice(bodyMark.length) : html
 }
 
-const bodyMark = 'x'
-const footnoteList = '<ol class="footnotes-list">\n'
-const footnoteItem = /(?=<li id="fn\d+" class="footnote-item">)/
-/** Sanitized footnote items by their HTML, as the last list had them. */
-let footnoteCache = new Map<string, string>()
-
-/**
- * The footnote list (one block, often the longest of an article) sanitized an item at a time, reusing the items
- * that did not change: the same HTML as one pass, as the list is Markdown's own markup (no raw HTML in it); null
- * when `html` is not a footnote list. NOTE: typing in a footnote of a long article re-sanitized every footnote.
- */
-function sanitizeFootnotes(html: string, options: SanitizeOptions): string | null {
-  const open = html.indexOf(footnoteList)
-  const close = html.lastIndexOf('</ol>')
-  if (!html.startsWith('<hr class="footnotes-sep">') || open === -1 || close < open) return null
-  const cache = new Map<string, string>()
-  const items = html
-    .slice(open + footnoteList.length, close)
-    .split(footnoteItem)
-    .map((item) => {
-      const key = (options.allowRemoteImages === true ? '1' : '0') + item
-      const clean = footnoteCache.get(key) ?? cache.get(key) ?? sanitizeHtml(bodyMark + item, previewPurifier(), options).slice(bodyMark.length)
-      cache.set(key, clean)
-      return clean
-    })
-  footnoteCache = cache
-  const shell = sanitizeHtml(html.slice(0, open + footnoteList.length) + html.slice(close), previewPurifier(), options)
-  const at = shell.lastIndexOf('</ol>')
-  return at === -1 ? null : shell.slice(0, at) + items.join('') + shell.slice(at)
+/** A body unit's sanitized HTML in one string (sanitizePreviewUnitParts with its parts joined). */
+export function sanitizePreviewUnit(unit: UnitData, options: SanitizeOptions = {}): string {
+  const html = sanitizePreviewUnitParts(unit, options)
+  return typeof html === 'string' ? html : joinParts(html)
 }
+
+const bodyMark = 'x'
 
 /**
  * The preview HTML of a document in one pass: a header from the front matter, then the body rendered as Markdown,

@@ -4,7 +4,7 @@ import { EditorState } from '@codemirror/state'
 import { PreviewModel } from '@shared/markdown/preview-model'
 import { frontMatterState } from '../../../../src/renderer/editor/extensions/front-matter-state'
 import { PreviewDom } from '../../../../src/renderer/preview/preview-dom'
-import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnit } from '../../../../src/renderer/preview/render-preview'
+import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnitParts } from '../../../../src/renderer/preview/render-preview'
 import { lastBlockAtOrAbove } from '../../../../src/renderer/preview/scroll-sync'
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures')
@@ -16,6 +16,12 @@ const crafted = [
   '{{< figure src="x.png" >}}\n\n- [ ] task\n- [x] done\n\nTerm\n: Definition\n\n[r]: https://example.org/r\n[^1]: The note.\n\n```go\nfunc main() {}\n```\n',
   'More[^2] and more[^3] and ![img](https://images.example/i.png "t")[^1].\n\n[^2]: Two, with a list:\n\n    - a\n    - b\n\n[^3]: Three ![pic](https://images.example/p.png).\n',
 ].join('\n')
+/** An article with `count` footnotes, so its footnote list goes on the page in several parts. */
+function footnoted(count: number): string {
+  const parts = ['---\ntitle: "Notes"\n---\n']
+  for (let n = 1; n <= count; n++) parts.push(`Paragraph ${n} with a note.[^${n}]\n\n[^${n}]: Note ${n}, *emphasis* and a [link](https://example.org/${n}).\n`)
+  return parts.join('\n')
+}
 const snippets = ['x', ' word', '\n', '\n\n', '## Heading\n', '# Intro\n', '[^1]', '[^2]: Two.\n', '<details>\n', '</details>\n', '```\n', '- item\n', '> quote\n', '<!--', '-->', '<b>', '\n---\n', 'title: x\n']
 
 function stateOf(text: string): EditorState {
@@ -26,7 +32,7 @@ function stateOf(text: string): EditorState {
 function page() {
   const root = document.createElement('main')
   const slices: (() => void)[] = []
-  const dom = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnit(unit), budgetMs: 0, minSteps: 1, defer: (next) => slices.push(next) })
+  const dom = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnitParts(unit), budgetMs: 0, minSteps: 1, defer: (next) => slices.push(next) })
   const model = new PreviewModel()
   return {
     root,
@@ -73,6 +79,7 @@ describe('the incremental preview', () => {
     ['the sample article', sample, 11],
     ['crafted Markdown', crafted, 12],
     ['hostile HTML', xss.slice(0, 24).join('\n\n'), 13],
+    ['a long footnote list', footnoted(60), 14],
   ])('shows %s after random edits exactly as a full render does', (_name, start, seed) => {
     const next = random(seed)
     const live = page()
@@ -97,6 +104,7 @@ describe('the incremental preview', () => {
     ['the sample article', sample],
     ['crafted Markdown', crafted],
     ['hostile HTML', xss.slice(0, 40).join('\n\n')],
+    ['a long footnote list', footnoted(60)],
   ])('renders %s as the one-pass preview does (same sanitizer, same notices)', (_name, text) => {
     const reference = document.createElement('main')
     reference.innerHTML = renderPreviewHtml(stateOf(text))
@@ -123,5 +131,35 @@ describe('the incremental preview', () => {
     expect(after[0]).toBe(a)
     expect(after.at(-1)).toBe(c)
     expect(c?.getAttribute('data-source-line')).toBe('7')
+  })
+
+  it('puts a long footnote list on the page a few items per step, the list whole once its last part is in', () => {
+    const live = page()
+    const text = footnoted(60)
+    live.render(text, true)
+    // NOTE: budget 0 and one step per slice: the render runs the first step, every slice one more.
+    let slices = 0
+    while (live.root.querySelector('.footnotes') === null && slices < 1000) {
+      live.run(1)
+      slices++
+    }
+    // 60 paragraphs, then the list: its shell, four parts of at most 16 items, and the step that ends it.
+    expect(1 + slices).toBe(60 + 6)
+    expect(live.root.querySelectorAll('.footnote-item')).toHaveLength(60)
+    live.run()
+    expect(live.dom.isSettled).toBe(true)
+    const reference = document.createElement('main')
+    reference.innerHTML = renderPreviewHtml(stateOf(text))
+    expect(live.root.innerHTML).toBe(reference.innerHTML)
+  })
+
+  it('drops a footnote list half built when the next article resets the page', () => {
+    const live = page()
+    live.render(footnoted(60), true)
+    live.run(63)
+    const next = footnoted(20).replace('Paragraph 1 ', 'First paragraph ')
+    live.render(next, true)
+    live.run()
+    expect(live.root.innerHTML).toBe(fresh(next))
   })
 })
