@@ -1,4 +1,5 @@
 import { rulesWithTimeZone, type HugoSiteRules } from '@shared/hugo/page'
+import type { ChangeSet } from '@codemirror/state'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { UrlPolicy } from '@shared/markdown'
 import type { EditorController } from '../editor/editor-controller'
@@ -6,7 +7,8 @@ import { useThemeRule } from '../hooks/use-theme-rule'
 import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-document'
 import { interceptPreviewLinks } from '../preview/link-clicks'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
-import { previewBodyOf, previewHeaderHtml, sanitizePreviewHeader, sanitizePreviewUnitParts } from '../preview/render-preview'
+import { createHeaderCache, sanitizePreviewUnitParts } from '../preview/render-preview'
+import { frontMatterOf } from '../editor/extensions/front-matter-state'
 import { createBodyRenderer } from '../preview/body-renderer'
 import { PreviewDom } from '../preview/preview-dom'
 import { isBundleArticle } from '@shared/article-names'
@@ -77,6 +79,9 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       const path = editor.activePath
       return { allowRemoteImages, rules: rulesRef.current, ...(path === null ? {} : { resolveUrl: createAssetResolver(path, base), isPageBundle: isBundleArticle(path) }) }
     }
+    // NOTE: the changes since the last render's document, so only the edited range of the body crosses to the worker.
+    let changes: ChangeSet | null = null
+    const header = createHeaderCache()
     const render = (isNewDocument = false): void => {
       const root = ensurePreviewRoot(frame, theme)
       if (!root) return
@@ -86,6 +91,8 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
         isReset = true
       }
       const path = editor.activePath
+      const since = changes
+      changes = editor.view.state.changes()
       if (path === null) {
         page.clear()
         return
@@ -95,8 +102,9 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       isRequesting = true
       try {
         const state = editor.view.state
-        page.setHeader(sanitizePreviewHeader(previewHeaderHtml(state, policy()), sanitizeOptions))
-        renderer.request({ ...previewBodyOf(state), allowRemoteImages, asset: { path, base }, isReset })
+        page.setHeader(header(state, path, policy, sanitizeOptions))
+        const bodyFrom = frontMatterOf(state).block?.to ?? 0
+        renderer.request({ doc: state.doc, bodyFrom, changes: since, lineOffset: state.doc.lineAt(bodyFrom).number - 1, allowRemoteImages, asset: { path, base }, isReset })
       } finally {
         isRequesting = false
       }
@@ -122,8 +130,10 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
     const unsubscribe = editor.subscribe((event) => {
       if (event.kind === 'switched') {
         clearTimeout(timer)
+        changes = null
         render(true)
       } else if (event.isDocChanged) {
+        changes = changes?.compose(event.changes) ?? null
         clearTimeout(timer)
         // NOTE: the page's share of a render is small when markdown-it runs in the worker (only changed units are
         // sanitized and replaced); where it runs in the page a long article costs hundreds of milliseconds, and

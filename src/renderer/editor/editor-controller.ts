@@ -1,4 +1,4 @@
-import { EditorSelection, type EditorState } from '@codemirror/state'
+import { EditorSelection, type ChangeSet, type EditorState } from '@codemirror/state'
 import { EditorView, type ViewUpdate } from '@codemirror/view'
 import { undo, redo } from '@codemirror/commands'
 import type { TextChange } from '@shared/front-matter/types'
@@ -9,10 +9,13 @@ import { spellCheck } from './extensions/spell-check'
 import { editorAppearance, type EditorAppearance } from './extensions/appearance'
 import { announceRevealLine } from './reveal-line'
 
-/** What listeners hear: the active document changed (`switched`) or its state was updated (`updated`). */
+/**
+ * What listeners hear: the active document changed (`switched`) or its state was updated (`updated`, with the
+ * changes from the previous state: empty when the text did not change).
+ */
 export type EditorEvent =
   | { kind: 'switched'; path: string | null; state: EditorState }
-  | { kind: 'updated'; path: string; state: EditorState; isDocChanged: boolean }
+  | { kind: 'updated'; path: string; state: EditorState; isDocChanged: boolean; changes: ChangeSet }
 
 /** Options when opening a document. */
 export interface OpenOptions {
@@ -233,7 +236,7 @@ export class EditorController {
   private handleUpdate(update: ViewUpdate): void {
     // NOTE: the update listener also fires for the placeholder state before any document is opened.
     if (this.active === null) return
-    this.emit({ kind: 'updated', path: this.active, state: update.state, isDocChanged: update.docChanged })
+    this.emit({ kind: 'updated', path: this.active, state: update.state, isDocChanged: update.docChanged, changes: update.changes })
   }
 
   private emit(event: EditorEvent): void {

@@ -4,6 +4,7 @@ import { entriesOfFields, type HugoSiteRules } from '@shared/hugo'
 import { renderHeader, renderMarkdown, sanitizeHtml, sanitizeRendered, type HeaderOptions } from '@shared/markdown'
 import type { SanitizeOptions } from '@shared/markdown/sanitize'
 import type { UnitData } from '@shared/markdown/preview-model'
+import type { ParsedFrontMatter } from '@shared/front-matter/types'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 import { footnoteListParts } from './footnote-parts'
 import { joinParts, type UnitParts } from './preview-dom'
@@ -43,6 +44,23 @@ export function previewHeaderHtml(state: EditorState, options: PreviewOptions = 
   const text = parsed.block === null ? '' : state.doc.sliceString(0, parsed.block.to)
   const hugo = { entries: entriesOfFields(text, parsed.fields), format: parsed.format === 'none' ? 'yaml' : parsed.format, rules } as const
   return renderHeader(parsed.data, { ...policy, isPageBundle, hugo })
+}
+
+/**
+ * The sanitized header of an article's preview, remade only when its front matter's parse (a new one per edit of
+ * the block), the article or the site rules changed: typing in the body reuses the last one.
+ */
+export function createHeaderCache(): (state: EditorState, path: string, options: () => PreviewOptions, sanitizeOptions: SanitizeOptions) => string {
+  let last: { parsed: ParsedFrontMatter; path: string; key: string; html: string } | null = null
+  return (state, path, options, sanitizeOptions) => {
+    const parsed = frontMatterOf(state)
+    const policy = options()
+    const key = JSON.stringify([policy.allowRemoteImages === true, sanitizeOptions.allowRemoteImages === true, policy.isPageBundle === true, policy.rules ?? null])
+    if (last?.parsed === parsed && last.path === path && last.key === key) return last.html
+    const html = sanitizePreviewHeader(previewHeaderHtml(state, policy), sanitizeOptions)
+    last = { parsed, path, key, html }
+    return html
+  }
 }
 
 /** The preview's DOMPurify (created on first use). */

@@ -107,6 +107,12 @@ export class PreviewModel {
   private body: string | null = null
   private lineOffset = 0
 
+  /** The last rendered body with [from, to) replaced by `insert`. Throws without one: a first request is whole. */
+  bodyWith(from: number, to: number, insert: string): string {
+    if (this.body === null || from < 0 || to < from || to > this.body.length) throw new Error('PreviewModel: an edit without the body it applies to')
+    return this.body.slice(0, from) + insert + this.body.slice(to)
+  }
+
   /** Renders `body` and returns the patch from the last render (from nothing when `isReset` or the first time). */
   update(body: string, options: RenderOptions, isReset = false): UnitPatch {
     const lineOffset = options.lineOffset ?? 0
