@@ -73,7 +73,9 @@ export function readTrace(trace, { marker, mapSource }) {
     const all = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && taskNames.has(e.name) && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur)
     const kept = []
     for (const e of all) if (kept.length === 0 || e.ts >= kept.at(-1).ts + kept.at(-1).dur) kept.push(e)
-    return kept.map((e) => ({ start: e.ts, end: e.ts + e.dur, ms: e.dur / 1000, where: new Map(), by: { folio: 0, editor: 0, react: 0, state: 0, library: 0, gc: 0, native: 0, idle: 0 } }))
+    // NOTE: `cpuMs` is the thread's own time in the task (tdur): on a shared machine a task's wall time includes the
+    // time the thread waited for a core, which inflates every figure by the load.
+    return kept.map((e) => ({ start: e.ts, end: e.ts + e.dur, ms: e.dur / 1000, cpuMs: (e.tdur ?? e.dur) / 1000, where: new Map(), by: { folio: 0, editor: 0, react: 0, state: 0, library: 0, gc: 0, native: 0, idle: 0 } }))
   }
   const tasks = topLevel(mainTid)
   const workerBusyMs = [...workerTids].reduce((sum, tid) => sum + topLevel(tid).reduce((s, t) => s + t.ms, 0), 0)
@@ -140,6 +142,9 @@ export function keyFigures({ tasks, marks }, budgetMs = 16) {
   })
   const inRange = tasks.filter((t) => t.end >= marks[0])
   const long = inRange.filter((t) => t.ms > budgetMs)
+  // NOTE: a sample is wall time; scaled by the task's CPU share it estimates the CPU time of each owner's code, never
+  // more than the task's own CPU time (a sample taken after the thread waited for a core can outlast its task).
+  const cpuOf = (t, owner) => Math.min(t.cpuMs, t.by[owner] * Math.min(1, t.cpuMs / Math.max(t.ms, 1e-9)))
   const js = (t) => t.by.folio + t.by.editor + t.by.react + t.by.state + t.by.library
   // NOTE: a long task is Folio's when Folio's own code is over the budget in it, or holds most of its JavaScript.
   const isFolios = (t) => t.by.folio > budgetMs || (js(t) > 0 && t.by.folio >= js(t) / 2)
@@ -151,6 +156,10 @@ export function keyFigures({ tasks, marks }, budgetMs = 16) {
     keysOverBudget: perKey.filter((ms) => ms > budgetMs).length,
     longTasks: long,
     folioLongTasks: long.filter(isFolios),
+    /** Tasks whose CPU time (not wall) is over the budget, and those of them with over the budget of Folio's CPU time. */
+    cpuLongTasks: inRange.filter((t) => t.cpuMs > budgetMs),
+    folioCpuLongTasks: inRange.filter((t) => cpuOf(t, 'folio') > budgetMs),
+    maxFolioCpuMs: Math.max(0, ...inRange.map((t) => cpuOf(t, 'folio'))),
     maxFolioMs: Math.max(0, ...inRange.map((t) => t.by.folio)),
     totals: inRange.reduce((sum, t) => {
       for (const [k, v] of Object.entries(t.by)) sum[k] = (sum[k] ?? 0) + v
