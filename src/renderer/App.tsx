@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import type { FolderEvent, FolioApi } from '@shared/api'
+import type { EarlyStart } from './early-folder'
 import { useDocumentTitle } from './hooks/use-document-title'
 import { useFolder } from './hooks/use-folder'
 import { useSaveShortcut } from './hooks/use-save-shortcut'
@@ -15,13 +16,15 @@ import './app.css'
 export interface AppProps {
   api: FolioApi
   isBrowserMode?: boolean
+  /** What the page had or asked for before React rendered (see startEarly): the first screen shows it at once. */
+  early?: EarlyStart
 }
 
 /**
  * The whole UI for one host API: the welcome screen until a folder is open, then the workbench. The editing
  * workspace loads lazily (see useWorkspace); until it exists nothing is open, so nothing can be unsaved.
  */
-export function App({ api, isBrowserMode = false }: AppProps) {
+export function App({ api, isBrowserMode = false, early }: AppProps) {
   const workspace = useWorkspace(api)
   const session = workspace.current?.workspace.session ?? null
   const onFolderEvent = useCallback(
@@ -32,7 +35,7 @@ export function App({ api, isBrowserMode = false }: AppProps) {
     },
     [session, api],
   )
-  const [folderState, actions] = useFolder(api, onFolderEvent)
+  const [folderState, actions] = useFolder(api, onFolderEvent, early)
   const snapshot = useSession(session)
 
   const title = titleOf(snapshot.frontMatter?.data.title, snapshot.activePath)

@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fail, ok, type Result } from '@shared/result'
-import { errnoToResult } from '../core/errno'
+import { errnoCode, errnoToResult } from '../core/errno'
 import { createChromiumPdfRenderer, defaultStateDir } from '../core/export/index'
 import { createFolioHost, type FolioHost, type IndexPlacement } from '../core/host/folio-host'
 import { defaultCacheDir } from '../core/index/summary-cache'
@@ -11,6 +11,7 @@ import { handleApiCall, handleEvents, sendFailure, sendJson } from './api-routes
 import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHeaders, tokensEqual } from './security'
 import { assetPathAfterCapability, assetPrefixFor, assetRoutePrefix, sendAsset } from './asset-route'
 import { resolveStatic, sendStatic } from './static-files'
+import { earlyDataOf, withEarlyData } from './early-page'
 
 /** Options of startServer. */
 export interface ServerOptions {
@@ -80,7 +81,29 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   // NOTE: the page and its scripts hold no secret (the token comes from the URL the user opened, the asset
   // capability from /api/session), so they are served to anyone who may reach the port.
   const file = await resolveStatic(ctx.rendererDir, url.pathname)
+  if (file !== null && method === 'GET' && isPage(url.pathname) && tokensEqual(ctx.token, url.searchParams.get('token'))) return sendEarlyPage(res, file, ctx)
   if (file === null || !(await sendStatic(res, file, method === 'HEAD'))) sendText(res, 404, 'Not found.')
+}
+
+function isPage(pathname: string): boolean {
+  return pathname === '/' || pathname === '/index.html'
+}
+
+/**
+ * The page with the folder and its first rows in it (see early-page.ts), so the first screen needs no request. NOTE:
+ * only for the address that carries the session token (what `folio serve` printed): the data is what the API would
+ * answer that token, never more; without it the page is the plain file, which holds no secret.
+ */
+async function sendEarlyPage(res: ServerResponse, file: string, ctx: Context): Promise<void> {
+  let html: string
+  try {
+    html = await fs.readFile(file, 'utf8')
+  } catch (error) {
+    // NOTE: the file went away since resolveStatic found it (a rebuild): as for any static file, a 404.
+    if (errnoCode(error) === undefined) throw error
+    return sendText(res, 404, 'Not found.')
+  }
+  sendText(res, 200, withEarlyData(html, await earlyDataOf(ctx.host.handlers)), 'text/html; charset=utf-8')
 }
 
 function listen(server: http.Server, port: number): Promise<Result<number>> {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ArticleSummary, FolderEvent, FolderInfo, FolioApi } from '@shared/api'
+import type { ArticleSummary, FolderEvent, FolderInfo, FolioApi, IndexSnapshot } from '@shared/api'
 import type { FolioError } from '@shared/result'
+import type { EarlyStart } from '../early-folder'
 import { upsertSummaries } from '../merge-summaries'
 
 /** The opened folder and its articles, as the UI shows them. */
@@ -23,6 +24,23 @@ export interface FolderActions {
 }
 
 const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null, progress: null, isListed: false }
+
+/**
+ * The first state: the folder and its first rows at once when the page carried them (see EarlyStart), so the first
+ * render already shows the list; else loading. `isListed` stays false: the list's own pages are still to come.
+ */
+function initialState(early: EarlyStart | undefined): FolderState {
+  const data = early?.data
+  if (!data?.folder.ok) return initial
+  const folder = data.folder.value
+  if (folder === null) return { ...initial, status: 'none' }
+  return data.index?.ok ? { ...initial, status: 'open', folder, ...shownPage(data.index.value) } : { ...initial, status: 'open', folder }
+}
+
+/** The rows and progress of an early index page, for showing before the list's own first page arrives. */
+function shownPage(page: IndexSnapshot): Pick<FolderState, 'articles' | 'progress'> {
+  return { articles: page.articles, progress: page.isComplete ? null : { done: page.done, total: page.total } }
+}
 
 /** The folder state after one event from the host (index batches, progress, removals and renames). */
 function applyEvent(s: FolderState, event: FolderEvent): FolderState {
@@ -75,9 +93,10 @@ const bulkBatchRows = 50
 /**
  * Loads the folder and its article list from the folder index (whatever is indexed so far, at once), then follows
  * folder events (passing each to `onEvent` first): index batches fill the list in, changes update single rows.
+ * `early` (see startEarly) shows the folder and its first rows before the list's own pages arrive.
  */
-export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void): [FolderState, FolderActions] {
-  const [state, setState] = useState<FolderState>(initial)
+export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void, early?: EarlyStart): [FolderState, FolderActions] {
+  const [state, setState] = useState<FolderState>(() => initialState(early))
   const rowCount = useRef(0)
   useEffect(() => {
     rowCount.current = state.articles.length
@@ -129,8 +148,13 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void):
     if (result.value) await showFolder(result.value)
   }, [api, showFolder])
 
+  const earlyPage = useRef(early?.firstPage ?? null)
   useEffect(() => {
     let isCurrent = true
+    // NOTE: the early page only fills an empty list of the same open folder before the list's first page arrives.
+    void earlyPage.current?.then((result) => {
+      if (isCurrent && result.ok) setState((s) => (s.status === 'open' && !s.isListed && s.articles.length === 0 ? { ...s, ...shownPage(result.value) } : s))
+    })
     void api.getFolder().then((result) => {
       if (!isCurrent) return
       if (result.ok) void showFolder(result.value)

@@ -2,6 +2,8 @@ import './dom-shims'
 import { renderHook, waitFor } from '@testing-library/react'
 import type { ArticleSummary, IndexPage } from '@shared/api'
 import { useFolder } from '@renderer/hooks/use-folder'
+import type { EarlyStart } from '@renderer/early-folder'
+import { ok } from '@shared/result'
 import { FakeApi } from './fake-api'
 
 function folderOf(count: number): FakeApi {
@@ -44,5 +46,45 @@ describe('useFolder', () => {
     await waitFor(() => expect(result.current[0].articles.find((a) => a.path === 'posts/a00001.md')?.title).toBe('Changed meanwhile'))
     expect(result.current[0].articles.some((a) => a.path === 'posts/a01000.md')).toBe(false)
     expect(result.current[0].articles.length).toBe(1_199)
+  })
+
+  it('shows the folder and the rows the page carried in its first render, before any request has answered', () => {
+    const api = folderOf(3)
+    const never = new Promise<never>(() => undefined)
+    api.getFolder = () => never
+    api.getArticleIndex = () => never
+    const row: ArticleSummary = { path: 'posts/a00000.md', title: 'Early', date: null, isDraft: false, format: 'yaml', tags: [], categories: [], buildStatus: 'published' }
+    const early: EarlyStart = { data: { folder: ok({ root: '/tmp/site', name: 'site' }), index: ok({ articles: [row], done: 1, total: 3, isComplete: false, nextAfter: null }) }, firstPage: null }
+    const { result } = renderHook(() => useFolder(api, () => undefined, early))
+    expect(result.current[0]).toMatchObject({ status: 'open', folder: { root: '/tmp/site' }, articles: [row], progress: { done: 1, total: 3 }, isListed: false })
+  })
+
+  it('still fetches its own pages after early rows, so what changed since the page was served shows', async () => {
+    const api = folderOf(3)
+    const gone: ArticleSummary = { path: 'posts/gone.md', title: 'Deleted since', date: null, isDraft: false, format: 'yaml', tags: [], categories: [], buildStatus: 'published' }
+    const early: EarlyStart = { data: { folder: ok({ root: '/tmp/site', name: 'site' }), index: ok({ articles: [gone], done: 1, total: 1, isComplete: true, nextAfter: null }) }, firstPage: null }
+    const { result } = renderHook(() => useFolder(api, () => undefined, early))
+    expect(result.current[0].articles).toEqual([gone])
+    await waitFor(() => expect(result.current[0].isListed).toBe(true))
+    expect(result.current[0].articles.map((a) => a.path)).toEqual(['posts/a00000.md', 'posts/a00001.md', 'posts/a00002.md'])
+    expect(api.indexPages).toEqual([{ after: null, limit: 500 }])
+  })
+
+  it('shows the first page asked beside getFolder as soon as it comes, before the list\'s own first page', async () => {
+    const api = folderOf(3)
+    const own = api.getArticleIndex
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    // NOTE: the list's own page is held; only the early page (asked first, beside getFolder) answers.
+    api.getArticleIndex = async (page?: IndexPage) => {
+      if (api.indexPages.length > 0) await held
+      return own(page)
+    }
+    const early: EarlyStart = { data: null, firstPage: own({ after: null, limit: 2 }) }
+    const { result } = renderHook(() => useFolder(api, () => undefined, early))
+    await waitFor(() => expect(result.current[0].articles.map((a) => a.path)).toEqual(['posts/a00000.md', 'posts/a00001.md']))
+    expect(result.current[0].isListed).toBe(false)
+    release()
+    await waitFor(() => expect(result.current[0].articles.length).toBe(3))
   })
 })

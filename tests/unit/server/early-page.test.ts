@@ -1,0 +1,74 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { earlyDataElementId, parseEarlyData } from '@shared/early-data'
+import { startServer, type RunningServer } from '../../../src/server/index'
+import { makeTempDir, removeTempDir } from '../core/corpus'
+import { send } from './http-client'
+
+// NOTE: the index's only shard runs a worker that never answers: whatever the served page carries came from the
+// host's own first rows, before any worker had listed, read or loaded anything.
+const silentWorker = new URL('../../support/silent-index-worker.ts', import.meta.url)
+const hostile = '</script><script src="/x.js"></script><!--'
+let base = ''
+let server: RunningServer
+
+beforeAll(async () => {
+  base = makeTempDir()
+  const root = path.join(base, 'site')
+  const renderer = path.join(base, 'renderer')
+  fs.mkdirSync(path.join(root, 'posts'), { recursive: true })
+  fs.mkdirSync(renderer, { recursive: true })
+  // NOTE: 24 articles, the fewest the host reads itself, so evil.md is always among the first rows.
+  for (let i = 0; i < 23; i++) fs.writeFileSync(path.join(root, 'posts', `a${String(i).padStart(2, '0')}.md`), `---\ntitle: "Article ${i}"\n---\nbody\n`)
+  fs.writeFileSync(path.join(root, 'posts', 'evil.md'), `---\ntitle: '${hostile}'\n---\n`)
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>Folio</title></head><body><div id="root"></div></body></html>')
+  const started = await startServer({ root, port: 0, rendererDir: renderer, cacheDir: null, index: { mode: 'worker', shards: 1, workerScript: silentWorker } })
+  if (!started.ok) throw new Error(started.error.message)
+  server = started.value
+})
+afterAll(async () => {
+  await server.close()
+  removeTempDir(base)
+})
+
+const elementPattern = new RegExp(`<script type="application/json" id="${earlyDataElementId}">([^<]*)</script>`)
+
+describe('the page served with the session token', () => {
+  it('carries the folder and its first rows before the index workers have answered anything', async () => {
+    const page = await send(server.port, { path: `/?token=${server.token}` })
+    expect(page.status).toBe(200)
+    expect(page.headers['cache-control']).toBe('no-store')
+    const early = parseEarlyData(elementPattern.exec(page.body)?.[1])
+    expect(early?.folder).toEqual({ ok: true, value: { root: fs.realpathSync(path.join(base, 'site')), name: 'site' } })
+    const index = early?.index
+    expect(index?.ok && index.value.isComplete).toBe(false)
+    const rows = index?.ok ? index.value.articles : []
+    expect(rows.length).toBeGreaterThanOrEqual(24)
+    expect(rows.map((row) => row.path)).toEqual([...rows.map((row) => row.path)].sort())
+    expect(rows.find((row) => row.path === 'posts/a00.md')?.title).toBe('Article 0')
+  })
+
+  it('keeps the data inert under the strict CSP: one data element before </body>, no title can end it', async () => {
+    const page = await send(server.port, { path: `/?token=${server.token}` })
+    const scriptSrc = /script-src [^;]*/.exec(String(page.headers['content-security-policy']))?.[0]
+    expect(scriptSrc).toBe("script-src 'self'")
+    expect(page.body.match(/<script/g)).toHaveLength(1)
+    expect(page.body).toMatch(/<\/script><\/body><\/html>$/)
+    const early = parseEarlyData(elementPattern.exec(page.body)?.[1])
+    const rows = early?.index?.ok ? early.index.value.articles : []
+    expect(rows.find((row) => row.path === 'posts/evil.md')?.title).toBe(hostile)
+    expect(page.body).not.toContain(hostile)
+  })
+
+  it('carries nothing without the right token: the plain page, which holds no secret', async () => {
+    for (const p of ['/', '/?token=', '/?token=wrong', `/?token=${server.token}x`, `/index.html?token=${server.token.toUpperCase()}`]) {
+      const page = await send(server.port, { path: p })
+      expect(page.status).toBe(200)
+      expect(page.body).not.toContain(earlyDataElementId)
+      expect(page.body).not.toContain('Article 0')
+    }
+    const head = await send(server.port, { method: 'HEAD', path: `/?token=${server.token}` })
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+  })
+})
