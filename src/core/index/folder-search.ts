@@ -9,6 +9,7 @@ import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, ty
 import { searchWithSavedIndex } from './search-cache'
 import { listArticleChunks } from './shard-files'
 import { queryTerms } from './term-index'
+import { startSourceWorker } from '../source-worker'
 
 /** Options of a one-off folder search. */
 export interface FolderSearchOptions {
@@ -43,9 +44,7 @@ function builtWorkerScript(): URL | null {
 
 function startWorker(script: URL, workerData: { root: string; terms: string[]; settings: ScanSettings }): Worker {
   if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData })
-  // NOTE: from TypeScript sources (tests) the worker loads its entry through tsx; a bundle ships a JS entry.
-  const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(script.href)}))`
-  return new Worker(code, { eval: true, workerData })
+  return startSourceWorker(script, { workerData })
 }
 
 /** A scan worker and the answers it owes, oldest first (it answers the chunks in the order they were sent). */

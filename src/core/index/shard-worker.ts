@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { startSourceWorker } from '../source-worker'
 
 /**
- * Where the shard runs: `worker` a worker thread (through tsx when running from TypeScript sources), `local` this
+ * Where the shard runs: `worker` a worker thread (see startSourceWorker when running from TypeScript sources), `local` this
  * thread, `auto` a worker when a built worker script exists, else this thread (tests of other parts stay light).
  */
 export type ShardMode = 'worker' | 'local' | 'auto'
@@ -37,7 +38,5 @@ export function startShardWorker(mode: ShardMode, workerData: ShardWorkerData, s
   const found = script === null ? (mode === 'local' ? null : workerScript()) : { url: script, isSource: script.pathname.endsWith('.ts') }
   if (found === null || (found.isSource && mode === 'auto')) return null
   if (!found.isSource) return new Worker(found.url, { workerData, resourceLimits })
-  // NOTE: from TypeScript sources (tests, tsx) the worker loads its entry through tsx; a bundle ships a JS entry.
-  const code = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(found.url.href)}, ${JSON.stringify(found.url.href)}))`
-  return new Worker(code, { eval: true, workerData, resourceLimits })
+  return startSourceWorker(found.url, { workerData, resourceLimits })
 }
