@@ -44,8 +44,9 @@ async function savedFolderState(run: Served): Promise<string> {
   return texts.join('\n')
 }
 
-async function seriousViolations(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).analyze()
+/** The serious and critical axe violations inside `selectors`, found in ONE analysis (each run costs seconds under load). */
+async function seriousViolations(page: Page, ...selectors: string[]) {
+  const results = await selectors.reduce((axe, selector) => axe.include(selector), new AxeBuilder({ page })).analyze()
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
@@ -162,13 +163,14 @@ test.describe('writing comfort', () => {
   })
 
   test('axe finds no serious violations in the status bar, outline, palette and settings', async ({ page }) => {
+    // NOTE: three axe analyses (the page, the palette, the settings) took 66 s in a clean-clone CI at load 19 with
+    // typecheck and lint beside it; the ceiling is doubled for this test only, the others keep 60 s.
+    test.setTimeout(120_000)
     await page.goto(served.url)
     await open(page, longTitle)
     await page.keyboard.press('Control+Shift+O')
     await expect(page.getByRole('navigation', { name: 'Outline' })).toBeVisible()
-    expect(await seriousViolations(page, '.status-bar')).toEqual([])
-    expect(await seriousViolations(page, 'nav.outline')).toEqual([])
-    expect(await seriousViolations(page, '.toolbar')).toEqual([])
+    expect(await seriousViolations(page, '.status-bar', 'nav.outline', '.toolbar')).toEqual([])
     await page.keyboard.press('Control+Shift+P')
     await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible()
     expect(await seriousViolations(page, '.quick-open')).toEqual([])
