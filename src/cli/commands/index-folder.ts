@@ -1,26 +1,13 @@
-import { realpath, stat } from 'node:fs/promises'
-import path from 'node:path'
+import { realpath } from 'node:fs/promises'
 import type { ArticleSummary } from '@shared/api'
 import { ArticleIndex } from '../../core/index/article-index'
 import type { ShardMode } from '../../core/index/shard-client'
 import { listArticleChunks } from '../../core/index/shard-files'
 import { defaultCacheDir } from '../../core/index/summary-cache'
-import { exitCode, type CliCommand, type CliIo } from '../command'
+import { exitCode, type CliCommand } from '../command'
+import { folderArg } from '../folder-arg'
 
 const usage = 'index <dir> [--json] [--no-cache]   list every article: path, title, date as written, Hugo build status (now, site time zone), draft, tags, categories, format, error'
-
-/** Resolves a folder argument; null (after telling stderr) when it is not a readable folder. */
-export async function folderArg(command: string, arg: string, io: CliIo): Promise<string | null> {
-  const abs = path.resolve(io.cwd, arg)
-  try {
-    if ((await stat(abs)).isDirectory()) return abs
-    io.stderr(`folio ${command}: ${arg} is not a folder\n`)
-  } catch (error) {
-    // NOTE: a missing folder is the caller's mistake; reported as a usage error.
-    io.stderr(`folio ${command}: cannot read ${arg}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`)
-  }
-  return null
-}
 
 /** The JSON line of one article: the fields `folio index --json` promises, `error` only when there is one. */
 export function indexLine(a: ArticleSummary): Record<string, unknown> {

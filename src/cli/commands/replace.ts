@@ -7,7 +7,7 @@ import { FolderSession } from '../../core/folder-session'
 import { applyReplace, previewReplace } from '../../core/replace/folder-replace'
 import { ReplaceJournalStore } from '../../core/replace/replace-journal'
 import { exitCode, type CliCommand, type CliIo } from '../command'
-import { folderArg } from './index-folder'
+import { folderArg } from '../folder-arg'
 
 const usage = 'replace <dir> <find> <replace> [--regex] [--ignore-case] [--word] [--in body|front-matter|all] [--dry-run]   folder-wide replace; --dry-run prints a unified diff'
 

@@ -1,8 +1,8 @@
 import type { SearchHit } from '@shared/api'
 import { searchFolderOnce } from '../../core/index/folder-search'
-import { defaultCacheDir } from '../../core/index/summary-cache'
+import { defaultCacheDir } from '../../core/index/cache-place'
 import { exitCode, type CliCommand } from '../command'
-import { folderArg } from './index-folder'
+import { folderArg } from '../folder-arg'
 
 const usage = 'search <dir> <query> [--json] [--limit N] [--save-index]   full-text search: every word must occur (exit 1 when none); --save-index keeps a search index in the cache folder that later searches use'
 

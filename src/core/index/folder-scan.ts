@@ -1,12 +1,9 @@
 import { isAscii } from 'node:buffer'
-import fs from 'node:fs'
-import path from 'node:path'
 import type { SearchHit } from '@shared/api'
 import { detectBlock } from '@shared/front-matter/detect'
-import { errnoCode } from '../errno'
-import { openForIndexSync } from '../store/sync-open'
 import { makeSnippet } from './search-snippet'
 import { compareRanked } from './ranking'
+import { absOf, folderOf, lfText, readFolder, textOf, type ScanRead } from './scan-read'
 import { readIndexedText } from './shard-files'
 import { TermScanner } from './term-scan'
 
@@ -49,9 +46,6 @@ export interface ScanSettings {
   /** Stop reading more files once Date.now() passes this (ms since the epoch); the result says how many were read. */
   deadline?: number
 }
-
-/** Files larger than this are skipped with a note (bytes); the index lists them with an error and never reads them. */
-export const maxScannedBytes = 10 * 1024 * 1024
 
 type ArticleRecord = typeof import('./article-record')
 
@@ -99,50 +93,6 @@ function couldTitleHold(text: string, patterns: readonly RegExp[]): boolean {
   return region !== '' && patterns.every((p) => p.test(region))
 }
 
-/** The LF text of UTF-8 bytes without BOM (the text the index reads; invalid bytes decoded lossily, as it does). */
-export function lfText(bytes: Buffer): string {
-  let text = bytes.toString('utf8')
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
-  return text
-}
-
-let scratch = Buffer.allocUnsafe(256 * 1024)
-
-/** What reading one file for a scan gave: its bytes (valid until the next read), or why there are none. */
-type ScanRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'none' } | { kind: 'skipped'; reason: string }
-
-/**
- * Reads a file under `root` for a scan exactly as the index opens it (openForIndexSync: no link followed, no FIFO
- * opened, only a regular file proven to lie under the root after opening), into one reused buffer. A file over
- * maxScannedBytes is never read.
- */
-export function readForScan(abs: string, root: string): ScanRead {
-  const opened = openForIndexSync(abs, root)
-  // NOTE: a link or a FIFO is no article, as the listing judges it; a vanished file is no article either.
-  if (opened.kind === 'missing' || opened.kind === 'skipped') return { kind: 'none' }
-  if (opened.kind === 'failed') return { kind: 'skipped', reason: `could not be read (${opened.code})` }
-  const { fd, stats } = opened
-  try {
-    if (stats.size > maxScannedBytes) return { kind: 'skipped', reason: 'larger than 10 MB' }
-    if (stats.size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(stats.size, scratch.length * 2))
-    let read = 0
-    // NOTE: at most the size fstat gave: a file growing while it is read cannot make the read unbounded.
-    while (read < stats.size) {
-      const n = fs.readSync(fd, scratch, read, stats.size - read, read)
-      if (n === 0) break
-      read += n
-    }
-    return { kind: 'bytes', bytes: scratch.subarray(0, read) }
-  } catch (error) {
-    const code = errnoCode(error)
-    if (code === undefined) throw error
-    return { kind: 'skipped', reason: `could not be read (${code})` }
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 /**
  * Answers, for one file's bytes at a time, what the full-text index answers for that article (see TermScanner):
  * every term a word of its path or text, the last a word's start. ASCII bytes (most articles) are matched as their
@@ -160,13 +110,6 @@ export class BytesMatcher {
     // NOTE: for ASCII bytes CR and BOM need no removing: neither is a word character.
     return this.scanner.matches(rel, isAscii(bytes) ? bytes.toString('latin1') : lfText(bytes))
   }
-}
-
-/** The LF text of bytes a matcher accepted (ASCII bytes are their own latin1 text). */
-export function textOf(bytes: Buffer): string {
-  if (!isAscii(bytes)) return lfText(bytes)
-  const text = bytes.toString('latin1')
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 /** Inserts `hit` into `best` (kept sorted by compareRanked, at most `limit` long). */
@@ -197,10 +140,8 @@ export function bestHits(a: RankedHit[], b: RankedHit[], limit: number): RankedH
   return out
 }
 
-/** The absolute path of `rel` (a `/` path) under `root`. */
-export function absOf(root: string, rel: string): string {
-  return path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/'))
-}
+/** At most how many files of one folder are read under one proof of it (their matches wait for its second proof). */
+const maxFolderBatch = 64
 
 /**
  * Reads each article (`rels`, relative to `root`) once and finds those whose path and text hold every term, as the
@@ -213,29 +154,48 @@ export async function scanArticles(root: string, rels: readonly string[], terms:
   const matcher = new BytesMatcher(terms)
   const patterns = titlePatterns(terms)
   const result: ScanResult = { total: 0, hits: best, scanned: 0, skippedCount: 0, skipped: [] }
-  for (const rel of rels) {
-    if (deadline !== undefined && Date.now() > deadline) break
-    result.scanned++
-    const read = readForScan(absOf(root, rel), root)
-    if (read.kind === 'skipped') {
-      if (result.skippedCount++ < maxNamedSkips) result.skipped.push({ path: rel, reason: read.reason })
-      continue
+  let isStopped = false
+  // NOTE: a match keeps its text only while it could still enter the best (checked again once the folder is proven).
+  const worstNow = (): RankedHit | null => (withTitles && best.length >= limit ? best[best.length - 1] : null)
+  const couldEnter = (rel: string): boolean => {
+    const worst = worstNow()
+    return worst === null || compareRanked({ path: rel, isTitleHit: true }, worst) <= 0
+  }
+  for (let from = 0; from < rels.length && !isStopped; ) {
+    const dir = folderOf(rels[from])
+    let to = from + 1
+    while (to < rels.length && to - from < maxFolderBatch && folderOf(rels[to]) === dir) to++
+    const found: { rel: string; text: string | null }[] = []
+    const skipped: SkippedFile[] = []
+    const isProven = readFolder(root, dir, rels, from, to, (rel: string, read: ScanRead) => {
+      if (deadline !== undefined && Date.now() > deadline) {
+        isStopped = true
+        return false
+      }
+      result.scanned++
+      if (read.kind === 'skipped') skipped.push({ path: rel, reason: read.reason })
+      else if (read.kind === 'bytes' && matcher.matches(rel, read.bytes)) found.push({ rel, text: withTitles && couldEnter(rel) ? textOf(read.bytes) : null })
+      return true
+    })
+    from = to
+    // NOTE: the folder left the root while its files were read: nothing read from it counts (see folder-open).
+    if (!isProven) continue
+    for (const skip of skipped) if (result.skippedCount++ < maxNamedSkips) result.skipped.push(skip)
+    result.total += found.length
+    for (const { rel, text } of found) {
+      if (!withTitles) {
+        // NOTE: every match is kept (the caller ranks them by titles it knows); sorted once, by the caller.
+        best.push({ path: rel, title: null, snippets: [], isTitleHit: false })
+        continue
+      }
+      const worst = worstNow()
+      // NOTE: a match that could not enter the best even as a title hit needs no title.
+      if (text === null || (worst !== null && compareRanked({ path: rel, isTitleHit: true }, worst) > 0)) continue
+      const mayBeTitleHit = couldTitleHold(text, patterns)
+      if (!mayBeTitleHit && worst !== null && compareRanked({ path: rel, isTitleHit: false }, worst) > 0) continue
+      const title = (await loadArticleRecord()).titleOf(text)
+      keepBest(best, { path: rel, title, snippets: [], isTitleHit: mayBeTitleHit && title !== null && patterns.every((p) => p.test(title)) }, limit)
     }
-    if (read.kind !== 'bytes' || !matcher.matches(rel, read.bytes)) continue
-    result.total++
-    const worst = withTitles && best.length >= limit ? best[best.length - 1] : null
-    // NOTE: a match that could not enter the best even as a title hit needs no title.
-    if (worst !== null && compareRanked({ path: rel, isTitleHit: true }, worst) > 0) continue
-    if (!withTitles) {
-      // NOTE: every match is kept (the caller ranks them by titles it knows); sorted once, by the caller.
-      best.push({ path: rel, title: null, snippets: [], isTitleHit: false })
-      continue
-    }
-    const text = textOf(read.bytes)
-    const mayBeTitleHit = couldTitleHold(text, patterns)
-    if (!mayBeTitleHit && worst !== null && compareRanked({ path: rel, isTitleHit: false }, worst) > 0) continue
-    const title = (await loadArticleRecord()).titleOf(text)
-    keepBest(best, { path: rel, title, snippets: [], isTitleHit: mayBeTitleHit && title !== null && patterns.every((p) => p.test(title)) }, limit)
   }
   return result
 }

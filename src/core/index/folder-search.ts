@@ -13,7 +13,7 @@ import { startSourceWorker } from '../source-worker'
 
 /** Options of a one-off folder search. */
 export interface FolderSearchOptions {
-  /** At most how many worker threads scan (default: the machine's cores, at most 4); 0 scans in this thread. */
+  /** At most how many worker threads scan besides this thread (default: the machine's cores less one, 1 to 3); 0 scans in this thread only. */
   workers?: number
   /** From how many articles on workers are worth their start-up (default 2,000). */
   workerThreshold?: number
@@ -95,7 +95,8 @@ export async function scanFolder(
   options: FolderSearchOptions = {},
 ): Promise<Result<FolderScan>> {
   const script = options.workerScript ?? builtWorkerScript()
-  const maxWorkers = script === null ? 0 : (options.workers ?? Math.min(4, os.availableParallelism()))
+  // NOTE: this thread scans too once listing is done, so it counts as one of the cores (on two cores: one worker).
+  const maxWorkers = script === null ? 0 : (options.workers ?? Math.max(1, Math.min(4, os.availableParallelism()) - 1))
   const threshold = options.workerThreshold ?? 2000
   const workers: ScanWorker[] = []
   const answers: Promise<ScanResult>[] = []

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { errnoCode } from '../errno'
-import { absOf } from './folder-scan'
-import { isSameStamp } from './summary-cache'
+import { absOf } from './scan-read'
+import { isSameStamp } from './cache-place'
 
 // Checking a saved search index's files by their stamps (see search-cache): its own module, so the scan worker
 // loads it only for that job.

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { ArticleSummary } from '@shared/api'
 import type { FrontMatterFormat } from '@shared/front-matter/types'
@@ -8,7 +7,6 @@ import { defaultSiteRules, type HugoSiteRules } from '@shared/hugo/page'
 import { errnoCode } from '../errno'
 import { writeFileAtomic } from '../atomic-write'
 import { noProblems, type CheckProblem } from './check-problem'
-import type { FileStamp } from './shard-core'
 
 // NOTE: 2: word counts follow the shared rule (shortcodes and bare Markdown marks are not words, CJK characters are).
 // NOTE: 3: errors Hugo raises and Folio did not (TOML 1.0, YAML control characters, `----` fences) and the rules key.
@@ -36,24 +34,7 @@ export interface CachedArticle {
   problems: readonly CheckProblem[] | null
 }
 
-/** A file's size, mtime and ctime, as the cache compares them. */
-export interface CacheStamp extends FileStamp {
-  ctimeMs: number
-}
-
-/**
- * Where the summary cache lives unless told otherwise: `FOLIO_CACHE_DIR` (empty or `off` disables it), else
- * `$XDG_CACHE_HOME/folio` or `~/.cache/folio` (Linux), `~/Library/Caches/Folio` (macOS), `%LOCALAPPDATA%\Folio\Cache`
- * (Windows). Null when disabled. Never inside the content folder: Folio adds no files there.
- */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string | null {
-  const set = env.FOLIO_CACHE_DIR
-  if (set !== undefined) return set === '' || set === 'off' ? null : set
-  const p = platform === 'win32' ? path.win32 : path.posix
-  if (platform === 'win32') return p.join(env.LOCALAPPDATA ?? p.join(home, 'AppData', 'Local'), 'Folio', 'Cache')
-  if (platform === 'darwin') return p.join(home, 'Library', 'Caches', 'Folio')
-  return p.join(env.XDG_CACHE_HOME ?? p.join(home, '.cache'), 'folio')
-}
+export { defaultCacheDir, isSameStamp, type CacheStamp } from './cache-place'
 
 /** The cache file of shard `shard` of `count` for the folder `root` (its real path) under `cacheDir`. */
 export function shardCacheFile(cacheDir: string, root: string, shard: number, count: number): string {
@@ -206,9 +187,4 @@ export async function pruneStaleCaches(dir: string, before: number): Promise<voi
       if (errnoCode(error) === undefined) throw error
     }
   }
-}
-
-/** True when a file's current stamp is the one cached (so what was cached of it still holds: its summary, its words). */
-export function isSameStamp(cached: CacheStamp, now: CacheStamp): boolean {
-  return cached.size === now.size && cached.mtimeMs === now.mtimeMs && cached.ctimeMs === now.ctimeMs
 }

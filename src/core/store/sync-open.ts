@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+/** The flags every confined index read opens a file with: read only, no link followed at the name, a FIFO never waited on. */
 // NOTE: 0 on Windows, where neither exists (a FIFO cannot be named like a file there, links need privileges).
-const indexFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0)
+export const indexFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0)
 
 /** What opening a file for the index gave: an fd on a regular file with its fstat, or why not (never thrown). */
 export type IndexOpen = { kind: 'open'; fd: number; stats: fs.Stats } | { kind: 'skipped' } | { kind: 'missing' } | { kind: 'failed'; code: string }
@@ -14,7 +15,8 @@ const defaultProof: SyncProof = process.platform === 'linux' ? 'proc' : 'realpat
 // NOTE: the root's real path, computed once per root: a root renamed while open then proves nothing (files skipped).
 const realRoots = new Map<string, string | null>()
 
-function realRootOf(root: string): string | null {
+/** The real path of `root` (cached per root for the process); null when it cannot be resolved (nothing is then proven under it). */
+export function realRootOf(root: string): string | null {
   let real = realRoots.get(root)
   if (real === undefined) {
     try {
@@ -29,7 +31,8 @@ function realRootOf(root: string): string | null {
   return real
 }
 
-const isUnder = (root: string, child: string): boolean => child.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
+/** True when the real path `child` lies strictly under the real path `root`. */
+export const isUnder = (root: string, child: string): boolean => child.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
 
 /** Test seam: told before each step of the real-path proof, so a test can swap a folder at an exact point. */
 export type ProofStep = 'realpath' | 'components-before' | 'final-lstat' | 'components-after' | 'realpath-again' | 'reopen-nofollow-any'

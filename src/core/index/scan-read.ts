@@ -1,0 +1,104 @@
+import { isAscii } from 'node:buffer'
+import fs from 'node:fs'
+import path from 'node:path'
+import { errnoCode } from '../errno'
+import { closeFolder, isFolderStillInside, openFolderForIndexSync, openInFolderSync, type FolderOpen } from '../store/folder-open'
+import { openForIndexSync, type IndexOpen } from '../store/sync-open'
+
+// How a one-off scan reads articles (see folder-scan): confined exactly as the index reads, into one reused buffer.
+
+/** Files larger than this are skipped with a note (bytes); the index lists them with an error and never reads them. */
+export const maxScannedBytes = 10 * 1024 * 1024
+
+/** What reading one file for a scan gave: its bytes (valid until the next read), or why there are none. */
+export type ScanRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'none' } | { kind: 'skipped'; reason: string }
+
+/** The absolute path of `rel` (a `/` path) under `root`. */
+export function absOf(root: string, rel: string): string {
+  return path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/'))
+}
+
+/** The LF text of UTF-8 bytes without BOM (the text the index reads; invalid bytes decoded lossily, as it does). */
+export function lfText(bytes: Buffer): string {
+  let text = bytes.toString('utf8')
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
+  return text
+}
+
+/** The LF text of bytes a matcher accepted (ASCII bytes are their own latin1 text). */
+export function textOf(bytes: Buffer): string {
+  if (!isAscii(bytes)) return lfText(bytes)
+  const text = bytes.toString('latin1')
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+}
+
+let scratch = Buffer.allocUnsafe(256 * 1024)
+
+/** Reads a file opened the index's way into the reused buffer and closes it; a file over maxScannedBytes is never read. */
+function readOpened(opened: IndexOpen): ScanRead {
+  // NOTE: a link or a FIFO is no article, as the listing judges it; a vanished file is no article either.
+  if (opened.kind === 'missing' || opened.kind === 'skipped') return { kind: 'none' }
+  if (opened.kind === 'failed') return { kind: 'skipped', reason: `could not be read (${opened.code})` }
+  const { fd, stats } = opened
+  try {
+    if (stats.size > maxScannedBytes) return { kind: 'skipped', reason: 'larger than 10 MB' }
+    if (stats.size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(stats.size, scratch.length * 2))
+    let read = 0
+    // NOTE: at most the size fstat gave: a file growing while it is read cannot make the read unbounded.
+    while (read < stats.size) {
+      const n = fs.readSync(fd, scratch, read, stats.size - read, read)
+      if (n === 0) break
+      read += n
+    }
+    return { kind: 'bytes', bytes: scratch.subarray(0, read) }
+  } catch (error) {
+    const code = errnoCode(error)
+    if (code === undefined) throw error
+    return { kind: 'skipped', reason: `could not be read (${code})` }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * Reads a file under `root` for a scan exactly as the index opens it (openForIndexSync: no link followed, no FIFO
+ * opened, only a regular file proven to lie under the root after opening), into one reused buffer.
+ */
+export function readForScan(abs: string, root: string): ScanRead {
+  return readOpened(openForIndexSync(abs, root))
+}
+
+/** The folder part of a `/` path ('' at the root). */
+export function folderOf(rel: string): string {
+  const slash = rel.lastIndexOf('/')
+  return slash === -1 ? '' : rel.slice(0, slash)
+}
+
+/**
+ * Reads the files `rels[from, to)`, all in the folder `dir` of `root`, handing each read to `each` (which returns
+ * false to stop). On Linux the folder is opened and proven once and its files opened relative to it (folder-open);
+ * elsewhere each file is proven by itself (readForScan). Returns false when the folder failed its proof after its
+ * files were opened (moved out of the root meanwhile): the caller then drops whatever `each` was given.
+ * `useFolderProof` false takes the per-file proof everywhere (for tests of that path).
+ */
+export function readFolder(root: string, dir: string, rels: readonly string[], from: number, to: number, each: (rel: string, read: ScanRead) => boolean, useFolderProof = true): boolean {
+  const folder: FolderOpen = useFolderProof ? openFolderForIndexSync(dir === '' ? root : absOf(root, dir), root) : { kind: 'unsupported' }
+  if (folder.kind === 'unsupported') {
+    for (let i = from; i < to; i++) if (!each(rels[i], readForScan(absOf(root, rels[i]), root))) break
+    return true
+  }
+  if (folder.kind !== 'open') {
+    // NOTE: a folder gone, swapped for a link or a file, or not under the root holds no article of this folder now.
+    const read: ScanRead = folder.kind === 'none' ? { kind: 'none' } : { kind: 'skipped', reason: `could not be read (${folder.code})` }
+    for (let i = from; i < to; i++) if (!each(rels[i], read)) break
+    return true
+  }
+  try {
+    const nameAt = dir === '' ? 0 : dir.length + 1
+    for (let i = from; i < to; i++) if (!each(rels[i], readOpened(openInFolderSync(folder, rels[i].slice(nameAt))))) break
+    return isFolderStillInside(folder)
+  } finally {
+    closeFolder(folder)
+  }
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs'
+import type { IndexOpen } from './sync-open'
+import { indexFlags, isUnder, realRootOf } from './sync-open'
+
+// Reading many files of one folder with one proof (Linux, issue #22): the folder is opened without following a link
+// at its name and proven, through the kernel's name for its fd, to lie in the root's real folder; its files are then
+// opened through /proc/self/fd/<fd>/<name>, which the kernel resolves from the opened folder itself, never from its
+// path again, with O_NOFOLLOW so a file swapped for a link is not followed. A folder of the path swapped for a link
+// after that cannot redirect the reads: they never walk the path. After its files are opened the folder is proven
+// again (it may have been moved out meanwhile); what was read before a failed second proof is dropped by the caller.
+// Elsewhere (macOS, Windows: no /proc, Node has no openat) every file keeps the per-file proof (openForIndexSync).
+
+/** A folder opened for reading its files (see openFolderForIndexSync), or why it is not. */
+export type FolderOpen =
+  | { kind: 'open'; fd: number; prefix: string; realRoot: string }
+  /** Gone, not a folder, a link, or not proven under the root: it holds no articles now. */
+  | { kind: 'none' }
+  | { kind: 'failed'; code: string }
+  /** No /proc here (not Linux, or a sandbox without it): open each file with openForIndexSync instead. */
+  | { kind: 'unsupported' }
+
+const folderFlags = fs.constants.O_RDONLY | (fs.constants.O_DIRECTORY ?? 0) | (fs.constants.O_NOFOLLOW ?? 0)
+let hasProc = process.platform === 'linux'
+
+/** The kernel's name for an open fd (Linux); null when /proc cannot tell (then nothing is proven). */
+function kernelName(fd: number): string | null {
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`)
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
+    return null
+  }
+}
+
+/**
+ * Opens the folder `abs` (the root or a folder under it) to read its files with openInFolderSync: its own name is no
+ * link (O_NOFOLLOW), it is a folder (O_DIRECTORY), and the kernel's name for it lies in the real root. The caller
+ * closes it with closeFolder after proving it again (isFolderStillInside). Never throws for I/O problems.
+ */
+export function openFolderForIndexSync(abs: string, root: string): FolderOpen {
+  if (!hasProc) return { kind: 'unsupported' }
+  const realRoot = realRootOf(root)
+  if (realRoot === null) return { kind: 'none' }
+  let fd: number
+  try {
+    fd = fs.openSync(abs, folderFlags)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (typeof code !== 'string') throw error
+    // NOTE: ELOOP: the folder was swapped for a link; ENOTDIR: for a file (or a folder of its path was).
+    return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' || code === 'EMLINK' ? { kind: 'none' } : { kind: 'failed', code }
+  }
+  const name = kernelName(fd)
+  if (name === null) {
+    fs.closeSync(fd)
+    // NOTE: /proc may be missing in a sandbox: every later read takes the per-file proof instead.
+    hasProc = false
+    return { kind: 'unsupported' }
+  }
+  if (name !== realRoot && !isUnder(realRoot, name)) {
+    fs.closeSync(fd)
+    return { kind: 'none' }
+  }
+  return { kind: 'open', fd, prefix: `/proc/self/fd/${fd}/`, realRoot }
+}
+
+/** True when the open folder still lies in the real root (the second proof, after its files were opened). */
+export function isFolderStillInside(folder: { fd: number; realRoot: string }): boolean {
+  const name = kernelName(folder.fd)
+  return name !== null && (name === folder.realRoot || isUnder(folder.realRoot, name))
+}
+
+/** Closes a folder opened by openFolderForIndexSync. */
+export function closeFolder(folder: { fd: number }): void {
+  fs.closeSync(folder.fd)
+}
+
+/**
+ * Opens the file `name` (one plain name, no separator) of an open folder as openForIndexSync would: no link followed,
+ * no FIFO waited on, only a regular file kept (fstat). Never throws for I/O problems.
+ */
+export function openInFolderSync(folder: { prefix: string }, name: string): IndexOpen {
+  if (name === '' || name === '.' || name === '..' || name.includes('/')) return { kind: 'skipped' }
+  let fd: number
+  try {
+    fd = fs.openSync(folder.prefix + name, indexFlags)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (typeof code !== 'string') throw error
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }
+    if (code === 'ELOOP' || code === 'EMLINK') return { kind: 'skipped' }
+    return { kind: 'failed', code }
+  }
+  try {
+    const stats = fs.fstatSync(fd)
+    if (stats.isFile()) return { kind: 'open', fd, stats }
+  } catch (error) {
+    fs.closeSync(fd)
+    const code = (error as NodeJS.ErrnoException).code
+    if (typeof code !== 'string') throw error
+    return { kind: 'failed', code }
+  }
+  fs.closeSync(fd)
+  return { kind: 'skipped' }
+}
