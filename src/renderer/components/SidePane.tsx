@@ -1,14 +1,16 @@
 import { Group, Panel, Separator, useDefaultLayout, type Layout, type PanelImperativeHandle } from 'react-resizable-panels'
-import type { RefObject } from 'react'
+import { useCallback, type RefObject } from 'react'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { renameKey, unsetValue } from '@shared/front-matter'
 import type { EditorController } from '../editor/editor-controller'
 import type { EditingSession } from '../session/editing-session'
 import type { SessionSnapshot } from '../session/session-snapshot'
-import { FrontMatterForm } from './front-matter/FrontMatterForm'
+import { FrontMatterForm, type FrontMatterFormProps } from './front-matter/FrontMatterForm'
 import { rawValueText } from './front-matter/raw-value'
 import { editActiveFrontMatter } from './front-matter/form-commands'
 import { Preview } from './Preview'
+
+type SetValue = FrontMatterFormProps['onChange']
 
 /** Props of the right-hand pane. */
 export interface SidePaneProps {
@@ -31,6 +33,12 @@ export interface SidePaneProps {
 /** The right pane: the front-matter form above the live preview, split vertically (sizes persist). */
 export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedLayout, onLayout, formRef, previewRef, formFooter }: SidePaneProps) {
   const layout = useDefaultLayout({ id: 'folio-side', storage: localStorage })
+  // NOTE: stable callbacks, so the (memoised) form does not render again when the pane does for other reasons (the
+  // first keystroke in the body marks the article unsaved); the form reads the text when its parse changes.
+  const readRaw = useCallback((from: number, to: number) => rawValueText(editor.view.state.doc, from, to), [editor])
+  const onChange = useCallback<SetValue>((key, value, typed) => session.setFrontMatterValue(key, value, typed), [session])
+  const onRemove = useCallback((key: string) => editActiveFrontMatter(editor, (text) => unsetValue(text, [key])), [editor])
+  const onRename = useCallback((key: string, next: string) => editActiveFrontMatter(editor, (text) => renameKey(text, [key], next)), [editor])
   return (
     <Group
       className="side-panes"
@@ -46,11 +54,11 @@ export function SidePane({ editor, session, snapshot, schema, onOpenLink, savedL
           articlePath={snapshot.activePath}
           frontMatter={snapshot.frontMatter}
           isReadOnly={snapshot.readOnlyReason !== null}
-          readRaw={(from, to) => rawValueText(editor.view.state.doc, from, to)}
-          onChange={(key, value, typed) => session.setFrontMatterValue(key, value, typed)}
+          readRaw={readRaw}
+          onChange={onChange}
           schema={schema}
-          onRemove={(key) => editActiveFrontMatter(editor, (text) => unsetValue(text, [key]))}
-          onRename={(key, next) => editActiveFrontMatter(editor, (text) => renameKey(text, [key], next))}
+          onRemove={onRemove}
+          onRename={onRename}
         />
         {formFooter}
       </Panel>

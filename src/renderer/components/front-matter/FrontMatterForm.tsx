@@ -1,4 +1,4 @@
-import { Fragment, useId, useMemo } from 'react'
+import { Fragment, memo, useId, useMemo } from 'react'
 import { hugoVerdict, readHugoPage, rulesWithTimeZone } from '@shared/hugo'
 import type { FolderSchema } from '@shared/front-matter/schema-types'
 import { inexactNumbers } from '@shared/front-matter/number-text'
@@ -30,14 +30,15 @@ export interface FrontMatterFormProps {
 /**
  * The form named "Front matter": Hugo's build status, then one labelled field per top-level key in file order with
  * a widget chosen from the value and the folder schema, then "Add field". While the block has parse errors it shows
- * them (with line:column) and no fields; the text stays editable in the editor.
+ * them (with line:column) and no fields; the text stays editable in the editor. Memoised: it renders again only
+ * when a prop changes (a new parse of the block, another article or schema), never for typing in the body.
  */
-export function FrontMatterForm(props: FrontMatterFormProps) {
+export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterFormProps) {
   const { frontMatter, isReadOnly, readRaw, onChange, schema = null, onRemove, onRename } = props
   const baseId = useId()
   const hasErrors = frontMatter !== null && frontMatter.errors.length > 0
   const blockText = frontMatter?.block && !hasErrors ? readRaw(0, frontMatter.block.to) : null
-  // NOTE: memoised on the block's text: a keystroke in the body re-renders the form but must not re-read its numbers.
+  // NOTE: memoised on the block's text: a form re-rendered with the same block must not re-read its numbers.
   const inexactTexts = useMemo(() => (blockText === null ? undefined : inexactTextsOf(blockText)), [blockText])
   return (
     <form aria-label="Front matter" className="front-matter-form" onSubmit={(e) => e.preventDefault()}>
@@ -87,7 +88,7 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
       )}
     </form>
   )
-}
+})
 
 function FormHeading({ frontMatter, schema, now, readRaw }: { frontMatter: ParsedFrontMatter; schema: FolderSchema | null; now: Date; readRaw: (from: number, to: number) => string }) {
   if (frontMatter.format === 'none') return <p className="form-empty">This article has no front matter.</p>
