@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
-import { currentHeadingIndex, extractOutline, nestOutline, OutlineScan, type OutlineHeading, type OutlineNode } from '@shared/markdown/outline'
+import { currentHeadingIndex, extractOutline, nestOutline, OutlineScan, type OutlineHeading, type OutlineNode, type OutlineText } from '@shared/markdown/outline'
 import type { EditorController } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 
@@ -25,7 +25,10 @@ export function scanHeadings(editor: EditorController, done: (headings: OutlineH
     return () => {}
   }
   const state = editor.view.state
-  const scan = new OutlineScan(state.doc.toString(), frontMatterOf(state).block?.to ?? 0)
+  const doc = state.doc
+  // NOTE: read from the document a line at a time: a copy of a 1 MB text per pause in typing cost more than the scan.
+  const text: OutlineText = { length: doc.length, lineEnd: (at) => doc.lineAt(at).to, slice: (from, to) => doc.sliceString(from, to), lineNumber: (at) => doc.lineAt(at).number }
+  const scan = new OutlineScan(text, frontMatterOf(state).block?.to ?? 0)
   let isCancelled = false
   const step = (): void => {
     if (isCancelled) return

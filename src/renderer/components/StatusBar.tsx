@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { BuildStatus } from '@shared/api'
-import type { EditorState } from '@codemirror/state'
-import { countWords, readingMinutes, wordCountPieces } from '@shared/markdown/word-count'
+import type { EditorState, Text } from '@codemirror/state'
+import { countWords, readingMinutes } from '@shared/markdown/word-count'
 import { entriesOfFields } from '@shared/hugo/entries'
 import { hugoVerdict, readHugoPage, rulesWithTimeZone, type HugoVerdict } from '@shared/hugo/page'
 import type { EditorController } from '../editor/editor-controller'
@@ -39,39 +39,64 @@ const number = new Intl.NumberFormat()
 
 /**
  * The body's words (the index's count: front matter and shortcodes excluded) and characters, and Hugo's verdict at
- * `nowMs` by the shared rulebook (the same the form shows). `words` when already counted (see countTextStats).
+ * `nowMs` by the shared rulebook (the same the form shows). `words` when already counted (see countTextStats). Reads
+ * the front matter and the body's first characters only, never the whole text.
  */
-export function textStats(state: EditorState, timeZone: string | null = null, nowMs: number = Date.now(), counted?: { text: string; words: number }): TextStats {
+export function textStats(state: EditorState, timeZone: string | null = null, nowMs: number = Date.now(), words?: number): TextStats {
   const frontMatter = frontMatterOf(state)
-  const text = counted?.text ?? state.doc.toString()
+  const doc = state.doc
   const from = frontMatter.block?.to ?? 0
-  const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text.slice(from, from + 2000))
-  const verdict = frontMatter.errors.length > 0 ? null : hugoVerdict(readHugoPage(entriesOfFields(text, frontMatter.fields), frontMatter.format === 'none' ? 'yaml' : frontMatter.format, rulesWithTimeZone(timeZone)), nowMs)
-  return { words: counted?.words ?? countWords(text, from), characters: text.length - from, isCjk: cjk, verdict }
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(doc.sliceString(from, from + 2000))
+  const verdict = frontMatter.errors.length > 0 ? null : hugoVerdict(readHugoPage(entriesOfFields(doc.sliceString(0, from), frontMatter.fields), frontMatter.format === 'none' ? 'yaml' : frontMatter.format, rulesWithTimeZone(timeZone)), nowMs)
+  return { words: words ?? countWords(doc.sliceString(from)), characters: doc.length - from, isCjk: cjk, verdict }
 }
 
 /** Bodies up to this many characters are counted in one go; longer ones a piece of this size per task. */
 export const countSliceChars = 65_536
 
 /**
+ * The body of `doc` from `from` in pieces of about `size` characters, each read from the document on its own and
+ * ending at the start of an empty line, as wordCountPieces cuts them (a word never spans a line break, a shortcode tag
+ * never spans a blank line): the pieces' counts sum to the whole count.
+ */
+export function* bodyPieces(doc: Text, from: number, size: number): Generator<string, void, undefined> {
+  for (let at = from; at < doc.length; ) {
+    let to = doc.length
+    // NOTE: wordCountPieces ends a piece after the first newline of the first "\n\n" at or after at + size: the
+    // start of the first empty line that begins after at + size.
+    if (at + size + 1 <= doc.length) {
+      for (let n = doc.lineAt(at + size + 1).number; n <= doc.lines; n++) {
+        const line = doc.line(n)
+        if (line.from >= at + size + 1 && line.length === 0 && n < doc.lines) {
+          to = line.from
+          break
+        }
+      }
+    }
+    yield doc.sliceString(at, to)
+    at = to
+  }
+}
+
+/**
  * textStats of `state` for `done`: at once for an ordinary article, a slice per task for a long one, so counting a
- * 1 MB article never holds the main thread (each slice is countSliceChars of text). Returns the cancel.
+ * 1 MB article never holds the main thread (each slice reads and counts about countSliceChars of text, never the
+ * whole text). Returns the cancel.
  */
 export function countTextStats(state: EditorState, timeZone: string | null, done: (stats: TextStats) => void, defer: (next: () => void) => void = (next) => setTimeout(next, 0)): () => void {
-  const text = state.doc.toString()
   const from = frontMatterOf(state).block?.to ?? 0
-  if (text.length - from <= countSliceChars) {
-    done(textStats(state, timeZone, Date.now(), { text, words: countWords(text, from) }))
+  if (state.doc.length - from <= countSliceChars) {
+    done(textStats(state, timeZone, Date.now()))
     return () => {}
   }
-  const pieces = wordCountPieces(text, from, countSliceChars)
+  const pieces = bodyPieces(state.doc, from, countSliceChars)
   let words = 0
   let isCancelled = false
   const step = (): void => {
     if (isCancelled) return
     const piece = pieces.next()
-    if (piece.done) return done(textStats(state, timeZone, Date.now(), { text, words }))
-    words += piece.value
+    if (piece.done) return done(textStats(state, timeZone, Date.now(), words))
+    words += countWords(piece.value)
     defer(step)
   }
   defer(step)

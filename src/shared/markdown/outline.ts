@@ -31,6 +31,23 @@ export function extractOutline(text: string, from = 0): OutlineHeading[] {
 }
 
 /**
+ * The text an outline scan reads, a line at a time: a string, or a view of an editor's document that never copies
+ * it whole. `lineEnd(at)` is the offset of the first line break at or after `at` (the length when none);
+ * `lineNumber(at)` the 1-based line of `at`.
+ */
+export interface OutlineText {
+  length: number
+  lineEnd(at: number): number
+  slice(from: number, to: number): string
+  lineNumber(at: number): number
+}
+
+/** A string as an OutlineText. */
+export function outlineTextOf(text: string): OutlineText {
+  return { length: text.length, lineEnd: (at) => nextBreak(text, at), slice: (from, to) => text.slice(from, to), lineNumber: (at) => countLines(text, at) }
+}
+
+/**
  * extractOutline as a scan that can stop and go on: `advance(chars)` reads whole lines until about `chars` more
  * characters are read and says whether the text is done, so a long article's outline is built a slice at a time.
  */
@@ -43,12 +60,12 @@ export class OutlineScan {
   private at: number
   private isDone = false
 
-  constructor(
-    private readonly text: string,
-    from = 0,
-  ) {
+  private readonly text: OutlineText
+
+  constructor(text: string | OutlineText, from = 0) {
+    this.text = typeof text === 'string' ? outlineTextOf(text) : text
     this.at = from
-    this.line = countLines(text, from)
+    this.line = this.text.lineNumber(from)
   }
 
   /** Reads lines for about `chars` characters; true once the whole text is read. */
@@ -57,7 +74,7 @@ export class OutlineScan {
     const limit = this.at + chars
     while (!this.isDone && this.at <= limit) {
       const at = this.at
-      const end = nextBreak(text, at)
+      const end = text.lineEnd(at)
       this.readLine(text.slice(at, end), at)
       if (end >= text.length) this.isDone = true
       this.at = end + 1

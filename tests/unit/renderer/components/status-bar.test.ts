@@ -1,7 +1,8 @@
 import { EditorSelection, EditorState } from '@codemirror/state'
 import { frontMatterState } from '@renderer/editor/extensions/front-matter-state'
-import { caretStats, countSliceChars, countTextStats, textStats } from '@renderer/components/StatusBar'
-import { countWords } from '@shared/markdown/word-count'
+import { bodyPieces, caretStats, countSliceChars, countTextStats, textStats } from '@renderer/components/StatusBar'
+import { countWords, wordCountPieces } from '@shared/markdown/word-count'
+import { seededRandom } from '../../../support/seeded-random'
 
 const make = (doc: string, selection = EditorSelection.single(0)) => EditorState.create({ doc, selection, extensions: [frontMatterState()] })
 const now = Date.parse('2026-06-01T00:00:00Z')
@@ -63,6 +64,20 @@ describe('status bar counts', () => {
     expect(results).toHaveLength(1)
     expect((results[0] as { words: number }).words).toBe(textStats(state, null).words)
     expect((results[0] as { characters: number }).characters).toBe(textStats(state, null).characters)
+  })
+
+  it('reads the body from the document in the pieces wordCountPieces cuts from the whole text', () => {
+    const next = seededRandom(5)
+    const parts = ['word ', 'two words\n', '\n', '\n\n', '{{< ref "a.md" >}} ', '{{% n\n %}}', '日本 ', '']
+    for (let round = 0; round < 40; round++) {
+      let text = '---\ntitle: x\n---\n'
+      for (let n = Math.floor(next() * 400); n > 0; n--) text += parts[Math.floor(next() * parts.length)] ?? ''
+      const from = text.indexOf('---\n', 4) + 4
+      const size = 1 + Math.floor(next() * 60)
+      const pieces = [...bodyPieces(make(text).doc, from, size)]
+      expect(pieces.join('')).toBe(text.slice(from))
+      expect(pieces.map((piece) => countWords(piece))).toEqual([...wordCountPieces(text, from, size)])
+    }
   })
 
   it('stops counting when cancelled (another keystroke came)', () => {
