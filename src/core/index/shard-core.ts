@@ -132,8 +132,9 @@ export class ShardCore {
     if (this.records.has(rel)) return null
     const cached = this.fromCache(rel)
     if (cached !== null) return cached.summary
-    // NOTE: `folio check` reads the whole text, as it always did: its problems include the body's bytes.
-    const read = this.options.withProblems === true ? readIndexedText(this.abs(rel), this.root) : readForSummary(this.abs(rel), this.root)
+    // NOTE: `folio check` too decodes only the front matter (readForSummary): its problems lie there, and the body's
+    // bytes are still checked for being UTF-8 text.
+    const read = readForSummary(this.abs(rel), this.root)
     this.isCacheStale = true
     if (read.kind === 'missing') {
       this.remove(rel)

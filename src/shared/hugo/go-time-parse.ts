@@ -39,7 +39,9 @@ const castLayouts: readonly (readonly [string, ZoneUse])[] = [
   ['Jan _2 15:04:05.000000000', 'timeOnly'],
 ]
 
-const tokenizedLayouts = castLayouts.map(([layout, use]) => ({ tokens: tokenize(layout), use }))
+// NOTE: tokenized on first use: most folders' dates take the shortcut (cast-date-common), and start-up is part of a
+// small folder's `folio index`.
+let tokenizedLayouts: { tokens: string[]; use: ZoneUse }[] | null = null
 
 const isDigit = (s: string, i: number): boolean => i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57
 
@@ -223,6 +225,7 @@ export function parseCastDate(text: string): { wall: WallTime; use: ZoneUse } | 
 
 /** parseCastDate trying every layout in turn, without the shortcut for common shapes (the reference in its tests). */
 export function parseCastDateByLayouts(text: string): { wall: WallTime; use: ZoneUse } | null {
+  tokenizedLayouts ??= castLayouts.map(([layout, use]) => ({ tokens: tokenize(layout), use }))
   for (const { tokens, use } of tokenizedLayouts) {
     const wall = parseWith(tokens, text)
     if (wall !== null) return { wall, use: use === 'numeric' && wall.offset === null ? 'site' : use }

@@ -26,6 +26,8 @@ const extra: Record<string, string | Buffer> = {
   'x/g.md': '{ "title": "j", "Title": "k", "expiryDate": "2001-01-01" }\n',
   'x/h.md': '---\ntitle: h\n----\nbody\n',
   'x/i.md': '---\ntitle: d\ndraft: yes\npublishDate: 2999-01-01\n---\n',
+  'x/j.md': Buffer.concat([Buffer.from('---\ntitle: fine head\n---\nbody then '), Buffer.from([0xff, 0xfe]), Buffer.from(' bad bytes\n')]),
+  'x/k.md': '\uFEFF---\r\ntitle: k\r\ncomments: on\r\ndate: not a date\r\n---\r\n' + 'long body line\r\n'.repeat(6000),
 }
 
 beforeAll(() => {
