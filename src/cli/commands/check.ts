@@ -7,7 +7,7 @@ import { siteRulesForFolderSync } from '../../core/hugo-site'
 import { defaultCacheDir } from '../../core/index/summary-cache'
 import { displayPath, loadArticle } from '../article-io'
 import { exitCode, type CliCommand, type CliIo } from '../command'
-import { oneOffMode } from './index-folder'
+import { oneOffPlacement } from './index-folder'
 
 const usage = 'check <dir|file...> [--json] [--no-cache]   report front-matter errors and warnings as path:line:col, and each article\'s Hugo build status (now, site time zone) as path: status; --json: one {path, build, problems} per line (exit 1 on errors); a folder\'s verdicts of unchanged files come from the summary cache folio index keeps'
 
@@ -91,7 +91,7 @@ export const checkCommand: CliCommand = {
       // index`); walked without following links, skipping .git, node_modules, public and resources/_gen. The cache is
       // keyed by the folder's real path, as the app and `folio index` open it.
       const root = await realpath(target.abs)
-      const checked = await checkFolder(root, { mode: oneOffMode(root), cacheDir: isCached ? defaultCacheDir() : null })
+      const checked = await checkFolder(root, { ...oneOffPlacement(root), cacheDir: isCached ? defaultCacheDir() : null })
       if (!checked.ok) {
         flush()
         io.stderr(`folio check: ${checked.error.message}\n`)

@@ -28,37 +28,42 @@ export function indexLine(a: ArticleSummary): Record<string, unknown> {
 /** From how many articles the index's worker threads pay for their start-up (measured: about 0.3 s of CPU for two). */
 const workerThreshold = 2000
 
-/** True when `root` holds at least `count` articles; the listing stops as soon as it knows. */
-export function hasAtLeastArticles(root: string, count: number): boolean {
+/**
+ * Every article of `root` (in listing order) when it holds fewer than `count`; null when it holds at least `count`
+ * (the listing stops as soon as it knows) or the root cannot be read (the index's own listing then reports it).
+ */
+export function articlesIfFewer(root: string, count: number): string[] | null {
   const enough = new Error('enough articles')
-  let found = 0
+  const found: string[] = []
   try {
-    listArticleChunks(root, (paths) => {
-      found += paths.length
-      if (found >= count) throw enough
+    const isRead = listArticleChunks(root, (paths) => {
+      found.push(...paths)
+      if (found.length >= count) throw enough
     })
+    return isRead ? found : null
   } catch (error) {
     if (error !== enough) throw error
+    return null
   }
-  return found >= count
 }
 
 /**
  * Where a one-off command's index shards run: on worker threads only for a large folder; a small one is indexed in
- * this thread. NOTE: a small folder gets the app's two shards too, in this thread, so both read and write the same
- * cache files.
+ * this thread, from the listing made to tell (`listed`: it is not listed twice). NOTE: a small folder gets the app's
+ * two shards too, in this thread, so both read and write the same cache files.
  */
-export function oneOffMode(root: string): ShardMode {
-  return hasAtLeastArticles(root, workerThreshold) ? 'auto' : 'local'
+export function oneOffPlacement(root: string): { mode: ShardMode; listed?: readonly string[] } {
+  const listed = articlesIfFewer(root, workerThreshold)
+  return listed === null ? { mode: 'auto' } : { mode: 'local', listed }
 }
 
 /**
- * The folder index as a one-off command uses it: summaries only (the full-text pass is held: nothing searches), in
- * oneOffMode. With `cacheDir`, summaries of unchanged files come from the summary cache the app and `folio serve`
+ * The folder index as a one-off command uses it: summaries only (the full-text pass is held: nothing searches), placed
+ * by oneOffPlacement. With `cacheDir`, summaries of unchanged files come from the summary cache the app and `folio serve`
  * keep there (see summary-cache).
  */
 export function oneOffIndex(root: string, cacheDir: string | null = null): ArticleIndex {
-  const index = new ArticleIndex(root, { mode: oneOffMode(root), cacheDir })
+  const index = new ArticleIndex(root, { ...oneOffPlacement(root), cacheDir })
   index.holdFullTextUntil(new Promise<never>(() => undefined))
   return index
 }

@@ -13,6 +13,8 @@ export interface FolderCheckOptions {
   cacheDir?: string | null
   /** Test seam: the worker entry the shards run (see ShardClient). */
   workerScript?: URL
+  /** Every article of the folder, listed already (see ArticleIndexOptions.listed). */
+  listed?: readonly string[]
 }
 
 /**
@@ -23,7 +25,7 @@ export interface FolderCheckOptions {
  * the article store, which names the problem exactly. Fails only when the folder cannot be listed.
  */
 export async function checkFolder(root: string, options: FolderCheckOptions = {}): Promise<Result<FileCheck[]>> {
-  const index = new ArticleIndex(root, { mode: options.mode ?? 'auto', cacheDir: options.cacheDir ?? null, workerScript: options.workerScript, withProblems: true })
+  const index = new ArticleIndex(root, { mode: options.mode ?? 'auto', cacheDir: options.cacheDir ?? null, workerScript: options.workerScript, listed: options.listed, withProblems: true })
   // NOTE: nothing searches: the full-text pass (a second read of every file) never starts.
   index.holdFullTextUntil(new Promise<never>(() => undefined))
   try {

@@ -42,6 +42,11 @@ export interface ArticleIndexOptions {
   scanBudgetMs?: number
   /** `folio check`'s mode: every article's problems are kept too (see problemsOf and ShardCoreOptions.withProblems). */
   withProblems?: boolean
+  /**
+   * Every article of the folder, listed already by the shards' own rules (listArticleChunks): the index takes these
+   * instead of listing again. A one-off command lists a small folder to decide where its shards run.
+   */
+  listed?: readonly string[]
 }
 
 function shardOf(path: string, count: number): number {
@@ -369,6 +374,10 @@ export class ArticleIndex {
   // NOTE: listing thousands of folders with async readdir costs a round trip per folder; a shard lists
   // synchronously in its own thread instead. A custom FsPort (tests injecting faults) keeps the async path.
   private async listFiles(take: (paths: string[]) => void): Promise<Result<void>> {
+    if (this.options.listed !== undefined) {
+      take([...this.options.listed])
+      return ok(undefined)
+    }
     const first = this.shards[0]
     const isShardListing = this.options.fs === undefined || this.options.fs === nodeFs
     const listed = isShardListing

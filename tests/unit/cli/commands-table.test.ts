@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { commands } from '../../../src/cli/commands/index'
-import { hasAtLeastArticles } from '../../../src/cli/commands/index-folder'
+import { articlesIfFewer, oneOffPlacement } from '../../../src/cli/commands/index-folder'
 
 describe('the lazy command table', () => {
   it('loads, for each name, the command of that name, each once in the help order', async () => {
@@ -12,7 +12,7 @@ describe('the lazy command table', () => {
   })
 })
 
-describe('hasAtLeastArticles (whether the index starts worker threads)', () => {
+describe('articlesIfFewer (whether the index starts worker threads, and the small folder\'s listing)', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-count-'))
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
 
@@ -21,8 +21,10 @@ describe('hasAtLeastArticles (whether the index starts worker threads)', () => {
     fs.mkdirSync(path.join(root, '.git'))
     for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(root, '.git', `h${i}.md`), '')
     fs.writeFileSync(path.join(root, 'notes.txt'), '')
-    expect(hasAtLeastArticles(root, 300)).toBe(true)
-    expect(hasAtLeastArticles(root, 301)).toBe(false)
-    expect(hasAtLeastArticles(root, 1)).toBe(true)
+    expect(articlesIfFewer(root, 300)).toBeNull()
+    expect(articlesIfFewer(root, 301)?.sort()).toEqual(Array.from({ length: 300 }, (_, i) => `a${i}.md`).sort())
+    expect(articlesIfFewer(root, 1)).toBeNull()
+    expect(articlesIfFewer(path.join(root, 'gone'), 10)).toBeNull()
+    expect(oneOffPlacement(root)).toEqual({ mode: 'local', listed: articlesIfFewer(root, 301) })
   })
 })
