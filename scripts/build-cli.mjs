@@ -1,6 +1,7 @@
 // Bundles the `folio` command for plain Node; npm packages stay external (installed).
 import { build } from 'esbuild'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { hostNodeFlags } from './host-flags.mjs'
@@ -20,6 +21,14 @@ function externalPackagesExcept(bundled) {
     },
   }
 }
+/** An esbuild plugin giving the command's own modules `yaml` through scripts/yaml-lazy.mjs (loaded on first use). */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.importer.endsWith('yaml-lazy.mjs') ? undefined : { path: path.join(root, 'scripts/yaml-lazy.mjs') }))
+  },
+}
+
 // NOTE: chunk names carry a hash, so the chunks of earlier builds are removed rather than left to pile up.
 fs.rmSync(path.join(root, 'out/cli/chunks'), { recursive: true, force: true })
 // NOTE: one split build of the command and the worker entries (the folder index's, which `folio check` uses too,
@@ -44,7 +53,7 @@ await build({
   // NOTE: npm packages stay external (installed), except the pure-JS parsers every command loads (the front matter,
   // the site config, text diffs): as ~100 separate ES modules, resolving and loading them was most of `folio index`'s
   // start-up on a small folder (0.25 s of CPU on an empty one); bundled into a chunk they load as one file.
-  plugins: [externalPackagesExcept(['yaml', 'smol-toml', 'diff', 'jsonc-parser'])],
+  plugins: [lazyYaml, externalPackagesExcept(['smol-toml', 'diff', 'jsonc-parser'])],
   // NOTE: jsonc-parser's `main` is a UMD build with dynamic requires that cannot be bundled; its `module` is ESM.
   mainFields: ['module', 'main'],
   alias: { '@shared': path.join(root, 'src/shared') },
@@ -52,5 +61,18 @@ await build({
   // NOTE: the bundled yaml is its CommonJS build (its `node` export), which requires Node built-ins: each file gets a
   // `require` of its own for that.
   banner: { js: `#!/usr/bin/env -S node ${hostNodeFlags.join(' ')}\nimport { createRequire as folioCreateRequire } from 'node:module'\nconst require = folioCreateRequire(import.meta.url)` },
+  logLevel: 'warning',
+})
+
+// NOTE: the yaml library as one CommonJS file beside folio.mjs, which scripts/yaml-lazy.mjs loads the first time a
+// front-matter block is not plain (as ~100 separate modules it would cost more than bundled).
+await build({
+  entryPoints: { 'yaml-lib': createRequire(import.meta.url).resolve('yaml') },
+  outdir: path.join(root, 'out/cli'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
   logLevel: 'warning',
 })
