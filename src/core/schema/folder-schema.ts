@@ -23,20 +23,15 @@ const readBatch = 32
  * One article's front-matter data as last read, with the file's size and mtime to tell when to read it again.
  * NOTE: kept as little as exactly rebuilds the schema (see schemaView): the keys as an index into the shared
  * shapes (a folder's articles share a few key lists) and the values as JSON text, about half the whole object's
- * JSON (the cache of 50,000 articles went from 35 to 23-27 MB). Data holding a number JSON cannot write (`.inf`,
- * `.nan`) is kept as objects.
+ * JSON, in one object per article (the cache of 50,000 articles went from 35 to 23-27 MB, then to about 20 MB).
+ * Data holding a number JSON cannot write (`.inf`, `.nan`) is kept as an object, with `shape` -1.
  */
-interface CachedArticle {
-  mtimeMs: number
-  size: number
-  data: PackedData | Record<string, FrontMatterValue>
-}
-
-/** An article's data as its keys' shape (see KeyShapes) and the JSON text of its values in that order. */
-class PackedData {
+class CachedArticle {
   constructor(
+    readonly mtimeMs: number,
+    readonly size: number,
     readonly shape: number,
-    readonly values: string,
+    readonly data: string | Record<string, FrontMatterValue>,
   ) {}
 }
 
@@ -81,22 +76,33 @@ function schemaView(value: FrontMatterValue, isTop: boolean): FrontMatterValue {
   return value !== null && typeof value === 'object' ? {} : value
 }
 
-function packed(data: Record<string, FrontMatterValue>, shapes: KeyShapes): CachedArticle['data'] {
+function packed(info: { mtimeMs: number; size: number }, data: Record<string, FrontMatterValue>, shapes: KeyShapes): CachedArticle {
   const keys = Object.keys(data)
   const values = keys.map((key) => schemaView(data[key] ?? null, true))
-  let isExact = true
-  const json = JSON.stringify(values, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) isExact = false
-    return value
-  })
+  if (values.every(isExactInJson)) return new CachedArticle(info.mtimeMs, info.size, shapes.indexOf(keys), flat(JSON.stringify(values)))
   // NOTE: fromEntries defines own properties, so a `__proto__` key stays a key.
-  return isExact ? new PackedData(shapes.indexOf(keys), json) : Object.fromEntries(keys.map((key, i) => [key, values[i] ?? null]))
+  return new CachedArticle(info.mtimeMs, info.size, -1, Object.fromEntries(keys.map((key, i) => [key, values[i] ?? null])))
 }
 
-function unpacked(data: CachedArticle['data'], shapes: KeyShapes): Record<string, FrontMatterValue> {
-  if (!(data instanceof PackedData)) return data
-  const values = JSON.parse(data.values) as FrontMatterValue[]
-  return Object.fromEntries(shapes.keysAt(data.shape).map((key, i) => [key, values[i] ?? null]))
+/** False for a number JSON cannot write (`.inf`, `.nan`), at the top or in a list (schemaView leaves nothing deeper). */
+function isExactInJson(value: FrontMatterValue): boolean {
+  if (typeof value === 'number') return Number.isFinite(value)
+  return !Array.isArray(value) || value.every((item) => typeof item !== 'number' || Number.isFinite(item))
+}
+
+function unpacked(article: CachedArticle, shapes: KeyShapes): Record<string, FrontMatterValue> {
+  if (typeof article.data !== 'string') return article.data
+  const values = JSON.parse(article.data) as FrontMatterValue[]
+  return Object.fromEntries(shapes.keysAt(article.shape).map((key, i) => [key, values[i] ?? null]))
+}
+
+/**
+ * `text` as one flat string. NOTE: JSON.stringify's output of a few hundred characters is a V8 rope (a tree of cons
+ * strings over its parts: two more strings per article in a heap snapshot); a cache entry kept for the whole session
+ * is worth one copy.
+ */
+function flat(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8')
 }
 
 /**
@@ -187,7 +193,7 @@ function readDataSync(root: string, rel: string, cache: RootCache): Record<strin
   try {
     const info = opened.stats
     const known = cache.articles.get(rel)
-    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return unpacked(known.data, cache.shapes)
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return unpacked(known, cache.shapes)
     let text: string | null
     try {
       text = info.size > maxArticleBytes ? null : readFileSync(opened.fd, 'utf8')
@@ -203,7 +209,7 @@ function readDataSync(root: string, rel: string, cache: RootCache): Record<strin
 
 function remembered(rel: string, info: { mtimeMs: number; size: number }, text: string | null, cache: RootCache): Record<string, FrontMatterValue> {
   const data = text === null ? {} : readFrontMatterData(text).data
-  cache.articles.set(rel, { mtimeMs: info.mtimeMs, size: info.size, data: packed(data, cache.shapes) })
+  cache.articles.set(rel, packed(info, data, cache.shapes))
   return data
 }
 
