@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { defaultSiteRules, hugoConfigNames, siteRulesFromConfig, type HugoSiteRules } from '@shared/hugo'
+import { defaultSiteRules, siteRulesFromConfig, type HugoSiteRules } from '@shared/hugo'
+import { configNames, siteDirs } from './hugo-config-files'
 import type { Result } from '@shared/result'
 import { ReadOnlyStore } from './store/read-only-store'
 
@@ -22,12 +23,6 @@ export interface FolderSiteRules {
   articleScope: readonly string[] | null
 }
 
-/** Where Hugo's config may sit for an opened folder: the folder itself, or its parent when it is a site's `content/`. */
-function siteDirs(root: string): { dir: string; shownPrefix: string }[] {
-  return path.basename(root) === 'content' ? [{ dir: root, shownPrefix: '' }, { dir: path.dirname(root), shownPrefix: '../' }] : [{ dir: root, shownPrefix: '' }]
-}
-
-const configNames = [...hugoConfigNames, ...hugoConfigNames.map((name) => `config/_default/${name}`)]
 const noConfig: FolderSiteRules = { rules: defaultSiteRules, configFile: null, shownFile: null, problem: null, articleScope: null }
 
 /** The rules of the first config found (as Hugo picks it), or the defaults with the reason it could not be read. */

@@ -156,11 +156,7 @@ export function titleOf(text: string): string | null {
 /** The body's word count: the shared rule the status bar uses too (see @shared/markdown/word-count). */
 export { countWords }
 
-/** Where the body starts: after the front-matter block, else at 0. */
-export function bodyStart(text: string): number {
-  const found = detectBlock(text)
-  return found.kind === 'block' ? found.block.to : 0
-}
+export { bodyStart } from './search-snippet'
 
 function timeOf(iso: string | null): number | null {
   if (iso === null) return null

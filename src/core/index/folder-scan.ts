@@ -1,10 +1,9 @@
 import { isAscii } from 'node:buffer'
 import type { SearchHit } from '@shared/api'
 import { detectBlock } from '@shared/front-matter/detect'
-import { makeSnippet } from './search-snippet'
+import { bodyStart, makeSnippet } from './search-snippet'
 import { compareRanked } from './ranking'
-import { absOf, folderOf, lfText, readFolder, textOf, type ScanRead } from './scan-read'
-import { readIndexedText } from './shard-files'
+import { absOf, folderOf, lfText, readFolder, readForScan, textOf, type ScanRead } from './scan-read'
 import { TermScanner } from './term-scan'
 
 /** A search hit with what the index ranks it by (title hits first, then by path). */
@@ -205,11 +204,13 @@ export async function scanArticles(root: string, rels: readonly string[], terms:
  * since the scan gets the snippet of what it holds now, or none).
  */
 export async function withSnippets(root: string, hits: readonly RankedHit[], terms: readonly string[]): Promise<SearchHit[]> {
-  if (hits.length === 0) return []
-  const record = await loadArticleRecord()
-  return hits.map(({ path: rel, title }) => {
-    const read = readIndexedText(absOf(root, rel), root)
-    const snippet = read.kind === 'text' ? makeSnippet(read.text, terms, record.bodyStart(read.text)) : null
-    return { path: rel, title, snippets: snippet === null ? [] : [snippet] }
-  })
+  // NOTE: no parser is loaded here: a saved index's answer has its titles, and bodyStart needs only detectBlock.
+  return Promise.resolve(
+    hits.map(({ path: rel, title }) => {
+      const read = readForScan(absOf(root, rel), root)
+      const text = read.kind === 'bytes' ? lfText(read.bytes) : null
+      const snippet = text === null ? null : makeSnippet(text, terms, bodyStart(text))
+      return { path: rel, title, snippets: snippet === null ? [] : [snippet] }
+    }),
+  )
 }

@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
-import { listArticleFiles } from '../article-files'
 import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, type ScanResult, type ScanSettings, type SkippedFile } from './folder-scan'
 import { searchWithSavedIndex } from './search-cache'
-import { listArticleChunks } from './shard-files'
+import { articleScopeOf, walkArticles } from './folder-walk'
 import { queryTerms } from './term-index'
 import { startSourceWorker } from '../source-worker'
 
@@ -150,15 +149,9 @@ export async function scanFolder(
   }
 }
 
-/** Lists the articles under `root` in chunks (synchronously, as the index does; the async way when that fails). */
+/** Lists the articles under `root` in chunks, as the index lists them (the site's article scope included). */
 export function listFolder(root: string): (take: (paths: string[]) => void) => Promise<Result<void>> {
-  return async (take) => {
-    if (listArticleChunks(root, take)) return ok(undefined)
-    const listed = await listArticleFiles(root)
-    if (!listed.ok) return listed
-    take(listed.value)
-    return ok(undefined)
-  }
+  return async (take) => walkArticles(root, '', await articleScopeOf(root), take)
 }
 
 /** The plain note on what a scan left out or did not get to; undefined when it read every file. */

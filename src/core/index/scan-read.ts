@@ -10,8 +10,8 @@ import { openForIndexSync, type IndexOpen } from '../store/sync-open'
 /** Files larger than this are skipped with a note (bytes); the index lists them with an error and never reads them. */
 export const maxScannedBytes = 10 * 1024 * 1024
 
-/** What reading one file for a scan gave: its bytes (valid until the next read), or why there are none. */
-export type ScanRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'none' } | { kind: 'skipped'; reason: string }
+/** What reading one file for a scan gave: its bytes (valid until the next read) and its fstat, or why there are none. */
+export type ScanRead = { kind: 'bytes'; bytes: Buffer; stats: fs.Stats } | { kind: 'none' } | { kind: 'skipped'; reason: string }
 
 /** The absolute path of `rel` (a `/` path) under `root`. */
 export function absOf(root: string, rel: string): string {
@@ -51,7 +51,7 @@ function readOpened(opened: IndexOpen): ScanRead {
       if (n === 0) break
       read += n
     }
-    return { kind: 'bytes', bytes: scratch.subarray(0, read) }
+    return { kind: 'bytes', bytes: scratch.subarray(0, read), stats }
   } catch (error) {
     const code = errnoCode(error)
     if (code === undefined) throw error

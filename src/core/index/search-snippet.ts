@@ -1,4 +1,5 @@
 import type { SearchSnippet } from '@shared/api'
+import { detectBlock } from '@shared/front-matter/detect'
 
 // NOTE: characters of context on each side of the first match; a list row shows about this much.
 const radius = 48
@@ -73,4 +74,10 @@ function countLines(text: string, to: number): number {
   let line = 1
   for (let i = text.indexOf('\n'); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) line++
   return line
+}
+
+/** Where an article's body starts in its LF text (past the front matter block, if any): snippets prefer the body. */
+export function bodyStart(text: string): number {
+  const found = detectBlock(text)
+  return found.kind === 'block' ? found.block.to : 0
 }

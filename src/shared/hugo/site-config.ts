@@ -3,8 +3,7 @@ import type { FrontMatterValue } from '../front-matter/types'
 import { defaultDateKeys, hugoDateAliases, type HugoDateField, type HugoSiteRules } from './page'
 import { isKnownTimeZone } from './time-zone'
 
-/** Config file names Hugo 0.111 looks for at a site's root, in its order. */
-export const hugoConfigNames = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'] as const
+export { hugoConfigNames } from './config-names'
 
 /** What authoring needs from a Hugo site config; defaults when a key is absent. */
 export interface SiteConfig {

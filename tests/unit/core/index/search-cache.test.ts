@@ -73,6 +73,32 @@ it('reads a changed file again, finds a new one (also in a new folder), and drop
   expect((await search('nothing')).ok && (await search('nothing'))).toEqual(await scan('nothing'))
 })
 
+it('notices a file changed with its size and mtime kept (ctime only), and a renamed file', async () => {
+  const b = path.join(site, 'posts', 'b.md')
+  // NOTE: a whole second, so setting it again gives exactly the same mtime.
+  fs.utimesSync(b, 1_700_000_000, 1_700_000_000)
+  await search('harbour', true)
+  const before = fs.statSync(b)
+  // NOTE: same length, mtime put back: only the ctime tells.
+  fs.writeFileSync(b, fs.readFileSync(b, 'utf8').replace('ferry', 'wharf'))
+  fs.utimesSync(b, 1_700_000_000, 1_700_000_000)
+  expect(fs.statSync(b).size).toBe(before.size)
+  expect(fs.statSync(b).mtimeMs).toBe(before.mtimeMs)
+  const wharf = await search('wharf')
+  expect(wharf.ok && wharf.value.hits.map((h) => h.path)).toEqual(['posts/b.md'])
+  expect(await search('ferry')).toEqual(await scan('ferry'))
+  fs.renameSync(path.join(site, 'posts', 'c.md'), path.join(site, 'posts', 'renamed.md'))
+  const nothing = await search('nothing')
+  expect(nothing.ok && nothing.value.hits.map((h) => h.path)).toEqual(['posts/renamed.md'])
+  expect(nothing).toEqual(await scan('nothing'))
+})
+
+it('ranks as a scan does when titles and paths compete (title hits first, then by path, at most the limit)', async () => {
+  for (let i = 0; i < 30; i++) write(`many/p${String(i).padStart(2, '0')}.md`, `---\ntitle: ${i % 3 === 0 ? 'Harbour' : 'Other'} ${i}\n---\nharbour text\n`)
+  await search('harbour', true)
+  for (const query of ['harbour', 'harb', 'text', 'other harbour']) expect(await search(query), query).toEqual(await scan(query))
+})
+
 it('ignores a damaged, cut-short, foreign-version or other-folder index and scans instead', async () => {
   await search('harbour', true)
   const file = searchIndexFile(cacheDir, site)
@@ -83,7 +109,9 @@ it('ignores a damaged, cut-short, foreign-version or other-folder index and scan
     good.subarray(0, good.length - 3),
     Buffer.concat([good, Buffer.from('x')]),
     Buffer.from('not an index at all'),
-    Buffer.from(good.toString('latin1').replace('"version":1', '"version":9'), 'latin1'),
+    Buffer.from(good.toString('latin1').replace(/"version":\d+/, '"version":9'), 'latin1'),
+    // NOTE: written on a machine of the other byte order (the typed columns would read as garbage).
+    Buffer.from(good.toString('latin1').replace(/"endianness":"(LE|BE)"/, (_m, e: string) => `"endianness":"${e === 'LE' ? 'BE' : 'LE'}"`), 'latin1'),
     // NOTE: a posting list's bytes overwritten: ids past the last document.
     Buffer.concat([good.subarray(0, good.length - 4), Buffer.from([0xff, 0xff, 0xff, 0x7f])]),
   ]
