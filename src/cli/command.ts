@@ -7,6 +7,11 @@ export interface CliIo {
   cwd: string
   /** Where `folio rm` (and an undone create) sends files; default the system trash (the `trash` package). Tests inject a folder. */
   trasher?: Trasher
+  /**
+   * Starts `folio <args>` as a detached process at the lowest priority, its output dropped; only the process entry
+   * (main.ts) gives this, so a command run in-process (tests) never starts one.
+   */
+  startInBackground?: (args: string[]) => void
 }
 
 /** Exit codes of every `folio` command: 0 ok, 1 a content problem, 2 a usage error. */

@@ -1,4 +1,18 @@
+import { spawn } from 'node:child_process'
+import os from 'node:os'
 import { runCli } from './index'
+
+/** Starts this `folio` again with `args`, detached and at the lowest priority (see CliIo.startInBackground). */
+function startInBackground(args: string[]): void {
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...args], { detached: true, stdio: 'ignore', cwd: process.cwd() })
+  child.on('error', () => undefined) // NOTE: a background job that cannot start is no failure of this command.
+  try {
+    if (child.pid !== undefined) os.setPriority(child.pid, 19)
+  } catch {
+    // NOTE: lowering the priority is a courtesy; a system that refuses it still gets the job.
+  }
+  child.unref()
+}
 
 // NOTE: a reader that stops early (`folio index site | head`) closes the pipe; like other Unix tools, stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -13,5 +27,6 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  startInBackground,
 })
 process.exitCode = code

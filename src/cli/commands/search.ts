@@ -1,10 +1,14 @@
 import type { SearchHit } from '@shared/api'
 import { searchFolderOnce } from '../../core/index/folder-search'
+import { claimIndexSave } from '../../core/index/search-cache'
 import { defaultCacheDir } from '../../core/index/cache-place'
 import { exitCode, type CliCommand } from '../command'
 import { folderArg } from '../folder-arg'
 
-const usage = 'search <dir> <query> [--json] [--limit N] [--save-index]   full-text search: every word must occur (exit 1 when none); --save-index keeps a search index in the cache folder that later searches use'
+/** From how many articles a search that read the whole folder saves a search index in the background. */
+export const backgroundIndexFrom = 2000
+
+const usage = 'search <dir> <query> [--json] [--limit N] [--save-index]   full-text search: every word must occur (exit 1 when none); --save-index keeps a search index in the cache folder that later searches use (a search of 2,000 articles or more without one saves it in the background)'
 
 function markedSnippet(hit: SearchHit): string {
   const snippet = hit.snippets[0]
@@ -55,7 +59,8 @@ export const searchCommand: CliCommand = {
     // index saved in the cache folder (--save-index) answers instead, reading only the files changed since.
     const cacheDir = defaultCacheDir()
     if (parsed.saveIndex && cacheDir === null) io.stderr('folio search: the cache folder is off (FOLIO_CACHE_DIR), so no search index is saved\n')
-    const result = await searchFolderOnce(root, parsed.query, parsed.limit, { cacheDir, saveIndex: parsed.saveIndex })
+    let listed = 0
+    const result = await searchFolderOnce(root, parsed.query, parsed.limit, { cacheDir, saveIndex: parsed.saveIndex, onFullScan: (count) => (listed = count) })
     if (!result.ok) {
       io.stderr(`folio search: ${result.error.message}\n`)
       return exitCode.content
@@ -65,6 +70,12 @@ export const searchCommand: CliCommand = {
     if (lines.length > 0) io.stdout(lines.join('\n') + '\n')
     io.stderr(`folio search: ${total} matching article(s)${total > hits.length ? `, showing ${hits.length}` : ''}\n`)
     if (result.value.note !== undefined) io.stderr(`folio search: ${result.value.note}\n`)
+    // NOTE: a large folder read whole (no saved index yet) gets one, saved by a background job once this answer is
+    // out, so this search is no slower and the next ones read only what changed (as `git gc --auto` does).
+    if (cacheDir !== null && listed >= backgroundIndexFrom && io.startInBackground !== undefined && claimIndexSave(cacheDir, root)) {
+      io.startInBackground(['search', root, parsed.query, '--save-index'])
+      io.stderr('folio search: saving a search index in the cache folder in the background, for faster searches of this folder\n')
+    }
     return total > 0 ? exitCode.ok : exitCode.content
   },
 }

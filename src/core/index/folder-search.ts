@@ -29,6 +29,8 @@ export interface FolderSearchOptions {
   cacheDir?: string | null
   /** Save (or make again) the search index in `cacheDir` from a full read of the folder before answering. */
   saveIndex?: boolean
+  /** Told how many articles were listed when the answer came from reading the whole folder (no saved index used). */
+  onFullScan?: (listed: number) => void
 }
 
 function builtWorkerScript(): URL | null {
@@ -186,6 +188,7 @@ export async function searchFolderOnce(root: string, query: string, limit: numbe
   const scanned = await scanFolder(root, terms, settings, listFolder(root), options)
   if (!scanned.ok) return scanned
   const scan = scanned.value
+  options.onFullScan?.(scan.listed)
   const hits = await withSnippets(root, scan.hits, terms)
   const note = scanNote(scan, budget)
   const results: SearchResults = { query, hits, total: scan.total, isComplete: scan.scanned === scan.listed }

@@ -45,6 +45,30 @@ export function isInsideFolder(file: string, root: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+/** How long a claim to save the index in the background holds (ms): a save that died leaves one this old at most. */
+const claimHoldsMs = 15 * 60 * 1000
+
+/**
+ * Claims the saving of `root`'s search index in `cacheDir` for a background job (a marker file beside the index,
+ * removed when a save ends); false when a fresh claim exists, or the index could not be kept there (inside the
+ * content folder, cache folder unwritable), so no second job starts.
+ */
+export function claimIndexSave(cacheDir: string, root: string, now = Date.now()): boolean {
+  const file = searchIndexFile(cacheDir, root)
+  if (isInsideFolder(file, root)) return false
+  const marker = `${file}.saving`
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const stats = lstatOrNull(marker)
+    if (stats !== null && now - stats.mtimeMs < claimHoldsMs) return false
+    fs.writeFileSync(marker, String(process.pid))
+    return true
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return false
+  }
+}
+
 function parsedOrNull(json: string): unknown {
   try {
     return JSON.parse(json)
@@ -188,7 +212,11 @@ export async function searchWithSavedIndex(
   // NOTE: Folio adds no file to a content folder: a cache folder set inside it is not used.
   if (isInsideFolder(file, root)) return null
   const scope = await articleScopeOf(root)
-  if (saveIndex && !(await saveSearchIndex(file, root, scope))) return null
+  if (saveIndex) {
+    const isSaved = await saveSearchIndex(file, root, scope)
+    fs.rmSync(`${file}.saving`, { force: true })
+    if (!isSaved) return null
+  }
   const saved = loadSearchIndex(file, root)
   if (saved === null) return null
   const ids = matchSaved(saved, terms)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { backgroundIndexFrom } from '../../../src/cli/commands/search'
 import { runCli } from '../../../src/cli/index'
 
 async function folio(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -50,5 +51,47 @@ describe('folio search', () => {
     const limited = await folio(root, 'search', '.', 'harbour', '--limit', '1')
     expect(limited.stdout.trim().split('\n').length).toBe(1)
     expect(limited.stderr).toContain('showing 1')
+  })
+})
+
+describe('folio search on a large folder without a saved index', () => {
+  const savedEnv = process.env.FOLIO_CACHE_DIR
+  afterEach(() => {
+    if (savedEnv === undefined) delete process.env.FOLIO_CACHE_DIR
+    else process.env.FOLIO_CACHE_DIR = savedEnv
+  })
+
+  it('saves one in the background once its answer is out, starts no second job meanwhile, and none with the cache off', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < backgroundIndexFrom; i++) files[`posts/${i % 40}/p${i}.md`] = i % 500 === 0 ? 'the harbour\n' : 'nothing\n'
+    makeFolder(files)
+    const cacheDir = path.join(root, '..', `${path.basename(root)}-cache`)
+    process.env.FOLIO_CACHE_DIR = cacheDir
+    const started: string[][] = []
+    const run = async (...args: string[]): Promise<string> => {
+      let out = ''
+      await runCli(args, { cwd: root, stdout: (t) => (out += t), stderr: () => undefined, startInBackground: (job) => started.push(job) })
+      return out
+    }
+    try {
+      const first = await run('search', '.', 'harbour')
+      expect(started).toEqual([['search', root, 'harbour', '--save-index']])
+      expect(await run('search', '.', 'harbour')).toBe(first)
+      expect(started).toHaveLength(1)
+      // NOTE: the job itself, run here: it saves the index (and drops its claim); later searches use it, start nothing.
+      await run(...started[0])
+      const saved = fs.readdirSync(path.join(cacheDir, 'search'))
+      expect(saved).toHaveLength(1)
+      expect(saved[0]).toMatch(/\.bin$/)
+      expect(await run('search', '.', 'harbour')).toBe(first)
+      expect(started).toHaveLength(1)
+      process.env.FOLIO_CACHE_DIR = 'off'
+      fs.rmSync(cacheDir, { recursive: true })
+      await run('search', '.', 'harbour')
+      expect(started).toHaveLength(1)
+      expect(fs.existsSync(cacheDir)).toBe(false)
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true })
+    }
   })
 })
