@@ -22,10 +22,14 @@ export interface BodyRequest {
 /** Messages to the render worker. */
 export type WorkerRequest = { kind: 'render'; session: number; request: BodyRequest } | { kind: 'drop'; session: number }
 
-/** The worker's answer to a render; `patch` is null when the render threw (a bug: the page then renders itself). */
+/**
+ * The worker's answer to a render, in one or more messages (a long article's first render comes in parts, see
+ * splitResetPatch); `isFinal` on the last. `patch` is null when the render threw (a bug: the page then renders itself).
+ */
 export interface WorkerAnswer {
   session: number
   patch: UnitPatch | null
+  isFinal: boolean
 }
 
 /** Renders `request` with `model`, the same in the worker and in the page; an edit applies to the model's last body. */

@@ -37,7 +37,7 @@ function sharedWorker(): { worker: Worker; listeners: Map<number, Listener> } | 
     worker.addEventListener('error', () => {
       console.warn('The preview worker failed; the preview renders in the page.')
       shared = null
-      for (const listener of listeners.values()) listener({ session: -1, patch: null })
+      for (const listener of listeners.values()) listener({ session: -1, patch: null, isFinal: true })
     })
     return (shared = { worker, listeners })
   } catch (error) {
@@ -107,6 +107,7 @@ export function createBodyRenderer(onPatch: (patch: UnitPatch) => void): BodyRen
   }
   const onAnswer = (answer: WorkerAnswer): void => {
     if (isDisposed) return
+    if (answer.patch !== null && !answer.isFinal) return onPatch(answer.patch)
     const last = inFlight
     inFlight = null
     if (answer.patch === null) {

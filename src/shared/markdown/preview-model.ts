@@ -32,6 +32,22 @@ export interface UnitPatch {
   ops: UnitOp[]
 }
 
+/**
+ * A reset patch as several, each adding at most `maxUnits` units after the ones before it, so no one message (and no
+ * one copy of it into the page) carries a whole long article; other patches come back alone. Applied in order they
+ * give the page of the one patch.
+ */
+export function splitResetPatch(patch: UnitPatch, maxUnits: number): UnitPatch[] {
+  const units = patch.ops.flatMap((op) => (op.kind === 'insert' ? op.units : []))
+  if (!patch.isReset || units.length <= maxUnits || patch.ops.some((op) => op.kind !== 'insert')) return [patch]
+  const patches: UnitPatch[] = []
+  for (let at = 0; at < units.length; at += maxUnits) {
+    const insert: UnitOp = { kind: 'insert', units: units.slice(at, at + maxUnits) }
+    patches.push(at === 0 ? { isReset: true, shift: null, ops: [insert] } : { isReset: false, shift: null, ops: [{ kind: 'keep', count: at }, insert] })
+  }
+  return patches
+}
+
 /** Where `line` (an old file line) is now, or null when it was edited. */
 export function shiftLine(line: number, shift: LineShift): number | null {
   if (line <= shift.through) return line + shift.low

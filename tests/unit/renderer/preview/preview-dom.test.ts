@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { EditorState } from '@codemirror/state'
-import { PreviewModel } from '@shared/markdown/preview-model'
+import { PreviewModel, splitResetPatch } from '@shared/markdown/preview-model'
 import { frontMatterState } from '../../../../src/renderer/editor/extensions/front-matter-state'
 import { PreviewDom } from '../../../../src/renderer/preview/preview-dom'
 import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnitParts } from '../../../../src/renderer/preview/render-preview'
@@ -161,5 +161,23 @@ describe('the incremental preview', () => {
     live.render(next, true)
     live.run()
     expect(live.root.innerHTML).toBe(fresh(next))
+  })
+
+  it('shows a first render sent in parts as the one patch shows it, and sends the patch of an edit whole', () => {
+    const text = footnoted(30)
+    const { body, lineOffset } = previewBodyOf(stateOf(text))
+    const model = new PreviewModel()
+    const patch = model.update(body, { lineOffset }, true)
+    const parts = splitResetPatch(patch, 7)
+    // 30 paragraphs and the footnote list.
+    expect(parts.length).toBe(Math.ceil(31 / 7))
+    const live = page()
+    live.dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
+    for (const part of parts) live.dom.apply(part)
+    live.run()
+    expect(live.root.innerHTML).toBe(fresh(text))
+    const edited = previewBodyOf(stateOf(text.replace('Paragraph 3 ', 'Paragraph three ')))
+    const edit = model.update(edited.body, { lineOffset: edited.lineOffset })
+    expect(splitResetPatch(edit, 7)).toEqual([edit])
   })
 })
