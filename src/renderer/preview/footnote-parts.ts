@@ -4,8 +4,11 @@ import type { UnitParts } from './preview-dom'
 
 const footnoteList = '<ol class="footnotes-list">\n'
 const footnoteItem = /(?=<li id="fn\d+" class="footnote-item">)/
-/** Footnotes sanitized and put on the page per step: a few milliseconds' work when none is cached. */
-const itemsPerPart = 16
+/**
+ * Footnotes sanitized and put on the page per step. NOTE: the page runs at least four steps per slice; at 16 items a
+ * step a 1 MB article's first render held it for 20-30 ms of CPU per slice at load 27 (each item is one DOMPurify pass).
+ */
+const itemsPerPart = 4
 // NOTE: a unit sanitized alone starts where the whole body would already be in <body>; a letter before it keeps the
 // parser there (see sanitizePreviewUnit), and is taken off again.
 const bodyMark = 'x'

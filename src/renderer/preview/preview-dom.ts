@@ -84,7 +84,7 @@ export class PreviewDom {
   /** The new units of the current insert op, off the page until the op ends. */
   private pending: DocumentFragment
   /** The unit being built in parts (its shell parsed, its container filled a part per step); null when none. */
-  private building: { data: UnitData; unit: DomUnit; container: Element; parts: UnitParts } | null = null
+  private building: { data: UnitData; unit: DomUnit; container: Element; parts: UnitParts; before: HTMLElement[]; inside: HTMLElement[]; after: HTMLElement[] } | null = null
   private isPumping = false
   private isScheduled = false
   private readonly options: Required<PreviewDomOptions>
@@ -273,19 +273,24 @@ export class PreviewDom {
       const container = containerIn(unit.nodes, html.into)
       // NOTE: a shell without its container would be a sanitizer's bug; the parts then go in as one string.
       if (container === null) return this.added({ ...this.parse(joinParts(html)), line: data.line })
-      this.building = { data, unit, container, parts: html }
+      // NOTE: the marks are gathered as the parts come (a long list's marks in one query at the end cost a long task):
+      // the shell's own marks before and after the container, and each part's, keep document order.
+      const shellMarks = unit.marks
+      const isBefore = (mark: HTMLElement): boolean => mark === container || (mark.compareDocumentPosition(container) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+      this.building = { data, unit, container, parts: html, before: shellMarks.filter(isBefore), inside: [], after: shellMarks.filter((mark) => !isBefore(mark)) }
       return null
     }
-    const { unit, container, parts } = this.building
+    const { unit, container, parts, before, inside, after } = this.building
     const part = parts.next()
     if (part !== null) {
       const template = this.root.ownerDocument.createElement('template')
       template.innerHTML = part
+      inside.push(...marksIn([...template.content.childNodes]))
       container.append(template.content)
       return null
     }
     this.building = null
-    return this.added({ ...unit, marks: marksIn(unit.nodes) })
+    return this.added({ ...unit, marks: [...before, ...inside, ...after] })
   }
 
   private added(unit: DomUnit): DomUnit {

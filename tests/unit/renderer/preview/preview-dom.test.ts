@@ -4,7 +4,7 @@ import { EditorState } from '@codemirror/state'
 import { PreviewModel, splitResetPatch } from '@shared/markdown/preview-model'
 import { frontMatterState } from '../../../../src/renderer/editor/extensions/front-matter-state'
 import { PreviewDom } from '../../../../src/renderer/preview/preview-dom'
-import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnitParts } from '../../../../src/renderer/preview/render-preview'
+import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnit, sanitizePreviewUnitParts } from '../../../../src/renderer/preview/render-preview'
 import { lastBlockAtOrAbove } from '../../../../src/renderer/preview/scroll-sync'
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures')
@@ -119,6 +119,22 @@ describe('the incremental preview', () => {
     for (let line = 0; line <= lines + 1; line++) expect(live.dom.blockAtOrAbove(line)).toBe(lastBlockAtOrAbove(live.root, line))
   })
 
+  it('finds the same blocks in a footnote list built in parts as in one built from one string', () => {
+    const text = footnoted(60)
+    const live = page()
+    live.render(text, true)
+    live.run()
+    const whole = document.createElement('main')
+    const dom = new PreviewDom(whole, { sanitize: (unit) => sanitizePreviewUnit(unit), budgetMs: Infinity })
+    const { body, lineOffset } = previewBodyOf(stateOf(text))
+    dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
+    dom.apply(new PreviewModel().update(body, { lineOffset }, true))
+    expect(whole.innerHTML).toBe(live.root.innerHTML)
+    const place = (root: HTMLElement, element: HTMLElement | null) => (element === null ? -1 : [...root.querySelectorAll('[data-source-line]')].indexOf(element))
+    const lines = text.split('\n').length
+    for (let line = 0; line <= lines + 1; line++) expect(place(live.root, live.dom.blockAtOrAbove(line))).toBe(place(whole, dom.blockAtOrAbove(line)))
+  })
+
   it('keeps the nodes of units an edit did not touch, and moves their source lines', () => {
     const live = page()
     const text = 'A.\n\nB.\n\nC.\n'
@@ -143,8 +159,8 @@ describe('the incremental preview', () => {
       live.run(1)
       slices++
     }
-    // 60 paragraphs, then the list: its shell, four parts of at most 16 items, and the step that ends it.
-    expect(1 + slices).toBe(60 + 6)
+    // 60 paragraphs, then the list: its shell, 15 parts of 4 items, and the step that ends it.
+    expect(1 + slices).toBe(60 + 17)
     expect(live.root.querySelectorAll('.footnote-item')).toHaveLength(60)
     live.run()
     expect(live.dom.isSettled).toBe(true)
@@ -156,7 +172,7 @@ describe('the incremental preview', () => {
   it('drops a footnote list half built when the next article resets the page', () => {
     const live = page()
     live.render(footnoted(60), true)
-    live.run(63)
+    live.run(70)
     const next = footnoted(20).replace('Paragraph 1 ', 'First paragraph ')
     live.render(next, true)
     live.run()
