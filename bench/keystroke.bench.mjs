@@ -5,7 +5,8 @@
 // (preview, counts, outline, journal) is measured too. bench/trace-tasks.mjs reads the renderer main thread's tasks
 // and whose code each ran (Folio's own, through the hidden source maps, or CodeMirror's, React's, the browser's).
 // Reports per key the main thread's busy time (median, p95, max), the tasks over the 16 ms frame budget and those
-// that are Folio's. Busy time, not wall latency: the machine is shared. Linux only; skipped without Chromium.
+// that are Folio's, by wall time and by CPU time (the thread's own time in each task, from the trace): on a shared
+// machine wall time counts the waits for a core, so the CPU figures are the ones to compare between runs. Linux only; skipped without Chromium.
 // FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.body.json, <prefix>.front-matter.json). Nothing passes or fails on time.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
