@@ -97,9 +97,9 @@ function unpacked(article: CachedArticle, shapes: KeyShapes): Record<string, Fro
 }
 
 /**
- * `text` as one flat string. NOTE: JSON.stringify's output of a few hundred characters is a V8 rope (a tree of cons
- * strings over its parts: two more strings per article in a heap snapshot); a cache entry kept for the whole session
- * is worth one copy.
+ * `text` as one flat string. NOTE: JSON.stringify's output of a few hundred characters, and many a joined path, is a
+ * V8 rope (a tree of cons strings over its parts: two or three more strings per article in a heap snapshot of 50,000);
+ * a cache entry kept for the whole session is worth one copy.
  */
 function flat(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8')
@@ -209,7 +209,8 @@ function readDataSync(root: string, rel: string, cache: RootCache): Record<strin
 
 function remembered(rel: string, info: { mtimeMs: number; size: number }, text: string | null, cache: RootCache): Record<string, FrontMatterValue> {
   const data = text === null ? {} : readFrontMatterData(text).data
-  cache.articles.set(rel, packed(info, data, cache.shapes))
+  // NOTE: a new key is flattened too (a listed path is often a rope of its folders' names); a known one is kept.
+  cache.articles.set(cache.articles.has(rel) ? rel : flat(rel), packed(info, data, cache.shapes))
   return data
 }
 
