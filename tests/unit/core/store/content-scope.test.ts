@@ -7,6 +7,7 @@ import { siteRulesForFolderSync } from '../../../../src/core/hugo-site'
 import { listArticleChunks, listFirstArticles } from '../../../../src/core/index/shard-files'
 import { entryKind, isInScope } from '../../../../src/core/store/entry-rules'
 import { siteRulesFromConfig } from '../../../../src/shared/hugo/site-config'
+import { hasHugo } from '../../../support/hugo-on-path'
 
 // Opened at a Hugo site root, Folio lists what Hugo lists: the pages under the config's contentDir (and each
 // language's), never archetypes, a theme's example site or the README. Every listing (store, index workers, first
@@ -90,14 +91,6 @@ describe('the articles of a Hugo site root are its content folders', () => {
   })
 })
 
-const hasHugo = (() => {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 describe.skipIf(!hasHugo)('agrees with the installed Hugo (live)', () => {
   it.each(['title = "x"\n', 'contentDir = "docs"\n'])('lists the pages `hugo list all` lists for %j', async (config) => {

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { hasHugo } from '../../../support/hugo-on-path'
 import { comparable, folioVerdict, loadCases, loadVerdicts } from './hugo-cases'
 
 // NOTE: cases where Folio knowingly differs from Hugo, with why. Everything else must agree.
@@ -93,14 +93,6 @@ describe('the index gives the build status Hugo gives (fast scanner and full par
 
 // NOTE: with hugo on PATH (CI installs it), the stored verdicts are recorded again and must not have drifted; one
 // site build per time-zone setting, plus one per case Hugo refuses (it stops at the first).
-const hasHugo = (() => {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 describe.skipIf(!hasHugo)('the stored verdicts are what the installed Hugo says (live)', () => {
   it('re-records every case and gets the stored verdicts', async () => {
