@@ -32,6 +32,39 @@ function memoryTempDir(): string | null {
   }
 }
 
+/** The file in a run's root naming the process that owns it. */
+const ownerFile = 'owner.pid'
+
+/**
+ * Removes the roots (`<base>/<prefix>*`) of earlier runs whose owner process is gone: a run killed with SIGKILL never
+ * reaches its teardown, and on /dev/shm its folder would hold memory until the next reboot. A root without an owner
+ * file, or whose owner still runs (another run at the same time), is left alone.
+ */
+function removeDeadRoots(base: string, prefix: string): void {
+  for (const name of fs.readdirSync(base).filter((entry) => entry.startsWith(prefix))) {
+    const dir = path.join(base, name)
+    try {
+      const pid = Number(fs.readFileSync(path.join(dir, ownerFile), 'utf8'))
+      if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
+    } catch (error) {
+      // NOTE: no owner file (an older run, or another user's) or a root removed meanwhile: nothing to clean.
+      if ((error as NodeJS.ErrnoException).code === undefined) throw error
+    }
+  }
+}
+
+/** Whether a process with this id exists (signal 0 checks without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // NOTE: EPERM means it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 /**
  * Global setup of the unit and e2e runs: one temp folder per run holds everything the tests write. `os.tmpdir()` reads
  * TMPDIR (TEMP/TMP on Windows) on every call, so each test's `mkdtemp(os.tmpdir())` lands inside it; HOME, the XDG
@@ -47,7 +80,10 @@ export function useTempRoot(prefix: string): () => void {
   // PDF export test in every full run. The first setup owns the root; the others reuse it.
   const owned = process.env[ownerVariable]
   if (owned !== undefined && fs.existsSync(owned)) return () => {}
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(memoryTempDir() ?? os.tmpdir(), prefix)))
+  const base = memoryTempDir() ?? os.tmpdir()
+  removeDeadRoots(base, prefix)
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(base, prefix)))
+  fs.writeFileSync(path.join(root, ownerFile), String(process.pid))
   const home = path.join(root, 'home')
   const tmp = path.join(root, 'tmp')
   for (const dir of [home, tmp]) fs.mkdirSync(dir)
