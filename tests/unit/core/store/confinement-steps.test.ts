@@ -5,7 +5,8 @@ import { nodeFs, type FsPort } from '../../../../src/core/fs-port'
 import { NodeArticleStore } from '../../../../src/core/store/node-store'
 import { withFaults } from '../../../support/fault-fs'
 import { withSteps, type FsStep } from '../../../support/step-fs'
-import { makeTempDir, removeTempDir } from '../corpus'
+import { removeTempDir } from '../corpus'
+import { bytes, makeConfinementSite, snapshot, textOf } from './confinement-site'
 
 // The store's confinement with the link swapped exactly between two of its file-system steps (the step port in
 // tests/support/step-fs), instead of a racing loop: for a read and a write of an article, every single swap (inside
@@ -14,26 +15,13 @@ import { makeTempDir, removeTempDir } from '../corpus'
 // tests in confinement.test.ts keep the swaps that land inside one step (a realpath or an open walking the path).
 
 const isPosix = process.platform !== 'win32'
-const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
-const textOf = (data: Uint8Array): string => new TextDecoder().decode(data)
-
 let dir = ''
 let site = ''
 let outside = ''
 const at = (rel: string): string => path.join(site, ...rel.split('/'))
-const snapshot = (folder: string): Record<string, string> =>
-  Object.fromEntries(fs.readdirSync(folder).map((name) => [name, fs.readFileSync(path.join(folder, name), 'utf8')]))
 
 beforeEach(() => {
-  dir = makeTempDir('folio-confine-steps-')
-  site = path.join(dir, 'site')
-  outside = path.join(dir, 'outside')
-  fs.mkdirSync(path.join(site, 'sub'), { recursive: true })
-  fs.mkdirSync(outside)
-  fs.writeFileSync(path.join(outside, 'a.md'), 'SECRET')
-  fs.writeFileSync(path.join(outside, 'secret.md'), 'SECRET')
-  fs.writeFileSync(at('real.md'), 'INSIDE')
-  fs.writeFileSync(at('sub/a.md'), 'INSIDE')
+  ({ dir, site, outside } = makeConfinementSite('folio-confine-steps-'))
 })
 afterEach(() => removeTempDir(dir))
 

@@ -5,7 +5,8 @@ import { nodeFs } from '../../../../src/core/fs-port'
 import { withFaults } from '../../../support/fault-fs'
 import { NodeArticleStore } from '../../../../src/core/store/node-store'
 import { startLinkSwapper } from '../../../support/link-swapper'
-import { makeTempDir, removeTempDir } from '../corpus'
+import { removeTempDir } from '../corpus'
+import { bytes, makeConfinementSite, snapshot, textOf } from './confinement-site'
 
 const isPosix = process.platform !== 'win32'
 /**
@@ -16,26 +17,13 @@ const isPosix = process.platform !== 'win32'
  * swaps, and each test asserts that some operations were refused, i.e. that the swaps really met them.
  */
 const attempts = 400
-const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
-const textOf = (data: Uint8Array): string => new TextDecoder().decode(data)
-
 let dir = ''
 let site = ''
 let outside = ''
 const at = (rel: string): string => path.join(site, ...rel.split('/'))
-const snapshot = (folder: string): Record<string, string> =>
-  Object.fromEntries(fs.readdirSync(folder).map((name) => [name, fs.readFileSync(path.join(folder, name), 'utf8')]))
 
 beforeEach(() => {
-  dir = makeTempDir('folio-confine-')
-  site = path.join(dir, 'site')
-  outside = path.join(dir, 'outside')
-  fs.mkdirSync(path.join(site, 'sub'), { recursive: true })
-  fs.mkdirSync(outside)
-  fs.writeFileSync(path.join(outside, 'a.md'), 'SECRET')
-  fs.writeFileSync(path.join(outside, 'secret.md'), 'SECRET')
-  fs.writeFileSync(at('real.md'), 'INSIDE')
-  fs.writeFileSync(at('sub/a.md'), 'INSIDE')
+  ({ dir, site, outside } = makeConfinementSite('folio-confine-'))
 })
 afterEach(() => removeTempDir(dir))
 
