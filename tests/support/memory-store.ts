@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { FileVersion } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
-import { maxArticleBytes, type ArticleStore, type StoredFile, type StoreWriteOptions, type StoreWriteResult } from '../../src/core/store/article-store'
+import { maxArticleBytes, type ArticleStore, type MakeBytes, type StoredFile, type StoreWriteOptions, type StoreWriteResult } from '../../src/core/store/article-store'
 import { checkStorePath } from '../../src/core/store/store-paths'
 
 interface MemoryFile {
@@ -39,11 +39,17 @@ export class MemoryArticleStore implements ArticleStore {
     return Promise.resolve(ok({ bytes: file.bytes.slice(), version: versionOf(file), isWritable: file.isWritable }))
   }
 
-  write(relPath: string, bytes: Uint8Array, options: StoreWriteOptions): Promise<Result<StoreWriteResult>> {
-    const checked = this.checkNew(relPath, bytes)
-    if (!checked.ok) return Promise.resolve(checked)
+  write(relPath: string, given: Uint8Array | MakeBytes, options: StoreWriteOptions): Promise<Result<StoreWriteResult>> {
+    // NOTE: given bytes are checked up front (TOO_LARGE before anything), made ones once made, as the node store does.
+    const early = this.checkNew(relPath, given instanceof Uint8Array ? given : new Uint8Array(0))
+    if (!early.ok) return Promise.resolve(early)
     const current = this.files.get(relPath)
     if (current && options.force !== true && versionOf(current).hash !== options.baseHash) return Promise.resolve(fail('CONFLICT', `"${relPath}" changed on disk.`, { path: relPath }))
+    const made = given instanceof Uint8Array ? ok(given) : given(current ? { bytes: current.bytes.slice(), version: versionOf(current), isWritable: current.isWritable } : null)
+    if (!made.ok) return Promise.resolve(made)
+    const bytes = made.value
+    const checked = this.checkNew(relPath, bytes)
+    if (!checked.ok) return Promise.resolve(checked)
     if (current && Buffer.from(current.bytes).equals(Buffer.from(bytes))) return Promise.resolve(ok({ version: versionOf(current), written: false }))
     if (current && !current.isWritable && options.makeWritable !== true) return Promise.resolve(fail('READ_ONLY', `"${relPath}" is read-only.`, { path: relPath }))
     const file = { bytes: bytes.slice(), mtimeMs: this.clock++, isWritable: true }

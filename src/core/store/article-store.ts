@@ -25,6 +25,9 @@ export interface StoreWriteOptions {
   makeWritable?: boolean
 }
 
+/** Makes the bytes of a write from the file on disk (null: there is none). */
+export type MakeBytes = (onDisk: StoredFile | null) => Result<Uint8Array>
+
 /** What a write did; `written` is false when the bytes on disk were already equal (nothing touched). */
 export interface StoreWriteResult {
   version: FileVersion
@@ -61,8 +64,12 @@ export interface ArticleStore {
    * Replaces (or creates) a file atomically: temp file in the file's real folder, fsync, rename. The version is
    * checked against `baseHash` before writing and again right before the rename (CONFLICT, nothing written).
    * Writes to one real file are serialised whatever name they use. TOO_LARGE past maxArticleBytes, up front.
+   * `bytes` may be a function making them from the file on disk (null: none), called in the file's turn after the
+   * CONFLICT check; its error is returned with nothing written. NOTE: a save encodes against the bytes on disk (a
+   * file's mixed line breaks) and refuses non-UTF-8 ones; made here, they come from the one read the write makes
+   * anyway, where a read before the write cost a second confined read per save (bench/cli.bench.mjs).
    */
-  write(relPath: string, bytes: Uint8Array, options: StoreWriteOptions): Promise<Result<StoreWriteResult>>
+  write(relPath: string, bytes: Uint8Array | MakeBytes, options: StoreWriteOptions): Promise<Result<StoreWriteResult>>
   /** Creates a new file (and its missing folders) atomically; never replaces anything: CONFLICT when the path exists. */
   create(relPath: string, bytes: Uint8Array): Promise<Result<FileVersion>>
   /**

@@ -34,19 +34,22 @@ export type WriteObserver = (hash: string | null) => void
  */
 export async function writeArticleText(store: ArticleStore, request: WriteArticleRequest, observe?: WriteObserver): Promise<Result<WriteArticleResult>> {
   const rel = request.path
-  const current = await store.read(rel)
-  if (!current.ok && current.error.code !== 'NOT_FOUND') return current
-  const onDisk = current.ok ? current.value : null
-  if (onDisk !== null && onDisk.version.hash !== request.baseVersion.hash && request.force !== true) {
-    return fail('CONFLICT', `"${rel}" changed on disk since it was opened; nothing was written.`, { path: rel })
+  let isObserved = false
+  let onDiskHash: string | null = null
+  // NOTE: made in the write's turn from the bytes it read (no read before the write): the CONFLICT check against
+  // `baseVersion` comes first in the store, then these.
+  const make = (onDisk: StoredFile | null): Result<Uint8Array> => {
+    onDiskHash = onDisk?.version.hash ?? null
+    if (onDisk !== null && !decodeText(onDisk.bytes).ok) {
+      return fail('READ_ONLY', `"${rel}" is not valid UTF-8 text on disk; Folio does not overwrite it.`, { path: rel })
+    }
+    const bytes = encodeText(request.text, request.format, onDisk?.bytes)
+    // NOTE: told before the write, so the watcher's echo of it (which can arrive before the write returns) is known.
+    observe?.(hashBytes(bytes))
+    isObserved = true
+    return ok(bytes)
   }
-  if (onDisk !== null && !decodeText(onDisk.bytes).ok) {
-    return fail('READ_ONLY', `"${rel}" is not valid UTF-8 text on disk; Folio does not overwrite it.`, { path: rel })
-  }
-  const bytes = encodeText(request.text, request.format, onDisk?.bytes)
-  // NOTE: told before the write, so the watcher's echo of it (which can arrive before the write returns) is known.
-  observe?.(hashBytes(bytes))
-  const written = await store.write(rel, bytes, { baseHash: onDisk?.version.hash ?? null, force: request.force, makeWritable: request.makeWritable })
-  if (!written.ok || !written.value.written) observe?.(written.ok ? written.value.version.hash : (onDisk?.version.hash ?? null))
+  const written = await store.write(rel, make, { baseHash: request.baseVersion.hash, force: request.force, makeWritable: request.makeWritable })
+  if (isObserved && (!written.ok || !written.value.written)) observe?.(written.ok ? written.value.version.hash : onDiskHash)
   return written.ok ? ok(written.value) : written
 }

@@ -31,7 +31,7 @@ export function notRegularMessage(shown: string, stats: FsStats): string {
  * plain folder with the same dev/ino before and after that check (see realPathProof in sync-open.ts, whose steps are
  * tested one by one). Null when that cannot be proven.
  */
-export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats, abs: string, root?: string): Promise<string | null> {
+export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats | (() => Promise<FsStats>), abs: string, root?: string): Promise<string | null> {
   if (hasProcFd) {
     try {
       const named = await fs.readlink(`/proc/self/fd/${handle.fd}`)
@@ -46,11 +46,12 @@ export async function openedPath(fs: FsPort, handle: FsHandle, stats: FsStats, a
     const real = await fs.realpath(abs)
     const top = root !== undefined && isInside(root, real) ? root : path.parse(real).root
     const before = await folderIds(fs, top, real)
+    const opened = typeof stats === 'function' ? await stats() : stats
     const now = await fs.lstat(real)
     // NOTE: lstat follows a parent folder swapped for a link after realpath looked; the folders walked again and the
     // real path taken again must not have moved, or the inode seen may be an outside one. (A swap to a link and back
     // twice, each between two of these calls, is still not caught; /proc's proof has no such gap.)
-    if (before === null || now.isSymbolicLink() || now.dev !== stats.dev || now.ino !== stats.ino) return null
+    if (before === null || now.isSymbolicLink() || now.dev !== opened.dev || now.ino !== opened.ino) return null
     const after = await folderIds(fs, top, real)
     return after !== null && after.join('/') === before.join('/') && (await fs.realpath(abs)) === real ? real : null
   } catch (error) {
@@ -78,6 +79,29 @@ async function folderIds(fs: FsPort, top: string, real: string): Promise<string[
  * O_NONBLOCK and fstat close the remaining race). With `followLinks` false a link at `abs` counts as no article.
  */
 export async function openConfined(fs: FsPort, root: string, abs: string, shown: string, followLinks: boolean): Promise<Result<ConfinedFile>> {
+  // NOTE: another editor saving by rename (most do) replaces the file between our open and its proof; the kernel
+  // then names the fd "<path> (deleted)" and no proof holds. That is not a link leading outside: the name now holds
+  // another file, so it is opened again (twice at most; a file deleted meanwhile is NOT_FOUND).
+  for (let attempt = 0; ; attempt += 1) {
+    const opened = await openConfinedOnce(fs, root, abs, shown, followLinks)
+    if (!opened.ok) return opened
+    if (opened.value !== 'replaced') return ok(opened.value)
+    if (attempt === 2) return fail('INVALID_PATH', `"${shown}" kept being replaced while Folio opened it; try again.`, { path: shown })
+  }
+}
+
+/** True when the name `abs` no longer leads to the file open as `stats` (replaced, or gone). */
+async function isNameMoved(fs: FsPort, abs: string, stats: FsStats, followLinks: boolean): Promise<boolean> {
+  try {
+    const now = followLinks ? await fs.stat(abs) : await fs.lstat(abs)
+    return now.dev !== stats.dev || now.ino !== stats.ino
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return true
+  }
+}
+
+async function openConfinedOnce(fs: FsPort, root: string, abs: string, shown: string, followLinks: boolean): Promise<Result<ConfinedFile | 'replaced'>> {
   let handle: FsHandle | undefined
   try {
     const link = await fs.lstat(abs)
@@ -88,6 +112,7 @@ export async function openConfined(fs: FsPort, root: string, abs: string, shown:
     const stats = await handle.stat()
     if (!stats.isFile()) return fail('INVALID_PATH', notRegularMessage(shown, stats), { path: shown })
     const where = await openedPath(fs, handle, stats, abs, root)
+    if (where === null && (await isNameMoved(fs, abs, stats, followLinks))) return ok('replaced')
     if (where === null || !isInside(root, where)) {
       return fail('INVALID_PATH', `"${shown}" leads outside the folder (through a symbolic link); Folio does not open it.`, { path: shown })
     }
@@ -103,11 +128,18 @@ export async function openConfined(fs: FsPort, root: string, abs: string, shown:
   }
 }
 
-/** Reads a whole open file of `size` bytes (stopping at `limit`+1 bytes, so growth past the limit shows). */
+/**
+ * Reads a whole open file of `size` bytes (stopping at `limit`+1 bytes, so growth past the limit shows).
+ * NOTE: the buffer has room for one byte more than `size`, so a file that did not grow since its fstat is read in one
+ * call: a read that filled exactly `size` bytes and stopped short of the room is at the end. A short read before
+ * `size` (a network or FUSE file system may return one) reads on, and so does a file that grew. One call less per read
+ * counts: a save reads its file twice (bench/cli.bench.mjs, save against a plain atomic write).
+ */
 export async function readAll(handle: FsHandle, size: number, limit: number): Promise<Uint8Array> {
-  let buffer = new Uint8Array(Math.min(size, limit + 1))
+  let buffer = new Uint8Array(Math.min(size + 1, limit + 1))
   let filled = 0
   for (;;) {
+    if (filled === size && filled > 0 && filled < buffer.byteLength) return buffer.subarray(0, filled)
     if (filled === buffer.byteLength) {
       if (buffer.byteLength > limit) return buffer
       const grown = new Uint8Array(Math.min(limit + 1, Math.max(buffer.byteLength * 2, 4096)))

@@ -1,4 +1,4 @@
-import type { Result } from '@shared/result'
+import { fail, ok, type Result } from '@shared/result'
 import type { ArticleStore } from '../../../../src/core/store/article-store'
 
 /** What the contract suite needs of one implementation: a fresh empty store, and a way to make a file read-only. */
@@ -81,6 +81,39 @@ export function testArticleStore(name: string, make: () => Promise<StoreHarness>
       const base = await hashOf(h.store, 'a.md')
       const result = await h.store.write('a.md', bytes('same'), { baseHash: base })
       expect(result.ok && result.value).toMatchObject({ written: false, version: { hash: base } })
+    })
+
+    it('makes the bytes from the file on disk in the write\'s turn, after the CONFLICT check; its error writes nothing', async () => {
+      await h.store.create('a.md', bytes('one'))
+      const base = await hashOf(h.store, 'a.md')
+      const seen: (string | null)[] = []
+      const appended = await h.store.write('a.md', (onDisk) => {
+        seen.push(onDisk === null ? null : `${textOf(onDisk.bytes)} ${onDisk.version.hash === base}`)
+        return ok(bytes(`${onDisk === null ? '' : textOf(onDisk.bytes)}+two`))
+      }, { baseHash: base })
+      expect(appended.ok && appended.value.written).toBe(true)
+      expect(seen).toEqual(['one true'])
+      const stale = await h.store.write('a.md', () => {
+        seen.push('called on a stale base')
+        return ok(bytes('x'))
+      }, { baseHash: base })
+      expect(stale.ok || stale.error.code).toBe('CONFLICT')
+      const now = await hashOf(h.store, 'a.md')
+      const refused = await h.store.write('a.md', () => fail('READ_ONLY', 'not text'), { baseHash: now })
+      expect(refused.ok || refused.error.code).toBe('READ_ONLY')
+      const same = await h.store.write('a.md', (onDisk) => ok(onDisk === null ? bytes('') : onDisk.bytes), { baseHash: now })
+      expect(same.ok && same.value.written).toBe(false)
+      const big = await h.store.write('a.md', () => ok(new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61)), { baseHash: now })
+      expect(big.ok || big.error.code).toBe('TOO_LARGE')
+      const fresh = await h.store.write('new/b.md', (onDisk) => {
+        seen.push(onDisk === null ? null : 'a file')
+        return ok(bytes('B'))
+      }, { baseHash: null })
+      expect(fresh.ok && fresh.value.written).toBe(true)
+      expect(seen).toEqual(['one true', null])
+      const read = await h.store.read('a.md')
+      expect(read.ok && textOf(read.value.bytes)).toBe('one+two')
+      expect(await listed(h.store)).toEqual(['a.md', 'new/b.md'])
     })
 
     it('refuses more than 10 MB up front with TOO_LARGE', async () => {
