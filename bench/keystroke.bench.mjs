@@ -120,6 +120,8 @@ try {
     lines.push(`${run.name}: ${figures.keys} keys; main-thread busy per key: median ${fmt(busy.median)}, p95 ${fmt(busy.p95)}, max ${fmt(busy.max)}; ${figures.keysOverBudget} key(s) over 16 ms`)
     lines.push(`  tasks over 16 ms: ${longTasks.length}, Folio's: ${folioLongTasks.length}; most Folio code in one task: ${fmt(figures.maxFolioMs)}`)
     lines.push(`  by CPU time (the thread's own time, not waiting for a core): tasks over 16 ms ${figures.cpuLongTasks.length}, with over 16 ms of Folio's code ${figures.folioCpuLongTasks.length}; most Folio CPU in one task ${fmt(figures.maxFolioCpuMs)}`)
+    lines.push(`  baseline, same trace: tasks with over 16 ms of CodeMirror's CPU ${figures.editorCpuLongTasks.length}; most CodeMirror CPU in one task ${fmt(figures.maxEditorCpuMs)}`)
+    for (const t of figures.folioCpuLongTasks) lines.push(`    Folio CPU-long: ${fmt(t.ms)} (CPU ${fmt(t.cpuMs)}) in ${figures.top(t).map(([where, ms]) => `${where} ${fmt(ms)}`).join('; ')}`)
     lines.push(`  time by owner: ${Object.entries(totals).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`)
     for (const t of longTasks.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
       lines.push(`    ${fmt(t.ms)} (CPU ${fmt(t.cpuMs)}): ${Object.entries(t.by).filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`)
@@ -134,7 +136,7 @@ try {
     record({ bench, figure: "most of Folio's own code in one task", value: figures.maxFolioMs, unit: 'ms', max: 16 })
     record({ bench, figure: 'tasks over 16 ms of CPU time', value: figures.cpuLongTasks.length, unit: 'tasks' })
     record({ bench, figure: "tasks with over 16 ms of Folio's CPU time", value: figures.folioCpuLongTasks.length, unit: 'tasks', max: 0 })
-    record({ bench, figure: "most of Folio's CPU time in one task", value: figures.maxFolioCpuMs, unit: 'ms', max: 16 })
+    record({ bench, figure: "most of Folio's CPU time in one task", value: figures.maxFolioCpuMs, unit: 'ms', max: 16, baseline: "most of CodeMirror's CPU time in one task", baselineValue: figures.maxEditorCpuMs })
   }
   console.log(`1 MB article (${text.length} characters); load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`)
   for (const line of lines) console.log(line)

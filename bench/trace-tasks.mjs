@@ -160,6 +160,9 @@ export function keyFigures({ tasks, marks }, budgetMs = 16) {
     cpuLongTasks: inRange.filter((t) => t.cpuMs > budgetMs),
     folioCpuLongTasks: inRange.filter((t) => cpuOf(t, 'folio') > budgetMs),
     maxFolioCpuMs: Math.max(0, ...inRange.map((t) => cpuOf(t, 'folio'))),
+    /** The baseline in the same trace: the most CPU time of CodeMirror's own code (view, language, Lezer) in one task. */
+    maxEditorCpuMs: Math.max(0, ...inRange.map((t) => cpuOf(t, 'editor'))),
+    editorCpuLongTasks: inRange.filter((t) => cpuOf(t, 'editor') > budgetMs),
     maxFolioMs: Math.max(0, ...inRange.map((t) => t.by.folio)),
     totals: inRange.reduce((sum, t) => {
       for (const [k, v] of Object.entries(t.by)) sum[k] = (sum[k] ?? 0) + v

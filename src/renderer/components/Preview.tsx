@@ -7,7 +7,7 @@ import { useThemeRule } from '../hooks/use-theme-rule'
 import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-document'
 import { interceptPreviewLinks } from '../preview/link-clicks'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
-import { createHeaderCache, sanitizePreviewUnitParts } from '../preview/render-preview'
+import { createHeaderCache, sanitizePreviewUnits } from '../preview/render-preview'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
 import { createBodyRenderer } from '../preview/body-renderer'
 import { PreviewDom } from '../preview/preview-dom'
@@ -87,7 +87,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       if (!root) return
       let isReset = isNewDocument
       if (page?.root !== root) {
-        page = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnitParts(unit, sanitizeOptions) })
+        page = new PreviewDom(root, { sanitize: (units) => sanitizePreviewUnits(units, sanitizeOptions) })
         isReset = true
       }
       const path = editor.activePath

@@ -1,36 +1,18 @@
 import { shiftLine, type LineShift, type UnitData, type UnitPatch } from '@shared/markdown/preview-model'
+import { joinParts, parseUnit, UnitInParts, type DomUnit, type UnitParts } from './dom-unit'
+import { StepSizer } from './step-sizer'
 
-/** One unit on the page: its top-level nodes, its elements with `data-source-line` (document order), its first line. */
-interface DomUnit {
-  nodes: ChildNode[]
-  marks: HTMLElement[]
-  line: number
-}
-
-/**
- * A long unit's sanitized HTML in parts, so no one step sanitizes and parses all of it: `shell` is the unit with an
- * empty container (the first element matching the selector `into`), and each `next()` answers the sanitized HTML of
- * the container's next children, null after the last. In one string the parts go at `shell` index `at`.
- */
-export interface UnitParts {
-  shell: string
-  into: string
-  at: number
-  next: () => string | null
-}
-
-/** The HTML of `parts` in one string, every part taken: the shell with the parts where they go. */
-export function joinParts(parts: UnitParts): string {
-  const pieces: string[] = []
-  for (let part = parts.next(); part !== null; part = parts.next()) pieces.push(part)
-  return parts.shell.slice(0, parts.at) + pieces.join('') + parts.shell.slice(parts.at)
-}
-
-/** How the page applies patches: the sanitizer of a unit, and how long one slice of work may hold the thread. */
+/** How the page applies patches: the sanitizer of units, and how long one slice of work may hold the thread. */
 export interface PreviewDomOptions {
-  /** The sanitized HTML of a unit, whole or in parts (the page's DOMPurify; never raw). */
-  sanitize: (unit: UnitData) => string | UnitParts
-  /** A slice of patch work stops once it has run this long (after at least `minSteps` steps); default 8 ms. */
+  /**
+   * The sanitized HTML of each of `units`, whole or in parts (the page's DOMPurify; never raw): the same as for each
+   * unit alone, however many come at once (several in one pass are cheaper).
+   */
+  sanitize: (units: readonly UnitData[]) => (string | UnitParts)[]
+  /**
+   * A slice of patch work ends before a step that would take it past this (after at least `minSteps` steps); steps
+   * are sized to half of it from the time the last ones took (see StepSizer). Default 8 ms.
+   */
   budgetMs?: number
   minSteps?: number
   /** Runs the next slice later; default a zero timeout, so input and frames run in between. */
@@ -39,29 +21,8 @@ export interface PreviewDomOptions {
 }
 
 const emptyUnit = (): DomUnit => ({ nodes: [], marks: [], line: 0 })
-
-/** The first element of `nodes` or under them that matches `selector`; null when none does. */
-function containerIn(nodes: readonly ChildNode[], selector: string): Element | null {
-  for (const node of nodes) {
-    if (node.nodeType !== 1) continue
-    const element = node as Element
-    const found = element.matches(selector) ? element : element.querySelector(selector)
-    if (found !== null) return found
-  }
-  return null
-}
-
-/** The elements of `nodes` and under them that carry `data-source-line`, in document order. */
-function marksIn(nodes: readonly ChildNode[]): HTMLElement[] {
-  const marks: HTMLElement[] = []
-  for (const node of nodes) {
-    if (node.nodeType !== 1) continue
-    const element = node as HTMLElement
-    if (element.hasAttribute('data-source-line')) marks.push(element)
-    marks.push(...element.querySelectorAll<HTMLElement>('[data-source-line]'))
-  }
-  return marks
-}
+/** A unit's size for step sizing: its HTML's length. */
+const unitChars = (unit: UnitData): number => unit.blocks.reduce((sum, block) => sum + block.html.length, 0)
 
 /**
  * The preview's rendered article in the frame: the header, then the body's units, each a run of top-level nodes.
@@ -84,17 +45,19 @@ export class PreviewDom {
   /** The new units of the current insert op, off the page until the op ends. */
   private pending: DocumentFragment
   /** The unit being built in parts (its shell parsed, its container filled a part per step); null when none. */
-  private building: { data: UnitData; unit: DomUnit; container: Element; parts: UnitParts; before: HTMLElement[]; inside: HTMLElement[]; after: HTMLElement[] } | null = null
+  private building: UnitInParts | null = null
   private isPumping = false
   private isScheduled = false
   private readonly options: Required<PreviewDomOptions>
+  private readonly sizer: StepSizer
 
   constructor(
     readonly root: HTMLElement,
     options: PreviewDomOptions,
   ) {
     this.pending = root.ownerDocument.createDocumentFragment()
-    this.options = { budgetMs: 8, minSteps: 4, defer: (next) => setTimeout(next, 0), now: () => performance.now(), ...options }
+    this.options = { budgetMs: 8, minSteps: 1, defer: (next) => setTimeout(next, 0), now: () => performance.now(), ...options }
+    this.sizer = new StepSizer(this.options.budgetMs / 2)
   }
 
   /** True when every patch received has been applied. */
@@ -107,7 +70,7 @@ export class PreviewDom {
     if (html === this.headerHtml) return
     this.headerHtml = html
     for (const node of this.header.nodes) node.remove()
-    this.header = this.parse(html)
+    this.header = parseUnit(this.root.ownerDocument, html, 0)
     this.root.insertBefore(this.fragmentOf(this.header), this.root.firstChild)
   }
 
@@ -187,10 +150,12 @@ export class PreviewDom {
     if (this.isPumping) return
     this.isPumping = true
     try {
-      const started = this.options.now()
+      const { budgetMs, minSteps, now } = this.options
+      const started = now()
       for (let steps = 1; this.queue.length > 0; steps++) {
         this.step()
-        if (steps >= this.options.minSteps && this.options.now() - started > this.options.budgetMs && this.queue.length > 0) {
+        // NOTE: a step is sized to take half the budget: the slice ends before one that would take it past the budget.
+        if (steps >= minSteps && now() - started > budgetMs / 2 && this.queue.length > 0) {
           this.schedule()
           return
         }
@@ -209,7 +174,7 @@ export class PreviewDom {
     })
   }
 
-  /** One step of the current patch: up to 200 kept or removed units, or one inserted unit (or one part of it). */
+  /** One step of the current patch: up to 200 kept or removed units, or inserted units (or one part of one) as sized. */
   private step(): void {
     const patch = this.queue[0]
     if (patch === undefined) return
@@ -229,8 +194,8 @@ export class PreviewDom {
       this.restAt = 0
       return
     }
-    const left = (op.kind === 'insert' ? op.units.length : op.count) - this.opDone
-    const count = op.kind === 'insert' ? 1 : Math.min(left, 200)
+    const total = op.kind === 'insert' ? op.units.length : op.count
+    let count = Math.min(total - this.opDone, 200)
     if (op.kind === 'keep') {
       for (const unit of this.rest.slice(this.restAt, this.restAt + count)) this.done.push(patch.shift === null ? unit : this.moved(unit, patch.shift))
       this.restAt += count
@@ -238,20 +203,62 @@ export class PreviewDom {
       for (const unit of this.rest.slice(this.restAt, this.restAt + count)) for (const node of unit.nodes) node.remove()
       this.restAt += count
     } else {
-      const unit = this.insert(op.units[this.opDone])
-      if (unit === null) return
-      this.done.push(unit)
+      count = this.insertSome(op.units)
     }
-    if (count < left) {
-      this.opDone += count
-      return
-    }
+    this.opDone += count
+    if (this.opDone < total) return
     // NOTE: a run of new units joins the page at once when its op ends: the slices before it change nothing on
     // screen, so the browser lays out and paints the preview once per run, not once per slice (a whole article
     // after a reset is one run).
     if (op.kind === 'insert') this.root.insertBefore(this.pending, this.nextNode())
     this.op++
     this.opDone = 0
+  }
+
+  /**
+   * Builds the next units of `units` (from `opDone`), off the page in `pending`: as many as the sizer's characters, in
+   * one call of the sanitizer, or the next part of a unit in parts. Answers how many units it finished.
+   */
+  private insertSome(units: readonly UnitData[]): number {
+    const { now } = this.options
+    const started = now()
+    if (this.building !== null) {
+      const part = this.building.parts.next(this.sizer.chars)
+      if (part !== null) {
+        this.building.add(part)
+        this.sizer.learn(part.length, now() - started)
+        return 0
+      }
+      this.done.push(this.added(this.building.finish()))
+      this.building = null
+      return 1
+    }
+    const run: UnitData[] = []
+    let chars = 0
+    for (let at = this.opDone; at < units.length; at++) {
+      const unit = units[at]
+      const size = unit === undefined ? 0 : unitChars(unit)
+      if (unit === undefined || (run.length > 0 && chars + size > this.sizer.chars)) break
+      run.push(unit)
+      chars += size
+    }
+    const clean = this.options.sanitize(run)
+    let count = 0
+    for (const [i, html] of clean.entries()) {
+      const data = run[i]
+      if (data === undefined) break
+      // NOTE: a unit in parts is built over the next steps; units sanitized after it (none in practice: the footnote
+      // list is the body's last block) are sanitized again once it is done.
+      const doc = this.root.ownerDocument
+      this.building = typeof html === 'string' ? null : UnitInParts.start(doc, html, data.line)
+      if (this.building !== null) break
+      // NOTE: a shell without its container would be a sanitizer's bug; the parts then go in as one string.
+      this.done.push(this.added(parseUnit(doc, typeof html === 'string' ? html : joinParts(html), data.line)))
+      count++
+    }
+    // NOTE: a run that started a unit in parts spent its time on the shell only; it says nothing of the rate.
+    if (count === run.length) this.sizer.learn(chars, now() - started)
+    return count
   }
 
   /** A kept unit with its lines moved by `shift` (lines of unchanged text always have a place). */
@@ -262,35 +269,6 @@ export class PreviewDom {
       if (line !== null && line !== value) element.setAttribute('data-source-line', String(line))
     }
     return { ...unit, line: shiftLine(unit.line, shift) ?? unit.line }
-  }
-
-  /** The unit of `data` once it is built, off the page in `pending`; null while a unit in parts has parts to go. */
-  private insert(data: UnitData): DomUnit | null {
-    if (this.building?.data !== data) {
-      const html = this.options.sanitize(data)
-      if (typeof html === 'string') return this.added({ ...this.parse(html), line: data.line })
-      const unit = { ...this.parse(html.shell), line: data.line }
-      const container = containerIn(unit.nodes, html.into)
-      // NOTE: a shell without its container would be a sanitizer's bug; the parts then go in as one string.
-      if (container === null) return this.added({ ...this.parse(joinParts(html)), line: data.line })
-      // NOTE: the marks are gathered as the parts come (a long list's marks in one query at the end cost a long task):
-      // the shell's own marks before and after the container, and each part's, keep document order.
-      const shellMarks = unit.marks
-      const isBefore = (mark: HTMLElement): boolean => mark === container || (mark.compareDocumentPosition(container) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
-      this.building = { data, unit, container, parts: html, before: shellMarks.filter(isBefore), inside: [], after: shellMarks.filter((mark) => !isBefore(mark)) }
-      return null
-    }
-    const { unit, container, parts, before, inside, after } = this.building
-    const part = parts.next()
-    if (part !== null) {
-      const template = this.root.ownerDocument.createElement('template')
-      template.innerHTML = part
-      inside.push(...marksIn([...template.content.childNodes]))
-      container.append(template.content)
-      return null
-    }
-    this.building = null
-    return this.added({ ...unit, marks: [...before, ...inside, ...after] })
   }
 
   private added(unit: DomUnit): DomUnit {
@@ -305,13 +283,6 @@ export class PreviewDom {
       if (first !== undefined) return first
     }
     return null
-  }
-
-  private parse(html: string): DomUnit {
-    const template = this.root.ownerDocument.createElement('template')
-    template.innerHTML = html
-    const nodes = [...template.content.childNodes]
-    return { nodes, marks: marksIn(nodes), line: 0 }
   }
 
   private fragmentOf(unit: DomUnit): DocumentFragment {

@@ -6,8 +6,9 @@ import type { SanitizeOptions } from '@shared/markdown/sanitize'
 import type { UnitData } from '@shared/markdown/preview-model'
 import type { ParsedFrontMatter } from '@shared/front-matter/types'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
-import { footnoteListParts } from './footnote-parts'
-import { joinParts, type UnitParts } from './preview-dom'
+import { footnoteListParts, isFootnoteList } from './footnote-parts'
+import { sanitizeApart } from '@shared/markdown/sanitize-apart'
+import { joinParts, type UnitParts } from './dom-unit'
 
 const assetAttributes = new Set(['src', 'poster'])
 /** An Electron asset URL as createAssetResolver writes it: the prefix, then percent-encoded segments only. */
@@ -86,6 +87,36 @@ export function sanitizePreviewUnitParts(unit: UnitData, options: SanitizeOption
   // header and the units before it do in a full render; it is taken off again.
   const html = sanitizeRendered(bodyMark, { html: unit.blocks.map((block) => block.html).join(''), blocks: unit.blocks }, previewPurifier(), options)
   return html.startsWith(bodyMark) ? html.slice(bodyMark.length) : html
+}
+
+/** True for a unit of Markdown's own markup (no raw HTML, not the footnote list): closed blocks, parsed alike alone or together. */
+export function isPlainUnit(unit: UnitData): boolean {
+  return unit.blocks.every((block) => block.raw === '') && !(unit.blocks.length === 1 && isFootnoteList(unit.blocks[0]?.html ?? ''))
+}
+
+const sourceLine = /data-source-line="(\d+)"/g
+/** True when every source line marked in `html` is still marked in `clean`. */
+function keepsLines(html: string, clean: string): boolean {
+  const kept = new Set(Array.from(clean.matchAll(sourceLine), (m) => m[1]))
+  for (const m of html.matchAll(sourceLine)) if (!kept.has(m[1])) return false
+  return true
+}
+
+/**
+ * Body units sanitized as sanitizePreviewUnitParts sanitizes each alone, but the plain ones (see isPlainUnit) in one
+ * DOMPurify pass (sanitizeApart): a 1 MB article has ~9,000 units, and each pass builds a document. A plain unit
+ * whose marked lines did not all come back, and every other unit, goes alone (with its notices).
+ */
+export function sanitizePreviewUnits(units: readonly UnitData[], options: SanitizeOptions = {}): (string | UnitParts)[] {
+  const plain = units.filter(isPlainUnit)
+  const htmlOf = (unit: UnitData): string => unit.blocks.map((block) => block.html).join('')
+  const clean = plain.length > 1 ? sanitizeApart(plain.map(htmlOf), previewPurifier(), options) : null
+  let at = 0
+  return units.map((unit) => {
+    if (clean === null || !isPlainUnit(unit)) return sanitizePreviewUnitParts(unit, options)
+    const html = clean[at++]
+    return html !== undefined && keepsLines(htmlOf(unit), html) ? html : sanitizePreviewUnitParts(unit, options)
+  })
 }
 
 /** A body unit's sanitized HTML in one string (sanitizePreviewUnitParts with its parts joined). */

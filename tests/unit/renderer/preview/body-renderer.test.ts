@@ -73,7 +73,7 @@ describe('bodyEdit', () => {
 describe('the body renderer in the page', () => {
   it('shows what a full render shows after random edits sent as changes', () => {
     const root = document.createElement('main')
-    const dom = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnit(unit), budgetMs: Infinity })
+    const dom = new PreviewDom(root, { sanitize: (units) => units.map((unit) => sanitizePreviewUnit(unit)), budgetMs: Infinity })
     const renderer = createBodyRenderer((patch: UnitPatch) => dom.apply(patch))
     expect(renderer.isOffThread).toBe(false)
     const next = seededRandom(7)

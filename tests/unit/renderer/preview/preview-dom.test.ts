@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { EditorState } from '@codemirror/state'
-import { PreviewModel, splitResetPatch } from '@shared/markdown/preview-model'
+import { PreviewModel, splitResetPatch, type UnitData } from '@shared/markdown/preview-model'
 import { frontMatterState } from '../../../../src/renderer/editor/extensions/front-matter-state'
+import { joinParts, type UnitParts } from '../../../../src/renderer/preview/dom-unit'
 import { PreviewDom } from '../../../../src/renderer/preview/preview-dom'
-import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnit, sanitizePreviewUnitParts } from '../../../../src/renderer/preview/render-preview'
+import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnit, sanitizePreviewUnits } from '../../../../src/renderer/preview/render-preview'
 import { lastBlockAtOrAbove } from '../../../../src/renderer/preview/scroll-sync'
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures')
@@ -16,10 +17,13 @@ const crafted = [
   '{{< figure src="x.png" >}}\n\n- [ ] task\n- [x] done\n\nTerm\n: Definition\n\n[r]: https://example.org/r\n[^1]: The note.\n\n```go\nfunc main() {}\n```\n',
   'More[^2] and more[^3] and ![img](https://images.example/i.png "t")[^1].\n\n[^2]: Two, with a list:\n\n    - a\n    - b\n\n[^3]: Three ![pic](https://images.example/p.png).\n',
 ].join('\n')
-/** An article with `count` footnotes, so its footnote list goes on the page in several parts. */
-function footnoted(count: number): string {
+/**
+ * An article with `count` footnotes, so its footnote list goes on the page in several parts. NOTE: the page reuses
+ * the sanitized items of the last list it built; a test that must sanitize them afresh gives its notes a `word` of its own.
+ */
+function footnoted(count: number, word = 'Note'): string {
   const parts = ['---\ntitle: "Notes"\n---\n']
-  for (let n = 1; n <= count; n++) parts.push(`Paragraph ${n} with a note.[^${n}]\n\n[^${n}]: Note ${n}, *emphasis* and a [link](https://example.org/${n}).\n`)
+  for (let n = 1; n <= count; n++) parts.push(`Paragraph ${n} with a note.[^${n}]\n\n[^${n}]: ${word} ${n}, *emphasis* and a [link](https://example.org/${n}).\n`)
   return parts.join('\n')
 }
 const snippets = ['x', ' word', '\n', '\n\n', '## Heading\n', '# Intro\n', '[^1]', '[^2]: Two.\n', '<details>\n', '</details>\n', '```\n', '- item\n', '> quote\n', '<!--', '-->', '<b>', '\n---\n', 'title: x\n']
@@ -28,11 +32,14 @@ function stateOf(text: string): EditorState {
   return EditorState.create({ doc: text, extensions: [frontMatterState()] })
 }
 
-/** A preview page driven like the live one: a model, a PreviewDom whose slices run when the test says. */
-function page() {
+/**
+ * A preview page driven like the live one: a model, a PreviewDom whose slices run when the test says. Budget 0 makes
+ * the smallest steps (a unit or two), Infinity one step for a whole patch (every unit in one sanitizer pass).
+ */
+function page(budgetMs = 0) {
   const root = document.createElement('main')
   const slices: (() => void)[] = []
-  const dom = new PreviewDom(root, { sanitize: (unit) => sanitizePreviewUnitParts(unit), budgetMs: 0, minSteps: 1, defer: (next) => slices.push(next) })
+  const dom = new PreviewDom(root, { sanitize: (units) => sanitizePreviewUnits(units), budgetMs, minSteps: 1, defer: (next) => slices.push(next) })
   const model = new PreviewModel()
   return {
     root,
@@ -50,8 +57,8 @@ function page() {
   }
 }
 
-function fresh(text: string): string {
-  const p = page()
+function fresh(text: string, budgetMs = 0): string {
+  const p = page(budgetMs)
   p.render(text, true)
   p.run()
   return p.root.innerHTML
@@ -104,11 +111,35 @@ describe('the incremental preview', () => {
     ['the sample article', sample],
     ['crafted Markdown', crafted],
     ['hostile HTML', xss.slice(0, 40).join('\n\n')],
-    ['a long footnote list', footnoted(60)],
-  ])('renders %s as the one-pass preview does (same sanitizer, same notices)', (_name, text) => {
+    ['a long footnote list', footnoted(60, 'Remark')],
+  ])('renders %s as the one-pass preview does (same sanitizer, same notices), in one step or in small ones', (_name, text) => {
     const reference = document.createElement('main')
     reference.innerHTML = renderPreviewHtml(stateOf(text))
+    // NOTE: one step first, so the footnote items are sanitized in one pass, not taken from the small steps' list.
+    expect(fresh(text, Infinity)).toBe(reference.innerHTML)
     expect(fresh(text)).toBe(reference.innerHTML)
+  })
+
+  it.each([
+    ['the sample article', sample, 21],
+    ['crafted Markdown', crafted, 22],
+    ['hostile HTML', xss.slice(0, 40).join('\n\n'), 23],
+    ['a long footnote list', footnoted(60), 24],
+  ])('sanitizes the units of %s in batches exactly as one by one, through random edits', (_name, start, seed) => {
+    // NOTE: footnote items sanitized in one pass are compared in sanitize-apart.test.ts (here the second way to
+    // sanitize a list reuses the first one's items).
+    const next = random(seed)
+    let text = start
+    const joined = (html: string | UnitParts): string => (typeof html === 'string' ? html : joinParts(html))
+    for (let step = 0; step < 5; step++) {
+      const { body, lineOffset } = previewBodyOf(stateOf(text))
+      const units = new PreviewModel().update(body, { lineOffset }, true).ops.flatMap((op) => (op.kind === 'insert' ? op.units : []))
+      const alone = units.map((unit) => sanitizePreviewUnit(unit))
+      expect(sanitizePreviewUnits(units).map(joined)).toEqual(alone)
+      const size = 1 + Math.floor(next() * 6)
+      for (let at = 0; at < units.length; at += size) expect(sanitizePreviewUnits(units.slice(at, at + size)).map(joined)).toEqual(alone.slice(at, at + size))
+      for (let n = 1 + Math.floor(next() * 3); n > 0; n--) text = edit(text, next)
+    }
   })
 
   it('finds the block of a source line as a scan of the whole page does', () => {
@@ -125,7 +156,7 @@ describe('the incremental preview', () => {
     live.render(text, true)
     live.run()
     const whole = document.createElement('main')
-    const dom = new PreviewDom(whole, { sanitize: (unit) => sanitizePreviewUnit(unit), budgetMs: Infinity })
+    const dom = new PreviewDom(whole, { sanitize: (units) => units.map((unit) => sanitizePreviewUnit(unit)), budgetMs: Infinity })
     const { body, lineOffset } = previewBodyOf(stateOf(text))
     dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
     dom.apply(new PreviewModel().update(body, { lineOffset }, true))
@@ -150,23 +181,79 @@ describe('the incremental preview', () => {
   })
 
   it('puts a long footnote list on the page a few items per step, the list whole once its last part is in', () => {
-    const live = page()
     const text = footnoted(60)
-    live.render(text, true)
-    // NOTE: budget 0 and one step per slice: the render runs the first step, every slice one more.
-    let slices = 0
-    while (live.root.querySelector('.footnotes') === null && slices < 1000) {
-      live.run(1)
-      slices++
+    const root = document.createElement('main')
+    const slices: (() => void)[] = []
+    const parts: string[] = []
+    const sanitize = (units: readonly UnitData[]) =>
+      sanitizePreviewUnits(units).map((html) => (typeof html === 'string' ? html : { ...html, next: (maxChars: number) => record(html.next(maxChars)) }))
+    const record = (part: string | null) => {
+      if (part !== null) parts.push(part)
+      // While parts come, the page shows nothing of the list (nor of the run of units it ends).
+      expect(root.querySelector('.footnotes')).toBeNull()
+      return part
     }
-    // 60 paragraphs, then the list: its shell, 15 parts of 4 items, and the step that ends it.
-    expect(1 + slices).toBe(60 + 17)
-    expect(live.root.querySelectorAll('.footnote-item')).toHaveLength(60)
-    live.run()
-    expect(live.dom.isSettled).toBe(true)
+    const dom = new PreviewDom(root, { sanitize, budgetMs: 0, defer: (next) => slices.push(next) })
+    const { body, lineOffset } = previewBodyOf(stateOf(text))
+    dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
+    dom.apply(new PreviewModel().update(body, { lineOffset }, true))
+    while (slices.length > 0) slices.shift()?.()
+    // The smallest steps (budget 0) take one item of about 150 characters per part.
+    expect(parts.length).toBeGreaterThan(30)
+    expect(parts.join('').match(/class="footnote-item"/g)).toHaveLength(60)
+    expect(dom.isSettled).toBe(true)
     const reference = document.createElement('main')
     reference.innerHTML = renderPreviewHtml(stateOf(text))
-    expect(live.root.innerHTML).toBe(reference.innerHTML)
+    expect(root.innerHTML).toBe(reference.innerHTML)
+  })
+
+  it('sizes its steps by the time they take (a fake clock), so no slice passes its budget, and batches the sanitizer', () => {
+    const text = footnoted(120, 'Aside')
+    let clock = 0
+    let msPerChar = 0.004
+    let calls = 0
+    const charge = (html: string | null): string | null => {
+      clock += (html?.length ?? 0) * msPerChar
+      return html
+    }
+    // NOTE: a unit costs by the length of its HTML before sanitizing (what the page sizes steps by), a part by its own.
+    const sanitize = (units: readonly UnitData[]) => {
+      calls++
+      return sanitizePreviewUnits(units).map((html, i) => {
+        if (typeof html !== 'string') return { ...html, next: (maxChars: number) => charge(html.next(maxChars)) }
+        charge(units[i]?.blocks.map((block) => block.html).join('') ?? '')
+        return html
+      })
+    }
+    const root = document.createElement('main')
+    const slices: (() => void)[] = []
+    const dom = new PreviewDom(root, { sanitize, budgetMs: 8, now: () => clock, defer: (next) => slices.push(next) })
+    const { body, lineOffset } = previewBodyOf(stateOf(text))
+    dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
+    const model = new PreviewModel()
+    const lengths: number[] = []
+    const timed = (run: () => void) => {
+      const start = clock
+      run()
+      lengths.push(clock - start)
+    }
+    timed(() => dom.apply(model.update(body, { lineOffset }, true)))
+    // Part way, the machine gets five times slower: the next slice may run one step of the old size, then steps shrink.
+    for (let i = 0; slices.length > 0; i++) {
+      if (i === 20) msPerChar *= 5
+      timed(() => slices.shift()?.())
+    }
+    expect(dom.isSettled).toBe(true)
+    expect(lengths.length).toBeGreaterThan(30)
+    const slow = lengths.slice(21)
+    expect(Math.max(...lengths.slice(0, 21))).toBeLessThanOrEqual(8.001)
+    expect(slow[0]).toBeLessThanOrEqual(4 * 5 + 4)
+    expect(Math.max(...slow.slice(1))).toBeLessThanOrEqual(8.001)
+    // 120 paragraphs and the list's shell went through far fewer sanitizer passes than one per unit.
+    expect(calls).toBeLessThan(121 / 3)
+    const reference = document.createElement('main')
+    reference.innerHTML = renderPreviewHtml(stateOf(text))
+    expect(root.innerHTML).toBe(reference.innerHTML)
   })
 
   it('drops a footnote list half built when the next article resets the page', () => {
