@@ -141,6 +141,7 @@ export function createExportCommand(deps: ExportDeps = {}): CliCommand {
       }
       const startedAt = new Date()
       const pdfRenderer = parsed.format === 'pdf' ? (deps.createPdfRenderer ?? createChromiumPdfRenderer)() : undefined
+      // oxlint-disable-next-line typescript/no-misused-promises -- NOTE: Promise#finally waits for the promise its callback returns.
       const run = await exportArticles(sources.value, { format: parsed.format, pdf: parsed.pdf, pdfRenderer, isJsonArray: destination === null }).finally(() => pdfRenderer?.close())
       for (const failure of run.failures) io.stderr(`folio export: ${failure.message}\n`)
       if (run.files.length > 0) {
