@@ -1,6 +1,7 @@
 import { app, BrowserWindow, clipboard, dialog, Menu, screen, session, shell } from 'electron'
 import path from 'node:path'
 import type { FolderEvent, RequestHandlers } from '@shared/api'
+import { earlyDataOf } from '@shared/early-page'
 import { createFolioHost } from '../core/host/folio-host'
 import { UserStateStore } from '../core/user-state/user-state-store'
 import { serveAssets } from './asset-protocol'
@@ -190,7 +191,7 @@ export function bootFolio(options: BootOptions): boolean {
   void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession)
     await applySettings()
-    const disposers = [serveRenderer(path.join(options.outDir, 'renderer')), serveAssets(() => host.session()?.root ?? null), registerRequests(handlers, options.devServerUrl)]
+    const disposers = [serveRenderer(path.join(options.outDir, 'renderer'), () => earlyDataOf(handlers)), serveAssets(() => host.session()?.root ?? null), registerRequests(handlers, options.devServerUrl)]
     app.on('will-quit', () => disposers.forEach((dispose) => dispose()))
     // NOTE: on will-quit, not before-quit: the window's quit guard can still cancel a quit after before-quit.
     app.on('will-quit', () => void host.dispose())

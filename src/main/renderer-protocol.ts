@@ -1,6 +1,8 @@
-import { net, protocol } from 'electron'
+import { app, net, protocol } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { EarlyData } from '@shared/early-data'
+import { earlyPage } from '@shared/early-page'
 import { contentSecurityPolicy } from './security'
 import { assetSchemePrivileges } from './asset-protocol'
 
@@ -15,8 +17,12 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }, assetSchemePrivileges])
 }
 
-/** Serves the built renderer folder read-only; any path outside it is a 404. Returns a disposer. */
-export function serveRenderer(rendererDir: string): () => void {
+/**
+ * Serves the built renderer folder read-only; any path outside it is a 404. With `early`, index.html carries the open
+ * folder and its first rows as data and as the first screen's HTML (see @shared/early-page), as `folio serve` does, so
+ * the window paints rows before any script runs. Returns a disposer.
+ */
+export function serveRenderer(rendererDir: string, early?: () => Promise<EarlyData>): () => void {
   const root = path.resolve(rendererDir)
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url)
@@ -28,6 +34,14 @@ export function serveRenderer(rendererDir: string): () => void {
     const headers = new Headers(response.headers)
     headers.set('Content-Security-Policy', contentSecurityPolicy)
     headers.set('X-Content-Type-Options', 'nosniff')
+    if (early !== undefined && relative === 'index.html' && response.ok) {
+      // NOTE: the data is what this window may ask over IPC anyway (getFolder, getArticleIndex); the locale is the one
+      // Chromium gives the page as navigator.language.
+      const page = earlyPage(await response.text(), await early(), app.getLocale())
+      headers.set('Content-Type', 'text/html; charset=utf-8')
+      headers.delete('Content-Length')
+      return new Response(page, { status: 200, headers })
+    }
     return new Response(response.body, { status: response.status, headers })
   })
   return () => protocol.unhandle(appScheme)

@@ -1,23 +1,16 @@
-import type { RequestHandlers } from '@shared/api'
-import { earlyDataElementId, earlyDataJson, earlyIndexRows, type EarlyData } from '@shared/early-data'
-
 /**
- * The folder and the first rows of its index, from the same handlers the page would call: the host answers both
- * from memory (the index never waits for its workers), so serving them costs no wait.
+ * The reader's locale from an Accept-Language header (its first tag, which Chromium also gives as
+ * navigator.language), so the served dates and counts read as the page's own Intl will write them; undefined
+ * when there is none or it is not a valid tag.
  */
-export async function earlyDataOf(handlers: RequestHandlers): Promise<EarlyData> {
-  const folder = await handlers.getFolder()
-  const index = folder.ok && folder.value !== null ? await handlers.getArticleIndex({ after: null, limit: earlyIndexRows }) : null
-  return { folder, index }
-}
-
-/**
- * `html` with the EarlyData added as a `<script type="application/json">` element just before `</body>` (at the end
- * when there is none). NOTE: a data block is never run, so the strict CSP (script-src 'self') stays as it is, and
- * earlyDataJson escapes `<`, so no title can end the element.
- */
-export function withEarlyData(html: string, data: EarlyData): string {
-  const element = `<script type="application/json" id="${earlyDataElementId}">${earlyDataJson(data)}</script>`
-  const at = html.lastIndexOf('</body>')
-  return at === -1 ? html + element : html.slice(0, at) + element + html.slice(at)
+export function requestLocale(header: string | undefined): string | undefined {
+  const first = header?.split(',')[0]?.split(';')[0]?.trim()
+  if (first === undefined || first === '' || first === '*') return undefined
+  try {
+    return Intl.getCanonicalLocales(first)[0]
+  } catch (error) {
+    // NOTE: a malformed tag is the client's mistake, not a bug: the host's own locale then.
+    if (error instanceof RangeError) return undefined
+    throw error
+  }
 }

@@ -11,7 +11,8 @@ import { handleApiCall, handleEvents, sendFailure, sendJson } from './api-routes
 import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHeaders, tokensEqual } from './security'
 import { assetPathAfterCapability, assetPrefixFor, assetRoutePrefix, sendAsset } from './asset-route'
 import { resolveStatic, sendStatic } from './static-files'
-import { earlyDataOf, withEarlyData } from './early-page'
+import { earlyDataOf, earlyPage } from '@shared/early-page'
+import { requestLocale } from './early-page'
 
 /** Options of startServer. */
 export interface ServerOptions {
@@ -81,7 +82,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
   // NOTE: the page and its scripts hold no secret (the token comes from the URL the user opened, the asset
   // capability from /api/session), so they are served to anyone who may reach the port.
   const file = await resolveStatic(ctx.rendererDir, url.pathname)
-  if (file !== null && method === 'GET' && isPage(url.pathname) && tokensEqual(ctx.token, url.searchParams.get('token'))) return sendEarlyPage(res, file, ctx)
+  if (file !== null && method === 'GET' && isPage(url.pathname) && tokensEqual(ctx.token, url.searchParams.get('token'))) return sendEarlyPage(res, file, ctx, requestLocale(req.headers['accept-language']))
   if (file === null || !(await sendStatic(res, file, method === 'HEAD'))) sendText(res, 404, 'Not found.')
 }
 
@@ -90,11 +91,12 @@ function isPage(pathname: string): boolean {
 }
 
 /**
- * The page with the folder and its first rows in it (see early-page.ts), so the first screen needs no request. NOTE:
+ * The page with the folder and its first rows in it, as data and as the first screen's HTML (see early-page.ts), so
+ * the first paint needs no script and the first render no request. NOTE:
  * only for the address that carries the session token (what `folio serve` printed): the data is what the API would
  * answer that token, never more; without it the page is the plain file, which holds no secret.
  */
-async function sendEarlyPage(res: ServerResponse, file: string, ctx: Context): Promise<void> {
+async function sendEarlyPage(res: ServerResponse, file: string, ctx: Context, locale: string | undefined): Promise<void> {
   let html: string
   try {
     html = await fs.readFile(file, 'utf8')
@@ -103,7 +105,7 @@ async function sendEarlyPage(res: ServerResponse, file: string, ctx: Context): P
     if (errnoCode(error) === undefined) throw error
     return sendText(res, 404, 'Not found.')
   }
-  sendText(res, 200, withEarlyData(html, await earlyDataOf(ctx.host.handlers)), 'text/html; charset=utf-8')
+  sendText(res, 200, earlyPage(html, await earlyDataOf(ctx.host.handlers), locale), 'text/html; charset=utf-8')
 }
 
 function listen(server: http.Server, port: number): Promise<Result<number>> {

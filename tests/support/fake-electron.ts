@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events'
 import os from 'node:os'
 import path from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 
 // A fake of the parts of `electron` that src/main uses, for unit tests in plain Node (`vi.mock('electron', ...)`
 // with `fakeElectronModule`). It keeps what the shell did (windows, menus, dialogs, recent documents, sends) so
@@ -203,6 +205,10 @@ class FakeApp extends EventEmitter {
     super()
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve))
   }
+  /** The locale Chromium gives the page (navigator.language). */
+  getLocale(): string {
+    return 'en-US'
+  }
   getPath(name: string): string {
     if (name === 'userData') return this.userData
     return path.join(this.userData, name)
@@ -389,7 +395,17 @@ export function fakeElectronModule(): Record<string, unknown> {
       handle: (scheme: string, handler: Listener) => fake.protocolHandlers.set(scheme, handler),
       unhandle: (scheme: string) => fake.protocolHandlers.delete(scheme),
     },
-    net: { fetch: (url: string) => fetch(url) },
+    // NOTE: Node's fetch has no file: URLs, which Electron's net.fetch serves (the renderer protocol reads the build so).
+    net: { fetch: (url: string) => (url.startsWith('file:') ? fileResponse(url) : fetch(url)) },
+  }
+}
+
+async function fileResponse(url: string): Promise<Response> {
+  try {
+    return new Response(await readFile(fileURLToPath(url)), { status: 200 })
+  } catch {
+    // NOTE: as Electron answers a missing file: a failed response, not a throw.
+    return new Response('', { status: 404 })
   }
 }
 

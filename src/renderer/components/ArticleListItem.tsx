@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { ArticleSummary } from '@shared/api'
+import { rowName, summaryBadges } from '@shared/list-row'
 import { listDateText } from '../list-date'
 
 /** Props of one row of the article list. */
@@ -27,11 +28,12 @@ const gitBadgeTitles: Record<string, string> = { M: 'modified', A: 'added', U: '
 
 /**
  * One `option` of the article list, named by the title (the path when there is none). Date, draft, error and
- * unsaved state are its description. Memoised: a row re-renders only when its own props change.
+ * unsaved state are its description (the summary's badges come from @shared/list-row, which the served first screen
+ * writes too). Memoised: a row re-renders only when its own props change.
  */
 export const ArticleListItem = memo(function ArticleListItem(props: ArticleListItemProps) {
   const { id, position, setSize, article, isSelected, isActive = false, isCursor, isDirty, problems, onOpen, onPick, gitBadge } = props
-  const name = article.title ?? article.path
+  const name = rowName(article)
   const classes = ['article-item', isSelected && 'is-selected', isActive && 'is-active', isCursor && 'is-cursor'].filter(Boolean).join(' ')
   return (
     <li
@@ -69,22 +71,11 @@ export const ArticleListItem = memo(function ArticleListItem(props: ArticleListI
             {gitBadge}
           </span>
         )}
-        {article.isDraft && <span className="item-badge item-badge-draft">Draft</span>}
-        {article.buildStatus === 'future' && (
-          <span className="item-badge item-badge-scheduled" title="Hugo does not build it until its date">
-            Scheduled
+        {summaryBadges(article).map((badge) => (
+          <span key={badge.kind} className={`item-badge item-badge-${badge.kind}`} title={badge.title}>
+            {badge.text}
           </span>
-        )}
-        {article.buildStatus === 'expired' && (
-          <span className="item-badge item-badge-expired" title="Its expiryDate has passed: Hugo no longer builds it">
-            Expired
-          </span>
-        )}
-        {article.error && (
-          <span className="item-badge item-badge-error" title={article.error.isFileError && !article.error.isReadOnly ? article.error.message : `${article.error.message} (${article.error.line}:${article.error.column})`}>
-            {article.error.isReadOnly ? 'Not UTF-8 text' : article.error.isFileError ? 'Cannot open' : 'Front matter error'}
-          </span>
-        )}
+        ))}
         {problems !== undefined && problems.length > 0 && (
           <span className="item-badge item-badge-warning" title={problems.join('\n')}>
             {problems.length === 1 ? '1 problem' : `${problems.length} problems`}

@@ -37,9 +37,13 @@ function initialState(early: EarlyStart | undefined): FolderState {
   return data.index?.ok ? { ...initial, status: 'open', folder, ...shownPage(data.index.value) } : { ...initial, status: 'open', folder }
 }
 
-/** The rows and progress of an early index page, for showing before the list's own first page arrives. */
+/**
+ * The rows and progress of an early index page, for showing before the list's own first page arrives. NOTE: no
+ * progress once every listed article is indexed, as for an index-progress event (applyEvent), so the status line
+ * does not say "Indexing 20 of 20" and then lose a line; the served first screen follows the same rule.
+ */
 function shownPage(page: IndexSnapshot): Pick<FolderState, 'articles' | 'progress'> {
-  return { articles: page.articles, progress: page.isComplete ? null : { done: page.done, total: page.total } }
+  return { articles: page.articles, progress: page.isComplete || page.done >= page.total ? null : { done: page.done, total: page.total } }
 }
 
 /** The folder state after one event from the host (index batches, progress, removals and renames). */

@@ -69,6 +69,22 @@ describe('desktop boot with a fake electron', () => {
     expect(window()?.options).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } })
   })
 
+  it("serves index.html with the open folder's first screen and data in it, as folio serve does", async () => {
+    const { content } = await site(`first-screen-${count}`)
+    await mkdir(path.join(base, 'out', 'renderer'), { recursive: true })
+    await writeFile(path.join(base, 'out', 'renderer', 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>')
+    boot(['electron', '.', content])
+    fake.app.ready()
+    await until(() => expect(window()).toBeDefined())
+    const serve = fake.protocolHandlers.get('folio-app') as (request: Request) => Promise<Response>
+    const page = await serve(new Request('folio-app://app/index.html'))
+    const html = await page.text()
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(html).toMatch(/<div id="root"><div class="workbench first-screen" inert aria-busy="true">.*aria-label="Hello"/)
+    expect(html).toContain('<script type="application/json" id="folio-early">')
+  })
+
   it('macOS open-file before ready opens the article’s content folder, then the article once the page loaded', async () => {
     const { content, article } = await site(`openfile-${count}`)
     boot(['Folio'], 'darwin')

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { earlyDataElementId, parseEarlyData } from '@shared/early-data'
+import { requestLocale } from '../../../src/server/early-page'
 import { startServer, type RunningServer } from '../../../src/server/index'
 import { makeTempDir, removeTempDir } from '../core/corpus'
 import { send } from './http-client'
@@ -60,6 +61,14 @@ describe('the page served with the session token', () => {
     expect(page.body).not.toContain(hostile)
   })
 
+  it('carries the first screen as HTML in #root, before the index workers answered, every text escaped', async () => {
+    const page = await send(server.port, { path: `/?token=${server.token}`, headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' } })
+    expect(page.body).toMatch(/<div id="root"><div class="workbench first-screen" inert aria-busy="true"><header class="toolbar">/)
+    expect(page.body).toMatch(/<li role="option"[^>]* aria-label="Article 1" class="article-item"/)
+    expect(page.body).toContain('<span class="item-title">&#60;/script&#62;&#60;script src=&#34;/x.js&#34;&#62;&#60;/script&#62;&#60;!--</span>')
+    expect(page.body.match(/<script/g)).toHaveLength(1)
+  })
+
   it('carries nothing without the right token: the plain page, which holds no secret', async () => {
     for (const p of ['/', '/?token=', '/?token=wrong', `/?token=${server.token}x`, `/index.html?token=${server.token.toUpperCase()}`]) {
       const page = await send(server.port, { path: p })
@@ -70,5 +79,14 @@ describe('the page served with the session token', () => {
     const head = await send(server.port, { method: 'HEAD', path: `/?token=${server.token}` })
     expect(head.status).toBe(200)
     expect(head.body).toBe('')
+  })
+})
+
+describe('requestLocale', () => {
+  it('is the first tag of Accept-Language (as navigator.language), and nothing for none, a wildcard or a malformed tag', () => {
+    expect(requestLocale('de-DE,de;q=0.9,en;q=0.8')).toBe('de-DE')
+    expect(requestLocale('en-us')).toBe('en-US')
+    expect(requestLocale('fr;q=0.5')).toBe('fr')
+    for (const header of [undefined, '', '*', 'not a tag!', ';q=1']) expect(requestLocale(header)).toBeUndefined()
   })
 })
