@@ -1,12 +1,13 @@
 // `npm test`: typecheck, lint, unit tests, build and the browser e2e tests, the same steps as `a && b && …` ran, laid
 // out to use both cores. NOTE (measured on 2 cores, CPU = user + sys): the unit tests (two workers, ~160 s of CPU)
-// and the e2e tests (~165 s) are most of the work; typecheck (TypeScript 7, ~7 s) and lint (oxlint's type-aware rules
-// and ESLint, ~44 s) are small since they moved off TypeScript 5 (25 s and 74 s). So typecheck, lint, the unit tests
-// and the build all start at once, and the e2e tests start when the unit tests and the build have ended, whether or
-// not typecheck and lint have. The e2e tests never share the machine with the unit tests' two workers: with both at
-// once on a busy machine (load 28-39) seven e2e tests timed out waiting for list rows (each passes alone), and at
-// load ~10 one comfort test failed. And beside lint (then 74 s of CPU) e2e tests ran about half as fast: in one
-// clean-clone run the last two, after lint had ended, took 3.5-3.9 s, like tests beside it 6-9 s.
+// and the e2e tests (~165 s) are most of the work; typecheck (TypeScript 7, ~8 s on several threads) and lint
+// (oxlint's type-aware rules and ESLint, ~44 s) are small since they moved off TypeScript 5 (25 s and 74 s).
+// Phase 1: the unit tests beside the build and typecheck, which the unit tests' two workers leave room for.
+// Phase 2: the e2e tests beside lint: the e2e tests wait on timers, the server and Chromium and leave part of a core
+// idle. The e2e tests never share the machine with the unit tests' two workers: with both at once on a busy machine
+// (load 28-39) seven e2e tests timed out waiting for list rows (each passes alone), and at load ~10 one comfort test
+// failed. Beside the old lint and typecheck (99 s of CPU) e2e tests ran about half as fast: in one clean-clone run the
+// last two, after lint had ended, took 3.5-3.9 s, like tests beside it 6-9 s.
 // Each step's output is printed whole when it ends, so logs never interleave. Any failure fails `npm test`.
 // `node scripts/test.mjs --serial` runs the steps one after the other and stops at the first failure, as `&&` did.
 import { spawn } from 'node:child_process'
@@ -42,13 +43,12 @@ if (isSerial) {
     if (code !== 0) break
   }
 } else {
-  process.stdout.write('=== npm test: typecheck, lint, unit tests and build at once; the e2e tests once the unit tests and the build have ended; each prints when it ends ===\n')
-  const checks = Promise.all([run('typecheck', false), run('lint', false)])
-  const first = await Promise.all([run('test:unit', false), run('build', false)])
-  const isBuilt = first[1] === 0
-  const e2e = isBuilt ? await run('test:e2e', false) : 1
+  process.stdout.write('=== npm test: unit tests beside the build and typecheck, then e2e tests beside lint; each prints when it ends ===\n')
+  codes = await Promise.all([run('test:unit', false), run('build', false), run('typecheck', false)])
+  const isBuilt = codes[1] === 0
+  const second = await Promise.all([isBuilt ? run('test:e2e', false) : Promise.resolve(1), run('lint', false)])
   if (!isBuilt) process.stdout.write('=== e2e tests not run: the build failed ===\n')
-  codes = [...first, e2e, ...(await checks)]
+  codes.push(...second)
 }
 const isPassed = codes.every((code) => code === 0)
 process.stdout.write(`=== npm test: ${isPassed ? 'passed' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s ===\n`)
