@@ -1,18 +1,22 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type * as WorkerThreads from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
 import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, type ScanResult, type ScanSettings, type SkippedFile } from './folder-scan'
 import { searchWithSavedIndex } from './search-cache'
 import { articleScopeOf, walkArticles } from './folder-walk'
 import { queryTerms } from './term-index'
-import { startSourceWorker } from '../source-worker'
+
+// NOTE: node:worker_threads (6 ms of CPU to load) is loaded when a worker starts, and the test-only source-worker
+// when one may: on a busy machine or a small folder none does.
+const loadModule = createRequire(import.meta.url)
 
 /** Options of a one-off folder search. */
 export interface FolderSearchOptions {
-  /** At most how many worker threads scan besides this thread (default: the machine's cores less one, 1 to 3); 0 scans in this thread only. */
+  /** At most how many worker threads scan besides this thread (default: see scanWorkerCount); 0 scans in this thread only. */
   workers?: number
   /** From how many articles on workers are worth their start-up (default 2,000). */
   workerThreshold?: number
@@ -43,14 +47,17 @@ function builtWorkerScript(): URL | null {
   return null
 }
 
-function startWorker(script: URL, workerData: { root: string; terms: string[]; settings: ScanSettings }): Worker {
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData })
-  return startSourceWorker(script, { workerData })
+type WorkerStart = (script: URL, options: WorkerThreads.WorkerOptions) => WorkerThreads.Worker
+
+/** Starts `script` as a worker thread (a TypeScript entry through `fromSource`: tests run from sources). */
+function startWorker(script: URL, workerData: { root: string; terms: string[]; settings: ScanSettings }, fromSource: WorkerStart | null): WorkerThreads.Worker {
+  if (fromSource !== null && script.pathname.endsWith('.ts')) return fromSource(script, { workerData })
+  return new (loadModule('node:worker_threads') as typeof WorkerThreads).Worker(script, { workerData })
 }
 
 /** A scan worker and the answers it owes, oldest first (it answers the chunks in the order they were sent). */
 interface ScanWorker {
-  thread: Worker
+  thread: WorkerThreads.Worker
   waiting: { resolve: (result: ScanResult) => void; reject: (error: unknown) => void }[]
 }
 
@@ -84,6 +91,19 @@ function merged(results: readonly ScanResult[], limit: number, listed: number): 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
+ * How many worker threads a scan starts besides this thread, which scans too: the cores less one (at most 3), and
+ * none on one core or when the machine is already busy (its load average, over the last minute, at or above its
+ * cores), as `make -l` holds back jobs. `load` is 0 where the system keeps none (Windows): workers are used there.
+ * NOTE: measured at 50,000 articles with the load at 17-18 on 2 cores: one worker cost 0.5 s more CPU (its start-up
+ * alone about 0.09 s; each file also read slower with two threads of one process at it) and made the search 1.5x
+ * slower in wall time than this thread alone. On an idle machine the second core shares the reading.
+ */
+export function scanWorkerCount(cores: number, load: number): number {
+  if (cores <= 1 || load >= cores) return 0
+  return Math.min(3, cores - 1)
+}
+
+/**
  * Scans the articles `list` hands over (in chunks, as it finds them) for `terms`: worker threads take chunks as
  * soon as there are enough articles to pay for their start-up, and this thread scans too once listing is done (a
  * chunk per turn of the event loop, so it keeps answering). Counts every match and keeps the best `limit` hits.
@@ -97,8 +117,9 @@ export async function scanFolder(
 ): Promise<Result<FolderScan>> {
   const script = options.workerScript ?? builtWorkerScript()
   // NOTE: this thread scans too once listing is done, so it counts as one of the cores (on two cores: one worker).
-  const maxWorkers = script === null ? 0 : (options.workers ?? Math.max(1, Math.min(4, os.availableParallelism()) - 1))
+  const maxWorkers = script === null ? 0 : (options.workers ?? scanWorkerCount(os.availableParallelism(), os.loadavg()[0]))
   const threshold = options.workerThreshold ?? 2000
+  const fromSource = maxWorkers > 0 && script?.pathname.endsWith('.ts') === true ? (await import('../source-worker')).startSourceWorker : null
   const workers: ScanWorker[] = []
   const answers: Promise<ScanResult>[] = []
   const queue: string[][] = []
@@ -117,7 +138,7 @@ export async function scanFolder(
     for (let at = 0; at < paths.length; at += chunkSize) queue.push(paths.slice(at, at + chunkSize))
     if (workers.length === 0 && maxWorkers > 0 && listed >= threshold && script !== null) {
       for (let i = 0; i < maxWorkers; i++) {
-        const worker: ScanWorker = { thread: startWorker(script, { root, terms: [...terms], settings }), waiting: [] }
+        const worker: ScanWorker = { thread: startWorker(script, { root, terms: [...terms], settings }, fromSource), waiting: [] }
         worker.thread.on('message', (result: ScanResult) => {
           worker.waiting.shift()?.resolve(result)
           pump()

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { ok, type Result } from '@shared/result'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { maxScannedBytes } from '../../../../src/core/index/scan-read'
-import { listFolder, scanFolder, scanNote, searchFolderOnce } from '../../../../src/core/index/folder-search'
+import { listFolder, scanFolder, scanNote, scanWorkerCount, searchFolderOnce } from '../../../../src/core/index/folder-search'
 import { forEachTerm, queryTerms, TermIndex } from '../../../../src/core/index/term-index'
 import { TermScanner } from '../../../../src/core/index/term-scan'
 import { makeCorpus, removeTempDir } from '../corpus'
@@ -164,5 +164,18 @@ describe('the folder scan (folio search, and a search while the index builds)', 
     const past = await scanFolder(site, ['keyword'], { limit: 20, withTitles: true, deadline: Date.now() - 1 }, listFolder(site), { workers: 0 })
     expect(past.ok && past.value).toMatchObject({ scanned: 0, total: 0 })
     expect(past.ok && scanNote(past.value, 5)).toMatch(/^The search stopped at its 5 ms budget after reading 0 of \d+ files; more may match\.$/)
+  })
+})
+
+describe('scanWorkerCount', () => {
+  it('starts workers only with a core to spare on a machine not already busy', () => {
+    expect(scanWorkerCount(2, 0.4)).toBe(1)
+    expect(scanWorkerCount(2, 1.9)).toBe(1)
+    expect(scanWorkerCount(2, 2)).toBe(0)
+    expect(scanWorkerCount(2, 17.5)).toBe(0)
+    expect(scanWorkerCount(1, 0)).toBe(0)
+    expect(scanWorkerCount(8, 3)).toBe(3)
+    // NOTE: Windows keeps no load average (os.loadavg() gives zeros): workers are used there.
+    expect(scanWorkerCount(4, 0)).toBe(3)
   })
 })
