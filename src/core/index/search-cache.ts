@@ -11,7 +11,7 @@ import { bestHits, titlePatterns, withSnippets, type RankedHit } from './folder-
 import { scanNote, type FolderScan } from './folder-search'
 import { articleScopeOf, walkArticles, type DirRow } from './folder-walk'
 import { absOf, folderOf, readFolder, textOf, type ScanRead } from './scan-read'
-import { encodeSearchIndex, loadSearchIndex, matchSaved, type SavedIndex } from './search-index-format'
+import { encodeSearchIndex, loadSearchIndex, type SavedIndex } from './search-index-format'
 import { checkStamps, lstatOrNull } from './stamp-check'
 import { TermIndex } from './term-index'
 
@@ -124,8 +124,7 @@ export async function saveSearchIndex(file: string, root: string, scope: Article
       titles.push(titleOf(text))
     }
   }
-  const words = [...index.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-  const bytes = encodeSearchIndex(root, { paths, stamps: Float64Array.from(stamps), titles, dirs, words })
+  const bytes = encodeSearchIndex(root, { paths, stamps: Float64Array.from(stamps), titles, dirs, words: index.entries() })
   try {
     await fs.promises.mkdir(path.dirname(file), { recursive: true })
   } catch (error) {
@@ -178,7 +177,7 @@ function checkedStamps(root: string, scope: ArticleScope, saved: SavedIndex): Fr
  */
 function rankedFromIndex(saved: SavedIndex, live: readonly number[], patterns: readonly RegExp[], limit: number): RankedHit[] | null {
   if (live.length === 0) return []
-  const titles = parsedOrNull(saved.titlesJson)
+  const titles = saved.titlesJson === null ? null : parsedOrNull(saved.titlesJson)
   if (!Array.isArray(titles) || titles.length !== saved.paths.length) return null
   const titleHits: RankedHit[] = []
   const others: RankedHit[] = []
@@ -217,10 +216,9 @@ export async function searchWithSavedIndex(
     fs.rmSync(`${file}.saving`, { force: true })
     if (!isSaved) return null
   }
-  const saved = loadSearchIndex(file, root)
+  const saved = loadSearchIndex(file, root, terms)
   if (saved === null) return null
-  const ids = matchSaved(saved, terms)
-  if (ids === null) return null
+  const { ids } = saved
   // NOTE: sharing the stamp check with a worker thread was tried: its start-up cost more than it saved (50k files).
   const { valid, toScan } = checkedStamps(root, scope, saved)
   const live = ids.filter((id) => valid[id] === 1)

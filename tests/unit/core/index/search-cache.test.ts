@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { searchFolderOnce } from '../../../../src/core/index/folder-search'
 import { loadSearchIndex, searchIndexFile } from '../../../../src/core/index/search-cache'
+import { queryTerms } from '../../../../src/core/index/term-index'
 
 // The saved search index (issue #22): answers as a scan would, reads only what changed since it was saved, and
 // is ignored (never trusted in part) when it is damaged, foreign, or would lie in the content folder.
@@ -28,6 +29,12 @@ async function opensDuring<T>(run: () => Promise<T>): Promise<{ value: T; opened
   } finally {
     spy.mockRestore()
   }
+}
+
+/** The paths of every article a scan finds for `query` (all of them, not only the shown hits). */
+async function matchingPaths(query: string): Promise<string[]> {
+  const all = await searchFolderOnce(site, query, 1000, { workers: 0 })
+  return all.ok ? all.value.hits.map((hit) => hit.path).sort() : []
 }
 
 const search = (query: string, saveIndex = false): ReturnType<typeof searchFolderOnce> => searchFolderOnce(site, query, 20, { workers: 0, cacheDir, saveIndex })
@@ -99,12 +106,24 @@ it('ranks as a scan does when titles and paths compete (title hits first, then b
   for (const query of ['harbour', 'harb', 'text', 'other harbour']) expect(await search(query), query).toEqual(await scan(query))
 })
 
+it('finds words and word starts by their bytes, also where UTF-16 and UTF-8 order them differently', async () => {
+  // NOTE: U+E000 sorts after a surrogate pair in UTF-16 but before it in UTF-8 (𝒜 is U+1D49C).
+  write('e.md', '\ue000mark \ud835\udc9clpha zebra zeal ZEALOT zz\n')
+  write('f/g.md', '\ud835\udc9clphabet \ue000markers zeal\n')
+  await search('zeal', true)
+  for (const query of ['\ue000mark', '\ue000', '\ud835\udc9clpha', '\ud835\udc9c', 'zeal', 'zea', 'z', 'zz', 'zeal zebra', 'zebra zealot', 'harbour', 'ferry', 'zzzabsent', 'a']) {
+    const saved = loadSearchIndex(searchIndexFile(cacheDir, site), site, queryTerms(query))
+    expect(saved?.ids.map((id) => saved.paths[id]).sort(), query).toEqual(await matchingPaths(query))
+    expect(await search(query), query).toEqual(await scan(query))
+  }
+})
+
 it('ignores a damaged, cut-short, foreign-version or other-folder index and scans instead', async () => {
   await search('harbour', true)
   const file = searchIndexFile(cacheDir, site)
   const good = fs.readFileSync(file)
-  expect(loadSearchIndex(file, site)).not.toBeNull()
-  expect(loadSearchIndex(file, path.join(dir, 'elsewhere'))).toBeNull()
+  expect(loadSearchIndex(file, site, ['harbour'])).not.toBeNull()
+  expect(loadSearchIndex(file, path.join(dir, 'elsewhere'), ['harbour'])).toBeNull()
   const damaged: Buffer[] = [
     good.subarray(0, good.length - 3),
     Buffer.concat([good, Buffer.from('x')]),
