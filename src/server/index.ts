@@ -12,7 +12,7 @@ import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHea
 import { assetPathAfterCapability, assetPrefixFor, assetRoutePrefix, sendAsset } from './asset-route'
 import { resolveStatic, sendStatic } from './static-files'
 import { earlyDataOf, earlyPage } from '@shared/early-page'
-import { requestLocale } from './early-page'
+import { pageStyles, requestLocale } from './early-page'
 
 /** Options of startServer. */
 export interface ServerOptions {
@@ -92,7 +92,8 @@ function isPage(pathname: string): boolean {
 
 /**
  * The page with the folder and its first rows in it, as data and as the first screen's HTML (see early-page.ts), so
- * the first paint needs no script and the first render no request. NOTE:
+ * the first paint needs no script and the first render no request; its stylesheet is in it too (no second request
+ * before the first paint). NOTE:
  * only for the address that carries the session token (what `folio serve` printed): the data is what the API would
  * answer that token, never more; without it the page is the plain file, which holds no secret.
  */
@@ -105,7 +106,8 @@ async function sendEarlyPage(res: ServerResponse, file: string, ctx: Context, lo
     if (errnoCode(error) === undefined) throw error
     return sendText(res, 404, 'Not found.')
   }
-  sendText(res, 200, earlyPage(html, await earlyDataOf(ctx.host.handlers), locale), 'text/html; charset=utf-8')
+  const styles = await pageStyles(ctx.rendererDir, html)
+  sendText(res, 200, earlyPage(html, await earlyDataOf(ctx.host.handlers), locale, styles), 'text/html; charset=utf-8')
 }
 
 function listen(server: http.Server, port: number): Promise<Result<number>> {

@@ -26,8 +26,42 @@ export function withEarlyData(html: string, data: EarlyData): string {
 /**
  * The page a host serves (`folio serve`, the desktop app's protocol handler): `html` (the built index.html) with the
  * EarlyData element and, inside `#root`, the first screen as HTML (see first-screen.ts), so the first paint shows
- * rows before any script runs. `locale` formats its dates and counts as the page's own Intl will.
+ * rows before any script runs. `locale` formats its dates and counts as the page's own Intl will; `styles` (by href)
+ * are the stylesheets to write into the page (see withInlineStyles).
  */
-export function earlyPage(html: string, data: EarlyData, locale: string | undefined): string {
-  return withEarlyData(withFirstScreen(html, firstScreenHtml(data, locale)), data)
+export function earlyPage(html: string, data: EarlyData, locale: string | undefined, styles: ReadonlyMap<string, string> = new Map()): string {
+  return withEarlyData(withFirstScreen(withInlineStyles(html, styles), firstScreenHtml(data, locale)), data)
+}
+
+/** The page's stylesheet links (`<link rel="stylesheet" … href="…">`, as Vite writes them), in order. */
+export function stylesheetLinks(html: string): { tag: string; href: string }[] {
+  const links: { tag: string; href: string }[] = []
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0]
+    const href = /\shref="([^"]+)"/i.exec(tag)?.[1]
+    if (/\srel="stylesheet"/i.test(tag) && href !== undefined) links.push({ tag, href })
+  }
+  return links
+}
+
+/**
+ * Whether a stylesheet can move into the page as it is: nothing in it resolves against its own address (`url(`,
+ * `@import`) and nothing can end a `<style>` element.
+ */
+export function isInlinable(css: string): boolean {
+  return !/url\(|@import|<\/style/i.test(css)
+}
+
+/**
+ * `html` with each stylesheet link whose text `styles` holds (by href) replaced by a `<style>` element with that
+ * text, in the same place. NOTE: the stylesheet blocks the first paint; in the page it costs no second request to a
+ * host that is busy indexing (the CSP's style-src allows inline styles). Only isInlinable texts are used.
+ */
+export function withInlineStyles(html: string, styles: ReadonlyMap<string, string>): string {
+  let page = html
+  for (const { tag, href } of stylesheetLinks(html)) {
+    const css = styles.get(href)
+    if (css !== undefined && isInlinable(css)) page = page.replace(tag, () => `<style>${css}</style>`)
+  }
+  return page
 }

@@ -22,7 +22,10 @@ beforeAll(async () => {
   // NOTE: 24 articles, the fewest the host reads itself, so evil.md is always among the first rows.
   for (let i = 0; i < 23; i++) fs.writeFileSync(path.join(root, 'posts', `a${String(i).padStart(2, '0')}.md`), `---\ntitle: "Article ${i}"\n---\nbody\n`)
   fs.writeFileSync(path.join(root, 'posts', 'evil.md'), `---\ntitle: '${hostile}'\n---\n`)
-  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>Folio</title></head><body><div id="root"></div></body></html>')
+  fs.mkdirSync(path.join(renderer, 'assets'))
+  fs.writeFileSync(path.join(renderer, 'assets', 'index-abcd1234.css'), '.article-item{height:52px}')
+  fs.writeFileSync(path.join(base, 'outside.css'), '.secret{}')
+  fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>Folio</title><link rel="stylesheet" crossorigin href="./assets/index-abcd1234.css"><link rel="stylesheet" href="../outside.css"></head><body><div id="root"></div></body></html>')
   const started = await startServer({ root, port: 0, rendererDir: renderer, cacheDir: null, index: { mode: 'worker', shards: 1, workerScript: silentWorker } })
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
@@ -67,6 +70,14 @@ describe('the page served with the session token', () => {
     expect(page.body).toMatch(/<li role="option"[^>]* aria-label="Article 1" class="article-item"/)
     expect(page.body).toContain('<span class="item-title">&#60;/script&#62;&#60;script src=&#34;/x.js&#34;&#62;&#60;/script&#62;&#60;!--</span>')
     expect(page.body.match(/<script/g)).toHaveLength(1)
+  })
+
+  it('carries its stylesheet in the page, so the first paint waits for no second request; nothing outside the build', async () => {
+    const page = await send(server.port, { path: `/?token=${server.token}` })
+    expect(page.body).toContain('<style>.article-item{height:52px}</style>')
+    expect(page.body).not.toContain('index-abcd1234.css')
+    expect(page.body).toContain('<link rel="stylesheet" href="../outside.css">')
+    expect(page.body).not.toContain('.secret')
   })
 
   it('carries nothing without the right token: the plain page, which holds no secret', async () => {
