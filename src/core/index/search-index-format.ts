@@ -148,11 +148,14 @@ function wordHas(words: Words, i: number, key: Buffer, isPrefix: boolean): boole
 }
 
 /**
- * Adds the ids of the posting lists `bytes` (the lists of words [lo, hi) in turn, `offsets` relative to the first)
- * to `into` (only those in `within`, when given); false when the bytes are malformed.
+ * The ids in the posting lists `bytes` (the lists of words [lo, hi) in turn, `offsets` relative to the first),
+ * ascending and each once; null when the bytes are malformed. NOTE: one word's list is ascending already, so a word
+ * (or a prefix held by one word) needs no sorting; the lists of several words are merged by a typed-array sort.
  */
-function addPostings(bytes: Uint8Array, offsets: Uint32Array, lo: number, hi: number, docCount: number, into: Set<number>, within: Set<number> | null): boolean {
+function idsOf(bytes: Uint8Array, offsets: Uint32Array, lo: number, hi: number, docCount: number): Uint32Array | null {
   const base = offsets[lo]
+  const ids = new Uint32Array(bytes.length)
+  let count = 0
   for (let w = lo; w < hi; w++) {
     const end = offsets[w + 1] - base
     let id = -1
@@ -161,35 +164,57 @@ function addPostings(bytes: Uint8Array, offsets: Uint32Array, lo: number, hi: nu
       let shift = 0
       let byte: number
       do {
-        if (at >= end || shift > 28) return false
+        if (at >= end || shift > 28) return null
         byte = bytes[at++]
         gap |= (byte & 0x7f) << shift
         shift += 7
       } while (byte >= 0x80)
       id += gap
-      if (gap === 0 || id >= docCount) return false
-      if (within === null || within.has(id)) into.add(id)
+      if (gap === 0 || id >= docCount) return null
+      ids[count++] = id
     }
   }
-  return true
+  const found = ids.subarray(0, count)
+  if (hi - lo <= 1) return found
+  found.sort()
+  let kept = 0
+  for (let i = 0; i < count; i++) if (i === 0 || found[i] !== found[i - 1]) found[kept++] = found[i]
+  return found.subarray(0, kept)
+}
+
+/** The ids in both ascending lists. */
+function bothOf(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(a.length, b.length))
+  let n = 0
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] < b[j]) i++
+    else if (a[i] > b[j]) j++
+    else {
+      out[n++] = a[i]
+      i++
+      j++
+    }
+  }
+  return out.subarray(0, n)
 }
 
 /** The ids of the documents holding every term (the last as a word's start), as TermIndex.match; null if malformed. */
 function matchedIds(fd: number, words: Words, offsets: Uint32Array, postingsAt: number, docCount: number, terms: readonly string[]): number[] | null {
-  let result: Set<number> | null = null
+  let result: Uint32Array | null = null
   for (let t = 0; t < terms.length; t++) {
     const key = Buffer.from(terms[t])
     const isPrefix = t === terms.length - 1
     const lo = firstAtOrAfter(words, key)
     let hi = lo
     while (hi < words.count && wordHas(words, hi, key, isPrefix)) hi++
-    const ids = new Set<number>()
     const bytes = new Uint8Array(offsets[hi] - offsets[lo])
-    if (!readAt(fd, bytes, postingsAt + offsets[lo]) || !addPostings(bytes, offsets, lo, hi, docCount, ids, result)) return null
-    result = ids
-    if (result.size === 0) return []
+    if (!readAt(fd, bytes, postingsAt + offsets[lo])) return null
+    const ids = idsOf(bytes, offsets, lo, hi, docCount)
+    if (ids === null) return null
+    result = result === null ? ids : bothOf(result, ids)
+    if (result.length === 0) return []
   }
-  return [...(result ?? [])].sort((a, b) => a - b)
+  return result === null ? [] : Array.from(result)
 }
 
 /** Reads what a search for `terms` needs of the open index file `fd` (see loadSearchIndex). */
