@@ -1,8 +1,9 @@
-import type { FolioApi, JournalWriteRequest } from '@shared/api'
+import type { FolioApi } from '@shared/api'
 import type { EditorController } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
+import { flatSlice } from '../editor/flat-text'
 import { AutosaveTimers } from './autosave'
-import { JournalWriter } from './journal-writer'
+import { JournalWriter, type JournalEntry } from './journal-writer'
 import { openDocumentFrom, textOf, type OpenDocument } from './open-document'
 import { RecoveryStore } from './recovery-store'
 import { renamedFields } from './rename'
@@ -139,11 +140,12 @@ export abstract class DocumentTabs extends SnapshotStore<SessionSnapshot> {
     return true
   }
 
-  private journalEntryOf(path: string): JournalWriteRequest | null {
+  private journalEntryOf(path: string): JournalEntry | null {
     const doc = this.docs.get(path)
-    const text = this.editor.textOf(path)
+    const text = this.editor.stateOf(path)?.doc
     if (!doc || text === undefined || !this.isDirty(path)) return null
-    return { path, text, baseVersion: doc.version }
+    // NOTE: the document is immutable, so slices read over several tasks are all of the text at this pause.
+    return { path, text: { length: text.length, slice: (from, to) => flatSlice(text, from, to) }, baseVersion: doc.version }
   }
 
   protected show(doc: OpenDocument): void {
