@@ -10,8 +10,8 @@ export interface PreviewDomOptions {
    */
   sanitize: (units: readonly UnitData[]) => (string | UnitParts)[]
   /**
-   * A slice of patch work ends before a step that would take it past this (after at least `minSteps` steps); steps
-   * are sized to half of it from the time the last ones took (see StepSizer). Default 8 ms.
+   * A slice of patch work ends before a step that would take it past this, judged by the last step (after at least
+   * `minSteps` steps); steps are sized to half of it from the time the last ones took (see StepSizer). Default 8 ms.
    */
   budgetMs?: number
   minSteps?: number
@@ -152,13 +152,16 @@ export class PreviewDom {
     try {
       const { budgetMs, minSteps, now } = this.options
       const started = now()
-      for (let steps = 1; this.queue.length > 0; steps++) {
+      for (let steps = 1, stepStarted = started; this.queue.length > 0; steps++) {
         this.step()
-        // NOTE: a step is sized to take half the budget: the slice ends before one that would take it past the budget.
-        if (steps >= minSteps && now() - started > budgetMs / 2 && this.queue.length > 0) {
+        const at = now()
+        // NOTE: the slice ends before a step that would take it past the budget: steps are sized to half of it, but
+        // none is smaller than a pass of the sanitizer is worth, so one that took longer counts as long as it took.
+        if (steps >= minSteps && at - started + Math.max(at - stepStarted, budgetMs / 2) > budgetMs && this.queue.length > 0) {
           this.schedule()
           return
         }
+        stepStarted = at
       }
     } finally {
       this.isPumping = false

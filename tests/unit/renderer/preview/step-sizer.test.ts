@@ -8,28 +8,28 @@ describe('StepSizer', () => {
       sizer.learn(sizer.chars, 0.1)
       sizes.push(sizer.chars)
     }
-    expect(sizes[0]).toBeLessThanOrEqual(256)
+    expect(sizes[0]).toBeLessThanOrEqual(1024)
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBe(2 * (sizes[i - 1] ?? 0))
   })
 
   it('settles where a step takes its time, and shrinks at once after a slow step', () => {
-    const sizer = new StepSizer(4)
-    // 1,000 characters per millisecond: steps of 4,000 characters.
+    const sizer = new StepSizer(20)
+    // 1,000 characters per millisecond: steps of 20,000 characters.
     for (let i = 0; i < 20; i++) sizer.learn(sizer.chars, sizer.chars / 1000)
-    expect(sizer.chars).toBeCloseTo(4000)
+    expect(sizer.chars).toBeCloseTo(20_000)
     // A step ten times slower (a busy machine): the next step is a tenth.
-    sizer.learn(4000, 40)
-    expect(sizer.chars).toBeCloseTo(400)
+    sizer.learn(20_000, 200)
+    expect(sizer.chars).toBeCloseTo(2000)
   })
 
-  it('never asks for less than one character (one unit or item whatever its size), and ignores empty steps', () => {
+  it('never asks for less than 1,024 characters (a pass of the sanitizer costs most before its first unit), and ignores empty steps', () => {
     const sizer = new StepSizer(4)
     sizer.learn(100, 10_000)
-    expect(sizer.chars).toBe(1)
+    expect(sizer.chars).toBe(1024)
     sizer.learn(0, 5)
-    expect(sizer.chars).toBe(1)
+    expect(sizer.chars).toBe(1024)
     // A step too quick to time (0 ms) grows it twofold.
-    sizer.learn(1, 0)
-    expect(sizer.chars).toBe(2)
+    sizer.learn(1024, 0)
+    expect(sizer.chars).toBe(2048)
   })
 })
