@@ -179,6 +179,11 @@ export function bootFolio(options: BootOptions): boolean {
     shown.focus()
   }
 
+  // NOTE: what index.html carries for the first paint: the folder, its first rows, and the theme the user chose.
+  const firstPage = async () => {
+    const settings = await handlers.getSettings()
+    return { data: await earlyDataOf(handlers), theme: settings.ok ? settings.value.theme : ('system' as const) }
+  }
   registerAppScheme()
   lockAllWebContents()
   app.on('window-all-closed', () => {
@@ -191,7 +196,7 @@ export function bootFolio(options: BootOptions): boolean {
   void app.whenReady().then(async () => {
     denyPermissions(session.defaultSession)
     await applySettings()
-    const disposers = [serveRenderer(path.join(options.outDir, 'renderer'), () => earlyDataOf(handlers)), serveAssets(() => host.session()?.root ?? null), registerRequests(handlers, options.devServerUrl)]
+    const disposers = [serveRenderer(path.join(options.outDir, 'renderer'), firstPage), serveAssets(() => host.session()?.root ?? null), registerRequests(handlers, options.devServerUrl)]
     app.on('will-quit', () => disposers.forEach((dispose) => dispose()))
     // NOTE: on will-quit, not before-quit: the window's quit guard can still cancel a quit after before-quit.
     app.on('will-quit', () => void host.dispose())

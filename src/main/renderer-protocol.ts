@@ -2,7 +2,7 @@ import { app, net, protocol } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EarlyData } from '@shared/early-data'
-import { earlyPage } from '@shared/early-page'
+import { earlyPage, type PageOptions } from '@shared/early-page'
 import { contentSecurityPolicy } from './security'
 import { assetSchemePrivileges } from './asset-protocol'
 
@@ -22,7 +22,7 @@ export function registerAppScheme(): void {
  * folder and its first rows as data and as the first screen's HTML (see @shared/early-page), as `folio serve` does, so
  * the window paints rows before any script runs. Returns a disposer.
  */
-export function serveRenderer(rendererDir: string, early?: () => Promise<EarlyData>): () => void {
+export function serveRenderer(rendererDir: string, early?: () => Promise<{ data: EarlyData; theme: PageOptions['theme'] }>): () => void {
   const root = path.resolve(rendererDir)
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url)
@@ -37,7 +37,8 @@ export function serveRenderer(rendererDir: string, early?: () => Promise<EarlyDa
     if (early !== undefined && relative === 'index.html' && response.ok) {
       // NOTE: the data is what this window may ask over IPC anyway (getFolder, getArticleIndex); the locale is the one
       // Chromium gives the page as navigator.language.
-      const page = earlyPage(await response.text(), await early(), app.getLocale())
+      const { data, theme } = await early()
+      const page = earlyPage(await response.text(), data, { locale: app.getLocale(), theme })
       headers.set('Content-Type', 'text/html; charset=utf-8')
       headers.delete('Content-Length')
       return new Response(page, { status: 200, headers })

@@ -107,7 +107,9 @@ async function sendEarlyPage(res: ServerResponse, file: string, ctx: Context, lo
     return sendText(res, 404, 'Not found.')
   }
   const styles = await pageStyles(ctx.rendererDir, html)
-  sendText(res, 200, earlyPage(html, await earlyDataOf(ctx.host.handlers), locale, styles), 'text/html; charset=utf-8')
+  const settings = await ctx.host.handlers.getSettings()
+  const theme = settings.ok ? settings.value.theme : 'system'
+  sendText(res, 200, earlyPage(html, await earlyDataOf(ctx.host.handlers), { locale, styles, theme }), 'text/html; charset=utf-8')
 }
 
 function listen(server: http.Server, port: number): Promise<Result<number>> {

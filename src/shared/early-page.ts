@@ -23,14 +23,33 @@ export function withEarlyData(html: string, data: EarlyData): string {
   return at === -1 ? html + element : html.slice(0, at) + element + html.slice(at)
 }
 
+/** What the host knows of the reader for the served page (see earlyPage). */
+export interface PageOptions {
+  /** Formats the first screen's dates and counts as the page's own Intl will; undefined: the runtime's. */
+  locale?: string
+  /** The stylesheets to write into the page, by href (see withInlineStyles). */
+  styles?: ReadonlyMap<string, string>
+  /** The theme the user chose (settings): written on `<html>` as the app would set it, so the first paint has it. */
+  theme?: 'system' | 'light' | 'dark'
+}
+
 /**
  * The page a host serves (`folio serve`, the desktop app's protocol handler): `html` (the built index.html) with the
  * EarlyData element and, inside `#root`, the first screen as HTML (see first-screen.ts), so the first paint shows
- * rows before any script runs. `locale` formats its dates and counts as the page's own Intl will; `styles` (by href)
- * are the stylesheets to write into the page (see withInlineStyles).
+ * rows before any script runs.
  */
-export function earlyPage(html: string, data: EarlyData, locale: string | undefined, styles: ReadonlyMap<string, string> = new Map()): string {
-  return withEarlyData(withFirstScreen(withInlineStyles(html, styles), firstScreenHtml(data, locale)), data)
+export function earlyPage(html: string, data: EarlyData, options: PageOptions = {}): string {
+  const { locale, styles = new Map(), theme = 'system' } = options
+  return withEarlyData(withFirstScreen(withTheme(withInlineStyles(html, styles), theme), firstScreenHtml(data, locale)), data)
+}
+
+/**
+ * `html` with `data-theme` on its `<html>` element for a chosen light or dark theme (what useSettings sets once the
+ * settings are loaded); unchanged for the system theme.
+ */
+export function withTheme(html: string, theme: 'system' | 'light' | 'dark'): string {
+  if (theme !== 'light' && theme !== 'dark') return html
+  return html.replace(/<html\b/i, `<html data-theme="${theme}"`)
 }
 
 /** The page's stylesheet links (`<link rel="stylesheet" … href="…">`, as Vite writes them), in order. */

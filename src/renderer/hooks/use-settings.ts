@@ -33,11 +33,15 @@ export function useSettings(api: FolioApi | undefined): SettingsHandle {
       isCurrent = false
     }
   }, [api])
+  // NOTE: once the settings are loaded (or there is no host to load them from): the host may have written the chosen
+  // theme into the page (src/shared/early-page.ts), and the defaults would undo it for a moment.
+  const isThemeKnown = isLoaded || !api
   useEffect(() => {
+    if (!isThemeKnown) return
     const root = document.documentElement
     if (settings.theme === 'system') delete root.dataset.theme
     else root.dataset.theme = settings.theme
-  }, [settings.theme])
+  }, [settings.theme, isThemeKnown])
   const update = useCallback(
     (patch: Partial<UserSettings>) => {
       const next = readSettings({ ...latest.current, ...patch })

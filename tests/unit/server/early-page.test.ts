@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { earlyDataElementId, parseEarlyData } from '@shared/early-data'
+import { defaultSettings } from '@shared/user-state'
 import { requestLocale } from '../../../src/server/early-page'
 import { startServer, type RunningServer } from '../../../src/server/index'
 import { makeTempDir, removeTempDir } from '../core/corpus'
@@ -26,7 +27,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(renderer, 'assets', 'index-abcd1234.css'), '.article-item{height:52px}')
   fs.writeFileSync(path.join(base, 'outside.css'), '.secret{}')
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>Folio</title><link rel="stylesheet" crossorigin href="./assets/index-abcd1234.css"><link rel="stylesheet" href="../outside.css"></head><body><div id="root"></div></body></html>')
-  const started = await startServer({ root, port: 0, rendererDir: renderer, cacheDir: null, index: { mode: 'worker', shards: 1, workerScript: silentWorker } })
+  const started = await startServer({ root, port: 0, rendererDir: renderer, cacheDir: null, stateDir: path.join(base, 'state'), index: { mode: 'worker', shards: 1, workerScript: silentWorker } })
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
 })
@@ -78,6 +79,16 @@ describe('the page served with the session token', () => {
     expect(page.body).not.toContain('index-abcd1234.css')
     expect(page.body).toContain('<link rel="stylesheet" href="../outside.css">')
     expect(page.body).not.toContain('.secret')
+  })
+
+  it('carries the theme the user chose on <html>, so the first paint is in it', async () => {
+    const headers = { 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}`, 'x-folio-token': server.token }
+    const settings = { ...defaultSettings, theme: 'dark' }
+    const saved = await send(server.port, { method: 'POST', path: '/api/saveSettings', headers, body: JSON.stringify({ args: [settings] }) })
+    expect(saved.status).toBe(200)
+    expect((await send(server.port, { path: `/?token=${server.token}` })).body).toContain('<html data-theme="dark">')
+    await send(server.port, { method: 'POST', path: '/api/saveSettings', headers, body: JSON.stringify({ args: [defaultSettings] }) })
+    expect((await send(server.port, { path: `/?token=${server.token}` })).body).toContain('<html>')
   })
 
   it('carries nothing without the right token: the plain page, which holds no secret', async () => {

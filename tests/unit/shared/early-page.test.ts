@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isInlinable, stylesheetLinks, withInlineStyles } from '@shared/early-page'
+import { isInlinable, stylesheetLinks, withInlineStyles, withTheme } from '@shared/early-page'
 
 const page = '<head><link rel="icon" href="./favicon.png" /><link rel="stylesheet" crossorigin href="./assets/index-a.css"><link rel="modulepreload" href="./x.js"><link rel="stylesheet" href="./assets/b.css"></head>'
 
@@ -19,5 +19,14 @@ describe('the page stylesheets written into the page', () => {
       expect(withInlineStyles(page, new Map([['./assets/b.css', css]]))).toBe(page)
     }
     expect(isInlinable('.a > .b { color: red }')).toBe(true)
+  })
+})
+
+describe('withTheme', () => {
+  it('writes a chosen light or dark theme on <html>, as the app sets it, and nothing for the system theme', () => {
+    const html = '<!doctype html>\n<html lang="en"><head></head></html>'
+    expect(withTheme(html, 'dark')).toBe('<!doctype html>\n<html data-theme="dark" lang="en"><head></head></html>')
+    expect(withTheme(html, 'light')).toContain('<html data-theme="light" lang="en">')
+    expect(withTheme(html, 'system')).toBe(html)
   })
 })

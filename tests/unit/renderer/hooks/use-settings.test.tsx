@@ -27,4 +27,17 @@ describe('useSettings', () => {
     await waitFor(() => expect(sent).toHaveLength(2))
     expect(sent[1]).toMatchObject({ theme: 'dark', autosave: 'pause' })
   })
+
+  it('leaves the theme the host wrote into the page until the settings are loaded, then applies them', async () => {
+    document.documentElement.dataset.theme = 'dark'
+    let answer: (settings: UserSettings) => void = () => undefined
+    const api = { getSettings: () => new Promise((resolve) => (answer = (settings) => resolve(ok(settings)))) } as unknown as FolioApi
+    const { result, unmount } = renderHook(() => useSettings(api))
+    expect(result.current.settings.theme).toBe('system')
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    act(() => answer({ ...defaultSettings, theme: 'light' }))
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'))
+    unmount()
+    delete document.documentElement.dataset.theme
+  })
 })
