@@ -77,7 +77,9 @@ function queriesOf(root: string): string[] {
 }
 
 describe('the folder scan works out titles as the index does (differential)', () => {
-  for (const seed of [1, 7, 42]) {
+  // NOTE: one seed: three took 27-35 s at load 9 (each query scans the whole folder and asks the index); the tricky
+  // files are what the shortcuts can get wrong, and they are in every run.
+  for (const seed of [42]) {
     it(`gives the index's answer on a generated corpus (seed ${seed}) with tricky titles, for every title word and start`, async () => {
       const dir = makeTempDir('folio-title-')
       const index = new ArticleIndex(dir, { mode: 'local' })
