@@ -5,20 +5,21 @@ describe('StepSizer', () => {
     const sizer = new StepSizer(4)
     const sizes = [sizer.chars]
     for (let i = 0; i < 6; i++) {
-      sizer.learn(sizer.chars, 0.1)
+      sizer.learn(sizer.chars, 0.01)
       sizes.push(sizer.chars)
     }
     expect(sizes[0]).toBeLessThanOrEqual(1024)
-    for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBe(2 * (sizes[i - 1] ?? 0))
+    // Twofold per step, up to 8,192 characters however cheap the steps look.
+    expect(sizes).toEqual([1024, 2048, 4096, 8192, 8192, 8192, 8192])
   })
 
   it('settles where a step takes its time, and shrinks at once after a slow step', () => {
-    const sizer = new StepSizer(20)
-    // 1,000 characters per millisecond: steps of 20,000 characters.
+    const sizer = new StepSizer(6)
+    // 1,000 characters per millisecond: steps of 6,000 characters.
     for (let i = 0; i < 20; i++) sizer.learn(sizer.chars, sizer.chars / 1000)
-    expect(sizer.chars).toBeCloseTo(20_000)
-    // A step ten times slower (a busy machine): the next step is a tenth.
-    sizer.learn(20_000, 200)
+    expect(sizer.chars).toBeCloseTo(6000)
+    // A step three times slower (a busy machine): the next step is a third.
+    sizer.learn(6000, 18)
     expect(sizer.chars).toBeCloseTo(2000)
   })
 
