@@ -42,6 +42,9 @@ const test = base.extend<{ team: Team }>({
 
 test('save an edit, see it under Changes, commit it, Sync it out; a teammate’s change comes in through Sync', async ({ page, team }) => {
   await page.goto(team.served.url)
+  // NOTE: the toolbar's Git controls are styled from the first screen (their rules came only with the Changes view,
+  // so at 900 px "Changes" and "Sync" stacked in the toolbar until it was opened).
+  await expect(page.locator('.git-controls')).toHaveCSS('display', 'flex')
   const list = page.getByRole('listbox', { name: 'Articles' })
   await list.getByRole('option', { name: 'Welcome to Folio' }).click()
   const editor = page.getByRole('textbox', { name: 'Markdown editor' })

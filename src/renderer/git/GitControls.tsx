@@ -1,4 +1,7 @@
 import type { GitModel } from './use-git'
+// NOTE: the toolbar's Git controls are on the first screen; their rules lived only in the lazy Changes view's chunk, so
+// until that view was opened the controls had no flex row and at 900 px "Changes" and "Sync" stacked in the toolbar.
+import './git.css'
 
 /** Props of the toolbar's Git controls. */
 export interface GitControlsProps {
