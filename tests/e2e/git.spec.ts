@@ -45,6 +45,14 @@ test('save an edit, see it under Changes, commit it, Sync it out; a teammate’s
   // NOTE: the toolbar's Git controls are styled from the first screen (their rules came only with the Changes view,
   // so at 900 px "Changes" and "Sync" stacked in the toolbar until it was opened).
   await expect(page.locator('.git-controls')).toHaveCSS('display', 'flex')
+  // NOTE: and at 900 px, where the three Git buttons do not fit on one line, no toolbar control draws over another.
+  await page.setViewportSize({ width: 900, height: 600 })
+  const boxes = await page.getByRole('banner').getByRole('button').evaluateAll((buttons) =>
+    buttons.map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.left, r.top, r.right, r.bottom]),
+  )
+  const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1))
+  expect(overlapping).toEqual([])
+  await page.setViewportSize({ width: 1400, height: 860 })
   const list = page.getByRole('listbox', { name: 'Articles' })
   await list.getByRole('option', { name: 'Welcome to Folio' }).click()
   const editor = page.getByRole('textbox', { name: 'Markdown editor' })
