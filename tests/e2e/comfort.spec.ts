@@ -40,7 +40,10 @@ async function serveSample(): Promise<Served> {
 async function savedFolderState(run: Served): Promise<string> {
   const dir = path.join(`${run.dir}-state`, 'folders')
   const names = await readdir(dir).catch(() => [] as string[])
-  const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')))
+  // NOTE: the host writes each file atomically: a temp file listed here may be renamed away before it is read (seen
+  // under load), and the file it becomes is read on the next poll. Only finished files count; a vanished one is none.
+  const finished = names.filter((name) => !name.startsWith('.folio-tmp-'))
+  const texts = await Promise.all(finished.map((name) => readFile(path.join(dir, name), 'utf8').catch(() => '')))
   return texts.join('\n')
 }
 
