@@ -59,6 +59,8 @@ export class ShardClient {
   private hasBuiltTerms = false
   private unexplainedDeaths = 0
   private recovering: Promise<unknown> = Promise.resolve()
+  /** Settles when a worker started after the full-text pass has indexed its words again (see resume). */
+  private rebuilt: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly root: string,
@@ -119,7 +121,7 @@ export class ShardClient {
   }
 
   search(terms: string[], limit: number): Promise<{ ranked: RankedMatch[]; total: number } | null> {
-    return this.call({ op: 'search', terms, limit }) as Promise<{ ranked: RankedMatch[]; total: number } | null>
+    return this.rebuilt.then(() => this.call({ op: 'search', terms, limit })) as Promise<{ ranked: RankedMatch[]; total: number } | null>
   }
 
   snippets(paths: string[], terms: string[]): Promise<SearchHit[] | null> {
@@ -219,9 +221,14 @@ export class ShardClient {
     const waiting = [...this.pending]
     this.pending.clear()
     // NOTE: the words of the re-read files are indexed only once they are all summarized (as at start).
-    this.recovering = again.length > 0 ? this.send({ op: 'summarize', paths: again }, { onBatch: onRecovered }) : Promise.resolve(null)
+    // NOTE: chained to the re-reads of an earlier restart still in hand (resent below): words wait for all of them.
+    const earlier = this.recovering
+    const reread = again.length > 0 ? this.send({ op: 'summarize', paths: again }, { onBatch: onRecovered }) : null
+    this.recovering = Promise.all([earlier, reread])
+    // NOTE: the new worker holds no words until its own full-text pass ends; searches (new and resent below) wait for
+    // it rather than answer from part of the shard as if it were all of it.
+    if (this.hasBuiltTerms && !waiting.some(([, p]) => p.body.op === 'build-terms')) this.rebuilt = this.send({ op: 'build-terms' }, { onBatch: onRecovered })
     for (const [id, p] of waiting) this.resend(id, p, aside)
-    if (this.hasBuiltTerms && !waiting.some(([, p]) => p.body.op === 'build-terms')) void this.send({ op: 'build-terms' }, { onBatch: onRecovered })
   }
 
   private resend(id: number, p: Pending, aside: ArticleSummary | null): void {
@@ -240,6 +247,10 @@ export class ShardClient {
       return
     }
     if (body.op === 'snippets') return this.post(id, p, { ...body, paths: body.paths.filter((path) => !isAside(path)) })
+    if (body.op === 'search') {
+      void this.rebuilt.then(() => this.post(id, p, body))
+      return
+    }
     this.post(id, p, body)
   }
 

@@ -69,6 +69,26 @@ async function postInBatches(core: ShardCore, paths: readonly string[], summariz
   if (batch.length > 0) post(batch, problems)
 }
 
+/** The summarize requests a shard is serving now (they yield between batches, so several may be in hand at once). */
+const summarizing = new WeakMap<ShardCore, Set<Promise<void>>>()
+
+/** Serves a summarize request, counting it as in hand until it ends (see whenSummarized). */
+function summarizeTracked(core: ShardCore, work: () => Promise<void>): Promise<void> {
+  let inHand = summarizing.get(core)
+  if (inHand === undefined) summarizing.set(core, (inHand = new Set()))
+  const running = work()
+  const set = inHand
+  const done = (): void => void set.delete(running)
+  set.add(running)
+  running.then(done, done)
+  return running
+}
+
+/** Resolves once no summarize request is in hand in this shard, however many start meanwhile. */
+async function whenSummarized(core: ShardCore): Promise<void> {
+  for (let inHand = summarizing.get(core); inHand !== undefined && inHand.size > 0; inHand = summarizing.get(core)) await Promise.allSettled([...inHand])
+}
+
 /**
  * Serves one request against a shard, posting batches and the reply through `post`. Shared by the worker thread
  * and the in-process fallback so both behave the same.
@@ -79,21 +99,28 @@ export async function serveShardRequest(core: ShardCore, request: ShardRequest, 
     case 'list':
       return reply(core.list((paths) => post({ id: request.id, kind: 'paths', paths })))
     case 'summarize-cached':
-      await postInBatches(core, core.cachedPaths(), (rel) => core.summarizeCached(rel), (articles, problems) => post({ id: request.id, kind: 'batch', articles, problems }))
+      await summarizeTracked(core, () => postInBatches(core, core.cachedPaths(), (rel) => core.summarizeCached(rel), (articles, problems) => post({ id: request.id, kind: 'batch', articles, problems })))
       return reply(null)
     case 'summarize':
-      await postInBatches(core, request.paths, (rel) => core.summarize(rel), (articles, problems) => post({ id: request.id, kind: 'batch', articles, problems }))
+      await summarizeTracked(core, () => postInBatches(core, request.paths, (rel) => core.summarize(rel), (articles, problems) => post({ id: request.id, kind: 'batch', articles, problems })))
       return reply(null)
     case 'build-terms': {
       let batch: ArticleSummary[] = []
       const collect = (summary: ArticleSummary): void => {
         batch.push(summary)
       }
-      while (core.indexTerms(termsPerSlice, collect) > 0) {
-        post({ id: request.id, kind: 'batch', articles: batch })
-        batch = []
-        await yieldTurn()
-      }
+      // NOTE: the words are indexed once every file handed to this shard is summarized, including requests still
+      // in hand (they yield between batches): a restarted worker serves its re-reads beside the full-text pass, and
+      // a pass that drained its queue while a re-read was mid-way answered "done" without the files read after it
+      // (their words were never indexed: a search found nothing for them; seen under load in shard-restart.test.ts).
+      do {
+        await whenSummarized(core)
+        while (core.indexTerms(termsPerSlice, collect) > 0) {
+          post({ id: request.id, kind: 'batch', articles: batch })
+          batch = []
+          await yieldTurn()
+        }
+      } while ((summarizing.get(core)?.size ?? 0) > 0)
       if (batch.length > 0) post({ id: request.id, kind: 'batch', articles: batch })
       await core.saveCache()
       return reply(null)

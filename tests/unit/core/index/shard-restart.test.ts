@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
+import { ShardClient } from '../../../../src/core/index/shard-client'
 import { aliasBomb } from '../../../support/hostile-content'
 
 // A worker that dies on a file (out of memory, a crash) or keeps one file past its time budget is replaced: that
@@ -75,5 +76,25 @@ it('sets aside the file a worker died or stalled on, with an error, and keeps in
     await index.dispose()
     vi.useRealTimers()
     fs.rmSync(mark, { force: true })
+  }
+}, 120_000)
+
+it('answers a search after a worker died past the full-text pass with every word, once the new worker has them again', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-restart-late-'))
+  const names = Array.from({ length: 30 }, (_, i) => `n${i}.md`)
+  for (const [i, name] of names.entries()) fs.writeFileSync(path.join(dir, name), `---\ntitle: N\n---\n${i === 29 ? 'lastword' : 'filler'} firstword\n`)
+  const client = new ShardClient(dir, 'worker', { workerScript: faultyWorker, fileTimeMs: 120_000 })
+  try {
+    await client.summarize(names, () => undefined)
+    await client.buildTerms(() => undefined)
+    // An update of a file that ends the worker (as running out of memory on it would): the worker is replaced and
+    // reads every file again; a search asked at once must not be answered from the new worker's empty index.
+    expect((await client.update('crash-late.md'))?.summary.error?.isFileError).toBe(true)
+    const found = await client.search(['lastword'], 10)
+    expect(found?.ranked.map((m) => m.path)).toEqual(['n29.md'])
+    expect((await client.search(['firstword'], 100))?.total).toBe(30)
+  } finally {
+    await client.dispose()
+    fs.rmSync(dir, { recursive: true, force: true })
   }
 }, 120_000)
