@@ -41,7 +41,7 @@ export class MemoryArticleStore implements ArticleStore {
 
   write(relPath: string, given: Uint8Array | MakeBytes, options: StoreWriteOptions): Promise<Result<StoreWriteResult>> {
     // NOTE: given bytes are checked up front (TOO_LARGE before anything), made ones once made, as the node store does.
-    const early = this.checkNew(relPath, given instanceof Uint8Array ? given : new Uint8Array(0))
+    const early = given instanceof Uint8Array ? this.checkNew(relPath, given) : checkStorePath('articles', relPath)
     if (!early.ok) return Promise.resolve(early)
     const current = this.files.get(relPath)
     if (current && options.force !== true && versionOf(current).hash !== options.baseHash) return Promise.resolve(fail('CONFLICT', `"${relPath}" changed on disk.`, { path: relPath }))
