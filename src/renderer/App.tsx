@@ -43,8 +43,8 @@ export function App({ api, isBrowserMode = false, early }: AppProps) {
   useSaveShortcut(useCallback(() => void session?.save(), [session]))
   useUnsavedGuard(snapshot.dirtyPaths.size > 0, isBrowserMode)
   const indexContext = useMemo(
-    () => ({ progress: folderState.progress, search: (query: string, limit?: number) => api.searchArticles(query, limit) }),
-    [folderState.progress, api],
+    () => ({ progress: folderState.progress, listing: folderState.listing, search: (query: string, limit?: number) => api.searchArticles(query, limit) }),
+    [folderState.progress, folderState.listing, api],
   )
 
   if (folderState.status === 'loading') return <p className="app-loading">Loading…</p>

@@ -73,12 +73,14 @@ function listHtml(index: IndexSnapshot, locale: string | undefined): string {
   // NOTE: as useFolder's first state: no progress once every listed article is indexed.
   const progress = index.isComplete || index.done >= index.total ? '' : `Indexing ${count.format(index.done)} of ${count.format(index.total)} · `
   const shown = articles.slice(0, firstScreenRows)
+  // NOTE: as the list's status line while later pages of the list are still to come (useFolder's listing).
+  const listed = index.nextAfter === null ? `${count.format(articles.length)} articles` : `${count.format(Math.max(index.total, articles.length))} articles, still listing`
   return (
     '<div class="list-pane"><nav class="article-list" aria-label="Article browser"><div class="article-filter">' +
     '<label>Filter articles</label><input type="search" placeholder="Filter by title or path">' +
     '<label>Search folder</label><input type="search" placeholder="Words in bodies and front matter">' +
     '<button type="button" class="filters-toggle" aria-expanded="false">Sort and filter</button></div>' +
-    `<div class="article-list-status"><p>${progress}${count.format(articles.length)} of ${count.format(articles.length)} articles</p></div>` +
+    `<div class="article-list-status"><p>${progress}${count.format(articles.length)} of ${listed}</p></div>` +
     '<ul role="listbox" aria-label="Articles" tabindex="0"><li role="presentation" aria-hidden="true" class="list-spacer" style="height:0px"></li>' +
     shown.map((article, i) => rowHtml(article, i, articles.length, dates)).join('') +
     `<li role="presentation" aria-hidden="true" class="list-spacer" style="height:${(articles.length - shown.length) * rowHeight}px"></li></ul></nav></div>`

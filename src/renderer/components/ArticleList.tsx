@@ -204,7 +204,7 @@ export function ArticleList({ articles, activePath, activeProblems, dirtyPaths, 
         <p role="status">
           {index?.progress ? `Indexing ${number.format(index.progress.done)} of ${number.format(index.progress.total)}` : ''}
           {index?.progress && ' · '}
-          {hits !== null ? `${number.format(search.results?.total ?? 0)} matching articles${(search.results?.total ?? 0) > hits.length ? `, first ${number.format(hits.length)} shown` : ''}${search.results?.isComplete === false ? ' so far (still indexing)' : ''}` : `${number.format(visible.length)} of ${number.format(articles.length)} articles${picked.size > 0 ? `, ${number.format(picked.size)} selected (Esc clears)` : ''}`}
+          {hits !== null ? `${number.format(search.results?.total ?? 0)} matching articles${(search.results?.total ?? 0) > hits.length ? `, first ${number.format(hits.length)} shown` : ''}${search.results?.isComplete === false ? ' so far (still indexing)' : ''}` : `${number.format(visible.length)} of ${number.format(index?.listing?.total ?? articles.length)} articles${index?.listing ? ', still listing' : ''}${picked.size > 0 ? `, ${number.format(picked.size)} selected (Esc clears)` : ''}`}
         </p>
         {hits !== null && search.canShowMore && (
           <button type="button" className="show-more" onClick={showMore} disabled={search.isLoadingMore}>

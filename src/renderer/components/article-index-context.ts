@@ -5,6 +5,8 @@ import type { FolioApi } from '@shared/api'
 export interface ArticleIndexContextValue {
   /** Null once every article is indexed. */
   progress: { done: number; total: number } | null
+  /** While the list pages in: rows in hand of the index's count (see FolderState.listing); null or absent once all are in. */
+  listing?: { done: number; total: number } | null
   search: FolioApi['searchArticles']
 }
 

@@ -13,6 +13,11 @@ export interface FolderState {
   error: FolioError | null
   /** Indexing progress while the folder index is being built; null once every article is in. */
   progress: { done: number; total: number } | null
+  /**
+   * While the list is still fetched in pages: the rows in hand and how many articles the index holds; null once the
+   * last page is in. NOTE: a 50,000-article list pages in over seconds; meanwhile the status line said "500 of 500".
+   */
+  listing: { done: number; total: number } | null
   /** True once the article list has been fetched (even if it failed or is empty). */
   isListed: boolean
 }
@@ -23,7 +28,7 @@ export interface FolderActions {
   refreshArticles: () => Promise<void>
 }
 
-const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null, progress: null, isListed: false }
+const initial: FolderState = { status: 'loading', folder: null, articles: [], error: null, progress: null, listing: null, isListed: false }
 
 /**
  * The first state: the folder and its first rows at once when the page carried them (see EarlyStart), so the first
@@ -42,8 +47,13 @@ function initialState(early: EarlyStart | undefined): FolderState {
  * progress once every listed article is indexed, as for an index-progress event (applyEvent), so the status line
  * does not say "Indexing 20 of 20" and then lose a line; the served first screen follows the same rule.
  */
-function shownPage(page: IndexSnapshot): Pick<FolderState, 'articles' | 'progress'> {
-  return { articles: page.articles, progress: page.isComplete || page.done >= page.total ? null : { done: page.done, total: page.total } }
+function shownPage(page: IndexSnapshot): Pick<FolderState, 'articles' | 'progress' | 'listing'> {
+  return { articles: page.articles, progress: page.isComplete || page.done >= page.total ? null : { done: page.done, total: page.total }, listing: listingOf(page, page.articles.length) }
+}
+
+/** The listing state after a page (see FolderState.listing): null when it was the last one. */
+function listingOf(page: Pick<IndexSnapshot, 'nextAfter' | 'total'>, inHand: number): FolderState['listing'] {
+  return page.nextAfter === null ? null : { done: inHand, total: Math.max(page.total, inHand) }
 }
 
 /** The folder state after one event from the host (index batches, progress, removals and renames). */
@@ -129,9 +139,9 @@ export function useFolder(api: FolioApi, onEvent: (event: FolderEvent) => void, 
       const isLast = !result.ok || result.value.nextAfter === null
       if (isLast) inFlight.current = null
       setState((s) => {
-        if (!result.ok) return { ...s, error: result.error, isListed: true }
+        if (!result.ok) return { ...s, error: result.error, listing: null, isListed: true }
         const { done, total, isComplete } = result.value
-        return applyEvents({ ...s, articles: fetched, error: null, progress: isComplete ? null : { done, total }, isListed: true }, late)
+        return applyEvents({ ...s, articles: fetched, error: null, progress: isComplete ? null : { done, total }, listing: listingOf(result.value, fetched.length), isListed: true }, late)
       })
       if (!result.ok || result.value.nextAfter === null) return
       after = result.value.nextAfter

@@ -16,7 +16,7 @@ const articles: ArticleSummary[] = Array.from({ length: 300 }, (_, i) => ({
   buildStatus: i % 10 === 0 ? ('draft' as const) : ('published' as const),
 }))
 
-function renderList(onOpen: (p: string) => void = () => {}) {
+function renderList(onOpen: (p: string) => void = () => {}, listing: { done: number; total: number } | null = null) {
   const queries: string[] = []
   const search = (query: string) => {
     queries.push(query)
@@ -29,7 +29,7 @@ function renderList(onOpen: (p: string) => void = () => {}) {
     return Promise.resolve(ok(results))
   }
   render(
-    <ArticleIndexContext.Provider value={{ progress: { done: 12345, total: 50000 }, search }}>
+    <ArticleIndexContext.Provider value={{ progress: listing === null ? { done: 12345, total: 50000 } : null, listing, search }}>
       <ArticleList articles={articles} activePath={null} dirtyPaths={new Set()} onOpen={onOpen} />
     </ArticleIndexContext.Provider>,
   )
@@ -49,6 +49,11 @@ describe('ArticleList with the folder index', () => {
     expect(within(list).getByRole('option', { name: 'Article 1' })).toBeTruthy()
     fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'title' } })
     expect(within(list).getAllByRole('option')[0]?.getAttribute('aria-label')).toBe('Article 1')
+  })
+
+  it('counts against every article of the index while the list is still paging in, not against the rows in hand', () => {
+    renderList(undefined, { done: 300, total: 50_000 })
+    expect(screen.getByRole('status').textContent).toBe('300 of 50,000 articles, still listing')
   })
 
   it('shows folder search results with marked snippets in the same list', async () => {

@@ -15,8 +15,20 @@ function folderOf(count: number): FakeApi {
 describe('useFolder', () => {
   it('fetches a large list in pages, a small first one, until every article is in', async () => {
     const api = folderOf(12_345)
+    // NOTE: the second page waits until the test has seen the first one's state.
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const getPage = api.getArticleIndex.bind(api)
+    api.getArticleIndex = async (page) => {
+      if (page?.after !== null && page?.after !== undefined) await held
+      return getPage(page)
+    }
     const { result } = renderHook(() => useFolder(api, () => undefined))
+    // While pages are still to come the list knows how many articles there are (the status line: "500 of 12,345").
+    await waitFor(() => expect(result.current[0].listing).toEqual({ done: 500, total: 12_345 }), { timeout: 20_000 })
+    release()
     await waitFor(() => expect(result.current[0].articles.length).toBe(12_345), { timeout: 20_000 })
+    expect(result.current[0].listing).toBeNull()
     expect(api.indexPages).toEqual<(IndexPage | undefined)[]>([
       { after: null, limit: 500 },
       { after: 'posts/a00499.md', limit: 10_000 },

@@ -32,6 +32,9 @@ describe('firstScreenHtml', () => {
     expect(html).toContain(`style="height:${(200 - firstScreenRows) * 52}px"`)
     expect(html).toContain('aria-setsize="200"')
     expect(html).toContain('<p>Indexing 200 of 50,000 · 200 of 200 articles</p>')
+    // While later pages of the list are still to come, the count is the index's, as the list's own status line says.
+    const paging = firstScreenHtml({ folder, index: ok({ articles, done: 50_000, total: 50_000, isComplete: true, nextAfter: 'posts/199.md' }) }, 'en-US') ?? ''
+    expect(paging).toContain('<p>200 of 50,000 articles, still listing</p>')
     expect(html).toMatch(/^<div class="workbench first-screen" inert aria-busy="true">/)
   })
 
