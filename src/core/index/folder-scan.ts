@@ -3,7 +3,8 @@ import type { SearchHit } from '@shared/api'
 import { detectBlock } from '@shared/front-matter/detect'
 import { bodyStart, makeSnippet } from './search-snippet'
 import { compareRanked } from './ranking'
-import { absOf, folderOf, lfText, readFolder, readForScan, textOf, type ScanRead } from './scan-read'
+import { absOf, folderOf, isInFolder, lfText, readFolder, readForScan, textOf, type ScanRead } from './scan-read'
+import { AsciiTermFinder, isAsciiTerm, maxWordLength } from './ascii-term-find'
 import { TermScanner } from './term-scan'
 
 /** A search hit with what the index ranks it by (title hits first, then by path). */
@@ -94,20 +95,36 @@ function couldTitleHold(text: string, patterns: readonly RegExp[]): boolean {
 
 /**
  * Answers, for one file's bytes at a time, what the full-text index answers for that article (see TermScanner):
- * every term a word of its path or text, the last a word's start. ASCII bytes (most articles) are matched as their
- * one-byte latin1 string, which V8 makes and lower-cases natively (a JavaScript loop over the bytes cost five
- * times more); anything else is decoded as the index decodes it first.
+ * every term a word of its path or text, the last a word's start. ASCII terms in an ASCII file (most articles) are
+ * looked for in the bytes themselves (AsciiTermFinder: native searches, no string made of the file); otherwise ASCII
+ * bytes are matched as their one-byte latin1 string, which V8 makes and lower-cases natively (a JavaScript loop over
+ * every byte cost five times more), and anything else is decoded as the index decodes it first.
  */
 export class BytesMatcher {
   private readonly scanner: TermScanner
+  private readonly finders: AsciiTermFinder[] | null
 
   constructor(terms: readonly string[]) {
     this.scanner = new TermScanner(terms)
+    const isFindable = terms.length > 0 && terms.every((t) => isAsciiTerm(t) && t.length <= maxWordLength)
+    this.finders = isFindable ? terms.map((t, i) => new AsciiTermFinder(t, i === terms.length - 1)) : null
   }
 
   matches(rel: string, bytes: Buffer): boolean {
+    if (!isAscii(bytes)) return this.scanner.matches(rel, lfText(bytes))
+    const found = this.finders === null ? null : this.foundInBytes(this.finders, rel, bytes)
     // NOTE: for ASCII bytes CR and BOM need no removing: neither is a word character.
-    return this.scanner.matches(rel, isAscii(bytes) ? bytes.toString('latin1') : lfText(bytes))
+    return found ?? this.scanner.matches(rel, bytes.toString('latin1'))
+  }
+
+  /** Every term in the bytes or the path; null when a finder could not tell cheaply. */
+  private foundInBytes(finders: readonly AsciiTermFinder[], rel: string, bytes: Buffer): boolean | null {
+    for (let t = 0; t < finders.length; t++) {
+      const found = finders[t].find(bytes)
+      if (found === null) return null
+      if (!found && !this.scanner.hasTermIn(t, rel)) return false
+    }
+    return true
   }
 }
 
@@ -163,7 +180,7 @@ export async function scanArticles(root: string, rels: readonly string[], terms:
   for (let from = 0; from < rels.length && !isStopped; ) {
     const dir = folderOf(rels[from])
     let to = from + 1
-    while (to < rels.length && to - from < maxFolderBatch && folderOf(rels[to]) === dir) to++
+    while (to < rels.length && to - from < maxFolderBatch && isInFolder(rels[to], dir)) to++
     const found: { rel: string; text: string | null }[] = []
     const skipped: SkippedFile[] = []
     const isProven = readFolder(root, dir, rels, from, to, (rel: string, read: ScanRead) => {
@@ -175,7 +192,7 @@ export async function scanArticles(root: string, rels: readonly string[], terms:
       if (read.kind === 'skipped') skipped.push({ path: rel, reason: read.reason })
       else if (read.kind === 'bytes' && matcher.matches(rel, read.bytes)) found.push({ rel, text: withTitles && couldEnter(rel) ? textOf(read.bytes) : null })
       return true
-    })
+    }, { withStats: false })
     from = to
     // NOTE: the folder left the root while its files were read: nothing read from it counts (see folder-open).
     if (!isProven) continue

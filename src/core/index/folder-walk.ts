@@ -23,16 +23,30 @@ export async function articleScopeOf(root: string): Promise<ArticleScope> {
 
 /**
  * Walks the folder `from` ('' for the root) of `root`, handing the articles found (relative `/` paths) to `take` in
- * chunks of at least `chunkSize` (the last one smaller). With `dirs`, each folder's stamp is recorded, taken before its
- * entries are read (so a change made meanwhile shows as a change next time), and a folder that is no plain folder
- * then (a link swapped in) is left out. A subfolder that vanished or cannot be read is skipped; fails only when
- * `from` is the root and it cannot be listed.
+ * chunks of at least `chunkSize` (the last one smaller), in the search's path order (see compareRanked). With `dirs`,
+ * each folder's stamp is recorded, taken before its entries are read (so a change made meanwhile shows as a change
+ * next time), and a folder that is no plain folder then (a link swapped in) is left out. A subfolder that vanished or
+ * cannot be read is skipped; fails only when `from` is the root and it cannot be listed.
+ * NOTE: in path order, a scan that has its best hits (title hits first, then by path) needs no title of any later
+ * match: a common word's search then works out a few hundred titles, not one per matching file.
  */
 export function walkArticles(root: string, from: string, scope: ArticleScope, take: (paths: string[]) => void, dirs: DirRow[] | null = null, chunkSize = 256): Result<void> {
-  const pending = [from]
+  // NOTE: a stack of what is still to be handed over, next on top: a folder as its path and a '/', a file as its
+  // path. A folder's entries are sorted by that key, so the files come out sorted by their whole path ('a.md' before
+  // the folder 'a', whose files start 'a/').
+  const pending = [`${from}/`]
   let found: string[] = []
   while (pending.length > 0) {
-    const dir = pending.pop() as string
+    const item = pending.pop() as string
+    if (!item.endsWith('/')) {
+      found.push(item)
+      if (found.length >= chunkSize) {
+        take(found)
+        found = []
+      }
+      continue
+    }
+    const dir = item.slice(0, -1)
     const abs = dir === '' ? root : absOf(root, dir)
     let stats: fs.Stats | null = null
     if (dirs !== null) {
@@ -49,16 +63,16 @@ export function walkArticles(root: string, from: string, scope: ArticleScope, ta
       continue
     }
     if (dirs !== null && stats !== null) dirs.push([dir, stats.mtimeMs, stats.ctimeMs])
+    const kept: string[] = []
     for (const entry of entries) {
       const child = dir === '' ? entry.name : `${dir}/${entry.name}`
       const kind = entryKind(entry, child, scope)
-      if (kind === 'folder') pending.push(child)
-      else if (kind === 'article') found.push(child)
+      if (kind === 'folder') kept.push(`${child}/`)
+      else if (kind === 'article') kept.push(child)
     }
-    if (found.length >= chunkSize) {
-      take(found)
-      found = []
-    }
+    // NOTE: the default sort compares UTF-16 code units, as compareRanked does; reversed onto the stack.
+    kept.sort()
+    for (let i = kept.length - 1; i >= 0; i--) pending.push(kept[i])
   }
   if (found.length > 0) take(found)
   return ok(undefined)

@@ -112,7 +112,7 @@ export async function saveSearchIndex(file: string, root: string, scope: Article
     // NOTE: a file skipped (too large, unreadable) is not saved: it is looked at again, and named, by every search.
     // The stamp is the opened file's: a file changed after is read again by the next search.
     const isProven = readFolder(root, dir, files, from, to, (rel: string, got: ScanRead) => {
-      if (got.kind === 'bytes') read.push({ rel, text: textOf(got.bytes), stats: got.stats })
+      if (got.kind === 'bytes' && got.stats !== null) read.push({ rel, text: textOf(got.bytes), stats: got.stats })
       return true
     })
     from = to

@@ -1,7 +1,5 @@
+import { maxWordLength } from './ascii-term-find'
 import { forEachTerm } from './term-index'
-
-/** The longest word the term index keeps (UTF-16 units); see forEachTerm. */
-const maxWordLength = 64
 
 /** True for a character forEachTerm counts as part of a word. */
 function isWordChar(c: number): boolean {
@@ -36,6 +34,15 @@ export class TermScanner {
       if (!found) return false
     }
     return true
+  }
+
+  /** True when term `t` (by its place in the query) is a word of `text` (the last term: a word's start), as matches judges it. */
+  hasTermIn(t: number, text: string): boolean {
+    const term = this.terms[t]
+    if (term === undefined || term.length > maxWordLength) return false
+    const isPrefix = t === this.terms.length - 1
+    const lower = lowerInPlace(text)
+    return lower === null ? hasWord(text, term, isPrefix) : hasTermAt(text, lower, term, isPrefix)
   }
 }
 

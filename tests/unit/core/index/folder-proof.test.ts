@@ -38,7 +38,7 @@ function readAll(folder: string, names: string[], useFolderProof = true): string
   const isProven = readFolder(site, folder, rels, 0, rels.length, (_rel: string, read: ScanRead) => {
     seen.push(read.kind === 'bytes' ? (read.bytes.includes('SECRET') ? 'SECRET' : 'INSIDE') : read.kind)
     return true
-  }, useFolderProof)
+  }, { useFolderProof })
   return isProven ? seen : ['dropped']
 }
 

@@ -133,6 +133,33 @@ describe('the folder scan (folio search, and a search while the index builds)', 
     expect(secret.ok && secret.value.total).toBe(0)
   })
 
+  it('lists articles in the path order of the ranking, so a scan stops working out titles once its best are found', async () => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-walk-order-'))
+    try {
+      for (const rel of ['a.md', 'a/b.md', 'a-b.md', 'a/a/z.md', 'B.md', 'a0.md', 'ä.md', 'a/\u{1D49C}.md', 'a/\uE000.md', 'a b/c.md']) {
+        fs.mkdirSync(path.dirname(path.join(tree, rel)), { recursive: true })
+        fs.writeFileSync(path.join(tree, rel), 'x\n')
+      }
+      const listed: string[] = []
+      expect((await listFolder(tree)((paths) => listed.push(...paths))).ok).toBe(true)
+      expect(listed).toHaveLength(10)
+      expect(listed).toEqual([...listed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true })
+    }
+  })
+
+  it('reads a file larger than the scan buffer whole (the last word of 600 KB found)', async () => {
+    const big = path.join(site, 'big.md')
+    fs.writeFileSync(big, `---\ntitle: Big\n---\n${'filler words here\n'.repeat(35000)}lastword\n`)
+    try {
+      const found = await searchFolderOnce(site, 'lastword', 20, { workers: 0 })
+      expect(found.ok && found.value.hits.map((h) => [h.path, h.title])).toEqual([['big.md', 'Big']])
+    } finally {
+      fs.rmSync(big)
+    }
+  })
+
   it.runIf(process.platform === 'linux')('never reads a file outside the folder when a folder of the path is swapped for a link after listing', async () => {
     const readFrom: string[] = []
     const realRead = fs.readSync
