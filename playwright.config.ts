@@ -13,7 +13,9 @@ export default defineConfig({
   // load 25-30 on two cores (index, git sync, link scan, image resize each still working, all passing alone).
   timeout: 180_000,
   expect: { timeout: 45_000 },
-  fullyParallel: false,
+  // NOTE: tests, not files, are dealt to the workers: every test serves its own folder (a file shares nothing between
+  // its tests but helpers), and with whole files the last one (preview, ~75 s) ran alone while the other worker idled.
+  fullyParallel: true,
   workers: 2,
   reporter: [['list']],
   use: {

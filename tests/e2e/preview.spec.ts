@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
@@ -145,58 +146,66 @@ test('links in the preview never navigate the app: http(s) opens a new tab, #anc
   await expect(page.getByRole('textbox', { name: 'Markdown editor' })).toBeVisible()
 })
 
-test('no XSS vector executes: no dialog, no request leaves 127.0.0.1, no script errors', async ({ page, served }) => {
-  test.setTimeout(240_000)
-  const vectors = JSON.parse(await readFile(path.join(repoRoot, 'tests', 'fixtures', 'xss-vectors.json'), 'utf8')) as XssVector[]
-  expect(vectors.length).toBeGreaterThan(100)
-  const dialogs: string[] = []
-  const outside: string[] = []
-  const scriptErrors: string[] = []
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message())
-    void dialog.dismiss()
-  })
-  page.on('request', (request) => {
-    const url = request.url()
-    if (!url.startsWith(`http://127.0.0.1:`) && !url.startsWith('data:') && !url.startsWith('about:')) outside.push(url)
-  })
-  page.on('pageerror', (error) => scriptErrors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Content Security Policy|Failed to load resource/.test(message.text())) scriptErrors.push(message.text())
-  })
-  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort())
+// NOTE: the vectors are split over a few tests, each with its own page and listeners, so the two workers share them:
+// in one run they were a single 36 s test, the last one running, while the other worker had finished.
+const xssParts = 3
+const xssVectors = JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'xss-vectors.json'), 'utf8')) as XssVector[]
 
-  await openByTitle(page, served.url, 'Welcome to Folio')
-  const preview = page.frameLocator(frameSelector).locator('body')
-  const editor = page.getByRole('textbox', { name: 'Markdown editor' })
-  await editor.click()
-  // NOTE: one vector per document, after a marker: an HTML block such as <textarea> may swallow what follows it.
-  for (const [index, vector] of vectors.entries()) {
-    const marker = `vector-${index}-rendered`
+for (let part = 0; part < xssParts; part += 1) {
+  test(`no XSS vector executes (part ${part + 1} of ${xssParts}): no dialog, no request leaves 127.0.0.1, no script errors`, async ({ page, served }) => {
+    test.setTimeout(240_000)
+    expect(xssVectors.length).toBeGreaterThan(100)
+    // NOTE: every vector lands in exactly one part (index modulo the part count).
+    const vectors = xssVectors.map((vector, index) => ({ vector, index })).filter(({ index }) => index % xssParts === part)
+    const dialogs: string[] = []
+    const outside: string[] = []
+    const scriptErrors: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    page.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(`http://127.0.0.1:`) && !url.startsWith('data:') && !url.startsWith('about:')) outside.push(url)
+    })
+    page.on('pageerror', (error) => scriptErrors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/Content Security Policy|Failed to load resource/.test(message.text())) scriptErrors.push(message.text())
+    })
+    await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort())
+
+    await openByTitle(page, served.url, 'Welcome to Folio')
+    const preview = page.frameLocator(frameSelector).locator('body')
+    const editor = page.getByRole('textbox', { name: 'Markdown editor' })
+    await editor.click()
+    // NOTE: one vector per document, after a marker: an HTML block such as <textarea> may swallow what follows it.
+    for (const { vector, index } of vectors) {
+      const marker = `vector-${index}-rendered`
+      await editor.click()
+      await page.keyboard.press('Control+A')
+      await page.keyboard.insertText(`${marker}\n\n${vector.markdown}\n`)
+      await expect(preview, vector.name).toContainText(marker)
+      // NOTE: real clicks on what is left of links and buttons must not run anything either (http(s) links would open
+      // a tab, so they are skipped). Playwright cannot evaluate script inside the frame: it is sandboxed without scripts.
+      for (const element of await preview.locator('a, area, button').all()) {
+        if (/^https?:/i.test((await element.getAttribute('href')) ?? '') || !(await element.isVisible())) continue
+        await element.click({ force: true, timeout: 2000 })
+      }
+    }
+    await afterFrames(page, 20)
+    expect(dialogs).toEqual([])
+    expect(outside).toEqual([])
+    expect(scriptErrors).toEqual([])
+    await expect(preview.locator('script')).toHaveCount(0)
+
+    // NOTE: the control: a remote image with "Load remote images" on does make a request, so the listener works.
+    await page.getByRole('checkbox', { name: 'Load remote images' }).check()
     await editor.click()
     await page.keyboard.press('Control+A')
-    await page.keyboard.insertText(`${marker}\n\n${vector.markdown}\n`)
-    await expect(preview, vector.name).toContainText(marker)
-    // NOTE: real clicks on what is left of links and buttons must not run anything either (http(s) links would open
-    // a tab, so they are skipped). Playwright cannot evaluate script inside the frame: it is sandboxed without scripts.
-    for (const element of await preview.locator('a, area, button').all()) {
-      if (/^https?:/i.test((await element.getAttribute('href')) ?? '') || !(await element.isVisible())) continue
-      await element.click({ force: true, timeout: 2000 })
-    }
-  }
-  await afterFrames(page, 20)
-  expect(dialogs).toEqual([])
-  expect(outside).toEqual([])
-  expect(scriptErrors).toEqual([])
-  await expect(preview.locator('script')).toHaveCount(0)
-
-  // NOTE: the control: a remote image with "Load remote images" on does make a request, so the listener works.
-  await page.getByRole('checkbox', { name: 'Load remote images' }).check()
-  await editor.click()
-  await page.keyboard.press('Control+A')
-  await page.keyboard.insertText('![remote](https://images.example/control.png)\n')
-  await expect.poll(() => outside).toContain('https://images.example/control.png')
-})
+    await page.keyboard.insertText('![remote](https://images.example/control.png)\n')
+    await expect.poll(() => outside).toContain('https://images.example/control.png')
+  })
+}
 
 test('a ref link in the preview opens the article it names in the editor', async ({ page, served }) => {
   await openByTitle(page, served.url, 'Markdown showcase')
