@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type * as WorkerThreads from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
+import { errnoCode } from '../errno'
 import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, type ScanResult, type ScanSettings, type SkippedFile } from './folder-scan'
 import { searchWithSavedIndex } from './search-cache'
 import { articleScopeOf, walkArticles } from './folder-walk'
@@ -91,9 +92,10 @@ function merged(results: readonly ScanResult[], limit: number, listed: number): 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
- * How many worker threads a scan starts besides this thread, which scans too: the cores less one (at most 3), and
- * none on one core or when the machine is already busy (its load average, over the last minute, at or above its
- * cores), as `make -l` holds back jobs. `load` is 0 where the system keeps none (Windows): workers are used there.
+ * How many worker threads a scan starts besides this thread, which scans too, where the system does not tell how
+ * many threads are runnable now (see idleCoreWorkers): the cores less one (at most 3), and none on one core or when
+ * the machine is already busy (its load average, over the last minute, at or above its cores), as `make -l` holds
+ * back jobs. `load` is 0 where the system keeps none (Windows): workers are used there.
  * NOTE: measured at 50,000 articles with the load at 17-18 on 2 cores: one worker cost 0.5 s more CPU (its start-up
  * alone about 0.09 s; each file also read slower with two threads of one process at it) and made the search 1.5x
  * slower in wall time than this thread alone. On an idle machine the second core shares the reading.
@@ -101,6 +103,46 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 export function scanWorkerCount(cores: number, load: number): number {
   if (cores <= 1 || load >= cores) return 0
   return Math.min(3, cores - 1)
+}
+
+/**
+ * How many threads besides this one are running or waiting for a core right now, from the text of /proc/loadavg
+ * (its fourth field counts the runnable threads, this one included); null when the text does not say.
+ */
+export function othersRunnable(loadavg: string): number | null {
+  const running = /^\S+ \S+ \S+ (\d+)\//.exec(loadavg)
+  return running === null ? null : Math.max(0, Number(running[1]) - 1)
+}
+
+/** How many worker threads a scan starts when `others` threads are runnable now: one per core nobody wants (at most 3). */
+export function idleCoreWorkers(cores: number, others: number): number {
+  return Math.max(0, Math.min(3, cores - 1 - others))
+}
+
+/**
+ * Runnable threads besides this one now (Linux), or null where the system does not tell (see scanWorkerCount).
+ * NOTE: the one-minute load average lags: a minute after a busy spell it still says busy while both cores are idle
+ * (load 4.9 on an idle machine in the lead's idle bench), and a scan lasts a second.
+ */
+function othersRunnableNow(): number | null {
+  try {
+    return othersRunnable(fs.readFileSync('/proc/loadavg', 'latin1'))
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return null
+  }
+}
+
+/**
+ * How many workers to start now: by the threads runnable now (the fewer of `before`, taken as the scan started,
+ * and now: the V8 threads of this process's own start-up may be running at either) where the system tells, else
+ * by the load average.
+ */
+function workersForMachine(before: number | null): number {
+  const cores = os.availableParallelism()
+  const now = othersRunnableNow()
+  if (before === null || now === null) return scanWorkerCount(cores, os.loadavg()[0])
+  return idleCoreWorkers(cores, Math.min(before, now))
 }
 
 /**
@@ -117,13 +159,15 @@ export async function scanFolder(
 ): Promise<Result<FolderScan>> {
   const script = options.workerScript ?? builtWorkerScript()
   // NOTE: this thread scans too once listing is done, so it counts as one of the cores (on two cores: one worker).
-  const maxWorkers = script === null ? 0 : (options.workers ?? scanWorkerCount(os.availableParallelism(), os.loadavg()[0]))
+  const before = script === null || options.workers !== undefined ? null : othersRunnableNow()
+  const mayStartWorkers = script !== null && options.workers !== 0
   const threshold = options.workerThreshold ?? 2000
-  const fromSource = maxWorkers > 0 && script?.pathname.endsWith('.ts') === true ? (await import('../source-worker')).startSourceWorker : null
+  const fromSource = mayStartWorkers && script?.pathname.endsWith('.ts') === true ? (await import('../source-worker')).startSourceWorker : null
   const workers: ScanWorker[] = []
   const answers: Promise<ScanResult>[] = []
   const queue: string[][] = []
   let listed = 0
+  let isDecided = !mayStartWorkers
   let failure: unknown = null
   const send = (worker: ScanWorker): void => {
     const chunk = queue.shift() as string[]
@@ -136,8 +180,11 @@ export async function scanFolder(
   const take = (paths: string[]): void => {
     listed += paths.length
     for (let at = 0; at < paths.length; at += chunkSize) queue.push(paths.slice(at, at + chunkSize))
-    if (workers.length === 0 && maxWorkers > 0 && listed >= threshold && script !== null) {
-      for (let i = 0; i < maxWorkers; i++) {
+    if (workers.length === 0 && !isDecided && listed >= threshold && script !== null) {
+      // NOTE: decided once, when the folder proves large enough to pay for a worker's start-up.
+      isDecided = true
+      const count = options.workers ?? workersForMachine(before)
+      for (let i = 0; i < count; i++) {
         const worker: ScanWorker = { thread: startWorker(script, { root, terms: [...terms], settings }, fromSource), waiting: [] }
         worker.thread.on('message', (result: ScanResult) => {
           worker.waiting.shift()?.resolve(result)

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { SearchResults } from '@shared/api'
 import type { Result } from '@shared/result'
 import { ok } from '@shared/result'
-import { writeFileAtomic } from '../atomic-write'
 import { errnoCode } from '../errno'
 import { entryKind, type ArticleScope } from '../store/entry-rules'
 import { bestHits, titlePatterns, withSnippets, type RankedHit } from './folder-scan'
@@ -23,10 +21,34 @@ export { loadSearchIndex } from './search-index-format'
 // each folder only while its mtime and ctime are: a folder whose entries changed is listed again, so new files are
 // read and removed ones dropped. A file that is malformed, of another version or for another folder is ignored.
 
-/** The saved search index's file for the folder `root` under `cacheDir`. */
+/** A 53-bit hash of `text` (cyrb53), `seed` picking one of many: a name for a cache file, not a proof of anything. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed
+  let h2 = 0x41c6ce57 ^ seed
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+/**
+ * The saved search index's file for the folder `root` under `cacheDir`. NOTE: named by a hash made here, not by
+ * node:crypto, whose loading was 17 ms of every search's start-up; a file names its folder inside (loadSearchIndex
+ * checks it), so two folders with one name only take turns.
+ */
 export function searchIndexFile(cacheDir: string, root: string): string {
-  const key = createHash('sha256').update(root).digest('hex').slice(0, 20)
-  return path.join(cacheDir, 'search', `${key}.bin`)
+  const key = `${hash53(root, 1).toString(16).padStart(14, '0')}${hash53(root, 2).toString(16).padStart(14, '0')}`
+  return path.join(cacheDir, 'search', `${key.slice(0, 24)}.bin`)
+}
+
+/** Where an earlier Folio kept the saved search index of `root` (named by SHA-256), removed when a new one is saved. */
+async function formerIndexFile(file: string, root: string): Promise<string> {
+  const { createHash } = await import('node:crypto')
+  return path.join(path.dirname(file), `${createHash('sha256').update(root).digest('hex').slice(0, 20)}.bin`)
 }
 
 /** True when `file` would lie inside `root` (the content folder), where Folio writes nothing of its own. */
@@ -131,7 +153,10 @@ export async function saveSearchIndex(file: string, root: string, scope: Article
     if (errnoCode(error) === undefined) throw error
     return false
   }
-  return (await writeFileAtomic(file, bytes)).ok
+  const { writeFileAtomic } = await import('../atomic-write')
+  if (!(await writeFileAtomic(file, bytes)).ok) return false
+  fs.rmSync(await formerIndexFile(file, root), { force: true })
+  return true
 }
 
 /** What checking a saved index against the folder found: documents still valid, and files to read again. */

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { ok, type Result } from '@shared/result'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { maxScannedBytes } from '../../../../src/core/index/scan-read'
-import { listFolder, scanFolder, scanNote, scanWorkerCount, searchFolderOnce } from '../../../../src/core/index/folder-search'
+import { idleCoreWorkers, listFolder, othersRunnable, scanFolder, scanNote, scanWorkerCount, searchFolderOnce } from '../../../../src/core/index/folder-search'
 import { forEachTerm, queryTerms, TermIndex } from '../../../../src/core/index/term-index'
 import { TermScanner } from '../../../../src/core/index/term-scan'
 import { makeCorpus, removeTempDir } from '../corpus'
@@ -204,5 +204,19 @@ describe('scanWorkerCount', () => {
     expect(scanWorkerCount(8, 3)).toBe(3)
     // NOTE: Windows keeps no load average (os.loadavg() gives zeros): workers are used there.
     expect(scanWorkerCount(4, 0)).toBe(3)
+  })
+
+  it('counts, where the system tells, the threads runnable now and starts a worker per core nobody else wants', () => {
+    expect(othersRunnable('0.47 1.87 3.78 1/345 12345\n')).toBe(0)
+    expect(othersRunnable('4.90 3.00 2.00 3/400 999\n')).toBe(2)
+    expect(othersRunnable('17.43 17.86 12.57 18/612 31337')).toBe(17)
+    expect(othersRunnable('')).toBeNull()
+    expect(othersRunnable('garbage')).toBeNull()
+    expect(idleCoreWorkers(2, 0)).toBe(1)
+    expect(idleCoreWorkers(2, 1)).toBe(0)
+    expect(idleCoreWorkers(2, 17)).toBe(0)
+    expect(idleCoreWorkers(1, 0)).toBe(0)
+    expect(idleCoreWorkers(8, 2)).toBe(3)
+    expect(idleCoreWorkers(8, 5)).toBe(2)
   })
 })
