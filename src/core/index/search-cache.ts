@@ -191,9 +191,9 @@ function freshness(root: string, scope: ArticleScope, saved: SavedIndex, valid: 
 }
 
 /** Every saved file checked by its stamp (see checkStamps) and every saved folder by its own (see freshness). */
-function checkedStamps(root: string, scope: ArticleScope, saved: SavedIndex): Freshness {
+function checkedStamps(root: string, scope: ArticleScope, saved: SavedIndex, file: string): Freshness {
   const changed: string[] = []
-  return freshness(root, scope, saved, checkStamps(root, saved.paths, saved.stamps, 0, saved.paths.length, changed), changed)
+  return freshness(root, scope, saved, checkStamps(root, saved.paths, saved.stamps, 0, saved.paths.length, changed, file), changed)
 }
 
 /**
@@ -245,7 +245,7 @@ export async function searchWithSavedIndex(
   if (saved === null) return null
   const { ids } = saved
   // NOTE: sharing the stamp check with a worker thread was tried: its start-up cost more than it saved (50k files).
-  const { valid, toScan } = checkedStamps(root, scope, saved)
+  const { valid, toScan } = checkedStamps(root, scope, saved, file)
   const live = ids.filter((id) => valid[id] === 1)
   const fromIndex = rankedFromIndex(saved, live, titlePatterns(terms), limit)
   if (fromIndex === null) return null
