@@ -1,7 +1,64 @@
+import { statSync } from 'node:fs'
 import fs from 'node:fs/promises'
-import { stylesheetLinks } from '@shared/early-page'
+import type { EarlyData } from '@shared/early-data'
+import { earlyPage, stylesheetLinks } from '@shared/early-page'
 import { errnoCode } from '../core/errno'
 import { resolveStatic } from './static-files'
+
+/** The built page and its stylesheets' texts (by href), as earlyPage takes them. */
+export interface PageParts {
+  html: string
+  styles: Map<string, string>
+}
+
+/**
+ * The built index.html and its stylesheets, read once and kept, so serving the page costs no file read. NOTE: the
+ * first page is asked for while the folder index starts (a browser opened on the printed URL at once): each read
+ * through the thread pool waited for turns of an event loop busy with the index's first batches. A rebuild while
+ * serving is noticed by index.html's size, mtime and inode (one stat, no wait), and the page is read again.
+ */
+export class PageTemplate {
+  private parts: Promise<PageParts | null> | null = null
+  private stamp = ''
+
+  constructor(private readonly rendererDir: string) {}
+
+  /** The page's parts; null when the build has no index.html. */
+  get(): Promise<PageParts | null> {
+    const stats = statSync(`${this.rendererDir}/index.html`, { throwIfNoEntry: false })
+    const stamp = stats === undefined ? '' : `${stats.size}:${stats.mtimeMs}:${stats.ino}`
+    if (this.parts === null || stamp !== this.stamp) {
+      this.stamp = stamp
+      this.parts = this.read()
+    }
+    return this.parts
+  }
+
+  private async read(): Promise<PageParts | null> {
+    const file = await resolveStatic(this.rendererDir, '/')
+    if (file === null) return null
+    let html: string
+    try {
+      html = await fs.readFile(file, 'utf8')
+    } catch (error) {
+      // NOTE: gone since it was found (a rebuild): no page, as for any missing file; the next request looks again.
+      if (errnoCode(error) === undefined) throw error
+      this.parts = null
+      return null
+    }
+    return { html, styles: await pageStyles(this.rendererDir, html) }
+  }
+}
+
+/**
+ * Makes a page once from made-up data, so the first real request does not pay for first use: the runtime loads its
+ * locale data on the first Intl formatter (30-90 ms of CPU here), and the first screen's code runs cold.
+ */
+export function warmEarlyPage(parts: PageParts): void {
+  const article = { path: 'a.md', title: 'A', date: '2024-01-02', isDraft: false, format: 'yaml' as const, tags: [], categories: [], buildStatus: 'published' as const }
+  const data: EarlyData = { folder: { ok: true, value: { root: '/a', name: 'a' } }, index: { ok: true, value: { articles: [article], done: 1, total: 2, isComplete: false, nextAfter: null } } }
+  earlyPage(parts.html, data, { styles: parts.styles })
+}
 
 /**
  * The texts of the page's stylesheets (by href, as linked from index.html), read from the built renderer for

@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fail, ok, type Result } from '@shared/result'
-import { errnoCode, errnoToResult } from '../core/errno'
+import { errnoToResult } from '../core/errno'
 import { createChromiumPdfRenderer, defaultStateDir } from '../core/export/index'
 import { createFolioHost, type FolioHost, type IndexPlacement } from '../core/host/folio-host'
 import { defaultCacheDir } from '../core/index/summary-cache'
@@ -12,7 +12,7 @@ import { createToken, hasValidToken, isAllowedHost, isAllowedOrigin, securityHea
 import { assetPathAfterCapability, assetPrefixFor, assetRoutePrefix, sendAsset } from './asset-route'
 import { resolveStatic, sendStatic } from './static-files'
 import { earlyDataOf, earlyPage } from '@shared/early-page'
-import { pageStyles, requestLocale } from './early-page'
+import { PageTemplate, requestLocale, warmEarlyPage, type PageParts } from './early-page'
 
 /** Options of startServer. */
 export interface ServerOptions {
@@ -50,6 +50,7 @@ interface Context {
   assetCapability: string
   rendererDir: string
   host: FolioHost
+  page: PageTemplate
 }
 
 function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
@@ -79,10 +80,13 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: Context): P
     if (encoded === null || root === undefined) return sendText(res, 404, 'Not found.')
     return sendAsset(res, root, encoded, method === 'HEAD', req.headers.range)
   }
+  if (method === 'GET' && isPage(url.pathname) && tokensEqual(ctx.token, url.searchParams.get('token'))) {
+    const parts = await ctx.page.get()
+    if (parts !== null) return sendEarlyPage(res, parts, ctx, requestLocale(req.headers['accept-language']))
+  }
   // NOTE: the page and its scripts hold no secret (the token comes from the URL the user opened, the asset
   // capability from /api/session), so they are served to anyone who may reach the port.
   const file = await resolveStatic(ctx.rendererDir, url.pathname)
-  if (file !== null && method === 'GET' && isPage(url.pathname) && tokensEqual(ctx.token, url.searchParams.get('token'))) return sendEarlyPage(res, file, ctx, requestLocale(req.headers['accept-language']))
   if (file === null || !(await sendStatic(res, file, method === 'HEAD'))) sendText(res, 404, 'Not found.')
 }
 
@@ -97,16 +101,7 @@ function isPage(pathname: string): boolean {
  * only for the address that carries the session token (what `folio serve` printed): the data is what the API would
  * answer that token, never more; without it the page is the plain file, which holds no secret.
  */
-async function sendEarlyPage(res: ServerResponse, file: string, ctx: Context, locale: string | undefined): Promise<void> {
-  let html: string
-  try {
-    html = await fs.readFile(file, 'utf8')
-  } catch (error) {
-    // NOTE: the file went away since resolveStatic found it (a rebuild): as for any static file, a 404.
-    if (errnoCode(error) === undefined) throw error
-    return sendText(res, 404, 'Not found.')
-  }
-  const styles = await pageStyles(ctx.rendererDir, html)
+async function sendEarlyPage(res: ServerResponse, { html, styles }: PageParts, ctx: Context, locale: string | undefined): Promise<void> {
   const settings = await ctx.host.handlers.getSettings()
   const theme = settings.ok ? settings.value.theme : 'system'
   sendText(res, 200, earlyPage(html, await earlyDataOf(ctx.host.handlers), { locale, styles, theme }), 'text/html; charset=utf-8')
@@ -147,7 +142,12 @@ export async function startServer(options: ServerOptions): Promise<Result<Runnin
   })
   const opened = await host.open(options.root)
   if (!opened.ok) return opened
-  const ctx: Context = { port: 0, token: createToken(), assetCapability: createToken(), rendererDir, host }
+  // NOTE: read and used once before the URL is out, so the first page request (often at once) reads no file and
+  // loads no locale data.
+  const page = new PageTemplate(rendererDir)
+  const parts = await page.get()
+  if (parts !== null) warmEarlyPage(parts)
+  const ctx: Context = { port: 0, token: createToken(), assetCapability: createToken(), rendererDir, host, page }
   const server = http.createServer((req, res) => {
     route(req, res, ctx).catch((error: unknown) => {
       // NOTE: a thrown error is a bug; answer 500 rather than leave the request hanging, and keep serving.

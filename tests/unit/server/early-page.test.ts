@@ -91,6 +91,24 @@ describe('the page served with the session token', () => {
     expect((await send(server.port, { path: `/?token=${server.token}` })).body).toContain('<html>')
   })
 
+  it('is made from the build read once, and from the new build after a rebuild while serving', async () => {
+    const index = path.join(base, 'renderer', 'index.html')
+    const built = fs.readFileSync(index, 'utf8')
+    try {
+      // NOTE: a rebuild replaces the file (a new inode), as Vite's writes do; the next page is made from it.
+      fs.rmSync(index)
+      fs.writeFileSync(index, built.replace('<title>Folio</title>', '<title>Folio rebuilt</title>'))
+      const page = await send(server.port, { path: `/?token=${server.token}` })
+      expect(page.body).toContain('<title>Folio rebuilt</title>')
+      expect(page.body).toMatch(/<div id="root"><div class="workbench first-screen"/)
+      fs.rmSync(index)
+      expect((await send(server.port, { path: `/?token=${server.token}` })).status).toBe(404)
+    } finally {
+      fs.writeFileSync(index, built)
+    }
+    expect((await send(server.port, { path: `/?token=${server.token}` })).body).toContain('<title>Folio</title>')
+  })
+
   it('carries nothing without the right token: the plain page, which holds no secret', async () => {
     for (const p of ['/', '/?token=', '/?token=wrong', `/?token=${server.token}x`, `/index.html?token=${server.token.toUpperCase()}`]) {
       const page = await send(server.port, { path: p })
