@@ -17,6 +17,8 @@ import { RenameWindow } from './index/rename-window'
 import { GitService } from './git/git-service'
 import type { GitRunnerOptions } from './git/git-runner'
 
+const noop = (): void => undefined
+
 /** Files larger than this are refused with TOO_LARGE (bytes); the store's limit. */
 export const maxArticleBytes = storeMaxBytes
 
@@ -167,12 +169,18 @@ export class FolderSession {
     }
   }
 
-  /** Starts the watcher and, beside it, the folder index in the background so rows are ready early; resolves when the watcher is ready. */
-  async start(): Promise<void> {
+  /**
+   * Starts the watcher and, beside it, the folder index in the background so rows are ready early; resolves when the
+   * watcher is ready. With `hold`, the index reads its first rows now and the rest (and the watcher) waits until
+   * `hold` settles (see ArticleIndex.holdBulkUntil).
+   */
+  async start(hold?: Promise<unknown>): Promise<void> {
     // NOTE: the watcher's first crawl of a large folder takes a while; the index does not wait for it. Its full-text
-    // pass does, and re-reads every file, so a change made before the watcher was ready still reaches the list.
-    const watching = this.watcher.start()
+    // pass does, and re-reads every file, so a change made before the watcher was ready (or while held) still
+    // reaches the list.
+    const watching = hold === undefined ? this.watcher.start() : hold.then(noop, noop).then(() => this.watcher.start())
     this.index.holdFullTextUntil(watching)
+    if (hold !== undefined) this.index.holdBulkUntil(hold)
     this.startIndex()
     await watching
   }

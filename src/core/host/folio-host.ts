@@ -50,8 +50,11 @@ export interface FolioHost {
   readonly handlers: RequestHandlers
   /** Subscribes to every event the host pushes (folder changes, index progress, export progress, folder-opened). */
   onEvent(listener: (event: FolderEvent) => void): Unsubscribe
-  /** Opens `dir` as the content folder and starts watching it; on failure the previous folder stays open. */
-  open(dir: string): Promise<Result<FolderInfo>>
+  /**
+   * Opens `dir` as the content folder and starts watching it; on failure the previous folder stays open. With
+   * `holdIndexUntil`, the index reads its first rows at once and the rest waits for it (see FolderSession.start).
+   */
+  open(dir: string, options?: { holdIndexUntil?: Promise<unknown> }): Promise<Result<FolderInfo>>
   /** The open folder, or null. */
   session(): FolderSession | null
   /** Resolves once the open folder is watched, or its watcher failed (told to onWatchError). */
@@ -88,7 +91,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
     await closing?.dispose()
   }
 
-  const open = async (dir: string): Promise<Result<FolderInfo>> => {
+  const open = async (dir: string, openOptions: { holdIndexUntil?: Promise<unknown> } = {}): Promise<Result<FolderInfo>> => {
     const onWatchError = options.onWatchError
     const opened = await FolderSession.open(dir, {
       index: { ...options.index, cacheDir: options.cacheDir },
@@ -101,7 +104,7 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
     // NOTE: the folder shows without waiting for the watcher's first crawl (seconds on 50,000 articles): the index
     // has begun, and its full-text pass re-reads every file once the watcher is ready. A watcher that cannot start
     // is told to onWatchError; the folder still opens (saves keep their checks).
-    watching = opened.value.start().catch((error: unknown) => {
+    watching = opened.value.start(openOptions.holdIndexUntil).catch((error: unknown) => {
       onWatchError?.(`Outside changes will not be noticed: ${messageOf(error)}`)
     })
     const info = opened.value.info()

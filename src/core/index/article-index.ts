@@ -55,6 +55,8 @@ function shardOf(path: string, count: number): number {
   return Math.abs(h) % count
 }
 
+const noop = (): void => undefined
+
 const comparePaths = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The index in sorted `paths` of the first path after `after`. */
@@ -88,6 +90,7 @@ export class ArticleIndex {
   private searchable: Promise<void> | null = null
   private isDisposed = false
   private fullTextGate: Promise<unknown> = Promise.resolve()
+  private bulkGate: Promise<unknown> | null = null
 
   constructor(
     private readonly root: string,
@@ -116,6 +119,17 @@ export class ArticleIndex {
    */
   holdFullTextUntil(ready: Promise<unknown>): void {
     this.fullTextGate = ready
+  }
+
+  /**
+   * Holds everything after the first rows (see sendFirstRows) until `ready` settles: the listing, the cached
+   * summaries and the summary pass (call before `start`). NOTE: for a host whose first screen is asked for at once
+   * (`folio serve` opened in a browser): the first rows are in, and the bulk of the work in this thread (50,000
+   * paths sent to the shards, then as many summaries received, and their garbage) would otherwise make that page
+   * wait behind it.
+   */
+  holdBulkUntil(ready: Promise<unknown>): void {
+    this.bulkGate = ready
   }
 
   /** Resolves when the full-text index covers every article found by `start`. */
@@ -293,6 +307,7 @@ export class ArticleIndex {
     // read in this thread (see sendFirstRows) are settled the same way.
     const fromCache = new Map<string, ArticleSummary>()
     this.sendFirstRows(fromCache)
+    if (this.bulkGate !== null) await this.bulkGate.then(noop, noop)
     const cachedPass = this.options.cacheDir ? this.summarizeCached(fromCache) : Promise.resolve()
     // NOTE: each chunk of the listing goes to the shards as it comes, so they summarize while the rest is listed.
     const listed = new Set<string>()

@@ -23,7 +23,8 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Folio</title>')
   fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)')
   fs.writeFileSync(path.join(base, 'secret.txt'), 'secret')
-  const started = await startServer({ root, port: 0, rendererDir: renderer })
+  // NOTE: no hold: these tests wait for the watcher before any API call (the hold has its own test below).
+  const started = await startServer({ root, port: 0, rendererDir: renderer, holdIndexMs: 0 })
   if (!started.ok) throw new Error(started.error.message)
   server = started.value
   await server.watching
@@ -35,6 +36,24 @@ afterEach(async () => {
 })
 
 describe('startServer', () => {
+  it('holds the index past its first rows and the watcher until the page first calls the API', async () => {
+    const held = await startServer({ root, port: 0, rendererDir: path.join(base, 'renderer'), holdIndexMs: 3_600_000 })
+    if (!held.ok) throw new Error(held.error.message)
+    try {
+      let isWatching = false
+      const watching = held.value.watching.then(() => (isWatching = true))
+      // NOTE: instead of sleeping: the page was answered (a turn of the server's loop), the watcher not yet started.
+      expect((await send(held.value.port, { path: `/?token=${held.value.token}` })).status).toBe(200)
+      expect(isWatching).toBe(false)
+      const headers = { ...json, origin: `http://127.0.0.1:${held.value.port}`, 'x-folio-token': held.value.token }
+      const listed = await send(held.value.port, { method: 'POST', path: '/api/listArticles', headers, body: JSON.stringify({ args: [] }) })
+      expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: [{ path: 'posts/a.md', title: 'A' }] })
+      await watching
+    } finally {
+      await held.value.close()
+    }
+  })
+
   it('prints a 127.0.0.1 URL with a 64-hex token', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`)
     expect(server.token).toMatch(/^[0-9a-f]{64}$/)

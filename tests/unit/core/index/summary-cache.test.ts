@@ -212,6 +212,30 @@ describe('summary cache', () => {
     }
   })
 
+  it('holds everything past the first rows until told (folio serve passes the page having called)', async () => {
+    let release = (): void => undefined
+    const index = new ArticleIndex(corpus, { mode: 'local', shards: 1 })
+    index.holdBulkUntil(new Promise<void>((resolve) => (release = resolve)))
+    const unheld = new ArticleIndex(corpus, { mode: 'local', shards: 1 })
+    try {
+      let isSummarized = false
+      const summarized = index.start().then((result) => {
+        isSummarized = true
+        return result
+      })
+      // NOTE: instead of sleeping: the same folder indexed in the same thread with no hold, started later, completes;
+      // the held index must not have listed or read anything meanwhile.
+      expect((await unheld.start()).ok).toBe(true)
+      expect(isSummarized).toBe(false)
+      expect(index.snapshot().done).toBe(0)
+      release()
+      expect((await summarized).ok).toBe(true)
+      expect(index.snapshot().done).toBe(unheld.snapshot().done)
+    } finally {
+      await Promise.all([index.dispose(), unheld.dispose()])
+    }
+  })
+
   it('writes the file in parts that make the same JSON as the whole at once, and reads it back', () => {
     const article = (i: number): CachedArticle => ({
       size: i, mtimeMs: i + 0.5, ctimeMs: i + 1, publishDate: i % 2 === 0 ? null : '2030-01-01', expiryDate: null,
