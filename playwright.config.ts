@@ -16,7 +16,10 @@ export default defineConfig({
   // NOTE: tests, not files, are dealt to the workers: every test serves its own folder (a file shares nothing between
   // its tests but helpers), and with whole files the last one (preview, ~75 s) ran alone while the other worker idled.
   fullyParallel: true,
-  workers: 2,
+  // NOTE: three workers on two cores: a test mostly waits (the server, the app's debounces, Chromium), and two workers
+  // beside lint used under 1.2 of the 2 cores in the idle CI (e2e 155 s of CPU in 226 s). Back to back at load 14-19,
+  // all 42 tests: 2 workers 382 s wall, 191 s CPU; 3 workers 352 s wall, 177 s CPU; all passed both times.
+  workers: 3,
   reporter: [['list']],
   use: {
     launchOptions: {
