@@ -156,6 +156,22 @@ export function bestHits(a: RankedHit[], b: RankedHit[], limit: number): RankedH
   return out
 }
 
+/**
+ * `rels` with the files of each folder together (folders in the order they first come, each one's files in order).
+ * NOTE: in path order a folder's files are broken up by its page bundles (`a.md`, `b/index.md`, `c.md`): read as
+ * they come, the folder was opened and proven again after each bundle, two thirds more folder opens at 10k.
+ */
+function groupedByFolder(rels: readonly string[]): readonly string[] {
+  const groups = new Map<string, string[]>()
+  for (const rel of rels) {
+    const dir = folderOf(rel)
+    const group = groups.get(dir)
+    if (group === undefined) groups.set(dir, [rel])
+    else group.push(rel)
+  }
+  return groups.size === 1 ? rels : [...groups.values()].flat()
+}
+
 /** At most how many files of one folder are read under one proof of it (their matches wait for its second proof). */
 const maxFolderBatch = 64
 
@@ -165,8 +181,9 @@ const maxFolderBatch = 64
  * and named). Returns how many match and the best `settings.limit` in the index's order, each with its title; no
  * snippets (see withSnippets). Builds no index and parses no front matter but the titles that could rank a hit.
  */
-export async function scanArticles(root: string, rels: readonly string[], terms: readonly string[], settings: ScanSettings, best: RankedHit[] = []): Promise<ScanResult> {
+export async function scanArticles(root: string, paths: readonly string[], terms: readonly string[], settings: ScanSettings, best: RankedHit[] = []): Promise<ScanResult> {
   const { limit, withTitles, deadline } = settings
+  const rels = groupedByFolder(paths)
   const matcher = new BytesMatcher(terms)
   const patterns = titlePatterns(terms)
   const result: ScanResult = { total: 0, hits: best, scanned: 0, skippedCount: 0, skipped: [] }

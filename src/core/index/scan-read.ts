@@ -117,8 +117,9 @@ function readInFolder(folder: { prefix: string }, name: string): ScanRead {
         scratch = Buffer.concat([scratch.subarray(0, read)], Math.min(maxScannedBytes + 1, Math.max(stats.size + 1, scratch.length * 2)))
       }
       const n = fs.readSync(fd, scratch, read, scratch.length - read, read)
-      if (n === 0) return { kind: 'bytes', bytes: scratch.subarray(0, read), stats: null }
       read += n
+      // NOTE: a regular file's short read is its end (as readForSummary takes it): no second read to hear it.
+      if (n === 0 || read < scratch.length) return { kind: 'bytes', bytes: scratch.subarray(0, read), stats: null }
     }
   } catch (error) {
     const code = errnoCode(error)
