@@ -88,6 +88,10 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       let isReset = isNewDocument
       if (page?.root !== root) {
         page = new PreviewDom(root, { sanitize: (units) => sanitizePreviewUnits(units, sanitizeOptions) })
+        // NOTE: a frame document can outlive the effect that filled it (the effect runs again when the asset prefix
+        // arrives in browser mode or a setting changes, before or without a new srcdoc): a new page starts on an
+        // empty root, or the last page's header and blocks stay above its own (seen in screenshots: two headers).
+        page.clear()
         isReset = true
       }
       const path = editor.activePath
@@ -116,7 +120,12 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       const doc = frame.contentDocument
       if (!doc) return
       render()
-      const stopSync = syncScroll(editor.view, doc, (line) => page?.blockAtOrAbove(line) ?? null)
+      const stopSync = syncScroll(
+        editor.view,
+        doc,
+        (line) => page?.blockAtOrAbove(line) ?? null,
+        (top) => page?.lineAtTop(top) ?? null,
+      )
       const stopLinks = interceptPreviewLinks(doc, (url) => openPreviewLink(url, host), (href) => onOpenLinkRef.current?.(href))
       detach = () => {
         stopSync()

@@ -133,4 +133,17 @@ describe('preview', () => {
     expect(open).toHaveBeenCalledTimes(1)
     open.mockRestore()
   })
+
+  it('shows the article once when the preview is set up again over the same frame document (remote images turned on)', async () => {
+    renderApp()
+    await openArticle('Hello world', helloText)
+    await waitFor(() => expect(within(frame().body).getByRole('heading', { name: 'Hello' })).toBeTruthy())
+    const before = frame().body.innerHTML
+    // NOTE: the setting sets the preview up again; jsdom keeps the frame's document (as a browser does until the new
+    // srcdoc loads, and for good when the asset prefix arrives in browser mode), so the new page starts on a full root.
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Load remote images' }))
+    await waitFor(() => expect(within(frame().body).getAllByRole('heading', { name: 'Hello' })).toHaveLength(1))
+    expect(frame().body.querySelectorAll('.article-header')).toHaveLength(1)
+    expect(frame().body.innerHTML).toBe(before)
+  })
 })
