@@ -1,6 +1,7 @@
 import { shiftLine, type LineShift, type UnitData, type UnitPatch } from '@shared/markdown/preview-model'
 import { joinParts, parseUnit, UnitInParts, type DomUnit, type UnitParts } from './dom-unit'
 import { StepSizer } from './step-sizer'
+import { blockAtOrAboveIn, lineAtTopOf } from './unit-search'
 
 /** How the page applies patches: the sanitizer of units, and how long one slice of work may hold the thread. */
 export interface PreviewDomOptions {
@@ -42,8 +43,9 @@ export class PreviewDom {
   private isStarted = false
   private op = 0
   private opDone = 0
-  /** The new units of the current insert op, off the page until the op ends. */
+  /** The new units of the current insert op, off the page until the op ends (the last `pendingCount` of `done`). */
   private pending: DocumentFragment
+  private pendingCount = 0
   /** The unit being built in parts (its shell parsed, its container filled a part per step); null when none. */
   private building: UnitInParts | null = null
   private isPumping = false
@@ -78,6 +80,7 @@ export class PreviewDom {
   clear(): void {
     this.queue.length = 0
     this.pending.replaceChildren()
+    this.pendingCount = 0
     this.building = null
     this.isStarted = false
     this.done = []
@@ -98,6 +101,7 @@ export class PreviewDom {
       this.restAt = 0
       this.isStarted = false
       this.pending.replaceChildren()
+      this.pendingCount = 0
       this.building = null
     }
     this.queue.push(patch)
@@ -109,30 +113,15 @@ export class PreviewDom {
    * searched by the units' first lines (binary search) instead of every element of the page; null when none.
    */
   blockAtOrAbove(line: number): HTMLElement | null {
-    const count = this.unitCount()
-    let low = 0
-    let high = count - 1
-    let found = -1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if (this.unitAt(middle).line <= line) {
-        found = middle
-        low = middle + 1
-      } else high = middle - 1
-    }
-    for (let at = found; at >= 0; at--) {
-      let best: HTMLElement | null = null
-      let bestLine = -1
-      for (const element of this.unitAt(at).marks) {
-        const value = Number(element.dataset.sourceLine)
-        if (value <= line && value > bestLine) {
-          best = element
-          bestLine = value
-        }
-      }
-      if (best !== null) return best
-    }
-    return null
+    return blockAtOrAboveIn(this.unitCount(), (index) => this.unitAt(index), line)
+  }
+
+  /**
+   * The source line of the block at the top of the page's viewport (`top` in its pixels): as sourceLineAtTop over
+   * the page, but measuring only the blocks around it (lineAtTopOf); units built but not yet on the page are skipped.
+   */
+  lineAtTop(top = 1): number | null {
+    return lineAtTopOf([this.header, ...this.done.slice(0, this.done.length - this.pendingCount), ...this.rest.slice(this.restAt)], top)
   }
 
   /** Units in page order: the header, then the body's (new ones so far, then the old ones not yet visited). */
@@ -214,6 +203,7 @@ export class PreviewDom {
     // screen, so the browser lays out and paints the preview once per run, not once per slice (a whole article
     // after a reset is one run).
     if (op.kind === 'insert') this.root.insertBefore(this.pending, this.nextNode())
+    this.pendingCount = 0
     this.op++
     this.opDone = 0
   }
@@ -275,6 +265,7 @@ export class PreviewDom {
   }
 
   private added(unit: DomUnit): DomUnit {
+    this.pendingCount++
     this.pending.append(...unit.nodes)
     return unit
   }

@@ -5,6 +5,8 @@ import { revealLineEvent, type RevealLine } from '../editor/reveal-line'
 type Lead = 'editor' | 'preview'
 
 const inputEvents = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
+/** How many frames after a scroll of the preview to a block it is re-aligned while the block's neighbours are laid out. */
+const settleFrames = 4
 
 function blocksOf(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('[data-source-line]')]
@@ -39,21 +41,45 @@ export function sourceLineAtTop(preview: ParentNode, top = 1): number | null {
 /**
  * Keeps editor and preview (the frame's document) scrolled to the same source line, both ways: the pane the writer
  * last used (wheel, pointer, key, touch) leads and the other follows once per frame, so programmatic scrolling never
- * feeds back. `blockAtOrAbove` finds a line's block (default: lastBlockAtOrAbove over the document; the preview
- * passes its own index of blocks, which needs no scan of a long article). Returns the disposer.
+ * feeds back. `blockAtOrAbove` finds a line's block and `lineAtTop` the line at the top of the preview (defaults:
+ * lastBlockAtOrAbove and sourceLineAtTop over the document; the preview passes its own index of blocks, which needs
+ * no scan of a long article, nor lays out its unseen blocks). Returns the disposer.
  */
-export function syncScroll(view: EditorView, doc: Document, blockAtOrAbove: (line: number) => HTMLElement | null = (line) => lastBlockAtOrAbove(doc, line)): () => void {
+export function syncScroll(
+  view: EditorView,
+  doc: Document,
+  blockAtOrAbove: (line: number) => HTMLElement | null = (line) => lastBlockAtOrAbove(doc, line),
+  lineAtTop: (top: number) => number | null = (top) => sourceLineAtTop(doc, top),
+): () => void {
   let lead: Lead = 'editor'
   let frame = 0
+  let settling = 0
   const scroller = (): Element | null => doc.scrollingElement ?? doc.documentElement
+  // NOTE: blocks the preview has not shown yet have an estimated height (content-visibility in frame-styles.ts), so
+  // a target placed by the estimates may sit elsewhere once the blocks around it are laid out: the next frames
+  // re-align it until it stays (at most `settleFrames`), unless the writer takes the preview meanwhile.
+  const align = (target: HTMLElement, offset: number, framesLeft = settleFrames): void => {
+    const element = scroller()
+    if (!element || !target.isConnected) return
+    const delta = target.getBoundingClientRect().top - offset
+    const isFirst = framesLeft === settleFrames
+    if (!isFirst && Math.abs(delta) < 1) return
+    element.scrollTop += delta
+    if (settling !== 0) cancelAnimationFrame(settling)
+    settling = 0
+    if (framesLeft <= 0) return
+    settling = requestAnimationFrame(() => {
+      settling = 0
+      if (lead === 'editor') align(target, offset, framesLeft - 1)
+    })
+  }
   const editorToPreview = (): void => {
     const block = view.lineBlockAtHeight(view.scrollDOM.getBoundingClientRect().top - view.documentTop)
     const target = blockAtOrAbove(view.state.doc.lineAt(block.from).number)
-    const element = scroller()
-    if (target && element) element.scrollTop += target.getBoundingClientRect().top
+    if (target) align(target, 0)
   }
   const previewToEditor = (): void => {
-    const line = sourceLineAtTop(doc)
+    const line = lineAtTop(1)
     if (line === null) return
     const pos = view.state.doc.line(Math.min(line, view.state.doc.lines)).from
     view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start' }) })
@@ -76,10 +102,9 @@ export function syncScroll(view: EditorView, doc: Document, blockAtOrAbove: (lin
   const showPinned = (): void => {
     if (!pinned) return
     const target = blockAtOrAbove(pinned.line)
-    const element = scroller()
-    if (!target || !element) return
+    if (!target) return
     const viewport = doc.defaultView?.innerHeight ?? 0
-    element.scrollTop += target.getBoundingClientRect().top - (pinned.y === 'center' ? viewport / 2 : 0)
+    align(target, pinned.y === 'center' ? viewport / 2 : 0)
   }
   const onReveal = (event: Event): void => {
     pinned = (event as CustomEvent<RevealLine>).detail
@@ -112,5 +137,6 @@ export function syncScroll(view: EditorView, doc: Document, blockAtOrAbove: (lin
       doc.removeEventListener(type, previewLeads, { capture: true })
     }
     if (frame !== 0) cancelAnimationFrame(frame)
+    if (settling !== 0) cancelAnimationFrame(settling)
   }
 }

@@ -7,13 +7,21 @@ import { announceRevealLine } from '@renderer/editor/reveal-line'
 function previewDocument(): Document {
   const doc = document.implementation.createHTMLDocument('preview')
   doc.body.innerHTML = '<main><h1 data-source-line="1">a</h1><p data-source-line="3">b</p><p data-source-line="5">c</p></main>'
-  // NOTE: jsdom has no layout; the block of line 3 is placed at the top of the preview's viewport.
-  const tops: Record<string, number> = { '1': -200, '3': 0, '5': 300 }
-  for (const element of doc.querySelectorAll<HTMLElement>('[data-source-line]')) {
-    const top = tops[element.dataset.sourceLine ?? ''] ?? 0
-    element.getBoundingClientRect = () => ({ top, bottom: top + 20, left: 0, right: 0, width: 0, height: 20, x: 0, y: top, toJSON: () => ({}) })
-  }
+  // NOTE: jsdom has no layout; the block of line 3 is placed at the top of the preview's viewport (tops in the page,
+  // less its scroll position, as a browser gives them).
+  placeBlocks(doc, { '1': -200, '3': 0, '5': 300 })
   return doc
+}
+
+/** Gives the blocks of `doc` these tops in the page (by source line); their viewport tops follow the scroll position. */
+function placeBlocks(doc: Document, tops: Record<string, number>): void {
+  const scroller = doc.scrollingElement ?? doc.documentElement
+  for (const element of doc.querySelectorAll<HTMLElement>('[data-source-line]')) {
+    element.getBoundingClientRect = () => {
+      const top = (tops[element.dataset.sourceLine ?? ''] ?? 0) - scroller.scrollTop
+      return { top, bottom: top + 20, left: 0, right: 0, width: 0, height: 20, x: 0, y: top, toJSON: () => ({}) }
+    }
+  }
 }
 
 describe('syncScroll', () => {
@@ -58,6 +66,43 @@ describe('syncScroll', () => {
     dispose()
     announceRevealLine(view.scrollDOM, { line: 1, y: 'start' })
     expect(scroller.scrollTop).toBe(300)
+    view.destroy()
+  })
+
+  it('re-aligns a block placed by estimated heights once the blocks around it are laid out, until the writer takes the preview', () => {
+    // NOTE: frames run when the test says, so what happens in each is seen.
+    const frames = new Map<number, FrameRequestCallback>()
+    let lastId = 0
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => (frames.set(++lastId, callback), lastId))
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id))
+    /** Runs the callbacks of one frame (those asked for before it); answers how many ran. */
+    const nextFrame = (): number => {
+      const due = [...frames.values()]
+      frames.clear()
+      for (const callback of due) callback(0)
+      return due.length
+    }
+    const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
+    const doc = previewDocument()
+    const scroller = doc.scrollingElement ?? doc.documentElement
+    const dispose = syncScroll(view, doc)
+    announceRevealLine(view.scrollDOM, { line: 5, y: 'start' })
+    expect(scroller.scrollTop).toBe(300)
+    // The blocks above come into view and are laid out taller than estimated: the block moves down 40 px.
+    placeBlocks(doc, { '1': -200, '3': 0, '5': 340 })
+    nextFrame()
+    expect(scroller.scrollTop).toBe(340)
+    // Settled: the next frame finds it in place and asks for no more.
+    nextFrame()
+    expect(scroller.scrollTop).toBe(340)
+    expect(nextFrame()).toBe(0)
+    // Once the writer scrolls the preview, a later layout change moves nothing.
+    announceRevealLine(view.scrollDOM, { line: 5, y: 'start' })
+    placeBlocks(doc, { '1': -200, '3': 0, '5': 400 })
+    doc.dispatchEvent(new WheelEvent('wheel'))
+    for (let frame = 0; frame < 10; frame++) nextFrame()
+    expect(scroller.scrollTop).toBe(340)
+    dispose()
     view.destroy()
   })
 })
