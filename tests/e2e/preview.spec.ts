@@ -123,6 +123,53 @@ test('editor and preview scroll in step both ways', async ({ page, served }) => 
   expect([await editorScrollTop(page), await previewScrollTop(page)]).toEqual(settled)
 })
 
+test('a long preview lays out only the blocks near its viewport; scroll sync still lands on the right block both ways', async ({ page, served }) => {
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  // NOTE: paragraphs of varied length, so the heights the preview estimates for blocks it has not shown are wrong.
+  const sections = Array.from({ length: 300 }, (_, i) => `## Part ${i + 1}\n\n${'Words of a paragraph. '.repeat(1 + ((i * 37) % 40))}\n\n- a point\n- another point\n`).join('\n')
+  await appendText(page, `\n\n${sections}`)
+  const preview = page.frameLocator(frameSelector)
+  await expect(preview.getByRole('heading', { name: 'Part 300' })).toBeAttached()
+  await page.keyboard.press('Control+Home')
+  await expect.poll(() => previewScrollTop(page)).toBeLessThan(40)
+  // A block far below the viewport is not rendered (its content skips layout and paint)...
+  const farItem = preview.getByText('a point').nth(250)
+  expect(await farItem.evaluate((item) => item.checkVisibility({ contentVisibilityAuto: true }))).toBe(false)
+  // ...an outline jump puts its heading at the top of the preview all the same, once its neighbours are laid out...
+  await page.keyboard.press('Control+Shift+O')
+  await page.getByRole('navigation', { name: 'Outline' }).getByRole('button', { name: 'Part 250' }).click()
+  const heading = preview.getByRole('heading', { name: 'Part 250' })
+  await expect.poll(() => heading.evaluate((element) => Math.abs(Math.round(element.getBoundingClientRect().top)))).toBe(0)
+  await afterFrames(page, 10)
+  expect(await heading.evaluate((element) => Math.abs(Math.round(element.getBoundingClientRect().top)))).toBe(0)
+  expect(await preview.getByText('a point').nth(250).evaluate((item) => item.checkVisibility({ contentVisibilityAuto: true }))).toBe(true)
+  // ...and the editor follows the preview to the section at its top.
+  const previewSection = () =>
+    page.locator(frameSelector).evaluate((frame) => {
+      const headings = [...((frame as HTMLIFrameElement).contentDocument?.querySelectorAll('h2') ?? [])]
+      return headings.filter((element) => element.getBoundingClientRect().top <= 1).pop()?.textContent ?? ''
+    })
+  // NOTE: the editor draws only the lines in view: the section of its top line is its own heading's, or the one
+  // before the next heading drawn.
+  const editorSection = () =>
+    page.locator('.cm-scroller').evaluate((scroller) => {
+      const top = scroller.getBoundingClientRect().top + 1
+      const lines = [...scroller.querySelectorAll('.cm-line')]
+      const first = lines.findIndex((line) => line.getBoundingClientRect().bottom > top)
+      const heading = lines.slice(Math.max(0, first)).find((line) => /^## Part \d+$/.test(line.textContent ?? ''))
+      const part = Number(heading?.textContent?.slice('## Part '.length))
+      return heading === lines[first] ? `Part ${part}` : `Part ${part - 1}`
+    })
+  for (const delta of [-9000, 15000]) {
+    await page.locator(frameSelector).hover()
+    await page.mouse.wheel(0, delta)
+    await afterFrames(page, 10)
+    const section = await previewSection()
+    expect(section).toMatch(/^Part \d+$/)
+    await expect.poll(editorSection).toBe(section)
+  }
+})
+
 test('links in the preview never navigate the app: http(s) opens a new tab, #anchors scroll the preview', async ({ page, context, served }) => {
   // NOTE: nothing leaves the machine; the new tab gets a local stand-in page and keeps its URL.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'stand-in' }))

@@ -30,7 +30,7 @@ html, body { margin: 0; background: var(--editor-bg, #fffefc); color: var(--text
 .preview > :is(ul, ol, dl, blockquote:not(.markdown-alert), section.footnotes) > :last-child > :last-child > :last-child { margin-bottom: 0; }
 .preview > section.footnotes { margin: 1em 0; }
 /* NOTE: on paper every block is laid out, whether or not it was seen on screen. */
-@media print { .preview > * { content-visibility: visible; } }
+@media print { .preview > :is(p, h1, h2, h3, h4, h5, h6, ul, ol, dl, pre, blockquote, section.footnotes, div.shortcode) { content-visibility: visible; } }
 .preview h1, .preview h2, .preview h3, .preview h4 { font-family: var(--font-ui); line-height: 1.25; margin: 1.4em 0 0.5em; }
 .preview h1 { font-size: 1.7em; }
 .preview h2 { font-size: 1.35em; }

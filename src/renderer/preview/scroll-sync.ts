@@ -5,7 +5,7 @@ import { revealLineEvent, type RevealLine } from '../editor/reveal-line'
 type Lead = 'editor' | 'preview'
 
 const inputEvents = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
-/** How many frames after a scroll of the preview to a block it is re-aligned while the block's neighbours are laid out. */
+/** For how many frames after syncing one pane the other is re-aligned while the preview lays out what came into view. */
 const settleFrames = 4
 
 function blocksOf(root: ParentNode): HTMLElement[] {
@@ -62,15 +62,18 @@ export function syncScroll(
     const element = scroller()
     if (!element || !target.isConnected) return
     const delta = target.getBoundingClientRect().top - offset
-    const isFirst = framesLeft === settleFrames
-    if (!isFirst && Math.abs(delta) < 1) return
+    if (framesLeft < settleFrames && Math.abs(delta) < 1) return
     element.scrollTop += delta
+    settleLater('editor', framesLeft, () => align(target, offset, framesLeft - 1))
+  }
+  /** Runs `next` on the next frame if frames are left and `from` still leads (one pending settle at a time). */
+  const settleLater = (from: Lead, framesLeft: number, next: () => void): void => {
     if (settling !== 0) cancelAnimationFrame(settling)
     settling = 0
     if (framesLeft <= 0) return
     settling = requestAnimationFrame(() => {
       settling = 0
-      if (lead === 'editor') align(target, offset, framesLeft - 1)
+      if (lead === from) next()
     })
   }
   const editorToPreview = (): void => {
@@ -78,11 +81,17 @@ export function syncScroll(
     const target = blockAtOrAbove(view.state.doc.lineAt(block.from).number)
     if (target) align(target, 0)
   }
-  const previewToEditor = (): void => {
+  // NOTE: likewise the block at the preview's top may change without a scroll once the blocks the scroll brought
+  // into view are laid out (a frame later): the next frames follow it while the preview leads.
+  let shownLine: number | null = null
+  const previewToEditor = (framesLeft = settleFrames): void => {
     const line = lineAtTop(1)
-    if (line === null) return
-    const pos = view.state.doc.line(Math.min(line, view.state.doc.lines)).from
-    view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start' }) })
+    if (line !== null && (framesLeft === settleFrames || line !== shownLine)) {
+      shownLine = line
+      const pos = view.state.doc.line(Math.min(line, view.state.doc.lines)).from
+      view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'start' }) })
+    }
+    settleLater('preview', framesLeft, () => previewToEditor(framesLeft - 1))
   }
   const schedule = (from: Lead) => () => {
     if (from !== lead || frame !== 0) return

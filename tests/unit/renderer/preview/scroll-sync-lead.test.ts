@@ -69,7 +69,7 @@ describe('syncScroll', () => {
     view.destroy()
   })
 
-  it('re-aligns a block placed by estimated heights once the blocks around it are laid out, until the writer takes the preview', () => {
+  it('re-aligns the other pane while the preview lays out the blocks a scroll brought into view (estimated heights)', () => {
     // NOTE: frames run when the test says, so what happens in each is seen.
     const frames = new Map<number, FrameRequestCallback>()
     let lastId = 0
@@ -102,6 +102,19 @@ describe('syncScroll', () => {
     doc.dispatchEvent(new WheelEvent('wheel'))
     for (let frame = 0; frame < 10; frame++) nextFrame()
     expect(scroller.scrollTop).toBe(340)
+    // The preview leads: the blocks it scrolled into view are laid out a frame later and another block comes to the
+    // top without a scroll; the editor follows it.
+    const dispatch = vi.spyOn(view, 'dispatch')
+    placeBlocks(doc, { '1': -200, '3': 340, '5': 400 })
+    doc.dispatchEvent(new Event('scroll'))
+    nextFrame()
+    expect(dispatch.mock.calls.at(-1)?.[0]).toMatchObject({ effects: { value: { range: { from: 3, to: 3 } } } })
+    placeBlocks(doc, { '1': -200, '3': 300, '5': 340 })
+    nextFrame()
+    expect(dispatch.mock.calls.at(-1)?.[0]).toMatchObject({ effects: { value: { range: { from: 6, to: 6 } } } })
+    const calls = dispatch.mock.calls.length
+    for (let frame = 0; frame < 10; frame++) nextFrame()
+    expect(dispatch).toHaveBeenCalledTimes(calls)
     dispose()
     view.destroy()
   })
