@@ -11,6 +11,7 @@ import { articleScopeOf, walkArticles, type DirRow } from './folder-walk'
 import { absOf, folderOf, readFolder, textOf, type ScanRead } from './scan-read'
 import { encodeSearchIndex, loadSearchIndex, type SavedIndex } from './search-index-format'
 import { checkStamps, lstatOrNull } from './stamp-check'
+import { emptyStamp, stampReader, type StampRead } from './stamp-read'
 import { TermIndex } from './term-index'
 
 export { loadSearchIndex } from './search-index-format'
@@ -166,11 +167,12 @@ interface Freshness {
 }
 
 /** Checks each saved folder and file by its stamp: changed folders are listed again, changed or new files read. */
-function freshness(root: string, scope: ArticleScope, saved: SavedIndex, valid: Uint8Array, toScan: string[]): Freshness {
+function freshness(root: string, scope: ArticleScope, saved: SavedIndex, valid: Uint8Array, toScan: string[], read: StampRead): Freshness {
   const { paths, dirs } = saved
+  const now = emptyStamp()
   const changedDirs = dirs.filter(([rel, mtimeMs, ctimeMs]) => {
-    const stats = lstatOrNull(rel === '' ? root : absOf(root, rel))
-    return stats === null || !stats.isDirectory() || stats.mtimeMs !== mtimeMs || stats.ctimeMs !== ctimeMs
+    if (!read(rel === '' ? root : absOf(root, rel), now)) return true
+    return !now.isFolder || now.mtimeMs !== mtimeMs || now.ctimeMs !== ctimeMs
   })
   if (changedDirs.length === 0) return { valid, toScan }
   const known = new Set(paths)
@@ -193,7 +195,8 @@ function freshness(root: string, scope: ArticleScope, saved: SavedIndex, valid: 
 /** Every saved file checked by its stamp (see checkStamps) and every saved folder by its own (see freshness). */
 function checkedStamps(root: string, scope: ArticleScope, saved: SavedIndex, file: string): Freshness {
   const changed: string[] = []
-  return freshness(root, scope, saved, checkStamps(root, saved.paths, saved.stamps, 0, saved.paths.length, changed, file), changed)
+  const read = stampReader(file)
+  return freshness(root, scope, saved, checkStamps(root, saved.paths, saved.stamps, 0, saved.paths.length, changed, read), changed, read)
 }
 
 /**

@@ -237,10 +237,11 @@ function readIndex(fd: number, root: string, terms: readonly string[]): SavedInd
   const [stampLength, pathLength, dirLength, startLength, termLength, offsetLength, titleLength] = lengths
   if (end !== size || stampLength !== docCount * 24 || startLength !== (termCount + 1) * 4 || offsetLength !== (termCount + 1) * 4) return null
   const stamps = new Float64Array(docCount * 3)
-  const pathBytes = Buffer.alloc(pathLength)
-  const dirBytes = Buffer.alloc(dirLength)
+  // NOTE: not zero-filled: each is read whole or the index is refused.
+  const pathBytes = Buffer.allocUnsafe(pathLength)
+  const dirBytes = Buffer.allocUnsafe(dirLength)
   const starts = new Uint32Array(termCount + 1)
-  const termBytes = Buffer.alloc(termLength)
+  const termBytes = Buffer.allocUnsafe(termLength)
   const offsets = new Uint32Array(termCount + 1)
   const columns = [stamps, pathBytes, dirBytes, starts, termBytes, offsets]
   if (!columns.every((column, i) => readAt(fd, column, at[i]))) return null

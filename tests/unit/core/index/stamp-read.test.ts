@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { lstatStamp, readsThroughBinding, stampReader } from '../../../../src/core/index/stamp-read'
+import { emptyStamp, lstatStamp, readsThroughBinding, stampReader, type LstatStamp, type StampRead } from '../../../../src/core/index/stamp-read'
 import { makeTempDir, removeTempDir } from '../corpus'
 
 // The saved search index checks 50,000 files by their stamps through Node's fs binding where that is proven to be
@@ -11,6 +11,12 @@ beforeAll(() => {
   dir = makeTempDir('folio-stamp-read-')
 })
 afterAll(() => removeTempDir(dir))
+
+/** What `read` fills in for `abs`, or null. */
+function stampOf(read: StampRead, abs: string): LstatStamp | null {
+  const into = emptyStamp()
+  return read(abs, into) ? into : null
+}
 
 it('gives what fs.lstatSync gives for files, folders, links, missing paths and paths through a file, to the nanosecond', () => {
   const probe = path.join(dir, 'index.bin')
@@ -27,14 +33,16 @@ it('gives what fs.lstatSync gives for files, folders, links, missing paths and p
     fs.symlinkSync(file, path.join(dir, 'link.md'))
     paths.push(path.join(dir, 'link.md'))
   }
-  const read = stampReader(probe)
+  const fast = stampReader(probe)
+  const read = (abs: string): LstatStamp | null => stampOf(fast, abs)
+  const slow = (abs: string): LstatStamp | null => stampOf(lstatStamp, abs)
   // NOTE: Node 20-24 on Linux and macOS: the fast way is taken (else this test would compare lstatSync with itself).
   if (process.platform !== 'win32') expect(readsThroughBinding(probe)).toBe(true)
-  for (const p of paths) expect(read(p), p).toEqual(lstatStamp(p))
-  expect(read(file)).toEqual({ isFile: true, size: 1234, mtimeMs: fs.lstatSync(file).mtimeMs, ctimeMs: fs.lstatSync(file).ctimeMs })
+  for (const p of paths) expect(read(p), p).toEqual(slow(p))
+  expect(read(file)).toEqual({ isFile: true, isFolder: false, size: 1234, mtimeMs: fs.lstatSync(file).mtimeMs, ctimeMs: fs.lstatSync(file).ctimeMs })
   expect(read(path.join(dir, 'missing.md'))).toBeNull()
-  expect(read(path.join(dir, 'sub'))?.isFile).toBe(false)
+  expect(read(path.join(dir, 'sub'))).toMatchObject({ isFile: false, isFolder: true })
   fs.appendFileSync(file, 'more')
-  expect(read(file)).toEqual(lstatStamp(file))
+  expect(read(file)).toEqual(slow(file))
   expect(read(file)?.size).toBe(1238)
 })
