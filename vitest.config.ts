@@ -3,6 +3,9 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+/** The Markdown tests that run in jsdom (each says `@vitest-environment jsdom`). */
+const domMarkdownTests = ['tests/unit/shared/markdown/{alerts,corpus,header,render,sanitize-apart,sanitize-blocks,shortcodes,style-filter,urls,xss}.test.ts']
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -33,11 +36,14 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     unstubGlobals: true,
     unstubEnvs: true,
+    // NOTE: the Markdown tests that need a DOM (`@vitest-environment jsdom`: the sanitizer) run with the renderer's: a
+    // worker serves one environment, so in the node project they took two more worker processes, each with its own
+    // jsdom and module graph. A jsdom test not listed here still runs, in the node project's own jsdom workers.
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli,preload,main,server}/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'node', include: ['tests/unit/{shared,core,cli,preload,main,server}/**/*.test.ts'], exclude: [...domMarkdownTests], environment: 'node' } },
       {
         extends: true,
-        test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['tests/support/renderer-setup.ts'] },
+        test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.{ts,tsx}', ...domMarkdownTests], environment: 'jsdom', setupFiles: ['tests/support/renderer-setup.ts'] },
       },
     ],
     // NOTE: a timeout is a hang detector, not a speed check (tests never assert on wall time): with two workers on a
