@@ -15,6 +15,8 @@
 // tiny script adds the line (the floor of React's rows). Folio's part is a figure minus its floor. Each is the median
 // of BENCH_APP_REPEATS runs (default 3), each on a freshly started server (cold: a fresh cache folder each time).
 // The page's main-thread task time (CDP Performance.getMetrics TaskDuration) is its CPU until React's rows.
+// The first byte (navigation timing responseStart) of the page and of the floor page splits first rows into the
+// server's part (until the first byte) and the browser's (the rest).
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -115,6 +117,7 @@ async function floorOf(corpus, cacheDir) {
   await html.goto(url.replace('/?token=', '/floor-html.html?token='))
   await html.waitForFunction(() => window.floorAt !== undefined, undefined, { polling: 10, timeout: 120_000 })
   const htmlMs = await html.evaluate(() => window.floorAt)
+  const htmlFirstByteMs = await html.evaluate(() => performance.getEntriesByType('navigation')[0]?.responseStart ?? null)
   await html.close()
   const page = await browser.newPage({ viewport })
   await page.goto(url.replace('/?token=', '/floor.html?token='))
@@ -122,7 +125,7 @@ async function floorOf(corpus, cacheDir) {
   const scriptMs = await page.evaluate(() => window.floorAt)
   await page.close()
   await stopServe()
-  return { html: htmlMs, script: scriptMs }
+  return { html: htmlMs, script: scriptMs, htmlFirstByte: htmlFirstByteMs }
 }
 
 /**
@@ -175,10 +178,12 @@ async function openFolder(corpus, cacheDir, isFull, waitsForAll = true) {
   await page.waitForFunction(() => window.folioMarks.rowsAt !== undefined && window.folioMarks.liveAt !== undefined, undefined, { polling: 10, timeout: 120_000 })
   const { listAt, rowsAt: firstRowsMs, liveAt: liveRowsMs } = await page.evaluate(() => window.folioMarks)
   const paintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null)
+  // NOTE: the server's part of first rows: navigation start to the page's first byte (the browser's part is the rest).
+  const firstByteMs = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.responseStart ?? null)
   const taskMs = 1000 * ((await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0)
   if (waitsForAll) await page.waitForFunction((t) => document.body.innerText.includes(`${t} of ${t} articles`), total, { polling: 100, timeout: 300_000 })
   const allRowsMs = waitsForAll ? await page.evaluate(() => performance.now()) : null
-  const result = { listAt, firstRowsMs, liveRowsMs, paintMs, taskMs, allRowsMs, listedHeap: null, openHeap: null, peakServe: 0, peakRenderer: 0 }
+  const result = { listAt, firstRowsMs, liveRowsMs, paintMs, firstByteMs, taskMs, allRowsMs, listedHeap: null, openHeap: null, peakServe: 0, peakRenderer: 0 }
   if (isFull) {
     const cdp = await page.context().newCDPSession(page)
     const heapMb = async () => {
@@ -241,6 +246,8 @@ try {
       firstRows: median(rows.map((r) => r.firstRowsMs)),
       liveRows: median(rows.map((r) => r.liveRowsMs)),
       paint: median(rows.map((r) => r.paintMs ?? NaN)),
+      firstByte: median(rows.map((r) => r.firstByteMs ?? NaN)),
+      floorFirstByte: median(floors.map((x) => x.htmlFirstByte ?? NaN)),
       task: median(rows.map((r) => r.taskMs)),
       afterList: median(rows.map((r) => r.firstRowsMs - r.listAt)),
       floor: median(floors.map((x) => x.html)),
@@ -252,7 +259,7 @@ try {
     figures[key] = f
     const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ')
     console.log(
-      `${name} (median of ${rows.length}, load ${load}): first rows painted ${f.firstRows.toFixed(0)} ms after navigation (${list(rows.map((r) => r.firstRowsMs))}; first contentful paint ${f.paint.toFixed(0)} ms) = ` +
+      `${name} (median of ${rows.length}, load ${load}): first rows painted ${f.firstRows.toFixed(0)} ms after navigation (${list(rows.map((r) => r.firstRowsMs))}; first contentful paint ${f.paint.toFixed(0)} ms; the page's first byte ${f.firstByte.toFixed(0)} ms, the floor page's ${f.floorFirstByte.toFixed(0)} ms) = ` +
         `no-script page floor ${f.floor.toFixed(0)} ms (${list(floors.map((x) => x.html))}) + Folio ${f.folioPart.toFixed(0)} ms; ` +
         `React's rows painted ${f.liveRows.toFixed(0)} ms (${list(rows.map((r) => r.liveRowsMs))}) = one-script page floor ${f.scriptFloor.toFixed(0)} ms (${list(floors.map((x) => x.script))}) + Folio ${f.livePart.toFixed(0)} ms; ` +
         `page main-thread task time by then ${f.task.toFixed(0)} ms; all ${total} rows ${f.allRows.toFixed(0)} ms after navigation`,
