@@ -64,7 +64,7 @@ function rawLstatFor(probeFile: string): RawLstat | null {
   if (proven !== undefined) return proven
   proven = null
   if (process.platform === 'win32' || 'permission' in process || !lstatCall.test(fs.lstatSync.toString())) return null
-  const binding = (process as unknown as { binding?: (name: string) => unknown }).binding?.('fs') as { lstat?: unknown } | undefined
+  const binding = fsBinding()
   const lstat = binding?.lstat
   if (typeof lstat !== 'function') return null
   const raw: RawLstat = (abs) => lstat.call(binding, abs, false, undefined, false) as Float64Array | undefined
@@ -74,6 +74,21 @@ function rawLstatFor(probeFile: string): RawLstat | null {
     if (errnoCode(error) === undefined && !(error instanceof TypeError)) throw error
   }
   return proven
+}
+
+/**
+ * Node's fs binding, or null where asking for it could warn or fail: with --pending-deprecation process.binding prints
+ * a deprecation warning (DEP0111) into the command's output, and a Node that no longer hands it out may throw.
+ */
+function fsBinding(): { lstat?: unknown } | null {
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`
+  if (flags.includes('--pending-deprecation')) return null
+  try {
+    return ((process as unknown as { binding?: (name: string) => unknown }).binding?.('fs') as { lstat?: unknown } | undefined) ?? null
+  } catch {
+    // NOTE: any failure here only means the fast way is not available: fs.lstatSync serves instead.
+    return null
+  }
 }
 
 /** True when stampReader(probeFile) reads through Node's fs binding (see the top of this module); for tests. */

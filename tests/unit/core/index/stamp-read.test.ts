@@ -46,3 +46,15 @@ it('gives what fs.lstatSync gives for files, folders, links, missing paths and p
   expect(read(file)).toEqual(slow(file))
   expect(read(file)?.size).toBe(1238)
 })
+
+it('keeps to fs.lstatSync where asking Node for its binding would print a deprecation warning (--pending-deprecation)', async () => {
+  vi.stubEnv('NODE_OPTIONS', `${process.env.NODE_OPTIONS ?? ''} --pending-deprecation`)
+  vi.resetModules()
+  const fresh = await import('../../../../src/core/index/stamp-read')
+  const probe = path.join(dir, 'probe-pending.bin')
+  fs.writeFileSync(probe, 'probe')
+  expect(fresh.readsThroughBinding(probe)).toBe(false)
+  const into = fresh.emptyStamp()
+  expect(fresh.stampReader(probe)(probe, into)).toBe(true)
+  expect(into.size).toBe(5)
+})
