@@ -52,7 +52,6 @@ export function AddField({ id, existing, schema, onAdd }: AddFieldProps) {
   const [isOpen, setOpen] = useState(false)
   const [name, setName] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const suggestions = keySuggestions(schema, existing)
   const submit = () => {
     const key = name.trim()
     if (key === '') return setProblem('Type a name for the field.')
@@ -71,6 +70,9 @@ export function AddField({ id, existing, schema, onAdd }: AddFieldProps) {
       </button>
     )
   }
+  // NOTE: only while the box is open: the form renders again for every keystroke in the front matter, and a closed
+  // box needs no suggestions (a large folder's schema has hundreds of keys).
+  const suggestions = keySuggestions(schema, existing)
   return (
     <div className="add-field-box">
       <label htmlFor={id} className="field-label">New field</label>
