@@ -123,26 +123,22 @@ test('editor and preview scroll in step both ways', async ({ page, served }) => 
   expect([await editorScrollTop(page), await previewScrollTop(page)]).toEqual(settled)
 })
 
-test('a long preview lays out only the blocks near its viewport; scroll sync still lands on the right block both ways', async ({ page, served }) => {
+test('scroll sync lands on the right block of a long article both ways', async ({ page, served }) => {
   await openByTitle(page, served.url, 'Welcome to Folio')
-  // NOTE: paragraphs of varied length, so the heights the preview estimates for blocks it has not shown are wrong.
+  // NOTE: paragraphs of varied length, so a block's place is not a multiple of a fixed height.
   const sections = Array.from({ length: 300 }, (_, i) => `## Part ${i + 1}\n\n${'Words of a paragraph. '.repeat(1 + ((i * 37) % 40))}\n\n- a point\n- another point\n`).join('\n')
   await appendText(page, `\n\n${sections}`)
   const preview = page.frameLocator(frameSelector)
   await expect(preview.getByRole('heading', { name: 'Part 300' })).toBeAttached()
   await page.keyboard.press('Control+Home')
   await expect.poll(() => previewScrollTop(page)).toBeLessThan(40)
-  // A block far below the viewport is not rendered (its content skips layout and paint)...
-  const farItem = preview.getByText('a point').nth(250)
-  expect(await farItem.evaluate((item) => item.checkVisibility({ contentVisibilityAuto: true }))).toBe(false)
-  // ...an outline jump puts its heading at the top of the preview all the same, once its neighbours are laid out...
+  // An outline jump puts its heading at the top of the preview, and it stays there...
   await page.keyboard.press('Control+Shift+O')
   await page.getByRole('navigation', { name: 'Outline' }).getByRole('button', { name: 'Part 250' }).click()
   const heading = preview.getByRole('heading', { name: 'Part 250' })
   await expect.poll(() => heading.evaluate((element) => Math.abs(Math.round(element.getBoundingClientRect().top)))).toBe(0)
   await afterFrames(page, 10)
   expect(await heading.evaluate((element) => Math.abs(Math.round(element.getBoundingClientRect().top)))).toBe(0)
-  expect(await preview.getByText('a point').nth(250).evaluate((item) => item.checkVisibility({ contentVisibilityAuto: true }))).toBe(true)
   // ...and the editor follows the preview to the section at its top.
   const previewSection = () =>
     page.locator(frameSelector).evaluate((frame) => {

@@ -6,31 +6,9 @@ html, body { margin: 0; background: var(--editor-bg, #fffefc); color: var(--text
   font-family: var(--font-reading, Georgia, serif); font-size: 16px; line-height: 1.65; overflow-wrap: anywhere;
 }
 .preview > * { max-width: 44rem; }
-/* NOTE: the browser styles, lays out and paints only the blocks near the viewport (content-visibility): a 1 MB
-   article is ~60,000 boxes, and laying them all out after each patch or keystroke took 35-45 ms of layout and 20 ms
-   of pre-paint per frame (bench/keystroke.bench.mjs). Only Markdown's own block kinds are contained (raw HTML may
-   overflow its box on purpose); unseen blocks take an estimated height until first shown, then keep their real
-   one. Containment keeps inner margins inside the box, so the margins that collapsed through a list, quotation or
-   footnote list onto the block itself are zeroed (same layout: theirs equal the block's; the footnotes' section takes
-   its list's), and paint containment
-   would clip focus rings and list markers at a block's edge, so the clip edge lies 12 px outside it. Scroll sync
-   measures only the blocks around the viewport (PreviewDom.lineAtTop) and corrects an estimated offset once the
-   target is shown (scroll-sync.ts). */
-.preview > :is(p, h1, h2, h3, h4, h5, h6, ul, ol, dl, pre, blockquote, section.footnotes, div.shortcode) {
-  content-visibility: auto; contain-intrinsic-size: auto 4em; overflow-clip-margin: 12px;
-}
-.preview > p { contain-intrinsic-size: auto 5em; }
-.preview > :is(h1, h2, h3, h4, h5, h6) { contain-intrinsic-size: auto 1.3em; }
-.preview > pre { contain-intrinsic-size: auto 6em; }
-.preview > :is(ul, ol, dl, blockquote:not(.markdown-alert), section.footnotes) > :first-child,
-.preview > :is(ul, ol, dl, blockquote:not(.markdown-alert), section.footnotes) > :first-child > :first-child,
-.preview > :is(ul, ol, dl, blockquote:not(.markdown-alert), section.footnotes) > :first-child > :first-child > :first-child { margin-top: 0; }
-.preview > :is(ul, ol, dl, blockquote:not(.markdown-alert), section.footnotes) > :last-child,
-.preview > :is(ul, ol, dl, blockquote:not(.markdown-alert), section.footnotes) > :last-child > :last-child,
-.preview > :is(ul, ol, dl, blockquote:not(.markdown-alert), section.footnotes) > :last-child > :last-child > :last-child { margin-bottom: 0; }
-.preview > section.footnotes { margin: 1em 0; }
-/* NOTE: on paper every block is laid out, whether or not it was seen on screen. */
-@media print { .preview > :is(p, h1, h2, h3, h4, h5, h6, ul, ol, dl, pre, blockquote, section.footnotes, div.shortcode) { content-visibility: visible; } }
+/* NOTE: no content-visibility on the blocks: tried (notes6/keys.md) with the margins and focus rings made right, but
+   Chromium then tracks every top-level block with its relevance observer, and in the 1 MB keystroke bench that cost
+   more than the layout it saved (computeIntersections 15.5 s of CPU; style, layout and paint 15 s against 4.5-5 s). */
 .preview h1, .preview h2, .preview h3, .preview h4 { font-family: var(--font-ui); line-height: 1.25; margin: 1.4em 0 0.5em; }
 .preview h1 { font-size: 1.7em; }
 .preview h2 { font-size: 1.35em; }

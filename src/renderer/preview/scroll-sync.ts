@@ -5,7 +5,7 @@ import { revealLineEvent, type RevealLine } from '../editor/reveal-line'
 type Lead = 'editor' | 'preview'
 
 const inputEvents = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
-/** For how many frames after syncing one pane the other is re-aligned while the preview lays out what came into view. */
+/** For how many frames after syncing one pane the other is re-aligned if the preview's layout moved. */
 const settleFrames = 4
 
 function blocksOf(root: ParentNode): HTMLElement[] {
@@ -43,7 +43,7 @@ export function sourceLineAtTop(preview: ParentNode, top = 1): number | null {
  * last used (wheel, pointer, key, touch) leads and the other follows once per frame, so programmatic scrolling never
  * feeds back. `blockAtOrAbove` finds a line's block and `lineAtTop` the line at the top of the preview (defaults:
  * lastBlockAtOrAbove and sourceLineAtTop over the document; the preview passes its own index of blocks, which needs
- * no scan of a long article, nor lays out its unseen blocks). Returns the disposer.
+ * no scan of a long article). Returns the disposer.
  */
 export function syncScroll(
   view: EditorView,
@@ -55,8 +55,7 @@ export function syncScroll(
   let frame = 0
   let settling = 0
   const scroller = (): Element | null => doc.scrollingElement ?? doc.documentElement
-  // NOTE: blocks the preview has not shown yet have an estimated height (content-visibility in frame-styles.ts), so
-  // a target placed by the estimates may sit elsewhere once the blocks around it are laid out: the next frames
+  // NOTE: a target may move after it was placed (an image above it loads, a patch lands above it): the next frames
   // re-align it until it stays (at most `settleFrames`), unless the writer takes the preview meanwhile.
   const align = (target: HTMLElement, offset: number, framesLeft = settleFrames): void => {
     const element = scroller()
@@ -81,8 +80,8 @@ export function syncScroll(
     const target = blockAtOrAbove(view.state.doc.lineAt(block.from).number)
     if (target) align(target, 0)
   }
-  // NOTE: likewise the block at the preview's top may change without a scroll once the blocks the scroll brought
-  // into view are laid out (a frame later): the next frames follow it while the preview leads.
+  // NOTE: likewise the block at the preview's top may change without a scroll (a layout change above it): the next
+  // frames follow it while the preview leads.
   let shownLine: number | null = null
   const previewToEditor = (framesLeft = settleFrames): void => {
     const line = lineAtTop(1)

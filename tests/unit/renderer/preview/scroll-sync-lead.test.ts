@@ -69,7 +69,7 @@ describe('syncScroll', () => {
     view.destroy()
   })
 
-  it('re-aligns the other pane while the preview lays out the blocks a scroll brought into view (estimated heights)', () => {
+  it('re-aligns the other pane when the preview\'s layout moves after a sync (an image loads, a patch lands)', () => {
     // NOTE: frames run when the test says, so what happens in each is seen.
     const frames = new Map<number, FrameRequestCallback>()
     let lastId = 0
@@ -88,7 +88,7 @@ describe('syncScroll', () => {
     const dispose = syncScroll(view, doc)
     announceRevealLine(view.scrollDOM, { line: 5, y: 'start' })
     expect(scroller.scrollTop).toBe(300)
-    // The blocks above come into view and are laid out taller than estimated: the block moves down 40 px.
+    // Something above the block grows (an image loads): the block moves down 40 px.
     placeBlocks(doc, { '1': -200, '3': 0, '5': 340 })
     nextFrame()
     expect(scroller.scrollTop).toBe(340)
@@ -102,8 +102,8 @@ describe('syncScroll', () => {
     doc.dispatchEvent(new WheelEvent('wheel'))
     for (let frame = 0; frame < 10; frame++) nextFrame()
     expect(scroller.scrollTop).toBe(340)
-    // The preview leads: the blocks it scrolled into view are laid out a frame later and another block comes to the
-    // top without a scroll; the editor follows it.
+    // The preview leads: its layout changes a frame later and another block comes to the top without a scroll; the
+    // editor follows it.
     const dispatch = vi.spyOn(view, 'dispatch')
     placeBlocks(doc, { '1': -200, '3': 340, '5': 400 })
     doc.dispatchEvent(new Event('scroll'))

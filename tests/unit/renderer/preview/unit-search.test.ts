@@ -51,7 +51,7 @@ function layOut(root: HTMLElement, scrollY: number): { measured: () => number } 
 describe('the line at the top of the preview', () => {
   afterEach(() => vi.restoreAllMocks())
 
-  it('is the one a scan of every block finds, from a few blocks measured (unseen blocks are never laid out for it)', () => {
+  it('is the one a scan of every block finds, from a few blocks measured', () => {
     const live = page()
     live.render(article(300), true)
     live.run()
