@@ -4,9 +4,10 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { folio, folioTrashingTo, makeFolder, snapshot } from './cli-harness'
 import { folderTrasher } from '../../support/folder-trasher'
+import { useFileEnv } from '../../support/file-env'
 
 // NOTE: Folio's own renderer here (hugo runs are slow); the archetype tests compare it with Hugo.
-process.env.FOLIO_HUGO = 'off'
+useFileEnv({ FOLIO_HUGO: 'off' })
 
 const site = (): string =>
   makeFolder({

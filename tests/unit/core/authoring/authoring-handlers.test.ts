@@ -6,9 +6,10 @@ import { FolderSession } from '../../../../src/core/folder-session'
 import { createAuthoringHandlers } from '../../../../src/core/authoring/authoring-handlers'
 import { folderTrasher } from '../../../support/folder-trasher'
 import { makeTempDir, removeTempDir } from '../corpus'
+import { useFileEnv } from '../../../support/file-env'
 
 // NOTE: Folio's own archetype renderer (a hugo run per test is slow); archetypes.test.ts compares it with Hugo.
-process.env.FOLIO_HUGO = 'off'
+useFileEnv({ FOLIO_HUGO: 'off' })
 
 const files: Record<string, string> = {
   'hugo.toml': 'title = "T"\n',

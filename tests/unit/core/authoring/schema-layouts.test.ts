@@ -5,9 +5,10 @@ import { FolderSession } from '../../../../src/core/folder-session'
 import { createAuthoringHandlers } from '../../../../src/core/authoring/authoring-handlers'
 import { proposedArticlePath } from '@shared/authoring/article-name'
 import { makeTempDir, removeTempDir } from '../corpus'
+import { useFileEnv } from '../../../support/file-env'
 
 // NOTE: no Hugo for Jekyll or Astro; set so a Hugo on PATH is never even asked.
-process.env.FOLIO_HUGO = 'off'
+useFileEnv({ FOLIO_HUGO: 'off' })
 
 const jekyll: Record<string, string> = {
   '_config.yml': 'title: Blog\n',

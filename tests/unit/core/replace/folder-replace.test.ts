@@ -8,11 +8,12 @@ import { FolderSession } from '../../../../src/core/folder-session'
 import { applyReplace, previewReplace } from '../../../../src/core/replace/folder-replace'
 import { ReplaceJournalStore } from '../../../../src/core/replace/replace-journal'
 import { folio } from '../../cli/cli-harness'
+import { useFileEnv } from '../../../support/file-env'
 
 const q = (find: string, replace: string, more: Partial<ReplaceQuery> = {}): ReplaceQuery => ({ find, replace, isRegex: false, isCaseSensitive: true, isWholeWord: false, scope: 'body', ...more })
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-replace-'))
 const stateDir = path.join(temp, 'state')
-process.env.FOLIO_STATE_DIR = stateDir
+useFileEnv({ FOLIO_STATE_DIR: stateDir })
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }))
 
 const files: Record<string, string | Buffer> = {
