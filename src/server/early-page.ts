@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import type { EarlyData } from '@shared/early-data'
 import { earlyPage, stylesheetLinks } from '@shared/early-page'
 import { errnoCode } from '../core/errno'
@@ -25,7 +26,7 @@ export class PageTemplate {
 
   /** The page's parts; null when the build has no index.html. */
   get(): Promise<PageParts | null> {
-    const stats = statSync(`${this.rendererDir}/index.html`, { throwIfNoEntry: false })
+    const stats = statSync(path.join(this.rendererDir, 'index.html'), { throwIfNoEntry: false })
     const stamp = stats === undefined ? '' : `${stats.size}:${stats.mtimeMs}:${stats.ino}`
     if (this.parts === null || stamp !== this.stamp) {
       this.stamp = stamp

@@ -2,8 +2,8 @@ import { isAscii } from 'node:buffer'
 import fs from 'node:fs'
 import path from 'node:path'
 import { errnoCode } from '../errno'
-import { closeFolder, isFolderStillInside, openFolderForIndexSync, openInFolderSync, type FolderOpen } from '../store/folder-open'
-import { indexFlags, openForIndexSync, type IndexOpen } from '../store/sync-open'
+import { closeFolder, isFolderStillInside, openFolderForIndexSync, openInFolderSync, openNameInFolderSync, type FolderOpen } from '../store/folder-open'
+import { openForIndexSync, type IndexOpen } from '../store/sync-open'
 
 // How a one-off scan reads articles (see folder-scan): confined exactly as the index reads, into one reused buffer.
 
@@ -96,17 +96,9 @@ const noArticle: ScanRead = { kind: 'none' }
  * privileges.
  */
 function readInFolder(folder: { prefix: string }, name: string): ScanRead {
-  if (name === '' || name === '.' || name === '..' || name.includes('/')) return noArticle
-  let fd: number
-  try {
-    fd = fs.openSync(folder.prefix + name, indexFlags)
-  } catch (error) {
-    const code = errnoCode(error)
-    if (code === undefined) throw error
-    // NOTE: ELOOP (EMLINK on FreeBSD) is O_NOFOLLOW meeting a link: no article, as the listing judges it.
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' || code === 'EMLINK') return noArticle
-    return { kind: 'skipped', reason: `could not be read (${code})` }
-  }
+  const opened = openNameInFolderSync(folder, name)
+  if (opened.kind !== 'fd') return readOpened(opened)
+  const { fd } = opened
   try {
     let read = 0
     for (;;) {

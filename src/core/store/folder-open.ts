@@ -75,15 +75,18 @@ export function closeFolder(folder: { fd: number }): void {
   fs.closeSync(folder.fd)
 }
 
+/** What opening a name of an open folder gave, before any look at what was opened (see openNameInFolderSync). */
+export type NameOpen = { kind: 'fd'; fd: number } | Exclude<IndexOpen, { kind: 'open' }>
+
 /**
- * Opens the file `name` (one plain name, no separator) of an open folder as openForIndexSync would: no link followed,
- * no FIFO waited on, only a regular file kept (fstat). Never throws for I/O problems.
+ * Opens the file `name` (one plain name, no separator) of an open folder with the index's flags (no link followed, no
+ * FIFO waited on), without looking at what it opened: the caller closes the fd and judges the file (see
+ * openInFolderSync). Never throws for I/O problems.
  */
-export function openInFolderSync(folder: { prefix: string }, name: string): IndexOpen {
+export function openNameInFolderSync(folder: { prefix: string }, name: string): NameOpen {
   if (name === '' || name === '.' || name === '..' || name.includes('/')) return { kind: 'skipped' }
-  let fd: number
   try {
-    fd = fs.openSync(folder.prefix + name, indexFlags)
+    return { kind: 'fd', fd: fs.openSync(folder.prefix + name, indexFlags) }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (typeof code !== 'string') throw error
@@ -91,6 +94,16 @@ export function openInFolderSync(folder: { prefix: string }, name: string): Inde
     if (code === 'ELOOP' || code === 'EMLINK') return { kind: 'skipped' }
     return { kind: 'failed', code }
   }
+}
+
+/**
+ * Opens the file `name` (one plain name, no separator) of an open folder as openForIndexSync would: no link followed,
+ * no FIFO waited on, only a regular file kept (fstat). Never throws for I/O problems.
+ */
+export function openInFolderSync(folder: { prefix: string }, name: string): IndexOpen {
+  const opened = openNameInFolderSync(folder, name)
+  if (opened.kind !== 'fd') return opened
+  const { fd } = opened
   try {
     const stats = fs.fstatSync(fd)
     if (stats.isFile()) return { kind: 'open', fd, stats }
