@@ -9,8 +9,8 @@ import { bestHits, titlePatterns, withSnippets, type RankedHit } from './folder-
 import { scanNote, type FolderScan } from './folder-search'
 import { articleScopeOf, walkArticles, type DirRow } from './folder-walk'
 import { absOf, folderOf, readFolder, textOf, type ScanRead } from './scan-read'
-import { encodeSearchIndex, loadSearchIndex, type SavedIndex } from './search-index-format'
-import { checkStamps, lstatOrNull } from './stamp-check'
+import { encodeSearchIndex, loadSearchIndex, textAt, titleAt, type SavedIndex, type TextColumn } from './search-index-format'
+import { checkStamps, lstatOrNull, stampState } from './stamp-check'
 import { emptyStamp, stampReader, type StampRead } from './stamp-read'
 import { TermIndex } from './term-index'
 
@@ -92,15 +92,6 @@ export function claimIndexSave(cacheDir: string, root: string, now = Date.now())
   }
 }
 
-function parsedOrNull(json: string): unknown {
-  try {
-    return JSON.parse(json)
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error
-    return null
-  }
-}
-
 /** A folder's entries, or null when it vanished or cannot be read (it is then left out, as the listing does). */
 function entriesOrNull(abs: string): fs.Dirent[] | null {
   try {
@@ -162,20 +153,24 @@ export async function saveSearchIndex(file: string, root: string, scope: Article
 
 /** What checking a saved index against the folder found: documents still valid, and files to read again. */
 interface Freshness {
-  valid: Uint8Array
+  /** The stampState of each document (by id). */
+  states: Uint8Array
   toScan: string[]
 }
 
-/** Checks each saved folder and file by its stamp: changed folders are listed again, changed or new files read. */
-function freshness(root: string, scope: ArticleScope, saved: SavedIndex, valid: Uint8Array, toScan: string[], read: StampRead): Freshness {
+/** Checks each saved folder by its stamp: changed folders are listed again, so new files are read (see checkedStamps). */
+function freshness(root: string, scope: ArticleScope, saved: SavedIndex, states: Uint8Array, read: StampRead): Freshness {
   const { paths, dirs } = saved
+  const toScan: string[] = []
+  for (let id = 0; id < saved.count; id++) if (states[id] === stampState.changed) toScan.push(textAt(paths, id))
   const now = emptyStamp()
   const changedDirs = dirs.filter(([rel, mtimeMs, ctimeMs]) => {
     if (!read(rel === '' ? root : absOf(root, rel), now)) return true
     return !now.isFolder || now.mtimeMs !== mtimeMs || now.ctimeMs !== ctimeMs
   })
-  if (changedDirs.length === 0) return { valid, toScan }
-  const known = new Set(paths)
+  if (changedDirs.length === 0) return { states, toScan }
+  const known = new Set<string>()
+  for (let id = 0; id < saved.count; id++) known.add(textAt(paths, id))
   const knownDirs = new Set(dirs.map(([rel]) => rel))
   for (const [rel] of changedDirs) {
     const abs = rel === '' ? root : absOf(root, rel)
@@ -189,33 +184,30 @@ function freshness(root: string, scope: ArticleScope, saved: SavedIndex, valid: 
       else if (kind === 'folder' && !knownDirs.has(child)) walkArticles(root, child, scope, (found) => toScan.push(...found))
     }
   }
-  return { valid, toScan }
+  return { states, toScan }
 }
 
 /** Every saved file checked by its stamp (see checkStamps) and every saved folder by its own (see freshness). */
 function checkedStamps(root: string, scope: ArticleScope, saved: SavedIndex, file: string): Freshness {
-  const changed: string[] = []
   const read = stampReader(file)
-  return freshness(root, scope, saved, checkStamps(root, saved.paths, saved.stamps, 0, saved.paths.length, changed, read), changed, read)
+  const states = new Uint8Array(saved.count)
+  checkStamps(root, saved.paths, saved.stamps, 0, saved.count, states, read)
+  return freshness(root, scope, saved, states, read)
 }
 
 /**
  * The best `limit` of the documents `live` (ids ascending, so in path order) in the search's order: title hits
- * first, then the rest, each by path; null when the saved titles are malformed.
+ * first, then the rest, each by path.
  */
-function rankedFromIndex(saved: SavedIndex, live: readonly number[], patterns: readonly RegExp[], limit: number): RankedHit[] | null {
-  if (live.length === 0) return []
-  const titles = saved.titlesJson === null ? null : parsedOrNull(saved.titlesJson)
-  if (!Array.isArray(titles) || titles.length !== saved.paths.length) return null
+function rankedFromIndex(saved: SavedIndex, titles: TextColumn, live: readonly number[], patterns: readonly RegExp[], limit: number): RankedHit[] {
   const titleHits: RankedHit[] = []
   const others: RankedHit[] = []
   for (const id of live) {
-    const title: unknown = titles[id]
-    if (title !== null && typeof title !== 'string') return null
+    const title = titleAt(titles, id)
     const isTitleHit = title !== null && patterns.every((p) => p.test(title))
     // NOTE: in path order, so once `limit` title hits are found nothing later can enter.
-    if (isTitleHit) titleHits.push({ path: saved.paths[id], title, snippets: [], isTitleHit })
-    else if (others.length < limit) others.push({ path: saved.paths[id], title, snippets: [], isTitleHit })
+    if (isTitleHit) titleHits.push({ path: textAt(saved.paths, id), title, snippets: [], isTitleHit })
+    else if (others.length < limit) others.push({ path: textAt(saved.paths, id), title, snippets: [], isTitleHit })
     if (titleHits.length >= limit) break
   }
   return [...titleHits, ...others].slice(0, limit)
@@ -248,10 +240,9 @@ export async function searchWithSavedIndex(
   if (saved === null) return null
   const { ids } = saved
   // NOTE: sharing the stamp check with a worker thread was tried: its start-up cost more than it saved (50k files).
-  const { valid, toScan } = checkedStamps(root, scope, saved, file)
-  const live = ids.filter((id) => valid[id] === 1)
-  const fromIndex = rankedFromIndex(saved, live, titlePatterns(terms), limit)
-  if (fromIndex === null) return null
+  const { states, toScan } = checkedStamps(root, scope, saved, file)
+  const live = ids.filter((id) => states[id] === stampState.same)
+  const fromIndex = saved.titles === null ? [] : rankedFromIndex(saved, saved.titles, live, titlePatterns(terms), limit)
   const rescanned = await scan(toScan)
   if (!rescanned.ok) return rescanned
   const best = bestHits(fromIndex, rescanned.value.hits, limit)

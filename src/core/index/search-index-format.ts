@@ -13,20 +13,48 @@ import type { DirRow } from './folder-walk'
 // NOTE: 2: a Hugo site root keeps to its content folders, so a version-1 file may hold README.md or archetypes.
 // NOTE: 3: typed columns in this machine's byte order (the header says which), documents sorted by path.
 // NOTE: 4: words sorted by their UTF-8 bytes with a column of where each starts, so a search finds them in the bytes.
-const formatVersion = 4
+// NOTE: 5: paths and titles kept as bytes with a column of where each starts, so a search makes a string only of
+// the paths and titles it looks at (50,000 path strings kept for the whole search, and the titles' JSON, cost more
+// in garbage collection than in reading: a third of the saved-index search's CPU at 50k, load 9).
+const formatVersion = 5
 const magic = Buffer.from('FOLIO-SEARCH\n', 'latin1')
 
-/** What a search reads of a saved index: every document's path and stamp, the folders, and the matching ids. */
+/** Texts kept as UTF-8 bytes, text i being bytes[starts[i], starts[i + 1]) (see textAt). */
+export interface TextColumn {
+  bytes: Buffer
+  starts: Uint32Array
+}
+
+/**
+ * What a search reads of a saved index: every document's path and stamp, the folders, and the matching ids.
+ * NOTE: the paths and stamps are in shared memory, so a worker thread can check half the stamps (see stamp-check).
+ */
 export interface SavedIndex {
-  /** Sorted (by UTF-16 code units, as compareRanked orders paths). */
-  paths: string[]
+  count: number
+  /** Sorted (by UTF-16 code units, as compareRanked orders paths): see textAt. */
+  paths: TextColumn
   /** size, mtimeMs, ctimeMs of each path, in turn. */
   stamps: Float64Array
   dirs: DirRow[]
   /** Ids (ascending, so in path order) of the documents holding every query term, the last one as a word's start. */
   ids: number[]
-  /** The titles as a JSON array (one per document, null for none); read only when `ids` is not empty, else null. */
-  titlesJson: string | null
+  /** The titles (see titleAt); read only when `ids` is not empty, else null. */
+  titles: TextColumn | null
+}
+
+/** Text `i` of `column`. */
+export function textAt(column: TextColumn, i: number): string {
+  return column.bytes.toString('utf8', column.starts[i], column.starts[i + 1])
+}
+
+/** A title that is not there is kept as this one byte, which no UTF-8 text holds. */
+const noTitle = 0xff
+
+/** Title `i` of `column`, null when the document has none. */
+export function titleAt(column: TextColumn, i: number): string | null {
+  const from = column.starts[i]
+  if (column.starts[i + 1] === from + 1 && column.bytes[from] === noTitle) return null
+  return textAt(column, i)
 }
 
 /** What a saved index is made of (paths sorted, each word's ids ascending). */
@@ -39,7 +67,7 @@ export interface IndexColumns {
 }
 
 /** The columns in file order; those a search always needs come first. */
-const columnNames = ['stamps', 'paths', 'dirs', 'termStarts', 'terms', 'offsets', 'titles', 'postings'] as const
+const columnNames = ['stamps', 'pathStarts', 'paths', 'dirs', 'termStarts', 'terms', 'offsets', 'titleStarts', 'titles', 'postings'] as const
 
 interface Header {
   version: number
@@ -85,14 +113,18 @@ export function encodeSearchIndex(root: string, columns: IndexColumns): Buffer {
     offsets.push(postings.length)
   }
   const typed = (array: Float64Array | Uint32Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
+  const paths = textColumn(columns.paths.map((p) => Buffer.from(p)))
+  const titles = textColumn(columns.titles.map((t) => (t === null ? Buffer.of(noTitle) : Buffer.from(t))))
   const parts = [
     typed(columns.stamps),
-    Buffer.from(columns.paths.join('\0')),
+    typed(paths.starts),
+    paths.bytes,
     Buffer.from(JSON.stringify(columns.dirs)),
     typed(Uint32Array.from(termStarts)),
     Buffer.concat(words.map(([word]) => word)),
     typed(Uint32Array.from(offsets)),
-    Buffer.from(JSON.stringify(columns.titles)),
+    typed(titles.starts),
+    titles.bytes,
     Buffer.from(postings),
   ]
   const header: Header = { version: formatVersion, root, endianness: os.endianness(), docCount: columns.paths.length, termCount: words.length, lengths: parts.map((p) => p.length) }
@@ -100,6 +132,13 @@ export function encodeSearchIndex(root: string, columns: IndexColumns): Buffer {
   const head = Buffer.alloc(4)
   head.writeUInt32LE(headerBytes.length)
   return Buffer.concat([magic, head, headerBytes, ...parts])
+}
+
+/** The column of `texts` in turn. */
+function textColumn(texts: readonly Buffer[]): TextColumn {
+  const starts = new Uint32Array(texts.length + 1)
+  for (let i = 0; i < texts.length; i++) starts[i + 1] = starts[i] + texts[i].length
+  return { bytes: Buffer.concat(texts), starts }
 }
 
 /** Fills `into` from `fd` at `position`; false when the file ends first. */
@@ -217,6 +256,29 @@ function matchedIds(fd: number, words: Words, offsets: Uint32Array, postingsAt: 
   return result === null ? [] : Array.from(result)
 }
 
+/** Where each column starts in the file, and where the file ends. */
+function columnPlaces(lengths: readonly number[], from: number): { at: number[]; end: number } {
+  const at: number[] = []
+  let end = from
+  for (const length of lengths) {
+    at.push(end)
+    end += length
+  }
+  return { at, end }
+}
+
+/** Memory a worker thread can read too (see SavedIndex). */
+const shared = (byteLength: number): SharedArrayBuffer => new SharedArrayBuffer(byteLength)
+
+/** Reads the column of `count` texts whose starts are at `startsAt` and bytes at `bytesAt`; null when malformed. */
+function readTextColumn(fd: number, count: number, startsAt: number, bytesAt: number, byteLength: number, isShared: boolean): TextColumn | null {
+  const starts = new Uint32Array(isShared ? shared((count + 1) * 4) : new ArrayBuffer((count + 1) * 4))
+  // NOTE: not zero-filled: read whole or refused.
+  const bytes = isShared ? Buffer.from(shared(byteLength)) : Buffer.allocUnsafe(byteLength)
+  if (!readAt(fd, starts, startsAt) || !readAt(fd, bytes, bytesAt) || !isRising(starts, byteLength)) return null
+  return { bytes, starts }
+}
+
 /** Reads what a search for `terms` needs of the open index file `fd` (see loadSearchIndex). */
 function readIndex(fd: number, root: string, terms: readonly string[]): SavedIndex | null {
   const size = fs.fstatSync(fd).size
@@ -228,36 +290,27 @@ function readIndex(fd: number, root: string, terms: readonly string[]): SavedInd
   const header: unknown = JSON.parse(headerBytes.toString('utf8'))
   if (!isHeader(header, root)) return null
   const { docCount, termCount, lengths } = header
-  const at: number[] = []
-  let end = lead.length + headerLength
-  for (const length of lengths) {
-    at.push(end)
-    end += length
-  }
-  const [stampLength, pathLength, dirLength, startLength, termLength, offsetLength, titleLength] = lengths
-  if (end !== size || stampLength !== docCount * 24 || startLength !== (termCount + 1) * 4 || offsetLength !== (termCount + 1) * 4) return null
-  const stamps = new Float64Array(docCount * 3)
-  // NOTE: not zero-filled: each is read whole or the index is refused.
-  const pathBytes = Buffer.allocUnsafe(pathLength)
+  const { at, end } = columnPlaces(lengths, lead.length + headerLength)
+  const [stampLength, pathStartLength, pathLength, dirLength, startLength, termLength, offsetLength, titleStartLength, titleLength, postingLength] = lengths
+  const startsLength = (n: number): number => (n + 1) * 4
+  if (end !== size || stampLength !== docCount * 24 || pathStartLength !== startsLength(docCount) || titleStartLength !== startsLength(docCount)) return null
+  if (startLength !== startsLength(termCount) || offsetLength !== startsLength(termCount)) return null
+  const stamps = new Float64Array(shared(docCount * 24))
   const dirBytes = Buffer.allocUnsafe(dirLength)
   const starts = new Uint32Array(termCount + 1)
   const termBytes = Buffer.allocUnsafe(termLength)
   const offsets = new Uint32Array(termCount + 1)
-  const columns = [stamps, pathBytes, dirBytes, starts, termBytes, offsets]
-  if (!columns.every((column, i) => readAt(fd, column, at[i]))) return null
-  if (!isRising(starts, termLength) || !isRising(offsets, lengths[7])) return null
-  const paths = docCount === 0 ? [] : pathBytes.toString('utf8').split('\0')
+  const fixed: [Uint8Array | Float64Array | Uint32Array, number][] = [[stamps, 0], [dirBytes, 3], [starts, 4], [termBytes, 5], [offsets, 6]]
+  if (!fixed.every(([column, i]) => readAt(fd, column, at[i]))) return null
+  if (!isRising(starts, termLength) || !isRising(offsets, postingLength)) return null
+  const paths = readTextColumn(fd, docCount, at[1], at[2], pathLength, true)
   const dirs: unknown = JSON.parse(dirBytes.toString('utf8'))
-  if (paths.length !== docCount || !isDirRows(dirs)) return null
-  const ids = matchedIds(fd, { terms: termBytes, starts, count: termCount }, offsets, at[7], docCount, terms)
+  if (paths === null || !isDirRows(dirs)) return null
+  const ids = matchedIds(fd, { terms: termBytes, starts, count: termCount }, offsets, at[9], docCount, terms)
   if (ids === null) return null
-  let titlesJson: string | null = null
-  if (ids.length > 0) {
-    const titleBytes = Buffer.alloc(titleLength)
-    if (!readAt(fd, titleBytes, at[6])) return null
-    titlesJson = titleBytes.toString('utf8')
-  }
-  return { paths, stamps, dirs, ids, titlesJson }
+  const titles = ids.length === 0 ? null : readTextColumn(fd, docCount, at[7], at[8], titleLength, false)
+  if (ids.length > 0 && titles === null) return null
+  return { count: docCount, paths, stamps, dirs, ids, titles }
 }
 
 /**

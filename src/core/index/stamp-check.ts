@@ -1,24 +1,34 @@
-import { absOf } from './scan-read'
+import path from 'node:path'
 import { isSameStamp } from './cache-place'
+import type { TextColumn } from './search-index-format'
 import { emptyStamp, type StampRead } from './stamp-read'
 
 export { lstatOrNull } from './stamp-read'
 
-// Checking a saved search index's files by their stamps (see search-cache): its own module, so the scan worker
-// loads it only for that job.
+// Checking a saved search index's files by their stamps (see search-cache): its own module, so the stamp worker
+// (see stamp-worker) loads only this and the stamp reader.
+
+/** What the check found of a saved file (one byte each in a StampStates array). */
+export const stampState = { unchecked: 0, same: 1, changed: 2, gone: 3 } as const
 
 /**
- * Checks the files `paths[from, to)` by their saved stamps (`stamps`: size, mtime, ctime of each path in turn) with
- * `read` (see stampReader): flags (1 = unchanged, by id from `from`) and the changed ones added to `changed`; a gone
- * file is neither.
+ * Checks the files `from` to `to` (ids) of the saved index by their saved stamps (`stamps`: size, mtime, ctime of
+ * each path in turn) with `read` (see stampReader), writing each one's stampState into `states` (by id): same,
+ * changed, or gone (no longer there, or no longer a regular file).
  */
-export function checkStamps(root: string, paths: readonly string[], stamps: Float64Array, from: number, to: number, changed: string[], read: StampRead): Uint8Array {
-  const valid = new Uint8Array(to - from)
+export function checkStamps(root: string, paths: TextColumn, stamps: Float64Array, from: number, to: number, states: Uint8Array, read: StampRead): void {
   const now = emptyStamp()
+  // NOTE: the path is made here and dropped at once: 50,000 path strings kept for the whole search cost more in
+  // garbage collection than making each one again.
   for (let id = from; id < to; id++) {
-    if (!read(absOf(root, paths[id]), now) || !now.isFile) continue
-    if (isSameStamp({ size: stamps[id * 3], mtimeMs: stamps[id * 3 + 1], ctimeMs: stamps[id * 3 + 2] }, now)) valid[id - from] = 1
-    else changed.push(paths[id])
+    const rel = paths.bytes.toString('utf8', paths.starts[id], paths.starts[id + 1])
+    if (!read(absOf(root, rel), now) || !now.isFile) states[id] = stampState.gone
+    else if (isSameStamp({ size: stamps[id * 3], mtimeMs: stamps[id * 3 + 1], ctimeMs: stamps[id * 3 + 2] }, now)) states[id] = stampState.same
+    else states[id] = stampState.changed
   }
-  return valid
+}
+
+/** The absolute path of `rel` (slash-separated) under `root`, as scan-read's absOf (not imported: see the top). */
+function absOf(root: string, rel: string): string {
+  return path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/'))
 }
