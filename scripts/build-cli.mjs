@@ -41,6 +41,7 @@ await build({
     folio: path.join(root, 'src/cli/main.ts'),
     'index-worker': path.join(root, 'src/core/index/index-worker.ts'),
     'scan-worker': path.join(root, 'src/core/index/scan-worker.ts'),
+    'stamp-worker': path.join(root, 'src/core/index/stamp-worker.ts'),
   },
   outdir: path.join(root, 'out/cli'),
   outExtension: { '.js': '.mjs' },

@@ -1,15 +1,15 @@
-import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import type * as WorkerThreads from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
-import { errnoCode } from '../errno'
 import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, type ScanResult, type ScanSettings, type SkippedFile } from './folder-scan'
 import { searchWithSavedIndex } from './search-cache'
+import type { StampThreads } from './stamp-threads'
 import { articleScopeOf, walkArticles } from './folder-walk'
 import { queryTerms } from './term-index'
+import { builtWorkerScript, othersRunnableNow, workersForMachine } from './machine-load'
+
+export { idleCoreWorkers, othersRunnable, scanWorkerCount } from './machine-load'
 
 // NOTE: node:worker_threads (6 ms of CPU to load) is loaded when a worker starts, and the test-only source-worker
 // when one may: on a busy machine or a small folder none does.
@@ -34,18 +34,10 @@ export interface FolderSearchOptions {
   cacheDir?: string | null
   /** Save (or make again) the search index in `cacheDir` from a full read of the folder before answering. */
   saveIndex?: boolean
+  /** How the saved index's stamp check may use a worker thread (see stamp-threads); default none when `workers` is 0. */
+  stampThreads?: StampThreads
   /** Told how many articles were listed when the answer came from reading the whole folder (no saved index used). */
   onFullScan?: (listed: number) => void
-}
-
-function builtWorkerScript(): URL | null {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return null
-  for (const name of ['./scan-worker.mjs', './scan-worker.js', '../scan-worker.mjs', '../scan-worker.js']) {
-    const url = new URL(name, here)
-    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return url
-  }
-  return null
 }
 
 type WorkerStart = (script: URL, options: WorkerThreads.WorkerOptions) => WorkerThreads.Worker
@@ -92,60 +84,6 @@ function merged(results: readonly ScanResult[], limit: number, listed: number): 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
- * How many worker threads a scan starts besides this thread, which scans too, where the system does not tell how
- * many threads are runnable now (see idleCoreWorkers): the cores less one (at most 3), and none on one core or when
- * the machine is already busy (its load average, over the last minute, at or above its cores), as `make -l` holds
- * back jobs. `load` is 0 where the system keeps none (Windows): workers are used there.
- * NOTE: measured at 50,000 articles with the load at 17-18 on 2 cores: one worker cost 0.5 s more CPU (its start-up
- * alone about 0.09 s; each file also read slower with two threads of one process at it) and made the search 1.5x
- * slower in wall time than this thread alone. On an idle machine the second core shares the reading.
- */
-export function scanWorkerCount(cores: number, load: number): number {
-  if (cores <= 1 || load >= cores) return 0
-  return Math.min(3, cores - 1)
-}
-
-/**
- * How many threads besides this one are running or waiting for a core right now, from the text of /proc/loadavg
- * (its fourth field counts the runnable threads, this one included); null when the text does not say.
- */
-export function othersRunnable(loadavg: string): number | null {
-  const running = /^\S+ \S+ \S+ (\d+)\//.exec(loadavg)
-  return running === null ? null : Math.max(0, Number(running[1]) - 1)
-}
-
-/** How many worker threads a scan starts when `others` threads are runnable now: one per core nobody wants (at most 3). */
-export function idleCoreWorkers(cores: number, others: number): number {
-  return Math.max(0, Math.min(3, cores - 1 - others))
-}
-
-/**
- * Runnable threads besides this one now (Linux), or null where the system does not tell (see scanWorkerCount).
- * NOTE: the one-minute load average lags: a minute after a busy spell it still says busy while both cores are idle
- * (load 4.9 on an idle machine in the lead's idle bench), and a scan lasts a second.
- */
-function othersRunnableNow(): number | null {
-  try {
-    return othersRunnable(fs.readFileSync('/proc/loadavg', 'latin1'))
-  } catch (error) {
-    if (errnoCode(error) === undefined) throw error
-    return null
-  }
-}
-
-/**
- * How many workers to start now: by the threads runnable now (the fewer of `before`, taken as the scan started,
- * and now: the V8 threads of this process's own start-up may be running at either) where the system tells, else
- * by the load average.
- */
-function workersForMachine(before: number | null): number {
-  const cores = os.availableParallelism()
-  const now = othersRunnableNow()
-  if (before === null || now === null) return scanWorkerCount(cores, os.loadavg()[0])
-  return idleCoreWorkers(cores, Math.min(before, now))
-}
-
-/**
  * Scans the articles `list` hands over (in chunks, as it finds them) for `terms`: worker threads take chunks as
  * soon as there are enough articles to pay for their start-up, and this thread scans too once listing is done (a
  * chunk per turn of the event loop, so it keeps answering). Counts every match and keeps the best `limit` hits.
@@ -157,7 +95,7 @@ export async function scanFolder(
   list: (take: (paths: string[]) => void) => Promise<Result<void>>,
   options: FolderSearchOptions = {},
 ): Promise<Result<FolderScan>> {
-  const script = options.workerScript ?? builtWorkerScript()
+  const script = options.workerScript ?? builtWorkerScript('scan-worker')
   // NOTE: this thread scans too once listing is done, so it counts as one of the cores (on two cores: one worker).
   const before = script === null || options.workers !== undefined ? null : othersRunnableNow()
   const mayStartWorkers = script !== null && options.workers !== 0
@@ -250,7 +188,8 @@ export async function searchFolderOnce(root: string, query: string, limit: numbe
   const cacheDir = options.cacheDir ?? null
   if (cacheDir !== null) {
     const rescan = (rels: string[]): Promise<Result<FolderScan>> => scanFolder(root, terms, settings, (take) => (take(rels), Promise.resolve(ok(undefined))), options)
-    const saved = await searchWithSavedIndex(root, cacheDir, query, terms, limit, rescan, options.saveIndex === true)
+    const threads = options.stampThreads ?? (options.workers === 0 ? { workers: 0 } : {})
+    const saved = await searchWithSavedIndex(root, cacheDir, query, terms, limit, rescan, options.saveIndex === true, threads)
     if (saved !== null) return saved
   }
   const scanned = await scanFolder(root, terms, settings, listFolder(root), options)

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Worker } from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import type { Result } from '@shared/result'
 import { ok } from '@shared/result'
@@ -10,7 +11,8 @@ import { scanNote, type FolderScan } from './folder-search'
 import { articleScopeOf, walkArticles, type DirRow } from './folder-walk'
 import { absOf, folderOf, readFolder, textOf, type ScanRead } from './scan-read'
 import { encodeSearchIndex, loadSearchIndex, textAt, titleAt, type SavedIndex, type TextColumn } from './search-index-format'
-import { checkStamps, lstatOrNull, stampState } from './stamp-check'
+import { lstatOrNull, stampState } from './stamp-check'
+import { checkAllStamps, startStampWorker, type StampThreads } from './stamp-threads'
 import { emptyStamp, stampReader, type StampRead } from './stamp-read'
 import { TermIndex } from './term-index'
 
@@ -151,24 +153,21 @@ export async function saveSearchIndex(file: string, root: string, scope: Article
   return true
 }
 
-/** What checking a saved index against the folder found: documents still valid, and files to read again. */
-interface Freshness {
-  /** The stampState of each document (by id). */
-  states: Uint8Array
-  toScan: string[]
-}
-
-/** Checks each saved folder by its stamp: changed folders are listed again, so new files are read (see checkedStamps). */
-function freshness(root: string, scope: ArticleScope, saved: SavedIndex, states: Uint8Array, read: StampRead): Freshness {
-  const { paths, dirs } = saved
-  const toScan: string[] = []
-  for (let id = 0; id < saved.count; id++) if (states[id] === stampState.changed) toScan.push(textAt(paths, id))
+/** The saved folders whose stamp changed (or that are gone, or no longer folders). */
+function changedDirsOf(root: string, dirs: readonly DirRow[], read: StampRead): DirRow[] {
   const now = emptyStamp()
-  const changedDirs = dirs.filter(([rel, mtimeMs, ctimeMs]) => {
+  return dirs.filter(([rel, mtimeMs, ctimeMs]) => {
     if (!read(rel === '' ? root : absOf(root, rel), now)) return true
     return !now.isFolder || now.mtimeMs !== mtimeMs || now.ctimeMs !== ctimeMs
   })
-  if (changedDirs.length === 0) return { states, toScan }
+}
+
+/** The files to read again: the changed ones, and those new in the changed folders (listed again). */
+function freshness(root: string, scope: ArticleScope, saved: SavedIndex, states: Uint8Array, changedDirs: readonly DirRow[]): string[] {
+  const { paths, dirs } = saved
+  const toScan: string[] = []
+  for (let id = 0; id < saved.count; id++) if (states[id] === stampState.changed) toScan.push(textAt(paths, id))
+  if (changedDirs.length === 0) return toScan
   const known = new Set<string>()
   for (let id = 0; id < saved.count; id++) known.add(textAt(paths, id))
   const knownDirs = new Set(dirs.map(([rel]) => rel))
@@ -184,15 +183,18 @@ function freshness(root: string, scope: ArticleScope, saved: SavedIndex, states:
       else if (kind === 'folder' && !knownDirs.has(child)) walkArticles(root, child, scope, (found) => toScan.push(...found))
     }
   }
-  return { states, toScan }
+  return toScan
 }
 
-/** Every saved file checked by its stamp (see checkStamps) and every saved folder by its own (see freshness). */
-function checkedStamps(root: string, scope: ArticleScope, saved: SavedIndex, file: string): Freshness {
-  const read = stampReader(file)
-  const states = new Uint8Array(saved.count)
-  checkStamps(root, saved.paths, saved.stamps, 0, saved.count, states, read)
-  return freshness(root, scope, saved, states, read)
+/**
+ * Every saved file checked by its stamp (see checkAllStamps, with `worker` if any) and every saved folder by its
+ * own (see freshness): the stampState of each file, and the files to read again.
+ */
+async function checkedStamps(root: string, scope: ArticleScope, saved: SavedIndex, file: string, worker: Worker | null): Promise<{ states: Uint8Array; toScan: string[] }> {
+  let changedDirs: DirRow[] = []
+  // NOTE: the folders first, while the worker may still be starting.
+  const states = await checkAllStamps(root, saved, file, worker, () => (changedDirs = changedDirsOf(root, saved.dirs, stampReader(file))))
+  return { states, toScan: freshness(root, scope, saved, states, changedDirs) }
 }
 
 /**
@@ -216,7 +218,8 @@ function rankedFromIndex(saved: SavedIndex, titles: TextColumn, live: readonly n
 /**
  * The answer from the saved search index of `root` in `cacheDir`, with every file changed since read again (by the
  * scan); null when there is no index to trust (the caller scans the folder). With `saveIndex`, the index is made
- * (or made again) first, from a full read of the folder; the answer says when it could not be saved.
+ * (or made again) first, from a full read of the folder; the answer says when it could not be saved. `threads`: how
+ * the stamp check may use a worker thread (see stamp-threads).
  */
 export async function searchWithSavedIndex(
   root: string,
@@ -226,6 +229,7 @@ export async function searchWithSavedIndex(
   limit: number,
   scan: (rels: string[]) => Promise<Result<FolderScan>>,
   saveIndex = false,
+  threads: StampThreads = {},
 ): Promise<Result<SearchResults> | null> {
   const file = searchIndexFile(cacheDir, root)
   // NOTE: Folio adds no file to a content folder: a cache folder set inside it is not used.
@@ -236,11 +240,18 @@ export async function searchWithSavedIndex(
     fs.rmSync(`${file}.saving`, { force: true })
     if (!isSaved) return null
   }
-  const saved = loadSearchIndex(file, root, terms)
-  if (saved === null) return null
+  let starting: Promise<Worker | null> = Promise.resolve(null)
+  // NOTE: the worker starts as soon as the header tells how many files there are, while the columns are read.
+  const saved = loadSearchIndex(file, root, terms, (count) => {
+    starting = startStampWorker(count, file, threads)
+  })
+  const worker = await starting
+  if (saved === null) {
+    void worker?.terminate()
+    return null
+  }
   const { ids } = saved
-  // NOTE: sharing the stamp check with a worker thread was tried: its start-up cost more than it saved (50k files).
-  const { states, toScan } = checkedStamps(root, scope, saved, file)
+  const { states, toScan } = await checkedStamps(root, scope, saved, file, worker)
   const live = ids.filter((id) => states[id] === stampState.same)
   const fromIndex = saved.titles === null ? [] : rankedFromIndex(saved, saved.titles, live, titlePatterns(terms), limit)
   const rescanned = await scan(toScan)

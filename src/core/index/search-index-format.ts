@@ -280,7 +280,7 @@ function readTextColumn(fd: number, count: number, startsAt: number, bytesAt: nu
 }
 
 /** Reads what a search for `terms` needs of the open index file `fd` (see loadSearchIndex). */
-function readIndex(fd: number, root: string, terms: readonly string[]): SavedIndex | null {
+function readIndex(fd: number, root: string, terms: readonly string[], onCount: (count: number) => void): SavedIndex | null {
   const size = fs.fstatSync(fd).size
   const lead = new Uint8Array(magic.length + 4)
   if (!readAt(fd, lead, 0) || !Buffer.from(lead.buffer, 0, magic.length).equals(magic)) return null
@@ -295,6 +295,7 @@ function readIndex(fd: number, root: string, terms: readonly string[]): SavedInd
   const startsLength = (n: number): number => (n + 1) * 4
   if (end !== size || stampLength !== docCount * 24 || pathStartLength !== startsLength(docCount) || titleStartLength !== startsLength(docCount)) return null
   if (startLength !== startsLength(termCount) || offsetLength !== startsLength(termCount)) return null
+  onCount(docCount)
   const stamps = new Float64Array(shared(docCount * 24))
   const dirBytes = Buffer.allocUnsafe(dirLength)
   const starts = new Uint32Array(termCount + 1)
@@ -315,9 +316,10 @@ function readIndex(fd: number, root: string, terms: readonly string[]): SavedInd
 
 /**
  * Reads the saved index of `root` for a search of `terms` (see SavedIndex); null when there is none or it cannot be
- * trusted (cut short, grown, foreign, of another version or byte order, malformed where it was read).
+ * trusted (cut short, grown, foreign, of another version or byte order, malformed where it was read). `onCount` is
+ * told the number of documents as soon as the header is read (before the columns).
  */
-export function loadSearchIndex(file: string, root: string, terms: readonly string[]): SavedIndex | null {
+export function loadSearchIndex(file: string, root: string, terms: readonly string[], onCount: (count: number) => void = () => undefined): SavedIndex | null {
   let fd: number
   try {
     fd = fs.openSync(file, 'r')
@@ -326,7 +328,7 @@ export function loadSearchIndex(file: string, root: string, terms: readonly stri
     return null
   }
   try {
-    return readIndex(fd, root, terms)
+    return readIndex(fd, root, terms, onCount)
   } catch (error) {
     // NOTE: a file altered: a bad JSON part, or a read it cannot give.
     if (error instanceof SyntaxError || error instanceof RangeError || errnoCode(error) !== undefined) return null

@@ -32,3 +32,40 @@ export function checkStamps(root: string, paths: TextColumn, stamps: Float64Arra
 function absOf(root: string, rel: string): string {
   return path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/'))
 }
+
+/**
+ * A stamp check shared by threads (see checkClaimedBlocks): the saved index's paths and stamps, the stampState of
+ * each file, and in shared memory the next block to claim and a flag per block checked.
+ */
+export interface StampJob {
+  root: string
+  count: number
+  paths: TextColumn
+  stamps: Float64Array
+  states: Uint8Array
+  /** next[0]: the next block to claim. */
+  next: Int32Array
+  /** 1 once block i is checked (set after its states are written). */
+  done: Uint8Array
+}
+
+/** Files per block: few enough that two threads end together, enough that claiming one costs nothing. */
+export const stampBlock = 512
+
+/** How many blocks a check of `count` files has. */
+export const blockCount = (count: number): number => Math.ceil(count / stampBlock)
+
+/** Checks block `b` of `job` (see checkStamps) and marks it done. */
+export function checkBlock(job: StampJob, b: number, read: StampRead): void {
+  checkStamps(job.root, job.paths, job.stamps, b * stampBlock, Math.min(job.count, (b + 1) * stampBlock), job.states, read)
+  Atomics.store(job.done, b, 1)
+}
+
+/**
+ * Claims blocks of `job` one at a time and checks them until none is left. NOTE: each thread claims the next block
+ * when it is ready, so a thread that started late (a worker's start-up) or runs slower simply takes fewer.
+ */
+export function checkClaimedBlocks(job: StampJob, read: StampRead): void {
+  const blocks = blockCount(job.count)
+  for (let b = Atomics.add(job.next, 0, 1); b < blocks; b = Atomics.add(job.next, 0, 1)) checkBlock(job, b, read)
+}

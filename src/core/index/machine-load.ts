@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { errnoCode } from '../errno'
+
+// How many worker threads the machine can take now, and where the built worker entries are: shared by the one-off
+// folder scan (folder-search) and the saved index's stamp check (stamp-threads).
+
+/**
+ * The built worker entry `name` (e.g. 'scan-worker') beside this module's bundle (out/cli, or out/cli/chunks for a
+ * chunk); null when running from the sources (tests start TypeScript entries through source-worker) or not built.
+ */
+export function builtWorkerScript(name: string): URL | null {
+  const here = import.meta.url
+  if (here.endsWith('.ts')) return null
+  for (const place of [`./${name}.mjs`, `./${name}.js`, `../${name}.mjs`, `../${name}.js`]) {
+    const url = new URL(place, here)
+    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return url
+  }
+  return null
+}
+
+/**
+ * How many worker threads a scan starts besides this thread, which scans too, where the system does not tell how
+ * many threads are runnable now (see idleCoreWorkers): the cores less one (at most 3), and none on one core or when
+ * the machine is already busy (its load average, over the last minute, at or above its cores), as `make -l` holds
+ * back jobs. `load` is 0 where the system keeps none (Windows): workers are used there.
+ * NOTE: measured at 50,000 articles with the load at 17-18 on 2 cores: one worker cost 0.5 s more CPU (its start-up
+ * alone about 0.09 s; each file also read slower with two threads of one process at it) and made the search 1.5x
+ * slower in wall time than this thread alone. On an idle machine the second core shares the reading.
+ */
+export function scanWorkerCount(cores: number, load: number): number {
+  if (cores <= 1 || load >= cores) return 0
+  return Math.min(3, cores - 1)
+}
+
+/**
+ * How many threads besides this one are running or waiting for a core right now, from the text of /proc/loadavg
+ * (its fourth field counts the runnable threads, this one included); null when the text does not say.
+ */
+export function othersRunnable(loadavg: string): number | null {
+  const running = /^\S+ \S+ \S+ (\d+)\//.exec(loadavg)
+  return running === null ? null : Math.max(0, Number(running[1]) - 1)
+}
+
+/** How many worker threads a scan starts when `others` threads are runnable now: one per core nobody wants (at most 3). */
+export function idleCoreWorkers(cores: number, others: number): number {
+  return Math.max(0, Math.min(3, cores - 1 - others))
+}
+
+/**
+ * Runnable threads besides this one now (Linux), or null where the system does not tell (see scanWorkerCount).
+ * NOTE: the one-minute load average lags: a minute after a busy spell it still says busy while both cores are idle
+ * (load 4.9 on an idle machine in the lead's idle bench), and a scan lasts a second.
+ */
+export function othersRunnableNow(): number | null {
+  try {
+    return othersRunnable(fs.readFileSync('/proc/loadavg', 'latin1'))
+  } catch (error) {
+    if (errnoCode(error) === undefined) throw error
+    return null
+  }
+}
+
+/**
+ * How many workers to start now: by the threads runnable now (the fewer of `before`, taken as the scan started,
+ * and now: the V8 threads of this process's own start-up may be running at either) where the system tells, else
+ * by the load average.
+ */
+export function workersForMachine(before: number | null): number {
+  const cores = os.availableParallelism()
+  const now = othersRunnableNow()
+  if (before === null || now === null) return scanWorkerCount(cores, os.loadavg()[0])
+  return idleCoreWorkers(cores, Math.min(before, now))
+}
