@@ -2,6 +2,7 @@ import type * as ChildProcesses from 'node:child_process'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import { runCli } from './index'
+import { stdioWriters } from './stdio'
 
 // NOTE: node:child_process takes 10 ms of CPU to load (it brings net, dgram and the streams); only a search that
 // starts a background job needs it, so it is loaded then, not on every command's start.
@@ -21,18 +22,8 @@ function startInBackground(args: string[]): void {
 }
 
 // NOTE: a reader that stops early (`folio index site | head`) closes the pipe; like other Unix tools, stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error
-    process.exit(process.exitCode ?? 0)
-  })
-}
+const { stdout, stderr } = stdioWriters(() => process.exit(process.exitCode ?? 0))
 
 // NOTE: the process entry point is kept apart from runCli so tests can call runCli without exiting.
-const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  startInBackground,
-})
+const code = await runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), startInBackground })
 process.exitCode = code
