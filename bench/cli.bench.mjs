@@ -1,8 +1,8 @@
 // The `folio` command against the tools a writer compares it with (issue 22), on a make-corpus --plain folder
 // (50,000 articles unless BENCH_ARTICLES says otherwise) and a 1,000-article one: `folio search` (first run, no
 // index) is in search.bench.mjs; here `folio check` against `folio index`, `folio index` on the small folder against
-// `hugo list all`, and one article's save (FolderSession.writeArticle) against a plain atomic write of the same bytes.
-// Each figure is the median of 3 runs (saves: of 30). Uses the built CLI (npm run build).
+// `hugo list all` (one article's save is save.bench.mjs). Each figure is the median of 3 runs. Uses the built CLI
+// (npm run build).
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -97,15 +97,6 @@ try {
       record({ bench: 'cli 1000', figure: 'folio index (no cache), CPU time', value: smallIndexRun.cpuMs, unit: 'ms', baseline: 'hugo list all, CPU time', baselineValue: hugoRun.cpuMs, maxRatio: 1 })
     }
   } else console.log('hugo not installed: small-folder ratio skipped')
-
-  const save = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/save-child.mjs'), small], { encoding: 'utf8', cwd: root })
-  if (save.status !== 0) throw new Error(`save child failed: ${save.stderr}`)
-  const { saveMs, plainMs, plainAsyncMs, durableAsyncMs, bytes } = JSON.parse(save.stdout.trim().split('\n').at(-1))
-  console.log(`save of one ${bytes}-byte article: ${saveMs.toFixed(2)} ms; plain atomic write (temp + fsync + rename): ${plainMs.toFixed(2)} ms; ratio ${(saveMs / plainMs).toFixed(2)}`)
-  console.log(`  the same atomic write with async calls: ${plainAsyncMs.toFixed(2)} ms (save ${(saveMs / plainAsyncMs).toFixed(2)}x); and then the folder's fsync: ${durableAsyncMs.toFixed(2)} ms (save ${(saveMs / durableAsyncMs).toFixed(2)}x)`)
-  record({ bench: 'save', figure: 'save of one article (FolderSession.writeArticle)', value: saveMs, unit: 'ms', baseline: 'plain atomic write, same bytes', baselineValue: plainMs, maxRatio: 2 })
-  record({ bench: 'save', figure: 'save of one article, against async calls', value: saveMs, unit: 'ms', baseline: 'same atomic write, async calls', baselineValue: plainAsyncMs })
-  record({ bench: 'save', figure: 'save of one article, against async + folder fsync', value: saveMs, unit: 'ms', baseline: 'async atomic write + folder fsync', baselineValue: durableAsyncMs })
 } finally {
   fs.rmSync(work, { recursive: true, force: true })
 }

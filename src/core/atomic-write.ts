@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { ok, type Result } from '@shared/result'
 import { errnoCode, errnoToResult } from './errno'
@@ -25,6 +25,15 @@ export interface AtomicWriteOptions {
 
 /** Prefix of the temporary files writeFileAtomic leaves only if the process dies mid-write. */
 export const tempPrefix = '.folio-tmp-'
+
+/**
+ * A new temp file's path in `dir`: the prefix and 12 random hex digits (48 bits; opened with O_EXCL, so a name taken
+ * meanwhile fails rather than being reused). NOTE: from randomUUID, which draws from a cached batch of random bytes:
+ * randomBytes(6) asked the system for them on every save (~20 µs a save, profiled on tmpfs).
+ */
+export function tempPathIn(dir: string): string {
+  return path.join(dir, tempPrefix + randomUUID().replaceAll('-', '').slice(0, 12))
+}
 
 const retriedCodes = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -118,7 +127,7 @@ export async function writeFileAtomic(absPath: string, data: Uint8Array | ChunkP
     return errnoToResult(error, 'save', display)
   }
   const dir = path.dirname(target)
-  const temp = path.join(dir, tempPrefix + randomBytes(6).toString('hex'))
+  const temp = tempPathIn(dir)
   let handle: FsHandle | undefined
   let isTempCreated = false
   try {

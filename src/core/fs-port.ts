@@ -1,4 +1,5 @@
-import fs from 'node:fs/promises'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
 
 /** The parts of a stat result core uses. */
 export interface FsStats {
@@ -58,41 +59,116 @@ export interface FsPort {
   rmdir(path: string): Promise<void>
 }
 
-/** The real file system (node:fs/promises). */
+/**
+ * Reads and writes of at most this many bytes run on the calling thread (the page cache: microseconds); larger ones
+ * go to the thread pool, so a 10 MB file does not hold the event loop.
+ */
+const syncIoMaxBytes = 128 * 1024
+
+/** Runs one callback-style fs call on the thread pool as a promise. */
+function onPool<T>(start: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => start((error, value) => (error === null ? resolve(value as T) : reject(error))))
+}
+
+/** An error shaped like Node's for a step on a descriptor this handle already closed (never reaches the OS). */
+function closedError(syscall: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`EBADF: bad file descriptor, ${syscall} (the handle was closed)`)
+  error.code = 'EBADF'
+  error.syscall = syscall
+  return error
+}
+
+/** Writes all of `data` at the descriptor's position: on the calling thread when small, else on the thread pool. */
+async function writeAll(fd: number, data: Uint8Array): Promise<void> {
+  let offset = 0
+  // NOTE: a write may take fewer bytes than asked; loop until all are down.
+  while (offset < data.byteLength) {
+    const length = data.byteLength - offset
+    const at = offset
+    offset += length > syncIoMaxBytes ? await onPool<number>((done) => fs.write(fd, data, at, length, null, done)) : fs.writeSync(fd, data, at, length, null)
+  }
+}
+
+/**
+ * An open descriptor as an FsHandle: fsyncs and large reads and writes on the thread pool, the rest on the calling
+ * thread. NOTE: once closed the handle refuses every step (EBADF), and close waits for the steps still running: the
+ * number may already name another file opened since, which a late step or a second close would otherwise touch.
+ */
+function fdHandle(fd: number): FsHandle {
+  let isClosed = false
+  const running = new Set<Promise<unknown>>()
+  const live = (syscall: string): void => {
+    if (isClosed) throw closedError(syscall)
+  }
+  const track = <T>(step: Promise<T>): Promise<T> => {
+    running.add(step)
+    const forget = (): void => void running.delete(step)
+    step.then(forget, forget)
+    return step
+  }
+  return {
+    fd,
+    async write(data) {
+      live('write')
+      await track(writeAll(fd, data))
+    },
+    async read(buffer, offset, length, position) {
+      live('read')
+      if (length <= syncIoMaxBytes) return fs.readSync(fd, buffer, offset, length, position)
+      return track(onPool<number>((done) => fs.read(fd, buffer, offset, length, position, done)))
+    },
+    async stat() {
+      live('fstat')
+      return fs.fstatSync(fd)
+    },
+    async chmod(mode) {
+      live('fchmod')
+      fs.fchmodSync(fd, mode)
+    },
+    async chown(uid, gid) {
+      live('fchown')
+      fs.fchownSync(fd, uid, gid)
+    },
+    async sync() {
+      live('fsync')
+      await track(onPool<void>((done) => fs.fsync(fd, done)))
+    },
+    async close() {
+      live('close')
+      isClosed = true
+      if (running.size > 0) await Promise.allSettled([...running])
+      fs.closeSync(fd)
+    },
+  }
+}
+
+/**
+ * The real file system. NOTE: only the steps that wait for the disk go to the thread pool: fsync, reads and writes
+ * over 128 KB, listing a folder, reading a whole file, making folders. The metadata steps (lstat, stat, realpath,
+ * readlink, open, fstat, close, rename, link, unlink, chmod) and small reads and writes (page cache) run on the
+ * calling thread: microseconds each on a local disk, where a trip through the pool (waking a worker thread, then the
+ * event loop) costs tens on this VM. A save made ~19 such trips and took 3-4x a plain atomic write; now it makes two,
+ * its fsyncs (bench/save.bench.mjs, issue 22). The price: on a slow network disk a metadata step holds the event
+ * loop for its round trip. Errors still arrive as rejections (each step is an async function), so callers and the
+ * test ports that wrap this one (tests/support) are the same for either kind.
+ */
 export const nodeFs: FsPort = {
   async open(path, flags, mode) {
-    const handle = await fs.open(path, flags, mode)
-    return {
-      fd: handle.fd,
-      async write(data) {
-        let offset = 0
-        // NOTE: FileHandle.write may write fewer bytes than asked; loop until all are down.
-        while (offset < data.byteLength) {
-          const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset)
-          offset += bytesWritten
-        }
-      },
-      read: async (buffer, offset, length, position) => (await handle.read(buffer, offset, length, position)).bytesRead,
-      stat: () => handle.stat(),
-      chmod: (mode) => handle.chmod(mode),
-      chown: (uid, gid) => handle.chown(uid, gid),
-      sync: () => handle.sync(),
-      close: () => handle.close(),
-    }
+    return fdHandle(fs.openSync(path, flags, mode))
   },
-  readFile: async (path) => new Uint8Array(await fs.readFile(path)),
-  rename: (from, to) => fs.rename(from, to),
-  stat: (path) => fs.stat(path),
-  lstat: (path) => fs.lstat(path),
-  realpath: (path) => fs.realpath(path),
-  readdir: (path) => fs.readdir(path, { withFileTypes: true }),
-  unlink: (path) => fs.unlink(path),
+  readFile: async (path) => new Uint8Array(await fsp.readFile(path)),
+  rename: async (from, to) => fs.renameSync(from, to),
+  stat: async (path) => fs.statSync(path),
+  lstat: async (path) => fs.lstatSync(path),
+  realpath: async (path) => fs.realpathSync.native(path),
+  readdir: (path) => fsp.readdir(path, { withFileTypes: true }),
+  unlink: async (path) => fs.unlinkSync(path),
   mkdir: async (path) => {
-    await fs.mkdir(path, { recursive: true })
+    await fsp.mkdir(path, { recursive: true })
   },
-  chmod: (path, mode) => fs.chmod(path, mode),
-  chown: (path, uid, gid) => fs.chown(path, uid, gid),
-  link: (from, to) => fs.link(from, to),
-  readlink: (path) => fs.readlink(path),
-  rmdir: (path) => fs.rmdir(path),
+  chmod: async (path, mode) => fs.chmodSync(path, mode),
+  chown: async (path, uid, gid) => fs.chownSync(path, uid, gid),
+  link: async (from, to) => fs.linkSync(from, to),
+  readlink: async (path) => fs.readlinkSync(path),
+  rmdir: (path) => fsp.rmdir(path),
 }

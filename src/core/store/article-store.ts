@@ -67,7 +67,7 @@ export interface ArticleStore {
    * `bytes` may be a function making them from the file on disk (null: none), called in the file's turn after the
    * CONFLICT check; its error is returned with nothing written. NOTE: a save encodes against the bytes on disk (a
    * file's mixed line breaks) and refuses non-UTF-8 ones; made here, they come from the one read the write makes
-   * anyway, where a read before the write cost a second confined read per save (bench/cli.bench.mjs).
+   * anyway, where a read before the write cost a second confined read per save (bench/save.bench.mjs).
    */
   write(relPath: string, bytes: Uint8Array | MakeBytes, options: StoreWriteOptions): Promise<Result<StoreWriteResult>>
   /** Creates a new file (and its missing folders) atomically; never replaces anything: CONFLICT when the path exists. */

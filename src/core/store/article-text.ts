@@ -2,6 +2,7 @@ import type { ArticleDocument, WriteArticleRequest, WriteArticleResult } from '@
 import { fail, ok, type Result } from '@shared/result'
 import { decodeLossy, decodeText, encodeText } from '../file-codec'
 import { hashBytes } from '../file-version'
+import { textProblemOf } from '../text-problem'
 import type { ArticleStore, StoredFile } from './article-store'
 
 const permissionReason = 'The file is read-only: its permissions do not allow writing. Folio asks before making it writable.'
@@ -40,7 +41,8 @@ export async function writeArticleText(store: ArticleStore, request: WriteArticl
   // `baseVersion` comes first in the store, then these.
   const make = (onDisk: StoredFile | null): Result<Uint8Array> => {
     onDiskHash = onDisk?.version.hash ?? null
-    if (onDisk !== null && !decodeText(onDisk.bytes).ok) {
+    // NOTE: only whether the bytes are text (what decodeText refuses), not their decoded text: a save needs no more.
+    if (onDisk !== null && textProblemOf(onDisk.bytes) !== null) {
       return fail('READ_ONLY', `"${rel}" is not valid UTF-8 text on disk; Folio does not overwrite it.`, { path: rel })
     }
     const bytes = encodeText(request.text, request.format, onDisk?.bytes)

@@ -133,7 +133,7 @@ async function openConfinedOnce(fs: FsPort, root: string, abs: string, shown: st
  * NOTE: the buffer has room for one byte more than `size`, so a file that did not grow since its fstat is read in one
  * call: a read that filled exactly `size` bytes and stopped short of the room is at the end. A short read before
  * `size` (a network or FUSE file system may return one) reads on, and so does a file that grew. One call less per read
- * counts: a save reads its file twice (bench/cli.bench.mjs, save against a plain atomic write).
+ * counts: a save reads its file twice (bench/save.bench.mjs).
  */
 export async function readAll(handle: FsHandle, size: number, limit: number): Promise<Uint8Array> {
   let buffer = new Uint8Array(Math.min(size + 1, limit + 1))

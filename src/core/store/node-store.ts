@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { FileVersion } from '@shared/api'
 import { fail, ok, type Result } from '@shared/result'
-import { removeQuietly, renameWithRetry, syncFolder, tempPrefix } from '../atomic-write'
+import { removeQuietly, renameWithRetry, syncFolder, tempPathIn } from '../atomic-write'
 import { errnoCode, errnoToResult } from '../errno'
 import { hashBytes } from '../file-version'
 import { nodeFs, type FsHandle, type FsPort, type FsStats } from '../fs-port'
@@ -43,6 +42,9 @@ interface Located {
   file: string
   stats: FsStats | null
 }
+
+/** True when both hold the same bytes (compared in place: Buffer.from of a Uint8Array would copy it). */
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
 
 const tooLarge = (shown: string): Result<never> => fail('TOO_LARGE', `"${shown}" is larger than 10 MB; Folio does not open or save it.`, { path: shown })
 
@@ -190,7 +192,8 @@ export class NodeArticleStore implements ArticleStore {
   private async isUnchanged(file: string, held: HeldFile | null): Promise<boolean> {
     if (held === null) return (await lstatOrNull(this.fs, file)) === null
     const bytes = await readAll(held.handle, held.stats.size, maxArticleBytes)
-    if (bytes.byteLength > maxArticleBytes || hashBytes(bytes) !== held.file.version.hash) return false
+    // NOTE: compared with the bytes read before (the same answer as their hashes, without hashing them again).
+    if (!sameBytes(bytes, held.file.bytes)) return false
     const now = await lstatOrNull(this.fs, file)
     return now !== null && !now.isSymbolicLink() && now.dev === held.stats.dev && now.ino === held.stats.ino
   }
@@ -214,7 +217,7 @@ export class NodeArticleStore implements ArticleStore {
       if (!made.ok) return made
       const bytes = made.value
       if (bytes.byteLength > maxArticleBytes) return tooLarge(shown)
-      if (onDisk !== null && Buffer.from(onDisk.file.bytes).equals(Buffer.from(bytes))) return ok({ version: onDisk.file.version, written: false })
+      if (onDisk !== null && sameBytes(onDisk.file.bytes, bytes)) return ok({ version: onDisk.file.version, written: false })
       if (onDisk !== null && !onDisk.file.isWritable && options.makeWritable !== true) {
         return fail('READ_ONLY', `"${shown}" is read-only (its permissions do not allow writing); nothing was written.`, { path: shown })
       }
@@ -250,11 +253,11 @@ export class NodeArticleStore implements ArticleStore {
   /**
    * NOTE: `beside` (a save's check that its file is unchanged, which must come before the rename) runs beside the
    * fsync and its answer is returned as `isBesideOk`: the fsync is the one slow step, and one at a time the save cost
-   * several times a plain atomic write (bench/cli.bench.mjs). A write landing between the check and the rename is as
+   * several times a plain atomic write (bench/save.bench.mjs). A write landing between the check and the rename is as
    * possible as before; the window is the fsync's length longer.
    */
   private async writeTemp(dir: string, shown: string, bytes: Uint8Array, keep: { mode: number; uid: number; gid: number } | undefined, beside?: () => Promise<boolean>): Promise<Result<{ path: string; version: FileVersion; isBesideOk: boolean }>> {
-    const temp = path.join(dir, tempPrefix + randomBytes(6).toString('hex'))
+    const temp = tempPathIn(dir)
     let handle: FsHandle | undefined
     let isCreated = false
     try {
