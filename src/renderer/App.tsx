@@ -39,7 +39,7 @@ export function App({ api, isBrowserMode = false, early }: AppProps) {
   const snapshot = useSession(session)
 
   const title = titleOf(snapshot.frontMatter?.data.title, snapshot.activePath)
-  useDocumentTitle(title, snapshot.isDirty)
+  useDocumentTitle(title, snapshot.isDirty, snapshot.activePath)
   useSaveShortcut(useCallback(() => void session?.save(), [session]))
   useUnsavedGuard(snapshot.dirtyPaths.size > 0, isBrowserMode)
   const indexContext = useMemo(
