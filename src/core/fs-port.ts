@@ -65,6 +65,12 @@ export interface FsPort {
  */
 const syncIoMaxBytes = 128 * 1024
 
+/** Runs a step on the calling thread now; its value, or its failure, as an already settled promise (never a throw). */
+function settled<T>(step: () => T): Promise<T> {
+  // NOTE: the executor runs at once, on this thread; a throw in it becomes the rejection.
+  return new Promise((resolve) => resolve(step()))
+}
+
 /** Runs one callback-style fs call on the thread pool as a promise. */
 function onPool<T>(start: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => start((error, value) => (error === null ? resolve(value as T) : reject(error))))
@@ -114,21 +120,23 @@ function fdHandle(fd: number): FsHandle {
     },
     async read(buffer, offset, length, position) {
       live('read')
-      if (length <= syncIoMaxBytes) return fs.readSync(fd, buffer, offset, length, position)
-      return track(onPool<number>((done) => fs.read(fd, buffer, offset, length, position, done)))
+      return length <= syncIoMaxBytes ? fs.readSync(fd, buffer, offset, length, position) : await track(onPool<number>((done) => fs.read(fd, buffer, offset, length, position, done)))
     },
-    async stat() {
-      live('fstat')
-      return fs.fstatSync(fd)
-    },
-    async chmod(mode) {
-      live('fchmod')
-      fs.fchmodSync(fd, mode)
-    },
-    async chown(uid, gid) {
-      live('fchown')
-      fs.fchownSync(fd, uid, gid)
-    },
+    stat: () =>
+      settled(() => {
+        live('fstat')
+        return fs.fstatSync(fd)
+      }),
+    chmod: (mode) =>
+      settled(() => {
+        live('fchmod')
+        fs.fchmodSync(fd, mode)
+      }),
+    chown: (uid, gid) =>
+      settled(() => {
+        live('fchown')
+        fs.fchownSync(fd, uid, gid)
+      }),
     async sync() {
       live('fsync')
       await track(onPool<void>((done) => fs.fsync(fd, done)))
@@ -149,26 +157,24 @@ function fdHandle(fd: number): FsHandle {
  * calling thread: microseconds each on a local disk, where a trip through the pool (waking a worker thread, then the
  * event loop) costs tens on this VM. A save made ~19 such trips and took 3-4x a plain atomic write; now it makes two,
  * its fsyncs (bench/save.bench.mjs, issue 22). The price: on a slow network disk a metadata step holds the event
- * loop for its round trip. Errors still arrive as rejections (each step is an async function), so callers and the
+ * loop for its round trip. Errors still arrive as rejections (see settled), so callers and the
  * test ports that wrap this one (tests/support) are the same for either kind.
  */
 export const nodeFs: FsPort = {
-  async open(path, flags, mode) {
-    return fdHandle(fs.openSync(path, flags, mode))
-  },
+  open: (path, flags, mode) => settled(() => fdHandle(fs.openSync(path, flags, mode))),
   readFile: async (path) => new Uint8Array(await fsp.readFile(path)),
-  rename: async (from, to) => fs.renameSync(from, to),
-  stat: async (path) => fs.statSync(path),
-  lstat: async (path) => fs.lstatSync(path),
-  realpath: async (path) => fs.realpathSync.native(path),
+  rename: (from, to) => settled(() => fs.renameSync(from, to)),
+  stat: (path) => settled(() => fs.statSync(path)),
+  lstat: (path) => settled(() => fs.lstatSync(path)),
+  realpath: (path) => settled(() => fs.realpathSync.native(path)),
   readdir: (path) => fsp.readdir(path, { withFileTypes: true }),
-  unlink: async (path) => fs.unlinkSync(path),
+  unlink: (path) => settled(() => fs.unlinkSync(path)),
   mkdir: async (path) => {
     await fsp.mkdir(path, { recursive: true })
   },
-  chmod: async (path, mode) => fs.chmodSync(path, mode),
-  chown: async (path, uid, gid) => fs.chownSync(path, uid, gid),
-  link: async (from, to) => fs.linkSync(from, to),
-  readlink: async (path) => fs.readlinkSync(path),
+  chmod: (path, mode) => settled(() => fs.chmodSync(path, mode)),
+  chown: (path, uid, gid) => settled(() => fs.chownSync(path, uid, gid)),
+  link: (from, to) => settled(() => fs.linkSync(from, to)),
+  readlink: (path) => settled(() => fs.readlinkSync(path)),
   rmdir: (path) => fsp.rmdir(path),
 }

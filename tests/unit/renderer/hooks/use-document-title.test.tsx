@@ -37,11 +37,15 @@ describe('useDocumentTitle', () => {
     const set = vi.spyOn(document, 'title', 'set')
     for (const typed of ['He', 'Hel', 'Hell', 'Hello']) {
       rerender({ title: typed, isDirty: true, path: 'posts/hello.md' })
-      act(() => vi.advanceTimersByTime(titleTypingDelayMs - 1))
+      act(() => {
+        vi.advanceTimersByTime(titleTypingDelayMs - 1)
+      })
     }
     expect(set).not.toHaveBeenCalled()
     expect(document.title).toBe('• H — Folio')
-    act(() => vi.advanceTimersByTime(1))
+    act(() => {
+      vi.advanceTimersByTime(1)
+    })
     expect(set).toHaveBeenCalledTimes(1)
     expect(document.title).toBe('• Hello — Folio')
     set.mockRestore()
@@ -52,7 +56,9 @@ describe('useDocumentTitle', () => {
     rerender({ title: 'Hello world', isDirty: true, path: 'posts/hello.md' })
     rerender({ title: 'Hello world', isDirty: false, path: 'posts/hello.md' })
     expect(document.title).toBe('Hello world — Folio')
-    act(() => vi.advanceTimersByTime(titleTypingDelayMs * 2))
+    act(() => {
+      vi.advanceTimersByTime(titleTypingDelayMs * 2)
+    })
     expect(document.title).toBe('Hello world — Folio')
   })
 
@@ -66,7 +72,9 @@ describe('useDocumentTitle', () => {
     const { rerender, unmount } = render({ title: 'Hello', isDirty: true, path: 'posts/hello.md' })
     rerender({ title: 'Hello again', isDirty: true, path: 'posts/hello.md' })
     unmount()
-    act(() => vi.advanceTimersByTime(titleTypingDelayMs * 2))
+    act(() => {
+      vi.advanceTimersByTime(titleTypingDelayMs * 2)
+    })
     expect(document.title).toBe('• Hello — Folio')
   })
 })
