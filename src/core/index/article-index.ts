@@ -8,7 +8,7 @@ import { ShardClient, type OnBatch, type ShardMode } from './shard-client'
 import type { CheckProblem } from './check-problem'
 import type { BatchProblems } from './shard-protocol'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
-import { interned, isSameApartFromWordCount } from './article-record'
+import { interned, isSameApartFromWordCount, shapedSummary } from './article-record'
 import { shardCacheFile } from './summary-cache'
 import { summarizeFirstRows } from './first-rows'
 import { queryTerms } from './term-index'
@@ -366,14 +366,12 @@ export class ArticleIndex {
     const isOwnFs = this.options.fs === undefined || this.options.fs === nodeFs
     if (this.options.onEvent === undefined || !isOwnFs || !this.shards[0].isWorker) return
     const rows = summarizeFirstRows(this.root)
-    for (const summary of rows) early.set(summary.path, summary)
-    if (rows.length > 0) this.receive(rows)
+    if (rows.length > 0) for (const summary of this.receive(rows)) early.set(summary.path, summary)
   }
 
   private summarizeCached(fromCache: Map<string, ArticleSummary>): Promise<void> {
     const receive: OnBatch = (batch, problems) => {
-      for (const summary of batch) fromCache.set(summary.path, summary)
-      this.receive(batch, problems)
+      for (const summary of this.receive(batch, problems)) fromCache.set(summary.path, summary)
     }
     return Promise.all(this.shards.map((shard) => shard.summarizeCached(receive))).then(() => undefined)
   }
@@ -414,7 +412,8 @@ export class ArticleIndex {
     return ok(undefined)
   }
 
-  private receive(batch: ArticleSummary[], problems?: BatchProblems): void {
+  /** Takes a batch of summaries in; returns the objects kept for them (see shapedSummary), in the batch's order. */
+  private receive(batch: ArticleSummary[], problems?: BatchProblems): ArticleSummary[] {
     if (this.options.withProblems === true) batch.forEach((summary, i) => this.problems.set(summary.path, problems?.[i] ?? null))
     const kept: ArticleSummary[] = []
     for (const summary of batch) {
@@ -427,25 +426,29 @@ export class ArticleIndex {
         continue
       }
       // NOTE: each batch arrives as fresh copies; shared tag and category names keep 50,000 summaries small, and so
-      // do the format and build status, a few words each summary had its own copy of (~2.5 MB on 50,000).
-      if (summary.tags !== undefined) summary.tags = summary.tags.map(interned)
-      if (summary.categories !== undefined) summary.categories = summary.categories.map(interned)
-      summary.format = sharedFormats.get(summary.format) ?? summary.format
-      if (summary.buildStatus !== undefined) summary.buildStatus = sharedStatuses.get(summary.buildStatus) ?? summary.buildStatus
-      this.setSummary(summary)
-      kept.push(summary)
+      // do the format and build status, a few words each summary had its own copy of (~2.5 MB on 50,000). The one
+      // kept is a copy of one shape (see shapedSummary).
+      const shaped = shapedSummary(summary)
+      if (shaped.tags !== undefined) shaped.tags = shaped.tags.map(interned)
+      if (shaped.categories !== undefined) shaped.categories = shaped.categories.map(interned)
+      shaped.format = sharedFormats.get(shaped.format) ?? shaped.format
+      if (shaped.buildStatus !== undefined) shaped.buildStatus = sharedStatuses.get(shaped.buildStatus) ?? shaped.buildStatus
+      this.setSummary(shaped)
+      kept.push(shaped)
     }
-    if (this.options.onEvent === undefined) return
+    if (this.options.onEvent === undefined) return kept
     for (const summary of kept) this.pendingBatch.push(summary)
     // NOTE: the first rows go out at once so a list can show them before the rest is indexed.
     if (!this.hasFlushedRows) {
       this.hasFlushedRows = true
-      return this.flush()
+      this.flush()
+      return kept
     }
     // NOTE: once every row is in, the full-text pass's updates (word counts) are no hurry: fewer, larger batches
     // spare a client re-sorting 50,000 rows ten times a second.
     const interval = this.options.flushIntervalMs ?? 100
     this.flushTimer ??= setTimeout(() => this.flush(), this.isSummarized ? interval * 10 : interval)
+    return kept
   }
 
   private flush(): void {

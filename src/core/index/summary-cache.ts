@@ -92,9 +92,10 @@ const cellOf = ({ line, column, severity, message }: CheckProblem): ProblemCell 
 
 function fromRow(row: CacheRow): CachedArticle {
   const [path, size, mtimeMs, ctimeMs, title, date, isDraft, format, lastmod, tags, categories, wordCount, publishDate, expiryDate, error, problems] = row
-  const summary: ArticleSummary = { path, title, date, isDraft, format, lastmod, tags, categories }
   // NOTE: null: written after a summary pass alone (`folio index`), which counts no words; the full-text pass does.
-  if (wordCount !== null) summary.wordCount = wordCount
+  // Made with a place for the build status the shard works out (see shapedSummary).
+  const summary: ArticleSummary =
+    wordCount === null ? { path, title, date, isDraft, format, lastmod, tags, categories, buildStatus: undefined } : { path, title, date, isDraft, format, lastmod, tags, categories, wordCount, buildStatus: undefined }
   if (error !== null) summary.error = { message: error[0], line: error[1], column: error[2] }
   return { size, mtimeMs, ctimeMs, summary, publishDate, expiryDate, problems: problems === null ? null : problems.length === 0 ? noProblems : problems.map(problemOf) }
 }

@@ -28,13 +28,18 @@ export function queryTerms(query: string): string[] {
 
 /**
  * One word's document ids, ascending, stored as varint-encoded gaps (ids are dense, so most gaps take one byte:
- * about a quarter of an Int32Array's memory). `compact` drops the spare capacity left by growth.
+ * about a quarter of an Int32Array's memory). `from` is the id the first gap counts from (the last id already packed
+ * for the word, see TermIndex.compact), so these bytes continue the packed ones.
  */
 class Postings {
-  private bytes = new Uint8Array(4)
-  private size = 0
-  private count = 0
-  private last = -1
+  bytes = new Uint8Array(4)
+  size = 0
+  count = 0
+  last: number
+
+  constructor(readonly from = -1) {
+    this.last = from
+  }
 
   add(id: number): void {
     if (id === this.last) return
@@ -52,29 +57,23 @@ class Postings {
     }
     this.bytes[this.size++] = gap
   }
+}
 
-  view(): Int32Array {
-    const out = new Int32Array(this.count)
-    let id = -1
-    let at = 0
-    for (let n = 0; n < this.count; n++) {
-      let gap = 0
-      let shift = 0
-      let byte: number
-      do {
-        byte = this.bytes[at++]
-        gap |= (byte & 0x7f) << shift
-        shift += 7
-      } while (byte >= 0x80)
-      id += gap
-      out[n] = id
-    }
-    return out
+/** Decodes `count` varint gaps of `bytes` from `at` into `out` from `n`, the first counting from `id`; returns the last id. */
+function decodeGaps(bytes: Uint8Array, at: number, count: number, id: number, out: Int32Array, n: number): number {
+  for (let end = n + count; n < end; n++) {
+    let gap = 0
+    let shift = 0
+    let byte: number
+    do {
+      byte = bytes[at++]
+      gap |= (byte & 0x7f) << shift
+      shift += 7
+    } while (byte >= 0x80)
+    id += gap
+    out[n] = id
   }
-
-  compact(): void {
-    if (this.bytes.length > this.size) this.bytes = this.bytes.slice(0, this.size)
-  }
+  return id
 }
 
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
@@ -122,10 +121,18 @@ function hashOf(term: string): number {
   return h >>> 0
 }
 
+/** The index packs itself (see compact) after this many documents added, or once this many words have ids since. */
+const compactEvery = 2048
+const maxTails = 4096
+
 /**
  * An inverted index from words to document ids (ids grow as documents are added, so posting lists stay sorted).
  * A document that changes gets a new id; the old one is marked dead. Memory: about 1-2 bytes per distinct word per
  * document once compacted.
+ * NOTE: compacted, every word's ids lie in one shared buffer (with three numbers a word in typed arrays): a growing
+ * list per word is an object, a Uint8Array, an ArrayBuffer and a malloc'd block, ~6 MB of overhead for the ~26,000
+ * words of 25,000 articles, kept for the session, and the blocks left the worker's malloc arena fragmented. Only
+ * words given ids since (an update) have a growing list (a tail), which continues the packed bytes.
  * NOTE: adding a document makes no string for a word already known: words are looked up by their characters in
  * the text (lower-cased on the fly when ASCII) in an open-addressing table, so indexing 50,000 articles does not
  * make and drop tens of millions of short strings.
@@ -133,7 +140,14 @@ function hashOf(term: string): number {
 export class TermIndex {
   private readonly termTexts: string[] = []
   private readonly termHashes: number[] = []
-  private readonly postings: Postings[] = []
+  /** Word t's packed ids: bytes packedAt[t] to packedAt[t + 1] of `packed`, packedCount[t] of them, the last packedLast[t]. */
+  private packed = new Uint8Array(0)
+  private packedAt = new Int32Array(1)
+  private packedCount = new Int32Array(0)
+  private packedLast = new Int32Array(0)
+  /** The ids added to a word since the last compact, by word id. */
+  private readonly tails = new Map<number, Postings>()
+  private addedSinceCompact = 0
   private slots = new Int32Array(1024)
   private sortedTerms: string[] | null = null
   private readonly dead = new Set<number>()
@@ -143,18 +157,51 @@ export class TermIndex {
   add(...parts: string[]): number {
     const id = this.nextId++
     for (const part of parts) this.addWords(part, id)
+    // NOTE: during a bulk build too, so the growing lists (and their spare capacity) stay few.
+    if (++this.addedSinceCompact >= compactEvery || (this.packedCount.length > 0 && this.tails.size > maxTails)) this.compact()
     return id
   }
 
-  /** Releases the spare capacity of every posting list (after a bulk build). */
+  /** Packs every word's ids into one buffer (after a bulk build; see the class's note). */
   compact(): void {
-    for (const postings of this.postings) postings.compact()
+    const words = this.termTexts.length
+    const before = this.packedCount.length
+    let size = this.packedAt[before]
+    for (const tail of this.tails.values()) size += tail.size
+    const bytes = new Uint8Array(size)
+    const at = new Int32Array(words + 1)
+    const count = new Int32Array(words)
+    const last = new Int32Array(words).fill(-1)
+    let end = 0
+    for (let t = 0; t < words; t++) {
+      at[t] = end
+      if (t < before) {
+        bytes.set(this.packed.subarray(this.packedAt[t], this.packedAt[t + 1]), end)
+        end += this.packedAt[t + 1] - this.packedAt[t]
+        count[t] = this.packedCount[t]
+        last[t] = this.packedLast[t]
+      }
+      const tail = this.tails.get(t)
+      if (tail === undefined) continue
+      // NOTE: the tail's first gap counts from the packed last id, so its bytes simply follow.
+      bytes.set(tail.bytes.subarray(0, tail.size), end)
+      end += tail.size
+      count[t] += tail.count
+      last[t] = tail.last
+    }
+    at[words] = end
+    this.packed = bytes
+    this.packedAt = at
+    this.packedCount = count
+    this.packedLast = last
+    this.tails.clear()
+    this.addedSinceCompact = 0
   }
 
   /** Every word with the ids of the live documents holding it, ascending (for saving the index; see search-cache). */
   *entries(): Generator<[term: string, ids: Int32Array]> {
     for (let termId = 0; termId < this.termTexts.length; termId++) {
-      const ids = this.postings[termId].view()
+      const ids = this.idsOf(termId)
       yield [this.termTexts[termId], this.dead.size === 0 ? ids : ids.filter((id) => !this.dead.has(id))]
     }
   }
@@ -170,7 +217,7 @@ export class TermIndex {
     let result: Int32Array | null = null
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]
-      const ids = i === terms.length - 1 ? this.prefixIds(term) : (this.postingsOf(term)?.view() ?? new Int32Array(0))
+      const ids = i === terms.length - 1 ? this.prefixIds(term) : this.idsOfTerm(term)
       result = result === null ? ids : intersect(result, ids)
       if (result.length === 0) return []
     }
@@ -179,9 +226,29 @@ export class TermIndex {
     return out
   }
 
-  private postingsOf(term: string): Postings | undefined {
+  private idsOfTerm(term: string): Int32Array {
     const termId = this.findString(term, hashOf(term))
-    return termId === -1 ? undefined : this.postings[termId]
+    return termId === -1 ? new Int32Array(0) : this.idsOf(termId)
+  }
+
+  /** Word `termId`'s ids, ascending: the packed ones, then its tail's. */
+  private idsOf(termId: number): Int32Array {
+    const isPacked = termId < this.packedCount.length
+    const packedCount = isPacked ? this.packedCount[termId] : 0
+    const tail = this.tails.get(termId)
+    const out = new Int32Array(packedCount + (tail?.count ?? 0))
+    if (packedCount > 0) decodeGaps(this.packed, this.packedAt[termId], packedCount, -1, out, 0)
+    if (tail !== undefined) decodeGaps(tail.bytes, 0, tail.count, tail.from, out, packedCount)
+    return out
+  }
+
+  private addId(termId: number, id: number): void {
+    let tail = this.tails.get(termId)
+    if (tail === undefined) {
+      tail = new Postings(termId < this.packedCount.length ? this.packedLast[termId] : -1)
+      this.tails.set(termId, tail)
+    }
+    tail.add(id)
   }
 
   private prefixIds(prefix: string): Int32Array {
@@ -195,7 +262,7 @@ export class TermIndex {
       else hi = mid
     }
     const lists: Int32Array[] = []
-    for (let i = lo; i < sorted.length && (sorted[i]).startsWith(prefix); i++) lists.push((this.postingsOf(sorted[i]) as Postings).view())
+    for (let i = lo; i < sorted.length && (sorted[i]).startsWith(prefix); i++) lists.push(this.idsOfTerm(sorted[i]))
     return lists.length === 0 ? new Int32Array(0) : union(lists, this.nextId)
   }
 
@@ -216,7 +283,7 @@ export class TermIndex {
         if (c > 127) isAscii = false
         else hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), fnvPrime)
       } else if (start !== -1) {
-        if (i - start <= 64) this.postings[this.termIdIn(text, start, i, isAscii, hash >>> 0)].add(id)
+        if (i - start <= 64) this.addId(this.termIdIn(text, start, i, isAscii, hash >>> 0), id)
         start = -1
       }
     }
@@ -253,7 +320,6 @@ export class TermIndex {
     const termId = this.termTexts.length
     this.termTexts.push(term)
     this.termHashes.push(hash)
-    this.postings.push(new Postings())
     this.sortedTerms = null
     // NOTE: kept at most half full, so probes stay short.
     if ((termId + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2)

@@ -45,6 +45,38 @@ describe('TermIndex', () => {
     expect(index.match(queryTerms('md word299')).map((id) => ids.indexOf(id))).toEqual([299, 2990, 2991, 2992, 2993, 2994, 2995, 2996, 2997, 2998, 2999])
   })
 
+  it('answers the same once its lists are packed, with words added to packed lists and new ones after (updates)', () => {
+    const words = ['alpha', 'alps', 'beta', 'gamma', 'gam', 'delta', 'épée', 'zeta']
+    const docs: string[] = []
+    const index = new TermIndex()
+    const live = new Set<number>()
+    const add = (text: string): void => {
+      const id = index.add(text)
+      docs[id] = text
+      live.add(id)
+    }
+    const expected = (query: string): number[] => {
+      const terms = queryTerms(query)
+      return [...live].filter((id) => terms.every((t, i) => queryTerms(docs[id]).some((w) => (i === terms.length - 1 ? w.startsWith(t) : w === t)))).sort((a, b) => a - b)
+    }
+    const queries = ['alp', 'alpha', 'gam', 'gamma beta', 'épée', 'zeta alps', 'new', 'newword7 del']
+    // NOTE: past 2,048 documents the index packs itself while adding; 300 ids apart make two-byte gaps.
+    for (let i = 0; i < 2500; i++) add(`${words[i % 8]} ${words[(i * 3) % 8]}${i % 300 === 0 ? ' rare' : ''}`)
+    for (const q of queries) expect(index.match(queryTerms(q))).toEqual(expected(q))
+    index.compact()
+    for (const q of [...queries, 'rare']) expect(index.match(queryTerms(q))).toEqual(expected(q))
+    // NOTE: after the pack, as updates: ids added to packed words (tails), new words, a removal.
+    for (let i = 0; i < 50; i++) add(`${words[(i * 5) % 8]} newword${i % 10} delta${i % 2 === 0 ? ' rare' : ''}`)
+    index.remove(3)
+    live.delete(3)
+    for (const q of [...queries, 'rare', 'delta']) expect(index.match(queryTerms(q))).toEqual(expected(q))
+    index.compact()
+    for (const q of [...queries, 'rare', 'delta']) expect(index.match(queryTerms(q))).toEqual(expected(q))
+    const entries = new Map([...index.entries()].map(([term, ids]) => [term, [...ids]]))
+    expect(entries.get('rare')).toEqual(expected('rare'))
+    expect(entries.get('newword3')).toEqual(expected('newword3'))
+  })
+
   it('splits queries into lower-case unique words', () => {
     expect(queryTerms('  Foo, foo BAR-baz ')).toEqual(['foo', 'bar', 'baz'])
   })
