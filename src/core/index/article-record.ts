@@ -32,10 +32,10 @@ interface SummaryValues {
  */
 export function detached(text: string): string {
   if (text.length < 13) return text
-  return isLatin1.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : (' ' + text).slice(1)
+  return beyondLatin1.test(text) ? (' ' + text).slice(1) : Buffer.from(text, 'latin1').toString('latin1')
 }
 
-const isLatin1 = /^[\u0000-\u00ff]*$/
+const beyondLatin1 = /[\u0100-\uffff]/
 
 /**
  * `summary` as a new object with every field in one order (an absent word count or build status as undefined), so the
