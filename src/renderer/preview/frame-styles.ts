@@ -5,15 +5,24 @@ html, body { margin: 0; background: var(--editor-bg, #fffefc); color: var(--text
   padding: 16px 22px 40px;
   font-family: var(--font-reading, Georgia, serif); font-size: 16px; line-height: 1.65; overflow-wrap: anywhere;
 }
-.preview > * { max-width: 44rem; }
-/* NOTE: no content-visibility on the blocks: tried (notes6/keys.md) with the margins and focus rings made right, but
-   Chromium then tracks every top-level block with its relevance observer, and in the 1 MB keystroke bench that cost
-   more than the layout it saved (computeIntersections 15.5 s of CPU; style, layout and paint 15 s against 4.5-5 s). */
+.preview > :not(folio-chunk), .preview > folio-chunk > * { max-width: 44rem; }
+/* NOTE: the body's blocks sit in chunks of ~50 (preview-chunks.ts), and the browser styles, lays out and paints only
+   the chunks near the viewport: a 1 MB article is ~10,000 top-level blocks and 58,000+ layout objects, and every
+   preview update cost 80-95 ms of style, layout, pre-paint and paint (bench/keystroke.bench.mjs). Not per block:
+   that was tried (notes6/keys.md), and Chromium's relevance observer over 10,000 targets cost more than it saved.
+   A chunk unseen so far takes an estimated height (set by PreviewDom), then keeps its real one. Containment makes
+   each chunk a formatting context of its own, so the margins at its edges no longer collapse with the blocks
+   around it; PreviewDom sets each chunk's top margin to make up the difference (setChunkMargin). Paint
+   containment would clip focus rings and list markers at a chunk's edge, so the clip edge lies 12 px out. */
+folio-chunk { display: block; content-visibility: auto; contain-intrinsic-size: auto 2000px; overflow-clip-margin: 12px; }
+/* NOTE: on paper every chunk is laid out, whether or not it was seen on screen; uncontained, margins collapse across
+   chunks again, so the chunks' own margins go. */
+@media print { folio-chunk { content-visibility: visible; margin-top: 0 !important; } }
 .preview h1, .preview h2, .preview h3, .preview h4 { font-family: var(--font-ui); line-height: 1.25; margin: 1.4em 0 0.5em; }
 .preview h1 { font-size: 1.7em; }
 .preview h2 { font-size: 1.35em; }
 .preview h3 { font-size: 1.15em; }
-.preview > :first-child { margin-top: 0; }
+.preview > :first-child, .preview > folio-chunk:first-child > :first-child { margin-top: 0; }
 .preview a { color: var(--link); }
 .preview img { max-width: 100%; height: auto; border-radius: 4px; }
 .preview code { font-family: var(--font-mono); font-size: 0.88em; background: var(--chip-bg); padding: 0.1em 0.3em; border-radius: 4px; }

@@ -2,6 +2,7 @@ import { shiftLine, type LineShift, type UnitData, type UnitPatch } from '@share
 import { joinParts, parseUnit, UnitInParts, type DomUnit, type UnitParts } from './dom-unit'
 import { StepSizer } from './step-sizer'
 import { blockAtOrAboveIn, lineAtTopOf } from './unit-search'
+import { chunksOf, defaultChunkNodes, insertInChunks, isChunk, noteChunkOf, setChunkMargin, tidyChunks } from './preview-chunks'
 
 /** How the page applies patches: the sanitizer of units, and how long one slice of work may hold the thread. */
 export interface PreviewDomOptions {
@@ -19,6 +20,8 @@ export interface PreviewDomOptions {
   /** Runs the next slice later; default a zero timeout, so input and frames run in between. */
   defer?: (next: () => void) => void
   now?: () => number
+  /** Top-level nodes a chunk of the body gets (see preview-chunks.ts); default defaultChunkNodes. */
+  chunkNodes?: number
 }
 
 const emptyUnit = (): DomUnit => ({ nodes: [], marks: [], line: 0 })
@@ -48,6 +51,8 @@ export class PreviewDom {
   private pendingCount = 0
   /** The unit being built in parts (its shell parsed, its container filled a part per step); null when none. */
   private building: UnitInParts | null = null
+  /** The chunks (see preview-chunks.ts) the current op took nodes from or put nodes in, tidied when it ends. */
+  private readonly touched = new Set<HTMLElement>()
   private isPumping = false
   private isScheduled = false
   private readonly options: Required<PreviewDomOptions>
@@ -58,7 +63,7 @@ export class PreviewDom {
     options: PreviewDomOptions,
   ) {
     this.pending = root.ownerDocument.createDocumentFragment()
-    this.options = { budgetMs: 8, minSteps: 1, defer: (next) => setTimeout(next, 0), now: () => performance.now(), ...options }
+    this.options = { budgetMs: 8, minSteps: 1, defer: (next) => setTimeout(next, 0), now: () => performance.now(), chunkNodes: defaultChunkNodes, ...options }
     this.sizer = new StepSizer(this.options.budgetMs / 2)
   }
 
@@ -74,6 +79,9 @@ export class PreviewDom {
     for (const node of this.header.nodes) node.remove()
     this.header = parseUnit(this.root.ownerDocument, html, 0)
     this.root.insertBefore(this.fragmentOf(this.header), this.root.firstChild)
+    let first = this.root.firstElementChild
+    while (first !== null && !isChunk(first)) first = first.nextElementSibling
+    if (isChunk(first)) setChunkMargin(first)
   }
 
   /** Empties the page (no article). */
@@ -88,6 +96,7 @@ export class PreviewDom {
     this.restAt = 0
     this.header = emptyUnit()
     this.headerHtml = null
+    this.touched.clear()
     this.root.replaceChildren()
   }
 
@@ -95,7 +104,9 @@ export class PreviewDom {
   apply(patch: UnitPatch): void {
     if (patch.isReset) {
       this.queue.length = 0
-      for (const unit of [...this.done, ...this.rest.slice(this.restAt)]) for (const node of unit.nodes) node.remove()
+      // NOTE: every node of the body is in a chunk; the header's are not.
+      for (const chunk of chunksOf(this.root)) chunk.remove()
+      this.touched.clear()
       this.done = []
       this.rest = []
       this.restAt = 0
@@ -192,7 +203,12 @@ export class PreviewDom {
       for (const unit of this.rest.slice(this.restAt, this.restAt + count)) this.done.push(patch.shift === null ? unit : this.moved(unit, patch.shift))
       this.restAt += count
     } else if (op.kind === 'remove') {
-      for (const unit of this.rest.slice(this.restAt, this.restAt + count)) for (const node of unit.nodes) node.remove()
+      for (const unit of this.rest.slice(this.restAt, this.restAt + count)) {
+        for (const node of unit.nodes) {
+          noteChunkOf(node, this.touched)
+          node.remove()
+        }
+      }
       this.restAt += count
     } else {
       count = this.insertSome(op.units)
@@ -202,7 +218,8 @@ export class PreviewDom {
     // NOTE: a run of new units joins the page at once when its op ends: the slices before it change nothing on
     // screen, so the browser lays out and paints the preview once per run, not once per slice (a whole article
     // after a reset is one run).
-    if (op.kind === 'insert') this.root.insertBefore(this.pending, this.nextNode())
+    if (op.kind === 'insert') insertInChunks(this.root, this.pending, this.nextNode(), this.touched)
+    if (this.touched.size > 0) tidyChunks(this.root, this.touched, this.options.chunkNodes)
     this.pendingCount = 0
     this.op++
     this.opDone = 0

@@ -5,8 +5,10 @@ import { PreviewModel, splitResetPatch, type UnitData } from '@shared/markdown/p
 import { frontMatterState } from '../../../../src/renderer/editor/extensions/front-matter-state'
 import { joinParts, type UnitParts } from '../../../../src/renderer/preview/dom-unit'
 import { PreviewDom } from '../../../../src/renderer/preview/preview-dom'
+import { tidyChunks } from '../../../../src/renderer/preview/preview-chunks'
 import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnit, sanitizePreviewUnits } from '../../../../src/renderer/preview/render-preview'
 import { lastBlockAtOrAbove } from '../../../../src/renderer/preview/scroll-sync'
+import { unchunked } from './unchunked'
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures')
 const sample = fs.readFileSync(path.join(fixtures, 'front-matter/is-k-rising-un-warns.md'), 'utf8')
@@ -36,10 +38,10 @@ function stateOf(text: string): EditorState {
  * A preview page driven like the live one: a model, a PreviewDom whose slices run when the test says. Budget 0 makes
  * the smallest steps (a unit or two), Infinity one step for a whole patch (every unit in one sanitizer pass).
  */
-function page(budgetMs = 0) {
+function page(budgetMs = 0, chunkNodes?: number) {
   const root = document.createElement('main')
   const slices: (() => void)[] = []
-  const dom = new PreviewDom(root, { sanitize: (units) => sanitizePreviewUnits(units), budgetMs, minSteps: 1, defer: (next) => slices.push(next) })
+  const dom = new PreviewDom(root, { sanitize: (units) => sanitizePreviewUnits(units), budgetMs, minSteps: 1, defer: (next) => slices.push(next), ...(chunkNodes === undefined ? {} : { chunkNodes }) })
   const model = new PreviewModel()
   return {
     root,
@@ -61,7 +63,7 @@ function fresh(text: string, budgetMs = 0): string {
   const p = page(budgetMs)
   p.render(text, true)
   p.run()
-  return p.root.innerHTML
+  return unchunked(p.root)
 }
 
 /** A seeded pseudo-random source (mulberry32), so a failure replays. */
@@ -100,11 +102,11 @@ describe('the incremental preview', () => {
       live.run(next() < 0.3 ? 1 : Infinity)
       if (step === 5) {
         live.run()
-        expect(live.root.innerHTML).toBe(fresh(text))
+        expect(unchunked(live.root)).toBe(fresh(text))
       }
     }
     live.run()
-    expect(live.root.innerHTML).toBe(fresh(text))
+    expect(unchunked(live.root)).toBe(fresh(text))
   })
 
   it.each([
@@ -160,7 +162,7 @@ describe('the incremental preview', () => {
     const { body, lineOffset } = previewBodyOf(stateOf(text))
     dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
     dom.apply(new PreviewModel().update(body, { lineOffset }, true))
-    expect(whole.innerHTML).toBe(live.root.innerHTML)
+    expect(unchunked(whole)).toBe(unchunked(live.root))
     const place = (root: HTMLElement, element: HTMLElement | null) => (element === null ? -1 : [...root.querySelectorAll('[data-source-line]')].indexOf(element))
     const lines = text.split('\n').length
     for (let line = 0; line <= lines + 1; line++) expect(place(live.root, live.dom.blockAtOrAbove(line))).toBe(place(whole, dom.blockAtOrAbove(line)))
@@ -204,7 +206,7 @@ describe('the incremental preview', () => {
     expect(dom.isSettled).toBe(true)
     const reference = document.createElement('main')
     reference.innerHTML = renderPreviewHtml(stateOf(text))
-    expect(root.innerHTML).toBe(reference.innerHTML)
+    expect(unchunked(root)).toBe(reference.innerHTML)
   })
 
   it('sizes its steps by the time they take (a fake clock), so no slice passes its budget, and batches the sanitizer', () => {
@@ -254,7 +256,7 @@ describe('the incremental preview', () => {
     expect(calls).toBeLessThan(121 / 3)
     const reference = document.createElement('main')
     reference.innerHTML = renderPreviewHtml(stateOf(text))
-    expect(root.innerHTML).toBe(reference.innerHTML)
+    expect(unchunked(root)).toBe(reference.innerHTML)
   })
 
   it('drops a footnote list half built when the next article resets the page', () => {
@@ -264,7 +266,7 @@ describe('the incremental preview', () => {
     const next = footnoted(20).replace('Paragraph 1 ', 'First paragraph ')
     live.render(next, true)
     live.run()
-    expect(live.root.innerHTML).toBe(fresh(next))
+    expect(unchunked(live.root)).toBe(fresh(next))
   })
 
   it('shows a first render sent in parts as the one patch shows it, and sends the patch of an edit whole', () => {
@@ -279,9 +281,121 @@ describe('the incremental preview', () => {
     live.dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
     for (const part of parts) live.dom.apply(part)
     live.run()
-    expect(live.root.innerHTML).toBe(fresh(text))
+    expect(unchunked(live.root)).toBe(fresh(text))
     const edited = previewBodyOf(stateOf(text.replace('Paragraph 3 ', 'Paragraph three ')))
     const edit = model.update(edited.body, { lineOffset: edited.lineOffset })
     expect(splitResetPatch(edit, 7)).toEqual([edit])
+  })
+})
+
+describe('the preview body in chunks', () => {
+  /** Checks the page's chunk rules: the header's nodes, then chunks only, none empty, none over twice `size` nodes, and none small beside a neighbour it would fit in. */
+  function expectChunked(root: HTMLElement, size: number): HTMLElement[] {
+    const children = [...root.childNodes]
+    const first = children.findIndex((node) => node.nodeName === 'FOLIO-CHUNK')
+    const chunks = children.slice(first) as HTMLElement[]
+    expect(chunks.every((node) => node.nodeName === 'FOLIO-CHUNK')).toBe(true)
+    for (const [i, chunk] of chunks.entries()) {
+      const count = chunk.childNodes.length
+      expect(count).toBeGreaterThan(0)
+      expect(count).toBeLessThanOrEqual(2 * size)
+      if (count < size / 4) for (const other of [chunks[i - 1], chunks[i + 1]]) expect((other?.childNodes.length ?? Infinity) + count).toBeGreaterThan(2 * size)
+    }
+    return chunks
+  }
+  const article = [crafted, footnoted(24).replace(/^---[^]*?---\n/, '')].join('\n')
+
+  it.each([[5, 31], [3, 33]])('keeps every block in chunks of about %i nodes through random edits that insert and remove across chunk edges', (size, seed) => {
+    const next = random(seed)
+    const live = page(0, size)
+    live.render(article, true)
+    live.run()
+    expectChunked(live.root, size)
+    let text = article
+    let straddles = 0
+    for (let step = 0; step < 10; step++) {
+      for (let n = 1 + Math.floor(next() * 3); n > 0; n--) text = edit(text, next)
+      if (next() < 0.3) text = text.replace(/\n\n/, '\n\nA new paragraph.\n\nAnd another.\n\n')
+      if (next() < 0.2) text = text.replace(/Paragraph \d+ with a note\.\[\^\d+\]\n\n/, '')
+      live.render(text)
+      live.run(next() < 0.3 ? 1 : Infinity)
+      live.run()
+      const chunks = expectChunked(live.root, size)
+      // A chunk starting on the newline after a block: the unit of that block lies across a chunk edge.
+      straddles += chunks.filter((chunk) => chunk.firstChild?.nodeType === 3).length
+      // The same page as a fresh one in one chunk, and the same block for a source line (its place among the marked blocks).
+      const whole = page(Infinity, 1e6)
+      whole.render(text, true)
+      whole.run()
+      expect(unchunked(live.root)).toBe(unchunked(whole.root))
+      const place = (root: HTMLElement, element: HTMLElement | null) => (element === null ? -1 : [...root.querySelectorAll('[data-source-line]')].indexOf(element))
+      const lines = text.split('\n').length
+      for (let line = 0; line <= lines + 1; line += 3) expect(place(live.root, live.dom.blockAtOrAbove(line))).toBe(place(whole.root, whole.dom.blockAtOrAbove(line)))
+    }
+    expect(straddles).toBeGreaterThan(0)
+  })
+
+  it('puts a whole article in chunks of the given size, and a reset takes the old chunks away', () => {
+    const live = page(Infinity, 10)
+    live.render(footnoted(60), true)
+    live.run()
+    const chunks = expectChunked(live.root, 10)
+    // Split from the end in tens: the first chunk takes what is left over.
+    const sizes = chunks.map((chunk) => chunk.childNodes.length)
+    expect(sizes.slice(1).every((size) => size === 10)).toBe(true)
+    expect(sizes[0]).toBeGreaterThanOrEqual(10)
+    expect(chunks.length).toBeGreaterThan(8)
+    expect(live.root.firstElementChild?.nodeName).not.toBe('FOLIO-CHUNK')
+    const next = footnoted(8, 'Other')
+    live.render(next, true)
+    live.run()
+    expect(chunks.some((chunk) => chunk.isConnected)).toBe(false)
+    expect(expectChunked(live.root, 10)).toHaveLength(1)
+    expect(unchunked(live.root)).toBe(fresh(next))
+    live.render('')
+    live.run()
+    expect(live.root.querySelectorAll('folio-chunk')).toHaveLength(0)
+  })
+
+  it('gives a chunk a top margin that makes the space between blocks what it is without chunks', () => {
+    const style = document.createElement('style')
+    style.textContent = '.m p { margin: 16px 0 } .m h2 { margin: 30px 0 10px } .m hr { margin: 32px 0 } .m blockquote { margin: 12px 0 } .m .pad { padding-top: 2px } .m header { margin-bottom: 25px }'
+    document.head.append(style)
+    try {
+      const cases: [string, string, string][] = [
+        // The block above, the first block of the chunk, the margin the chunk takes.
+        ['<p>a</p>', '<h2>b</h2>', '-16px'],
+        ['<hr>', '<h2>b</h2>', '-30px'],
+        ['<p>a</p>', '<p>b</p>', '-16px'],
+        // Margins collapse through a quotation's edge onto its first and last paragraphs' (the larger wins).
+        ['<blockquote><p>a</p></blockquote>', '<blockquote>\n<p>b</p></blockquote>', '-16px'],
+        // Padding keeps the inner margin inside: only the quotation's own 12 px meets the paragraph's 16.
+        ['<p>a</p>', '<blockquote class="pad"><p>b</p></blockquote>', '-12px'],
+        // Text before the inner block keeps its margin in.
+        ['<p>a</p>', '<blockquote>text<p>b</p></blockquote>', '-12px'],
+      ]
+      for (const [above, first, margin] of cases) {
+        const root = document.createElement('main')
+        root.className = 'm'
+        document.body.append(root)
+        root.innerHTML = `<folio-chunk>${above}</folio-chunk><folio-chunk>${first}</folio-chunk>`
+        const chunks = root.querySelectorAll<HTMLElement>('folio-chunk')
+        tidyChunks(root, new Set(chunks), 2)
+        expect(chunks[1]?.getAttribute('style')).toContain(`margin-top: ${margin}`)
+        // The first chunk has nothing above it: the page's own rule takes its first block's margin.
+        expect(chunks[0]?.style.marginTop).toBe('')
+        root.remove()
+      }
+      // After the header, through PreviewDom: its bottom margin meets the first block's.
+      const live = page(Infinity)
+      live.root.className = 'm'
+      document.body.append(live.root)
+      live.render('---\ntitle: "T"\n---\n\nFirst.\n', true)
+      live.run()
+      expect(live.root.querySelector('folio-chunk')?.getAttribute('style')).toContain('margin-top: -16px')
+      live.root.remove()
+    } finally {
+      style.remove()
+    }
   })
 })
