@@ -1,7 +1,7 @@
 import { shiftLine, type LineShift, type UnitData, type UnitPatch } from '@shared/markdown/preview-model'
 import { joinParts, parseUnit, UnitInParts, type DomUnit, type UnitParts } from './dom-unit'
 import { StepSizer } from './step-sizer'
-import { blockAtOrAboveIn, lineAtTopOf } from './unit-search'
+import { blockAtOrAboveIn, blocksAroundTop, lineAtTopOf } from './unit-search'
 import { chunksOf, defaultChunkNodes, insertInChunks, isChunk, noteChunkOf, setChunkMargin, tidyChunks } from './preview-chunks'
 
 /** How the page applies patches: the sanitizer of units, and how long one slice of work may hold the thread. */
@@ -129,10 +129,15 @@ export class PreviewDom {
 
   /**
    * The source line of the block at the top of the page's viewport (`top` in its pixels): as sourceLineAtTop over
-   * the page, but measuring only the blocks around it (lineAtTopOf); units built but not yet on the page are skipped.
+   * the page, but measuring only the chunks and blocks around it (blocksAroundTop, lineAtTopOf); units built but not
+   * yet on the page are skipped.
    */
   lineAtTop(top = 1): number | null {
-    return lineAtTopOf([this.header, ...this.done.slice(0, this.done.length - this.pendingCount), ...this.rest.slice(this.restAt)], top)
+    const units = [this.header, ...this.done.slice(0, this.done.length - this.pendingCount), ...this.rest.slice(this.restAt)]
+    const around = blocksAroundTop(units, chunksOf(this.root), top)
+    const first = around.units[0]?.marks[0]
+    if (around.before !== null && (first === undefined || first.getBoundingClientRect().top > top)) return lineAtTopOf([{ nodes: [], marks: [around.before], line: 0 }], Infinity)
+    return lineAtTopOf(around.units, top)
   }
 
   /** Units in page order: the header, then the body's (new ones so far, then the old ones not yet visited). */
