@@ -1,8 +1,8 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { axeFor } from './axe'
 import { expect, repoRoot, serveDir, stopServed, test, type Served } from './serve-fixture'
 
 // Writing comfort (issue #19) in browser mode against `folio serve`.
@@ -49,7 +49,7 @@ async function savedFolderState(run: Served): Promise<string> {
 
 /** The serious and critical axe violations inside `selectors`, found in ONE analysis (each run costs seconds under load). */
 async function seriousViolations(page: Page, ...selectors: string[]) {
-  const results = await selectors.reduce((axe, selector) => axe.include(selector), new AxeBuilder({ page })).analyze()
+  const results = await selectors.reduce((axe, selector) => axe.include(selector), axeFor(page)).analyze()
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 

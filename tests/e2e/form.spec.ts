@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { axeFor } from './axe'
 import { expect, repoRoot, test } from './serve-fixture'
 
 const samplePath = path.join('content', 'posts', '2025', 'is-k-rising-un-warns.md')
@@ -100,7 +100,7 @@ test('keyboard: add a field from the suggestions, rename and remove it; axe find
   await page.keyboard.press('Enter')
   await expect(editor).not.toContainText('modified:')
 
-  const results = await new AxeBuilder({ page }).include('form[aria-label="Front matter"]').analyze()
+  const results = await axeFor(page).include('form[aria-label="Front matter"]').analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
