@@ -40,7 +40,9 @@ export abstract class DocumentTabs extends SnapshotStore<SessionSnapshot> {
     this.recovery = new RecoveryStore(
       api,
       (path, text, isMissing) => this.restoreText(path, text, isMissing),
-      (path) => this.docs.has(path),
+      // NOTE: only a document with unsaved edits in this window owns the live journal entry. One open and clean (a
+      // restored tab whose read answered before the journal was listed) has a leftover, which must still be offered.
+      (path) => this.getSnapshot().dirtyPaths.has(path),
     )
   }
 

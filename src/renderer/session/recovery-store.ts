@@ -25,7 +25,7 @@ export class RecoveryStore extends SnapshotStore<RecoverySnapshot> {
     private readonly api: Pick<FolioApi, 'listJournal' | 'clearJournal' | 'readArticle'>,
     /** Opens `path` (or recreates it as missing) with `text` as an unsaved edit; resolves false when it could not. */
     private readonly restoreInto: (path: string, text: string, isMissing: boolean) => Promise<boolean>,
-    /** True for a document already open in this window (its journal entry is the live one, not a leftover). */
+    /** True for a document open in this window with unsaved edits (its journal entry is the live one, not a leftover). */
     private readonly isOpen: (path: string) => boolean = () => false,
   ) {
     super({ items: [], error: null })

@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, within, waitFor } from '@testing-librar
 import { App } from '@renderer/App'
 import { renderApp, openArticle, editorView } from './render-app'
 import { helloText, otherText } from './fixtures'
+import { emptyFolderState } from '@shared/user-state'
 import { FakeApi, versionOf } from './fake-api'
 
 describe('editing safety UI', () => {
@@ -83,6 +84,24 @@ describe('editing safety UI', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     await waitFor(() => expect(editorView().state.doc.toString()).toBe(`${helloText}Recovered line.\n`))
     expect(within(screen.getByRole('banner')).getByText('Unsaved changes')).toBeTruthy()
+    expect(api.writes).toHaveLength(0)
+  })
+
+  it('offers the journaled edits of a restored tab even when the tab opened before the journal was listed', async () => {
+    const api = new FakeApi({ 'posts/hello.md': helloText })
+    api.folderState = { ...emptyFolderState, openPaths: ['posts/hello.md'], activePath: 'posts/hello.md' }
+    api.journal.set('posts/hello.md', { path: 'posts/hello.md', text: `${helloText}Recovered line.\n`, baseVersion: versionOf(helloText), updatedAt: new Date().toISOString() })
+    // NOTE: the journal answers only once the restored tab shows the file (a fast read beat the listing: seen in
+    // browser mode, where the tab's read took no trip through the server's thread pool).
+    const listJournal = api.listJournal
+    api.listJournal = async () => {
+      await waitFor(() => expect(editorView().state.doc.toString()).toBe(helloText))
+      return listJournal()
+    }
+    render(<App api={api} />)
+    const dialog = await screen.findByRole('dialog', { name: 'Recover unsaved changes' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Restore' }))
+    await waitFor(() => expect(editorView().state.doc.toString()).toBe(`${helloText}Recovered line.\n`))
     expect(api.writes).toHaveLength(0)
   })
 })
