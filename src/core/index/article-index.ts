@@ -8,7 +8,7 @@ import { ShardClient, type OnBatch, type ShardMode } from './shard-client'
 import type { CheckProblem } from './check-problem'
 import type { BatchProblems } from './shard-protocol'
 import { compareRanked, type FileStamp, type RankedMatch } from './shard-core'
-import { interned, isSameApartFromWordCount, shapedSummary } from './article-record'
+import { internedList, isSameApartFromWordCount, shapedSummary } from './article-record'
 import { shardCacheFile } from './summary-cache'
 import { summarizeFirstRows } from './first-rows'
 import { queryTerms } from './term-index'
@@ -429,8 +429,8 @@ export class ArticleIndex {
       // do the format and build status, a few words each summary had its own copy of (~2.5 MB on 50,000). The one
       // kept is a copy of one shape (see shapedSummary).
       const shaped = shapedSummary(summary)
-      if (shaped.tags !== undefined) shaped.tags = shaped.tags.map(interned)
-      if (shaped.categories !== undefined) shaped.categories = shaped.categories.map(interned)
+      if (shaped.tags !== undefined) shaped.tags = internedList(shaped.tags)
+      if (shaped.categories !== undefined) shaped.categories = internedList(shaped.categories)
       shaped.format = sharedFormats.get(shaped.format) ?? shaped.format
       if (shaped.buildStatus !== undefined) shaped.buildStatus = sharedStatuses.get(shaped.buildStatus) ?? shaped.buildStatus
       this.setSummary(shaped)

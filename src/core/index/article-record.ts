@@ -66,6 +66,25 @@ export function interned(text: string): string {
   return copy
 }
 
+const listTable = new Map<string, string[]>()
+const noNames: string[] = Object.freeze([]) as unknown as string[]
+
+/**
+ * One shared, frozen copy of a list of tag or category names (each interned): a folder's articles share a few
+ * category lists and, over 50,000 articles, reuse most tag lists, and each list kept is an array object and its
+ * elements (~3 MB of the host's summaries, and as much in the workers). Frozen: a kept summary is never changed in
+ * place. The table stops growing at a limit, as `interned`'s.
+ */
+export function internedList(names: readonly string[]): string[] {
+  if (names.length === 0) return noNames
+  const key = JSON.stringify(names)
+  const known = listTable.get(key)
+  if (known !== undefined) return known
+  const list = Object.freeze(names.map(interned)) as unknown as string[]
+  if (listTable.size < internLimit) listTable.set(key, list)
+  return list
+}
+
 function detachedOrNull(text: string | null): string | null {
   return text === null ? null : detached(text)
 }
@@ -238,8 +257,8 @@ function datedSummaryOf(path: string, values: SummaryValues, format: FrontMatter
     isDraft: values.isDraft,
     format,
     lastmod: detachedOrNull(values.lastmod),
-    tags: values.tags.map(interned),
-    categories: values.categories.map(interned),
+    tags: internedList(values.tags),
+    categories: internedList(values.categories),
     // NOTE: a place for the word count the full-text pass adds (see shapedSummary).
     wordCount: undefined,
     buildStatus: buildStatusOf(values, nowMs),

@@ -5,7 +5,7 @@ import type { Result } from '@shared/result'
 import { failedSummary, ShardCore, type FileStamp, type RankedMatch } from './shard-core'
 import { ShardCursor } from './shard-cursor'
 import { serveShardRequest, type BatchProblems, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
-import { startShardWorker, type ShardMode } from './shard-worker'
+import { shardWorkerEntry, startShardWorker, type ShardMode, type ShardWorkerEntry } from './shard-worker'
 
 export type { ShardMode } from './shard-worker'
 
@@ -48,7 +48,9 @@ const maxUnexplainedDeaths = 3
 export class ShardClient {
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
-  private worker: Worker | null
+  private worker: Worker | null = null
+  /** The worker entry this shard runs, null when it runs in this thread (see shardWorkerEntry). */
+  private readonly entry: ShardWorkerEntry | null
   private cursor = new ShardCursor()
   private readonly core: ShardCore | null
   private failure: Error | null = null
@@ -64,16 +66,19 @@ export class ShardClient {
 
   constructor(
     private readonly root: string,
-    private readonly mode: ShardMode,
+    mode: ShardMode,
     private readonly options: ShardClientOptions = {},
   ) {
-    this.worker = this.spawn()
-    this.core = this.worker === null ? new ShardCore(root, { cacheFile: options.cacheFile ?? null, withProblems: options.withProblems }) : null
+    // NOTE: the worker starts with the first request, not here: `folio serve` holds the index's requests until its
+    // page is up (see ArticleIndex.holdBulkUntil), and two workers starting (a thread, Node, the shard's parsers) took
+    // the CPU that page needed on two cores.
+    this.entry = shardWorkerEntry(mode, options.workerScript ?? null)
+    this.core = this.entry === null ? new ShardCore(root, { cacheFile: options.cacheFile ?? null, withProblems: options.withProblems }) : null
   }
 
   /** True when the shard runs in a worker thread. */
   get isWorker(): boolean {
-    return this.worker !== null
+    return this.entry !== null
   }
 
   /** Paths set aside because the worker died or stalled on them, with their error summaries. */
@@ -148,10 +153,9 @@ export class ShardClient {
     await this.worker?.terminate()
   }
 
-  private spawn(): Worker | null {
+  private spawn(entry: ShardWorkerEntry): Worker {
     this.cursor = new ShardCursor()
-    const worker = startShardWorker(this.mode, { root: this.root, cacheFile: this.options.cacheFile ?? null, cursor: this.cursor.buffer, withProblems: this.options.withProblems === true }, this.options.workerScript ?? null)
-    if (worker === null) return null
+    const worker = startShardWorker(entry, { root: this.root, cacheFile: this.options.cacheFile ?? null, cursor: this.cursor.buffer, withProblems: this.options.withProblems === true })
     let failure: Error | null = null
     worker.on('message', (message: ShardMessage) => {
       if (worker === this.worker) this.receive(message)
@@ -206,7 +210,7 @@ export class ShardClient {
       return this.fail(error)
     }
     if (file !== null) this.setAside.set(file, failedSummary(file, `Folio stopped reading this file: ${reason}.`).summary)
-    this.worker = this.spawn()
+    this.worker = this.entry === null ? null : this.spawn(this.entry)
     this.resume(file)
   }
 
@@ -275,8 +279,9 @@ export class ShardClient {
     if (this.failure !== null) return p.resolve(null)
     this.pending.set(id, p)
     const request = { ...body, id }
-    if (this.worker !== null) this.worker.postMessage(request)
-    else void serveShardRequest(this.core as ShardCore, request, (message) => this.receive(message))
+    if (this.entry === null) return void serveShardRequest(this.core as ShardCore, request, (message) => this.receive(message))
+    this.worker ??= this.spawn(this.entry)
+    this.worker.postMessage(request)
   }
 
   private receive(message: ShardMessage): void {

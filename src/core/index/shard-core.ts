@@ -7,7 +7,7 @@ import type { FolderSchema } from '@shared/front-matter/schema-types'
 import type { Result } from '@shared/result'
 import { FolderSchemaCache } from '../schema/folder-schema'
 import type { TextProblem } from '../text-problem'
-import { bodyStart, buildStatusOf, checkedSummaryOf, interned, isSameApartFromWordCount, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
+import { bodyStart, buildStatusOf, checkedSummaryOf, internedList, isSameApartFromWordCount, isSameSummary, summarizeWithDates, type DatedSummary } from './article-record'
 import type { CheckProblem } from './check-problem'
 import { makeSnippet } from './search-snippet'
 import { listArticleChunks, readForSummary, readIndexedText } from './shard-files'
@@ -337,8 +337,8 @@ export class ShardCore {
     // NOTE: the entry was made for this lookup and is dropped above, so its summary is completed in place.
     const { summary } = entry
     summary.buildStatus = buildStatusOf({ isDraft: summary.isDraft, publishDate: entry.publishDate, expiryDate: entry.expiryDate }, this.nowMs())
-    summary.tags = summary.tags?.map(interned) ?? []
-    summary.categories = summary.categories?.map(interned) ?? []
+    summary.tags = internedList(summary.tags ?? [])
+    summary.categories = internedList(summary.categories ?? [])
     const record = recordOf(entry, stamp, entry.problems)
     this.forgetDoc(rel)
     this.records.set(rel, record)

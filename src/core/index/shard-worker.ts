@@ -33,10 +33,20 @@ export interface ShardWorkerData {
   withProblems: boolean
 }
 
-/** Starts a shard's worker thread, or returns null when the shard should run in this thread. `script`: a test seam. */
-export function startShardWorker(mode: ShardMode, workerData: ShardWorkerData, script: URL | null = null): Worker | null {
+/** Where a shard's worker thread is, as shardWorkerEntry finds it. */
+export interface ShardWorkerEntry {
+  url: URL
+  isSource: boolean
+}
+
+/** The worker entry a shard in `mode` runs, or null when the shard should run in this thread. `script`: a test seam. */
+export function shardWorkerEntry(mode: ShardMode, script: URL | null = null): ShardWorkerEntry | null {
   const found = script === null ? (mode === 'local' ? null : workerScript()) : { url: script, isSource: script.pathname.endsWith('.ts') }
-  if (found === null || (found.isSource && mode === 'auto')) return null
-  if (!found.isSource) return new Worker(found.url, { workerData, resourceLimits })
-  return startSourceWorker(found.url, { workerData, resourceLimits })
+  return found === null || (found.isSource && mode === 'auto') ? null : found
+}
+
+/** Starts a shard's worker thread from its entry (see shardWorkerEntry). */
+export function startShardWorker(entry: ShardWorkerEntry, workerData: ShardWorkerData): Worker {
+  if (!entry.isSource) return new Worker(entry.url, { workerData, resourceLimits })
+  return startSourceWorker(entry.url, { workerData, resourceLimits })
 }

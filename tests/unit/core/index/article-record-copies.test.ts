@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detached, shapedSummary } from '../../../../src/core/index/article-record'
+import { detached, internedList, shapedSummary } from '../../../../src/core/index/article-record'
 import type { ArticleSummary } from '../../../../src/shared/api'
 
 describe('kept copies of what the index reads', () => {
@@ -24,5 +24,16 @@ describe('kept copies of what the index reads', () => {
     expect('error' in shapedSummary(summary)).toBe(false)
     const failed = { ...summary, wordCount: 3, error: { message: 'bad', line: 2, column: 1 } }
     expect(shapedSummary(failed)).toEqual(failed)
+  })
+
+  it('keeps one frozen copy of each list of names, told apart by every name', () => {
+    const a = internedList(['news', 'asia'])
+    expect(internedList(['news', 'asia'])).toBe(a)
+    expect(a).toEqual(['news', 'asia'])
+    expect(Object.isFrozen(a)).toBe(true)
+    expect(internedList(['asia', 'news'])).toEqual(['asia', 'news'])
+    expect(internedList(['a\u0000b'])).toEqual(['a\u0000b'])
+    expect(internedList(['a', 'b'])).toEqual(['a', 'b'])
+    expect(internedList([])).toEqual([])
   })
 })
