@@ -11,6 +11,7 @@ import { scanNote, type FolderScan } from './folder-search'
 import { articleScopeOf, walkArticles, type DirRow } from './folder-walk'
 import { absOf, folderOf, readFolder, textOf, type ScanRead } from './scan-read'
 import { encodeSearchIndex, loadSearchIndex, textAt, titleAt, type SavedIndex, type TextColumn } from './search-index-format'
+import { othersRunnableNow } from './machine-load'
 import { lstatOrNull, stampState } from './stamp-check'
 import { checkAllStamps, startStampWorker, type StampThreads } from './stamp-threads'
 import { emptyStamp, stampReader, type StampRead } from './stamp-read'
@@ -234,6 +235,7 @@ export async function searchWithSavedIndex(
   const file = searchIndexFile(cacheDir, root)
   // NOTE: Folio adds no file to a content folder: a cache folder set inside it is not used.
   if (isInsideFolder(file, root)) return null
+  const runnableBefore = othersRunnableNow()
   const scope = await articleScopeOf(root)
   if (saveIndex) {
     const isSaved = await saveSearchIndex(file, root, scope)
@@ -243,7 +245,7 @@ export async function searchWithSavedIndex(
   let starting: Promise<Worker | null> = Promise.resolve(null)
   // NOTE: the worker starts as soon as the header tells how many files there are, while the columns are read.
   const saved = loadSearchIndex(file, root, terms, (count) => {
-    starting = startStampWorker(count, file, threads)
+    starting = startStampWorker(count, file, { runnableBefore, ...threads })
   })
   const worker = await starting
   if (saved === null) {

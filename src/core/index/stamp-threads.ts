@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module'
-import os from 'node:os'
 import type * as WorkerThreads from 'node:worker_threads'
-import { builtWorkerScript, idleCoreWorkers, othersRunnableNow } from './machine-load'
+import { builtWorkerScript, workersForMachine } from './machine-load'
 import type { SavedIndex } from './search-index-format'
 import { blockCount, checkBlock, checkClaimedBlocks, type StampJob } from './stamp-check'
 import { stampReader, type StampRead } from './stamp-read'
@@ -20,6 +19,12 @@ export interface StampThreads {
   from?: number
   /** Test seam: the worker entry (default: the built stamp-worker beside this module; none when running from sources). */
   script?: URL
+  /**
+   * Threads runnable besides this one when the search started (machine-load's othersRunnableNow): the fewer of that
+   * and the count when the worker would start decides, as the one-off scan does (this process's own start-up threads
+   * may be running at either moment).
+   */
+  runnableBefore?: number | null
 }
 
 /**
@@ -37,7 +42,7 @@ const loadModule = createRequire(import.meta.url)
  */
 export async function startStampWorker(count: number, probe: string, threads: StampThreads = {}): Promise<WorkerThreads.Worker | null> {
   if (count < (threads.from ?? stampWorkerFrom)) return null
-  const wanted = threads.workers ?? idleCoreWorkers(os.availableParallelism(), othersRunnableNow() ?? Number.POSITIVE_INFINITY)
+  const wanted = threads.workers ?? workersForMachine(threads.runnableBefore ?? null)
   const script = threads.script ?? builtWorkerScript('stamp-worker')
   if (wanted < 1 || script === null) return null
   const options = { workerData: { probe } }
