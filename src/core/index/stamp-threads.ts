@@ -109,7 +109,11 @@ export async function runStampJob(job: StampJob, read: StampRead, worker: Worker
   checkClaimedBlocks(job, read)
   if (worker === null) return
   // NOTE: every block this thread claimed is done, so one not done is the worker's, still being checked.
-  if (!isAllDone(job)) await idleOrGone(worker)
+  if (!isAllDone(job)) {
+    // NOTE: unref'd since it started (a worker still starting must not hold the process), so held while awaited.
+    worker.ref()
+    await idleOrGone(worker)
+  }
   void worker.terminate()
   // NOTE: a block left by a worker that died (or failed to start) is checked here; Atomics.load orders the worker's
   // writes of a block's states before its done flag is seen.
