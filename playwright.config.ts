@@ -16,9 +16,11 @@ export default defineConfig({
   // NOTE: tests, not files, are dealt to the workers: every test serves its own folder (a file shares nothing between
   // its tests but helpers), and with whole files the last one (preview, ~75 s) ran alone while the other worker idled.
   fullyParallel: true,
-  // NOTE: three workers on two cores: a test mostly waits (the server, the app's debounces, Chromium), and two workers
-  // beside lint used under 1.2 of the 2 cores in the idle CI (e2e 155 s of CPU in 226 s). Back to back at load 14-19,
-  // all 42 tests: 2 workers 382 s wall, 191 s CPU; 3 workers 352 s wall, 177 s CPU; all passed both times.
+  // NOTE: three workers on two cores. Back to back at load 14-19, all 42 tests: 2 workers 382 s wall, 3 workers 352 s;
+  // all passed both times. The run is CPU-bound, not waiting-bound: the CPU `npm test` prints counts only the processes
+  // that were waited for, and Chromium's renderers are not (sampled from /proc over a whole run at load ~20: 430 s of
+  // CPU where 196 s was printed; Chromium ~310 s of it, `folio serve` ~50 s, Playwright's workers ~40 s). Each test
+  // costs ~5 s of CPU before its own steps (a new context's page load ~3 s, the server's start ~1 s, Playwright ~1 s).
   workers: 3,
   reporter: [['list']],
   use: {

@@ -1,13 +1,16 @@
-// `npm test`: typecheck, lint, unit tests, build and the browser e2e tests, the same steps as `a && b && …` ran, laid
-// out to use both cores. NOTE (measured on 2 cores, CPU = user + sys): the unit tests (two workers, ~160 s of CPU)
-// and the e2e tests (~165 s) are most of the work; typecheck (TypeScript 7, ~8 s on several threads) and lint
-// (oxlint's type-aware rules and ESLint, ~44 s) are small since they moved off TypeScript 5 (25 s and 74 s).
+// `npm test`: typecheck, lint, unit tests, build and the browser e2e tests, the same steps as `a && b && …` ran,
+// laid out to use both cores. NOTE (measured on 2 cores, CPU = user + sys): the unit tests (two workers, ~140 s of
+// CPU) and the e2e tests (~400 s, see Phase 2) are most of the work; typecheck (TypeScript 7, ~8 s on several
+// threads) and lint (oxlint's type-aware rules and ESLint, ~44 s) are small since they moved off TypeScript 5 (25 s
+// and 74 s).
 // Phase 1: the unit tests beside the build and typecheck, which the unit tests' two workers leave room for.
-// Phase 2: the e2e tests beside lint: the e2e tests wait on timers, the server and Chromium and leave part of a core
-// idle. The e2e tests never share the machine with the unit tests' two workers: with both at once on a busy machine
-// (load 28-39) seven e2e tests timed out waiting for list rows (each passes alone), and at load ~10 one comfort test
-// failed. Beside the old lint and typecheck (99 s of CPU) e2e tests ran about half as fast: in one clean-clone run the
-// last two, after lint had ended, took 3.5-3.9 s, like tests beside it 6-9 s.
+// Phase 2: the e2e tests beside lint. NOTE: the e2e tests are CPU-bound: the CPU printed for a step counts only
+// processes that were waited for, and Chromium's renderer processes are not (a whole e2e run sampled from /proc:
+// 430 s of CPU where 196 s was printed), so the e2e tests take ~2× the CPU printed for them. The e2e tests never share
+// the machine with the unit tests' two workers: with both at once on a busy machine (load 28-39) seven e2e tests
+// timed out waiting for list rows (each passes alone), and at load ~10 one comfort test failed. Beside the old lint
+// and typecheck (99 s of CPU) e2e tests ran about half as fast: in one clean-clone run the last two, after lint had
+// ended, took 3.5-3.9 s, like tests beside it 6-9 s.
 // Each step's output is printed whole when it ends, so logs never interleave. Any failure fails `npm test`.
 // `node scripts/test.mjs --serial` runs the steps one after the other and stops at the first failure, as `&&` did.
 import { spawn, spawnSync } from 'node:child_process'
