@@ -19,20 +19,51 @@ export function isChunk(node: Node | null | undefined): node is HTMLElement {
 }
 
 /**
- * Puts `nodes` (a fragment of top-level nodes) before `next` (a node in a chunk of `root`), or at the end of the body
- * when `next` is null, and notes the chunks it touched in `touched` for tidyChunks. Nodes go into an existing chunk
- * (the one of `next`, or the last one), which tidyChunks then splits when it grew too large.
+ * Puts `incoming` (a fragment of new chunks, see PreviewDom) before `next` (a node in a chunk of `root`), or at the
+ * end of the body when `next` is null, and notes the chunks it touched in `touched` for tidyChunks. A few nodes (no
+ * more than `size`) go into the chunk of `next` (or the last one); more go in as their own chunks, the chunk of `next`
+ * cut in two where they go.
  */
-export function insertInChunks(root: HTMLElement, nodes: DocumentFragment, next: ChildNode | null, touched: Set<HTMLElement>): void {
-  if (nodes.firstChild === null) return
-  let chunk = next === null ? lastChunk(root) : next.parentElement
-  if (!isChunk(chunk)) {
-    // NOTE: body nodes live only in chunks; a body without chunks yet (the first render, after a reset) gets one.
-    chunk = root.ownerDocument.createElement(chunkTag)
-    root.append(chunk)
+export function insertInChunks(root: HTMLElement, incoming: DocumentFragment, next: ChildNode | null, touched: Set<HTMLElement>, size = defaultChunkNodes): void {
+  const chunks = [...incoming.children].filter((child): child is HTMLElement => isChunk(child))
+  const count = chunks.reduce((sum, chunk) => sum + chunk.childNodes.length, 0)
+  if (count === 0) {
+    incoming.replaceChildren()
+    return
   }
-  chunk.insertBefore(nodes, next !== null && next.parentNode === chunk ? next : null)
-  touched.add(chunk)
+  const at = next === null ? null : next.parentElement
+  if (count <= size) {
+    let chunk = next === null ? lastChunk(root) : at
+    if (!isChunk(chunk)) {
+      // NOTE: body nodes live only in chunks; a body without chunks yet gets one.
+      chunk = root.ownerDocument.createElement(chunkTag)
+      root.append(chunk)
+    }
+    const nodes = root.ownerDocument.createDocumentFragment()
+    for (const from of chunks) nodes.append(...from.childNodes)
+    incoming.replaceChildren()
+    chunk.insertBefore(nodes, next !== null && next.parentNode === chunk ? next : null)
+    touched.add(chunk)
+    return
+  }
+  for (const chunk of chunks) touched.add(chunk)
+  if (next === null || !isChunk(at)) {
+    const last = lastChunk(root)
+    if (last !== null) touched.add(last)
+    root.append(incoming)
+    return
+  }
+  touched.add(at)
+  if (next !== at.firstChild) {
+    // NOTE: the nodes from `next` on go to a chunk of their own after the new ones.
+    const rest = root.ownerDocument.createElement(chunkTag)
+    const nodes: ChildNode[] = []
+    for (let node: ChildNode | null = next; node !== null; node = node.nextSibling) nodes.push(node)
+    rest.append(...nodes)
+    at.after(rest)
+    touched.add(rest)
+    rest.before(incoming)
+  } else at.before(incoming)
 }
 
 /** Notes the chunk of `node` in `touched` before the node is taken off the page. */
@@ -81,13 +112,17 @@ export function tidyChunks(root: HTMLElement, touched: Set<HTMLElement>, size = 
     setChunkMargin(chunk)
     // NOTE: a chunk's size is known once it was shown (contain-intrinsic-size: auto keeps it); until then an estimate
     // from its text keeps the page's length and the scroll bar near the truth.
-    if (chunk.style.getPropertyValue('contain-intrinsic-size') === '') chunk.style.setProperty('contain-intrinsic-size', `auto ${estimatedHeight(chunk)}px`)
+    if (chunk.style.getPropertyValue('contain-intrinsic-size') === '') estimateHeight(chunk)
   }
 }
 
-/** Pixels of preview a chunk's text takes, roughly: a line of ~70 characters is 26.4 px, a block adds its margins. */
-export function estimatedHeight(chunk: HTMLElement): number {
-  return Math.round(chunk.childElementCount * 24 + (chunk.textContent ?? '').length * 0.38)
+/**
+ * Gives `chunk` the height it is taken to have until first shown (contain-intrinsic-size: auto keeps its real one
+ * after): a line of ~70 characters of its text is 26.4 px, a block adds its margins.
+ */
+export function estimateHeight(chunk: HTMLElement): void {
+  const height = Math.round(chunk.childElementCount * 24 + (chunk.textContent ?? '').length * 0.38)
+  chunk.style.setProperty('contain-intrinsic-size', `auto ${height}px`)
 }
 
 /** `chunk` cut into chunks of `size` nodes (the first one up to twice as many), which it answers in page order. */
@@ -170,6 +205,19 @@ interface Margins {
 function edgeMargins(element: Element, side: 'top' | 'bottom', view: Window | null): Margins {
   const margins = { positive: 0, negative: 0 }
   if (view === null) return margins
+  // NOTE: getComputedStyle makes the browser bring the whole page's style up to date first (in a patch, right after
+  // its changes): done at every chunk edge of every patch that cost 25-110 ms of CPU a task while a 1 MB article was
+  // put on the page (bench/keystroke.bench.mjs, load 33). An edge's margins follow from its shape alone (see
+  // edgeShape), and an article has few shapes, so each is measured once per frame document.
+  const key = edgeShape(element, side)
+  let known = knownMargins.get(element.ownerDocument)
+  if (known === undefined) {
+    known = new Map()
+    knownMargins.set(element.ownerDocument, known)
+  }
+  const found = known.get(key)
+  if (found !== undefined) return found
+  known.set(key, margins)
   let at: Element | null = element
   for (let depth = 0; at !== null && depth < 8; depth++) {
     const style = view.getComputedStyle(at)
@@ -182,6 +230,39 @@ function edgeMargins(element: Element, side: 'top' | 'bottom', view: Window | nu
     at = edgeChild(at, side, view)
   }
   return margins
+}
+
+/** The margins measured for each edge shape (edgeShape), per frame document: its stylesheet is fixed. */
+const knownMargins = new WeakMap<Document, Map<string, Margins>>()
+
+/**
+ * What decides the margins at `element`'s `side`, from the DOM alone: the elements down that edge (their names,
+ * classes, inline styles, `hidden`) until text comes first, and the one after an element that may not be laid out
+ * (inline style or `hidden`). The page's selectors see no more of a block than that (a block's own ancestors are
+ * always the page and its chunk).
+ */
+function edgeShape(element: Element, side: 'top' | 'bottom'): string {
+  const parts: string[] = [side]
+  const shape = (at: Element): string => `${at.localName}.${at.getAttribute('class') ?? ''}[${at.getAttribute('style') ?? ''}]${at.hasAttribute('hidden') ? 'h' : ''}`
+  let at: Element | null = element
+  for (let depth = 0; at !== null && depth < 8; depth++) {
+    parts.push(shape(at))
+    if (at.hasAttribute('style') || at.hasAttribute('hidden')) {
+      const after = side === 'top' ? at.nextElementSibling : at.previousElementSibling
+      parts.push(after === null ? '-' : `+${shape(after)}`)
+    }
+    let next: Element | null = null
+    const nodes = at.childNodes
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[side === 'top' ? i : nodes.length - 1 - i]
+      if (node === undefined || node.nodeType === 8 || (node.nodeType === 3 && (node.textContent ?? '').trim() === '')) continue
+      if (node.nodeType === 1) next = node as Element
+      else parts.push('text')
+      break
+    }
+    at = next
+  }
+  return parts.join('>')
 }
 
 /**

@@ -2,7 +2,7 @@ import { shiftLine, type LineShift, type UnitData, type UnitPatch } from '@share
 import { joinParts, parseUnit, UnitInParts, type DomUnit, type UnitParts } from './dom-unit'
 import { StepSizer } from './step-sizer'
 import { blockAtOrAboveIn, blocksAroundTop, lineAtTopOf } from './unit-search'
-import { chunksOf, defaultChunkNodes, insertInChunks, isChunk, noteChunkOf, setChunkMargin, tidyChunks } from './preview-chunks'
+import { chunksOf, chunkTag, defaultChunkNodes, estimateHeight, insertInChunks, isChunk, noteChunkOf, setChunkMargin, tidyChunks } from './preview-chunks'
 
 /** How the page applies patches: the sanitizer of units, and how long one slice of work may hold the thread. */
 export interface PreviewDomOptions {
@@ -46,7 +46,10 @@ export class PreviewDom {
   private isStarted = false
   private op = 0
   private opDone = 0
-  /** The new units of the current insert op, off the page until the op ends (the last `pendingCount` of `done`). */
+  /**
+   * The new units of the current insert op, off the page until the op ends (the last `pendingCount` of `done`), in
+   * chunks as they come (so a whole article is not cut into chunks in one step when it joins the page).
+   */
   private pending: DocumentFragment
   private pendingCount = 0
   /** The unit being built in parts (its shell parsed, its container filled a part per step); null when none. */
@@ -223,7 +226,7 @@ export class PreviewDom {
     // NOTE: a run of new units joins the page at once when its op ends: the slices before it change nothing on
     // screen, so the browser lays out and paints the preview once per run, not once per slice (a whole article
     // after a reset is one run).
-    if (op.kind === 'insert') insertInChunks(this.root, this.pending, this.nextNode(), this.touched)
+    if (op.kind === 'insert') insertInChunks(this.root, this.pending, this.nextNode(), this.touched, this.options.chunkNodes)
     if (this.touched.size > 0) tidyChunks(this.root, this.touched, this.options.chunkNodes)
     this.pendingCount = 0
     this.op++
@@ -288,7 +291,17 @@ export class PreviewDom {
 
   private added(unit: DomUnit): DomUnit {
     this.pendingCount++
-    this.pending.append(...unit.nodes)
+    const size = this.options.chunkNodes
+    const last = this.pending.lastChild
+    let chunk: HTMLElement
+    if (isChunk(last) && last.childNodes.length < size) chunk = last
+    else {
+      // NOTE: a full chunk gets its estimated height now, a step at a time, not all of them when the run joins the page.
+      if (isChunk(last)) estimateHeight(last)
+      chunk = this.root.ownerDocument.createElement(chunkTag)
+      this.pending.append(chunk)
+    }
+    chunk.append(...unit.nodes)
     return unit
   }
 

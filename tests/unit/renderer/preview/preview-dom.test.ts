@@ -340,27 +340,34 @@ describe('the preview body in chunks', () => {
     live.render(footnoted(60), true)
     live.run()
     const chunks = expectChunked(live.root, 10)
-    // Split from the end in tens: the first chunk takes what is left over.
+    // Filled in tens as the units come (a unit's nodes stay together), the last one with what is left over.
     const sizes = chunks.map((chunk) => chunk.childNodes.length)
-    expect(sizes.slice(1).every((size) => size === 10)).toBe(true)
-    expect(sizes[0]).toBeGreaterThanOrEqual(10)
+    expect(sizes.slice(0, -1).every((size) => size >= 10 && size <= 12)).toBe(true)
+    expect(sizes.at(-1)).toBeGreaterThanOrEqual(10 / 4)
     expect(chunks.length).toBeGreaterThan(8)
     expect(live.root.firstElementChild?.nodeName).not.toBe('FOLIO-CHUNK')
     const next = footnoted(8, 'Other')
     live.render(next, true)
     live.run()
     expect(chunks.some((chunk) => chunk.isConnected)).toBe(false)
-    expect(expectChunked(live.root, 10)).toHaveLength(1)
+    expect(expectChunked(live.root, 10).length).toBeLessThanOrEqual(2)
     expect(unchunked(live.root)).toBe(fresh(next))
     live.render('')
     live.run()
     expect(live.root.querySelectorAll('folio-chunk')).toHaveLength(0)
   })
 
-  it('gives a chunk a top margin that makes the space between blocks what it is without chunks', () => {
-    const style = document.createElement('style')
+  it('gives a chunk a top margin that makes the space between blocks what it is without chunks, measuring each edge shape once', () => {
+    // NOTE: a frame document of its own, as the preview has: margins are remembered per document and edge shape.
+    const frame = document.createElement('iframe')
+    document.body.append(frame)
+    const doc = frame.contentDocument
+    const view = frame.contentWindow
+    if (doc === null || view === null) throw new Error('no frame document')
+    const style = doc.createElement('style')
     style.textContent = '.m p { margin: 16px 0 } .m h2 { margin: 30px 0 10px } .m hr { margin: 32px 0 } .m blockquote { margin: 12px 0 } .m .pad { padding-top: 2px } .m header { margin-bottom: 25px }'
-    document.head.append(style)
+    doc.head.append(style)
+    const measured = vi.spyOn(view, 'getComputedStyle')
     try {
       const cases: [string, string, string][] = [
         // The block above, the first block of the chunk, the margin the chunk takes.
@@ -374,28 +381,38 @@ describe('the preview body in chunks', () => {
         // Text before the inner block keeps its margin in.
         ['<p>a</p>', '<blockquote>text<p>b</p></blockquote>', '-12px'],
       ]
-      for (const [above, first, margin] of cases) {
-        const root = document.createElement('main')
-        root.className = 'm'
-        document.body.append(root)
-        root.innerHTML = `<folio-chunk>${above}</folio-chunk><folio-chunk>${first}</folio-chunk>`
-        const chunks = root.querySelectorAll<HTMLElement>('folio-chunk')
-        tidyChunks(root, new Set(chunks), 2)
-        expect(chunks[1]?.getAttribute('style')).toContain(`margin-top: ${margin}`)
-        // The first chunk has nothing above it: the page's own rule takes its first block's margin.
-        expect(chunks[0]?.style.marginTop).toBe('')
-        root.remove()
+      const tidy = () => {
+        for (const [above, first, margin] of cases) {
+          const root = doc.createElement('main')
+          root.className = 'm'
+          doc.body.append(root)
+          root.innerHTML = `<folio-chunk>${above}</folio-chunk><folio-chunk>${first}</folio-chunk>`
+          const chunks = root.querySelectorAll<HTMLElement>('folio-chunk')
+          tidyChunks(root, new Set(chunks), 2)
+          expect(chunks[1]?.getAttribute('style')).toContain(`margin-top: ${margin}`)
+          // The first chunk has nothing above it: the page's own rule takes its first block's margin.
+          expect(chunks[0]?.style.marginTop).toBe('')
+          root.remove()
+        }
       }
+      tidy()
+      expect(measured).toHaveBeenCalled()
+      // The same shapes again (new elements): nothing measured.
+      measured.mockClear()
+      tidy()
+      expect(measured).not.toHaveBeenCalled()
       // After the header, through PreviewDom: its bottom margin meets the first block's.
-      const live = page(Infinity)
-      live.root.className = 'm'
-      document.body.append(live.root)
-      live.render('---\ntitle: "T"\n---\n\nFirst.\n', true)
-      live.run()
-      expect(live.root.querySelector('folio-chunk')?.getAttribute('style')).toContain('margin-top: -16px')
-      live.root.remove()
+      const root = doc.createElement('main')
+      root.className = 'm'
+      doc.body.append(root)
+      const dom = new PreviewDom(root, { sanitize: (units) => sanitizePreviewUnits(units), budgetMs: Infinity })
+      const state = stateOf('---\ntitle: "T"\n---\n\nFirst.\n')
+      dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(state)))
+      const { body, lineOffset } = previewBodyOf(state)
+      dom.apply(new PreviewModel().update(body, { lineOffset }, true))
+      expect(root.querySelector('folio-chunk')?.getAttribute('style')).toContain('margin-top: -16px')
     } finally {
-      style.remove()
+      frame.remove()
     }
   })
 })
