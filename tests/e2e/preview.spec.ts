@@ -264,9 +264,18 @@ test('a ref link in the preview opens the article it names in the editor', async
 test('the preview follows the system switching between light and dark', async ({ page, served }) => {
   await page.emulateMedia({ colorScheme: 'light' })
   await openByTitle(page, served.url, 'Welcome to Folio')
-  const frameBackground = () => page.locator(frameSelector).evaluate((frame) => getComputedStyle((frame as HTMLIFrameElement).contentDocument?.body as HTMLElement).backgroundColor)
+  // NOTE: null while the frame has no body: the frame's document is written after the article opens, and a read in
+  // between threw (getComputedStyle of null), which expect.poll does not retry. The light colour is read once the
+  // article is in the frame.
+  const frameBackground = () =>
+    page.locator(frameSelector).evaluate((frame) => {
+      const body = (frame as HTMLIFrameElement).contentDocument?.body
+      return body ? getComputedStyle(body).backgroundColor : null
+    })
+  await expect(page.frameLocator(frameSelector).locator('body')).toContainText('Welcome')
   const light = await frameBackground()
+  expect(light).not.toBeNull()
   await page.emulateMedia({ colorScheme: 'dark' })
-  await expect.poll(frameBackground).not.toBe(light)
+  await expect.poll(async () => { const dark = await frameBackground(); return dark !== null && dark !== light }).toBe(true)
   await expect(page.frameLocator(frameSelector).locator('body')).toContainText('Welcome')
 })
