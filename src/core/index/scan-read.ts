@@ -1,9 +1,9 @@
 import { isAscii } from 'node:buffer'
 import fs from 'node:fs'
-import path from 'node:path'
 import { errnoCode } from '../errno'
 import { closeFolder, isFolderStillInside, openFolderForIndexSync, openInFolderSync, openNameInFolderSync, type FolderOpen } from '../store/folder-open'
 import { openForIndexSync, type IndexOpen } from '../store/sync-open'
+import { absOf } from './stamp-read'
 
 // How a one-off scan reads articles (see folder-scan): confined exactly as the index reads, into one reused buffer.
 
@@ -16,10 +16,7 @@ export const maxScannedBytes = 10 * 1024 * 1024
  */
 export type ScanRead = { kind: 'bytes'; bytes: Buffer; stats: fs.Stats | null } | { kind: 'none' } | { kind: 'skipped'; reason: string }
 
-/** The absolute path of `rel` (a `/` path) under `root`. */
-export function absOf(root: string, rel: string): string {
-  return path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/'))
-}
+export { absOf }
 
 /** The LF text of UTF-8 bytes without BOM (the text the index reads; invalid bytes decoded lossily, as it does). */
 export function lfText(bytes: Buffer): string {

@@ -1,7 +1,6 @@
-import path from 'node:path'
 import { isSameStamp } from './cache-place'
 import type { TextColumn } from './search-index-format'
-import { emptyStamp, type StampRead } from './stamp-read'
+import { absOf, emptyStamp, type StampRead } from './stamp-read'
 
 export { lstatOrNull } from './stamp-read'
 
@@ -26,11 +25,6 @@ export function checkStamps(root: string, paths: TextColumn, stamps: Float64Arra
     else if (isSameStamp({ size: stamps[id * 3], mtimeMs: stamps[id * 3 + 1], ctimeMs: stamps[id * 3 + 2] }, now)) states[id] = stampState.same
     else states[id] = stampState.changed
   }
-}
-
-/** The absolute path of `rel` (slash-separated) under `root`, as scan-read's absOf (not imported: see the top). */
-function absOf(root: string, rel: string): string {
-  return path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/'))
 }
 
 /**

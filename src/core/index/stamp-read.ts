@@ -137,3 +137,11 @@ export function lstatOrNull(abs: string): fs.Stats | null {
     return null
   }
 }
+
+/**
+ * The absolute path of `rel` (a `/` path) under `root`. NOTE: here, not in scan-read, so that the stamp worker, which
+ * loads only the stamp check and this reader, shares it with the scan.
+ */
+export function absOf(root: string, rel: string): string {
+  return path.sep === '/' ? `${root}/${rel}` : path.join(root, ...rel.split('/'))
+}
