@@ -117,7 +117,11 @@ export class FolderSession {
     if (typeof relPath !== 'string') return fail('INVALID_ARGUMENT', 'A path must be a string.')
     const read = await this.store.read(relPath)
     if (!read.ok) return read
-    this.known.set(relPath, read.value.version.hash)
+    // NOTE: a read does not mark its text as known to the watcher. `known` drops events for states the index has
+    // already followed (Folio's own writes, changes the watcher reported); an editor that read a new outside text
+    // first (reloading after the first of two events of one rewrite) made the watcher drop the rewrite's last event,
+    // and the index kept the half-written article. The watcher's event for a text the tab already shows is a no-op
+    // in the renderer (same hash).
     return ok(toArticleDocument(relPath, read.value))
   }
 

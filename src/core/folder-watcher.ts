@@ -25,6 +25,8 @@ export interface FolderWatcherDeps {
 
 const recheckDelayMs = 300
 
+const noop = (): void => undefined
+
 /**
  * Watches the folder's articles and emits FolderEvents. Events are hints: each one is re-read and hashed, and a
  * change to content Folio already knows (its own write, or an unchanged touch) is dropped.
@@ -33,6 +35,8 @@ export class FolderWatcher {
   private watcher: Promise<WatchHandle> | null = null
   private readonly listeners = new Set<(event: FolderEvent) => void>()
   private readonly rechecks = new Map<string, NodeJS.Timeout>()
+  /** The check of each file in progress (see onFile). */
+  private readonly checking = new Map<string, Promise<void>>()
   // NOTE: read once at start, as the listing reads it; a contentDir changed while the folder is open applies on reopening.
   private scope: ArticleScope = null
 
@@ -117,7 +121,20 @@ export class FolderWatcher {
     }, recheckDelayMs))
   }
 
-  private async onFile(absPath: string, isAdd: boolean): Promise<void> {
+  // NOTE: one file's checks run one after another. Two at once (an event and its recheck, or the two events of one
+  // rewrite) could end out of order: the older read, finishing last, marked the older text as known and reported it
+  // as the article's version after the newer one.
+  private onFile(absPath: string, isAdd: boolean): Promise<void> {
+    const run = (this.checking.get(absPath) ?? Promise.resolve()).then(() => this.checkFile(absPath, isAdd))
+    // NOTE: the chain goes on after a failed check (its caller reports the failure, as before).
+    const settled: Promise<void> = run.then(noop, noop).then(() => {
+      if (this.checking.get(absPath) === settled) this.checking.delete(absPath)
+    })
+    this.checking.set(absPath, settled)
+    return run
+  }
+
+  private async checkFile(absPath: string, isAdd: boolean): Promise<void> {
     const rel = this.deps.root.relative(absPath)
     // NOTE: judged exactly as at start-up: a link (even planted now) or a FIFO is not an article, and never opened.
     const read = await this.deps.store.read(rel, { followLinks: false })
