@@ -1,6 +1,7 @@
 import fuzzysort, { type KeysResult } from 'fuzzysort'
 import { readDateString } from '@shared/hugo/dates'
 import type { ArticleSummary, BuildStatus } from '@shared/api'
+import { filterWords, matchesWords } from './article-filter'
 
 /** The orders the list offers. Dates sort by the instant Hugo reads; articles without one go last. */
 export type ArticleSort = 'path' | 'title' | 'date-desc' | 'date-asc' | 'lastmod-desc'
@@ -79,14 +80,7 @@ export function matchesFilters(article: ArticleSummary, filters: ArticleFilters,
   if (filters.category !== null && !(article.categories ?? []).includes(filters.category)) return false
   if (filters.status !== null && (article.buildStatus ?? (article.isDraft ? 'draft' : 'published')) !== filters.status) return false
   if (filters.hasErrorsOnly && article.error === undefined) return false
-  if (words.length === 0) return true
-  const haystack = `${article.title ?? ''}\n${article.path}`.toLowerCase()
-  return words.every((word) => haystack.includes(word))
-}
-
-/** The words of typed filter text, lower-cased. */
-export function filterWords(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter(Boolean)
+  return matchesWords(article, words)
 }
 
 /** The articles passing `filters`, in their order: `articles` itself (no copy) when no filter is set. */
