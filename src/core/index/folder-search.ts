@@ -3,6 +3,7 @@ import type * as WorkerThreads from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
 import { bestHits, maxNamedSkips, scanArticles, withSnippets, type RankedHit, type ScanResult, type ScanSettings, type SkippedFile } from './folder-scan'
+import { claimChunk, newClaimCounter, type ChunkAnswer, type ScanWorkerData } from './scan-claims'
 import { searchWithSavedIndex } from './search-cache'
 import type { StampThreads } from './stamp-threads'
 import { articleScopeOf, walkArticles } from './folder-walk'
@@ -23,6 +24,8 @@ export interface FolderSearchOptions {
   workerThreshold?: number
   /** Test seam: the worker entry to run (see scan-worker); default the built one beside this module, if any. */
   workerScript?: URL
+  /** Test seam: the shared counter of claimed chunks (see scan-claims), so a test can see what the workers claimed. */
+  claims?: Int32Array
   /** False: no front matter is parsed and hits rank by path only (see ScanSettings.withTitles); default true. */
   withTitles?: boolean
   /** Stop reading files after this many ms; the answer then says it is partial (see ScanSettings.deadline). */
@@ -43,21 +46,13 @@ export interface FolderSearchOptions {
 type WorkerStart = (script: URL, options: WorkerThreads.WorkerOptions) => WorkerThreads.Worker
 
 /** Starts `script` as a worker thread (a TypeScript entry through `fromSource`: tests run from sources). */
-function startWorker(script: URL, workerData: { root: string; terms: string[]; settings: ScanSettings }, fromSource: WorkerStart | null): WorkerThreads.Worker {
+function startWorker(script: URL, workerData: ScanWorkerData, fromSource: WorkerStart | null): WorkerThreads.Worker {
   if (fromSource !== null && script.pathname.endsWith('.ts')) return fromSource(script, { workerData })
   return new (loadModule('node:worker_threads') as typeof WorkerThreads).Worker(script, { workerData })
 }
 
-/** A scan worker and the answers it owes, oldest first (it answers the chunks in the order they were sent). */
-interface ScanWorker {
-  thread: WorkerThreads.Worker
-  waiting: { resolve: (result: ScanResult) => void; reject: (error: unknown) => void }[]
-}
-
-/** Paths per chunk: small enough that the threads even out at the end, large enough that messages cost little. */
-const chunkSize = 200
-/** Chunks each worker holds at once, so it never waits for the next one. */
-const chunksInFlight = 2
+/** Paths per chunk (the listing hands them over in chunks this size): small enough that threads end together. */
+export const scanChunkSize = 128
 
 /** What a folder scan found over every chunk, with the listing's count. */
 export interface FolderScan {
@@ -81,12 +76,18 @@ function merged(results: readonly ScanResult[], limit: number, listed: number): 
   return scan
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+/** A scan worker: resolves `gone` once it has exited (for any reason: after an error, or terminated). */
+interface ScanWorker {
+  thread: WorkerThreads.Worker
+  gone: Promise<void>
+}
 
 /**
- * Scans the articles `list` hands over (in chunks, as it finds them) for `terms`: worker threads take chunks as
- * soon as there are enough articles to pay for their start-up, and this thread scans too once listing is done (a
- * chunk per turn of the event loop, so it keeps answering). Counts every match and keeps the best `limit` hits.
+ * Scans the articles `list` hands over (in chunks, as it finds them) for `terms`. Worker threads start once there
+ * are enough articles to pay for their start-up; each is sent every chunk as it is listed and scans the chunks it
+ * claims (see scan-claims), and this thread claims and scans the rest once listing is done, so no thread waits for
+ * another to hand it work. Counts every match and keeps the best `limit` hits. A worker that dies (or never starts)
+ * leaves its unanswered chunks to this thread.
  */
 export async function scanFolder(
   root: string,
@@ -101,65 +102,67 @@ export async function scanFolder(
   const mayStartWorkers = script !== null && options.workers !== 0
   const threshold = options.workerThreshold ?? 2000
   const fromSource = mayStartWorkers && script?.pathname.endsWith('.ts') === true ? (await import('../source-worker')).startSourceWorker : null
+  const claimed = options.claims ?? newClaimCounter()
+  const chunks: string[][] = []
+  const results: (ScanResult | undefined)[] = []
   const workers: ScanWorker[] = []
-  const answers: Promise<ScanResult>[] = []
-  const queue: string[][] = []
   let listed = 0
   let isDecided = !mayStartWorkers
-  let failure: unknown = null
-  const send = (worker: ScanWorker): void => {
-    const chunk = queue.shift() as string[]
-    answers.push(new Promise((resolve, reject) => worker.waiting.push({ resolve, reject })))
-    worker.thread.postMessage(chunk)
-  }
-  const pump = (): void => {
-    for (const worker of workers) while (worker.waiting.length < chunksInFlight && queue.length > 0) send(worker)
+  const startWorkers = (count: number): void => {
+    for (let i = 0; i < count && script !== null; i++) {
+      const thread = startWorker(script, { root, terms: [...terms], settings, claimed: claimed.buffer as SharedArrayBuffer }, fromSource)
+      // NOTE: a worker still starting or idle never holds the process (held only while its answers are awaited).
+      thread.unref()
+      thread.on('message', ({ chunk, result }: ChunkAnswer) => (results[chunk] = result))
+      // NOTE: an error is followed by 'exit'; Node delivers every answer the worker sent before 'exit'.
+      thread.on('error', () => undefined)
+      const gone = new Promise<void>((resolve) => thread.once('exit', () => resolve()))
+      for (const chunk of chunks) thread.postMessage(chunk)
+      workers.push({ thread, gone })
+    }
   }
   const take = (paths: string[]): void => {
     listed += paths.length
-    for (let at = 0; at < paths.length; at += chunkSize) queue.push(paths.slice(at, at + chunkSize))
-    if (workers.length === 0 && !isDecided && listed >= threshold && script !== null) {
+    for (let at = 0; at < paths.length; at += scanChunkSize) {
+      const chunk = paths.length <= scanChunkSize ? paths : paths.slice(at, at + scanChunkSize)
+      chunks.push(chunk)
+      for (const worker of workers) worker.thread.postMessage(chunk)
+    }
+    if (!isDecided && listed >= threshold) {
       // NOTE: decided once, when the folder proves large enough to pay for a worker's start-up.
       isDecided = true
-      const count = options.workers ?? workersForMachine(before)
-      for (let i = 0; i < count; i++) {
-        const worker: ScanWorker = { thread: startWorker(script, { root, terms: [...terms], settings }, fromSource), waiting: [] }
-        worker.thread.on('message', (result: ScanResult) => {
-          worker.waiting.shift()?.resolve(result)
-          pump()
-        })
-        // NOTE: a worker that dies fails the search (a bug, or out of memory); its chunks are not scanned twice.
-        worker.thread.on('error', (error) => {
-          failure ??= error
-          for (const w of worker.waiting.splice(0)) w.reject(error)
-        })
-        workers.push(worker)
-      }
+      startWorkers(options.workers ?? workersForMachine(before))
     }
-    pump()
   }
   try {
     const listing = await list(take)
     if (!listing.ok) return listing
-    const local: ScanResult[] = []
     const best: RankedHit[] = []
-    while (queue.length > 0 && failure === null) {
-      local.push(await scanArticles(root, queue.shift() as string[], terms, settings, settings.withTitles ? best : []))
-      // NOTE: a turn of the event loop between chunks: workers' answers are taken and their next chunks sent.
-      if (workers.length > 0 || queue.length > 0) await nextTurn()
+    const scanLocally = async (chunk: number): Promise<void> => {
+      results[chunk] = await scanArticles(root, chunks[chunk], terms, settings, settings.withTitles ? best : [])
     }
-    const results = [...local]
-    // NOTE: answers grow while awaited: each answer sends the worker its next chunk.
-    for (let i = 0; i < answers.length; i++) results.push(await answers[i])
-    return ok(merged(results, settings.limit, listed))
+    for (let chunk = claimChunk(claimed, chunks.length); chunk !== -1; chunk = claimChunk(claimed, chunks.length)) await scanLocally(chunk)
+    // NOTE: every chunk is claimed; those not answered yet are being scanned by a worker, or were claimed by one that
+    // died: wait for the answers (or for every worker to be gone), then scan here whatever is still missing.
+    const isAnswered = (): boolean => results.length === chunks.length && !results.includes(undefined)
+    if (workers.length > 0 && !isAnswered()) {
+      for (const worker of workers) worker.thread.ref()
+      await new Promise<void>((resolve) => {
+        for (const worker of workers) worker.thread.on('message', () => isAnswered() && resolve())
+        void Promise.all(workers.map((w) => w.gone)).then(() => resolve())
+      })
+    }
+    for (let chunk = 0; chunk < chunks.length; chunk++) if (results[chunk] === undefined) await scanLocally(chunk)
+    return ok(merged(results as ScanResult[], settings.limit, listed))
   } finally {
-    await Promise.all(workers.map((w) => w.thread.terminate()))
+    // NOTE: not awaited: an idle worker needs no waiting for, and one still starting would only delay the answer.
+    for (const worker of workers) void worker.thread.terminate()
   }
 }
 
 /** Lists the articles under `root` in chunks, as the index lists them (the site's article scope included). */
 export function listFolder(root: string): (take: (paths: string[]) => void) => Promise<Result<void>> {
-  return async (take) => walkArticles(root, '', await articleScopeOf(root), take)
+  return async (take) => walkArticles(root, '', await articleScopeOf(root), take, null, scanChunkSize)
 }
 
 /** The plain note on what a scan left out or did not get to; undefined when it read every file. */

@@ -11,6 +11,7 @@ import { TermScanner } from '../../../../src/core/index/term-scan'
 import { makeCorpus, removeTempDir } from '../corpus'
 
 const workerScript = new URL('../../../../src/core/index/scan-worker.ts', import.meta.url)
+const quittingWorker = new URL('../../../support/scan-worker-quits.ts', import.meta.url)
 
 /** Texts where matching by lower-cased position could differ from the index's own word splitting. */
 const tricky = [
@@ -92,6 +93,32 @@ describe('searchFolderOnce', () => {
     // NOTE: one worker run (workers start through tsx from sources: slow, so once); chunks of 500 paths, so 2 workers.
     const onWorkers = await searchFolderOnce(corpus, 'council', 20, { workers: 2, workerThreshold: 1, workerScript })
     expect(onWorkers).toEqual(await index.search('council', 20))
+  })
+
+  it('finds the same whichever thread scans a chunk: a worker that claimed every chunk, or one that died holding one', async () => {
+    const terms = queryTerms('council')
+    const settings = { limit: 20, withTitles: true }
+    const all: string[] = []
+    expect((await listFolder(corpus)((paths) => all.push(...paths))).ok).toBe(true)
+    const chunkCount = Math.ceil(all.length / 10)
+    // NOTE: chunks of 10 paths, so there are many to share out; the listing ends only once `isClaimed` holds.
+    const listing =
+      (isClaimed: () => boolean) =>
+      async (take: (paths: string[]) => void): Promise<Result<void>> => {
+        for (let at = 0; at < all.length; at += 10) take(all.slice(at, at + 10))
+        await vi.waitFor(() => expect(isClaimed()).toBe(true), { timeout: 30_000, interval: 5 })
+        return ok(undefined)
+      }
+    const alone = await scanFolder(corpus, terms, settings, listing(() => true), { workers: 0 })
+    expect(alone.ok && alone.value.total).toBeGreaterThan(100)
+    // NOTE: this thread claims nothing before its listing ends, so here the worker scans every chunk.
+    const claims = new Int32Array(new SharedArrayBuffer(4))
+    const onWorker = await scanFolder(corpus, terms, settings, listing(() => Atomics.load(claims, 0) === chunkCount), { workers: 1, workerThreshold: 1, workerScript, claims })
+    expect(onWorker).toEqual(alone)
+    // NOTE: the first chunk (which holds matches) is claimed by a worker that exits without answering.
+    const lost = new Int32Array(new SharedArrayBuffer(4))
+    const afterDeath = await scanFolder(corpus, terms, settings, listing(() => Atomics.load(lost, 0) === 1), { workers: 1, workerThreshold: 1, workerScript: quittingWorker, claims: lost })
+    expect(afterDeath).toEqual(alone)
   })
 
   it('answers an empty query with nothing and an unreadable folder with an error', async () => {
