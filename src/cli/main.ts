@@ -25,5 +25,8 @@ function startInBackground(args: string[]): void {
 const { stdout, stderr } = stdioWriters(() => process.exit(process.exitCode ?? 0))
 
 // NOTE: the process entry point is kept apart from runCli so tests can call runCli without exiting.
-const code = await runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), startInBackground })
+// NOTE: on POSIX stdout and stderr are written synchronously (stdio.ts), so exiting at once loses nothing; Windows
+// keeps Node's streams (a console's writes may still be queued), so it waits for the loop to drain.
+const exitNow = process.platform === 'win32' ? undefined : (code: number): void => process.exit(code)
+const code = await runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), startInBackground, exitNow })
 process.exitCode = code

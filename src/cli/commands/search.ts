@@ -76,6 +76,9 @@ export const searchCommand: CliCommand = {
       io.startInBackground(['search', root, parsed.query, '--save-index'])
       io.stderr('folio search: saving a search index in the cache folder in the background, for faster searches of this folder\n')
     }
-    return total > 0 ? exitCode.ok : exitCode.content
+    const code = total > 0 ? exitCode.ok : exitCode.content
+    // NOTE: nothing is left running (a scan worker is only being stopped; a background save is its own process).
+    io.exitNow?.(code)
+    return code
   },
 }

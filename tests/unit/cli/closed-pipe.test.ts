@@ -2,19 +2,22 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..')
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cli-pipe-'))
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
 
+beforeAll(() => {
+  for (let i = 0; i < 3000; i++) {
+    const dir = path.join(root, String(i % 30))
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, `a-rather-long-article-name-${i}.md`), `---\ntitle: "Article ${i} with a long enough title to fill the pipe"\n---\nbody\n`)
+  }
+})
+
 describe('the folio process', () => {
   it('stops quietly when its reader closes the pipe early (`folio index site | head -1`)', async () => {
-    for (let i = 0; i < 3000; i++) {
-      const dir = path.join(root, String(i % 30))
-      fs.mkdirSync(dir, { recursive: true })
-      fs.writeFileSync(path.join(dir, `a-rather-long-article-name-${i}.md`), `---\ntitle: "Article ${i} with a long enough title to fill the pipe"\n---\nbody\n`)
-    }
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), 'index', root], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
@@ -24,5 +27,25 @@ describe('the folio process', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
     expect(stderr).not.toContain('EPIPE')
     expect(code).toBe(0)
+  }, 60_000)
+
+  it('writes every line of a large search answer before it exits at once (`folio search` ends without draining)', async () => {
+    // NOTE: the cache folder off, so no index is saved in the background from the test.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), 'search', root, 'body', '--json', '--limit', '3000'], {
+      cwd: repoRoot,
+      env: { ...process.env, FOLIO_CACHE_DIR: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)))
+    expect(code).toBe(0)
+    expect(stderr).toBe('folio search: 3000 matching article(s)\n')
+    const lines = stdout.split('\n')
+    expect(lines.pop()).toBe('')
+    expect(lines).toHaveLength(3000)
+    expect(lines.map((line) => (JSON.parse(line) as { path: string }).path)).toContain('29/a-rather-long-article-name-2999.md')
   }, 60_000)
 })
