@@ -1,13 +1,4 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-// NOTE: Chromium's headless shell where installed (Debian's chromium-headless-shell, the same Chromium release as
-// the chromium package; Playwright's own default for headless Chromium): the same Blink and V8 without the full
-// browser around them. Per test (a new context, the page loaded, an article opened), sampled from /proc at load ~8:
-// ~3.1 s of CPU against ~7.7 s through /usr/bin/chromium (Debian's launcher adds its extensions and flags) and ~6 s
-// for the full browser binary itself. CHROMIUM_PATH still chooses any other.
-const headlessShell = '/usr/lib/chromium/chromium-headless-shell'
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(headlessShell) ? headlessShell : '/usr/bin/chromium')
 
 /** Browser-mode E2E in Debian's Chromium against `folio serve`; Electron tests run only where a binary exists. */
 export default defineConfig({
@@ -34,7 +25,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     launchOptions: {
-      executablePath,
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     viewport: { width: 1400, height: 860 },
