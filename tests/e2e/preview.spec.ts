@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Page, Route } from '@playwright/test'
 import { expect, repoRoot, test } from './serve-fixture'
 
 interface XssVector {
@@ -175,6 +175,56 @@ test('scroll sync lands on the right block of a long article both ways', async (
     expect(section).toMatch(/^Part \d+$/)
     await expect.poll(editorSection).toBe(section)
   }
+})
+
+test('a missing image whose 404 comes while its chunk is off screen shows as a broken image with its alt text', async ({ page, served }) => {
+  // NOTE: the answer is held until the image's chunk was laid out with it loading and then scrolled far away.
+  const held: Route[] = []
+  await page.route('**/missing-picture.png', (route) => void held.push(route))
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const sections = Array.from({ length: 200 }, (_, i) => `## Part ${i + 1}\n\n${'Words of a paragraph. '.repeat(8)}\n`).join('\n')
+  await appendText(page, `\n\n![Missing picture](missing-picture.png)\n\n${sections}`)
+  const preview = page.frameLocator(frameSelector)
+  await expect(preview.getByRole('heading', { name: 'Part 200' })).toBeAttached()
+  await expect.poll(() => held.length).toBeGreaterThan(0)
+  const image = preview.locator('img[alt="Missing picture"]')
+  const scrollPreview = (to: 'image' | 'end') =>
+    page.locator(frameSelector).evaluate((frame, to) => {
+      const doc = (frame as HTMLIFrameElement).contentDocument
+      if (to === 'end') doc?.scrollingElement?.scrollTo(0, doc.scrollingElement.scrollHeight)
+      else doc?.querySelector('img[alt="Missing picture"]')?.closest('p')?.scrollIntoView({ block: 'center' })
+    }, to)
+  await scrollPreview('image')
+  await afterFrames(page, 5)
+  await scrollPreview('end')
+  await afterFrames(page, 5)
+  expect(await image.evaluate((img) => img.checkVisibility({ contentVisibilityAuto: true }))).toBe(false)
+  for (const route of held.splice(0)) await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete)).toBe(true)
+  await afterFrames(page, 5)
+  await scrollPreview('image')
+  await expect(preview.getByRole('img', { name: 'Missing picture' })).toBeVisible()
+  await expect.poll(() => image.evaluate((img) => img.getBoundingClientRect().height)).toBeGreaterThan(10)
+})
+
+test('raw HTML wider than the preview can be scrolled to, not cut off at its chunk', async ({ page, served }) => {
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const paragraphs = Array.from({ length: 150 }, (_, i) => `Paragraph ${i + 1} of words.`).join('\n\n')
+  await appendText(page, `\n\n${paragraphs}\n\n<div style="width: 1500px">A wide block <span style="float: right">Far right end</span></div>\n\n${paragraphs}\n`)
+  const preview = page.frameLocator(frameSelector)
+  const end = preview.getByText('Far right end')
+  await end.scrollIntoViewIfNeeded()
+  // NOTE: in reach means shown where it is: the element at the middle of its box is itself, not clipped away.
+  await expect
+    .poll(() =>
+      end.evaluate((element) => {
+        const box = element.getBoundingClientRect()
+        const view = element.ownerDocument.documentElement
+        const hit = element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+        return box.right <= view.clientWidth && box.left >= 0 && hit === element
+      }),
+    )
+    .toBe(true)
 })
 
 test('links in the preview never navigate the app: http(s) opens a new tab, #anchors scroll the preview', async ({ page, context, served }) => {

@@ -6,6 +6,7 @@ import type { EditorController } from '../editor/editor-controller'
 import { useThemeRule } from '../hooks/use-theme-rule'
 import { ensurePreviewRoot, previewFrameDocument } from '../preview/frame-document'
 import { interceptPreviewLinks } from '../preview/link-clicks'
+import { restoreBrokenImages } from '../preview/broken-images'
 import { openPreviewLink, defaultPreviewHost, type PreviewHost } from '../preview/preview-host'
 import { createHeaderCache, sanitizePreviewUnits } from '../preview/render-preview'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
@@ -87,6 +88,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       if (!root) return
       let isReset = isNewDocument
       if (page?.root !== root) {
+        page?.dispose()
         page = new PreviewDom(root, { sanitize: (units) => sanitizePreviewUnits(units, sanitizeOptions) })
         // NOTE: a frame document can outlive the effect that filled it (the effect runs again when the asset prefix
         // arrives in browser mode or a setting changes, before or without a new srcdoc): a new page starts on an
@@ -127,7 +129,9 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
         (top) => page?.lineAtTop(top) ?? null,
       )
       const stopLinks = interceptPreviewLinks(doc, (url) => openPreviewLink(url, host), (href) => onOpenLinkRef.current?.(href))
+      const stopImages = restoreBrokenImages(doc)
       detach = () => {
+        stopImages()
         stopSync()
         stopLinks()
       }
@@ -153,6 +157,7 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
     return () => {
       clearTimeout(timer)
       unsubscribe()
+      page?.dispose()
       renderer.dispose()
       frame.removeEventListener('load', attach)
       detach()

@@ -13,11 +13,17 @@ html, body { margin: 0; background: var(--editor-bg, #fffefc); color: var(--text
    A chunk unseen so far takes an estimated height (set by PreviewDom), then keeps its real one. Containment makes
    each chunk a formatting context of its own, so the margins at its edges no longer collapse with the blocks
    around it; PreviewDom sets each chunk's top margin to make up the difference (setChunkMargin). Paint
-   containment would clip focus rings and list markers at a chunk's edge, so the clip edge lies 12 px out. */
-folio-chunk { display: block; content-visibility: auto; contain-intrinsic-size: auto 2000px; overflow-clip-margin: 12px; }
+   containment clips what overflows a chunk: raw HTML wider than the pane (a fixed width, a wide table, a line that
+   does not wrap) was cut off at the chunk's edge where it used to widen the page, out of reach. So a chunk scrolls
+   sideways when its content is wider than it (overflow-x), and it reaches 12 px past the text column on each side
+   (padding, taken back by margins) so focus rings and list markers at its sides are not clipped. */
+folio-chunk {
+  display: block; content-visibility: auto; contain-intrinsic-size: auto 2000px;
+  overflow-x: auto; padding: 0 12px; margin-left: -12px; margin-right: -12px;
+}
 /* NOTE: on paper every chunk is laid out, whether or not it was seen on screen; uncontained, margins collapse across
-   chunks again, so the chunks' own margins go. */
-@media print { folio-chunk { content-visibility: visible; margin-top: 0 !important; } }
+   chunks again, so the chunks' own margins go, and nothing is clipped. */
+@media print { folio-chunk { content-visibility: visible; margin-top: 0 !important; overflow: visible; } }
 .preview h1, .preview h2, .preview h3, .preview h4 { font-family: var(--font-ui); line-height: 1.25; margin: 1.4em 0 0.5em; }
 .preview h1 { font-size: 1.7em; }
 .preview h2 { font-size: 1.35em; }

@@ -87,7 +87,7 @@ function lastChunk(root: HTMLElement): HTMLElement | null {
  * defaultChunkNodes), then sets the margin at the top of every chunk whose edge may have changed (see
  * marginAcross), and empties `touched`.
  */
-export function tidyChunks(root: HTMLElement, touched: Set<HTMLElement>, size = defaultChunkNodes): void {
+export function tidyChunks(root: HTMLElement, touched: Set<HTMLElement>, size = defaultChunkNodes, heights: ChunkEstimates = textEstimates): void {
   const edges = new Set<HTMLElement>()
   for (const chunk of touched) {
     if (chunk.parentNode !== root) continue
@@ -96,10 +96,13 @@ export function tidyChunks(root: HTMLElement, touched: Set<HTMLElement>, size = 
       const next = nextChunk(chunk)
       if (next !== null) edges.add(next)
       chunk.remove()
+      heights.forget(chunk)
     } else if (count > 2 * size) {
       for (const part of split(chunk, size)) edges.add(part)
     } else if (count < size / 4) {
-      edges.add(join(chunk, 2 * size))
+      const into = join(chunk, 2 * size)
+      if (into !== chunk) heights.forget(chunk)
+      edges.add(into)
     } else edges.add(chunk)
   }
   touched.clear()
@@ -111,18 +114,21 @@ export function tidyChunks(root: HTMLElement, touched: Set<HTMLElement>, size = 
     if (chunk.parentNode !== root) continue
     setChunkMargin(chunk)
     // NOTE: a chunk's size is known once it was shown (contain-intrinsic-size: auto keeps it); until then an estimate
-    // from its text keeps the page's length and the scroll bar near the truth.
-    if (chunk.style.getPropertyValue('contain-intrinsic-size') === '') estimateHeight(chunk)
+    // from its content keeps the page's length and the scroll bar near the truth (a chunk shown keeps its own).
+    heights.estimate(chunk)
   }
 }
 
-/**
- * Gives `chunk` the height it is taken to have until first shown (contain-intrinsic-size: auto keeps its real one
- * after): a line of ~70 characters of its text is 26.4 px, a block adds its margins.
- */
-export function estimateHeight(chunk: HTMLElement): void {
-  const height = Math.round(chunk.childElementCount * 24 + (chunk.textContent ?? '').length * 0.38)
-  chunk.style.setProperty('contain-intrinsic-size', `auto ${height}px`)
+/** Gives chunks their estimated heights until shown (ChunkHeights), and hears of chunks taken off the page. */
+export interface ChunkEstimates {
+  estimate(chunk: HTMLElement): void
+  forget(chunk: HTMLElement): void
+}
+
+/** Estimates from the chunk's text alone, for a page without a ChunkHeights: a line of ~70 characters, and margins. */
+const textEstimates: ChunkEstimates = {
+  estimate: (chunk) => chunk.style.setProperty('contain-intrinsic-size', `auto ${Math.round(chunk.childElementCount * 24 + (chunk.textContent ?? '').length * 0.38)}px`),
+  forget: () => {},
 }
 
 /** `chunk` cut into chunks of `size` nodes (the first one up to twice as many), which it answers in page order. */

@@ -2,7 +2,8 @@ import { shiftLine, type LineShift, type UnitData, type UnitPatch } from '@share
 import { joinParts, parseUnit, UnitInParts, type DomUnit, type UnitParts } from './dom-unit'
 import { StepSizer } from './step-sizer'
 import { blockAtOrAboveIn, blocksAroundTop, lineAtTopOf } from './unit-search'
-import { chunksOf, chunkTag, defaultChunkNodes, estimateHeight, insertInChunks, isChunk, noteChunkOf, setChunkMargin, tidyChunks } from './preview-chunks'
+import { chunksOf, chunkTag, defaultChunkNodes, insertInChunks, isChunk, noteChunkOf, setChunkMargin, tidyChunks } from './preview-chunks'
+import { ChunkHeights, type ObserveSizes } from './chunk-heights'
 
 /** How the page applies patches: the sanitizer of units, and how long one slice of work may hold the thread. */
 export interface PreviewDomOptions {
@@ -22,6 +23,8 @@ export interface PreviewDomOptions {
   now?: () => number
   /** Top-level nodes a chunk of the body gets (see preview-chunks.ts); default defaultChunkNodes. */
   chunkNodes?: number
+  /** How chunk and page sizes are observed for height estimates (ChunkHeights); default a ResizeObserver, null none. */
+  observeSizes?: ObserveSizes | null
 }
 
 const emptyUnit = (): DomUnit => ({ nodes: [], marks: [], line: 0 })
@@ -58,16 +61,24 @@ export class PreviewDom {
   private readonly touched = new Set<HTMLElement>()
   private isPumping = false
   private isScheduled = false
-  private readonly options: Required<PreviewDomOptions>
+  private readonly options: Required<Omit<PreviewDomOptions, 'observeSizes'>>
   private readonly sizer: StepSizer
+  private readonly heights: ChunkHeights
 
   constructor(
     readonly root: HTMLElement,
     options: PreviewDomOptions,
   ) {
     this.pending = root.ownerDocument.createDocumentFragment()
-    this.options = { budgetMs: 8, minSteps: 1, defer: (next) => setTimeout(next, 0), now: () => performance.now(), chunkNodes: defaultChunkNodes, ...options }
+    const { observeSizes, ...rest } = options
+    this.options = { budgetMs: 8, minSteps: 1, defer: (next) => setTimeout(next, 0), now: () => performance.now(), chunkNodes: defaultChunkNodes, ...rest }
     this.sizer = new StepSizer(this.options.budgetMs / 2)
+    this.heights = observeSizes === undefined ? new ChunkHeights(root) : new ChunkHeights(root, observeSizes)
+  }
+
+  /** Stops observing the page's sizes (the page is no longer used). */
+  dispose(): void {
+    this.heights.dispose()
   }
 
   /** True when every patch received has been applied. */
@@ -100,6 +111,7 @@ export class PreviewDom {
     this.header = emptyUnit()
     this.headerHtml = null
     this.touched.clear()
+    this.heights.reset()
     this.root.replaceChildren()
   }
 
@@ -109,6 +121,7 @@ export class PreviewDom {
       this.queue.length = 0
       // NOTE: every node of the body is in a chunk; the header's are not.
       for (const chunk of chunksOf(this.root)) chunk.remove()
+      this.heights.reset()
       this.touched.clear()
       this.done = []
       this.rest = []
@@ -227,7 +240,7 @@ export class PreviewDom {
     // screen, so the browser lays out and paints the preview once per run, not once per slice (a whole article
     // after a reset is one run).
     if (op.kind === 'insert') insertInChunks(this.root, this.pending, this.nextNode(), this.touched, this.options.chunkNodes)
-    if (this.touched.size > 0) tidyChunks(this.root, this.touched, this.options.chunkNodes)
+    if (this.touched.size > 0) tidyChunks(this.root, this.touched, this.options.chunkNodes, this.heights)
     this.pendingCount = 0
     this.op++
     this.opDone = 0
@@ -297,7 +310,7 @@ export class PreviewDom {
     if (isChunk(last) && last.childNodes.length < size) chunk = last
     else {
       // NOTE: a full chunk gets its estimated height now, a step at a time, not all of them when the run joins the page.
-      if (isChunk(last)) estimateHeight(last)
+      if (isChunk(last)) this.heights.estimate(last)
       chunk = this.root.ownerDocument.createElement(chunkTag)
       this.pending.append(chunk)
     }
