@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { nodeScript } from '../../support/node-script'
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..')
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cli-pipe-'))
@@ -18,13 +19,17 @@ beforeAll(() => {
 
 describe('the folio process', () => {
   it('stops quietly when its reader closes the pipe early (`folio index site | head -1`)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), 'index', root], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+    // NOTE: the CLI's sources compiled by esbuild, run with plain node (see nodeScript); the index of a one-off command
+    // runs in the process's own thread either way (oneOffPlacement: `auto` from sources or without a built worker).
+    const cli = nodeScript(`import './src/cli/main.ts'`)
+    const child = spawn(process.execPath, [cli, 'index', root], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     // NOTE: like `head -1`: read the first chunk, then close our end.
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
     child.stdout.destroy()
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))
+    fs.rmSync(path.dirname(cli), { recursive: true, force: true })
     expect(stderr).not.toContain('EPIPE')
     expect(code).toBe(0)
   }, 60_000)

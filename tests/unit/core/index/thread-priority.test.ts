@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { repoRoot } from '../corpus'
+import path from 'node:path'
+import { nodeScript } from '../../../support/node-script'
+import { removeTempDir } from '../corpus'
 
 describe('lowerThreadPriority', () => {
   it.runIf(process.platform === 'linux')('lowers the nice value of the calling thread (Linux)', () => {
@@ -10,7 +12,9 @@ describe('lowerThreadPriority', () => {
       const lowered = lowerThreadPriority()
       console.log(JSON.stringify({ lowered, self: os.getPriority(process.pid) }))
     `
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' })
+    const file = nodeScript(script)
+    const out = execFileSync(process.execPath, [file], { encoding: 'utf8' })
+    removeTempDir(path.dirname(file))
     expect(JSON.parse(out.trim())).toEqual({ lowered: true, self: 10 })
   })
 })
