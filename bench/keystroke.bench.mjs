@@ -6,13 +6,17 @@
 // and whose code each ran (Folio's own, through the hidden source maps, or CodeMirror's, React's, the browser's).
 // Reports per key the main thread's busy time (median, p95, max), the tasks over the 16 ms frame budget and those
 // that are Folio's, by wall time and by CPU time (the thread's own time in each task, from the trace): on a shared
-// machine wall time counts the waits for a core, so the CPU figures are the ones to compare between runs. Linux only; skipped without Chromium.
-// FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.body.json, <prefix>.front-matter.json). Nothing passes or fails on time.
+// machine wall time counts the waits for a core, so the CPU figures are the ones to compare between runs. The same
+// keys are then typed at the same places in a bare CodeMirror 6 editor (bench/bare-editor.mjs: same version, the
+// Markdown language, same text, editor box and font, none of Folio's extensions) in the same browser: what Folio's
+// long frames are beyond the editor's own. Linux only; skipped without Chromium.
+// FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.folio.body.json, <prefix>.bare.front-matter.json...). Nothing passes or fails on time.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { chromium } from 'playwright'
 import { hostNodeFlags } from '../scripts/host-flags.mjs'
 import { record } from './report.mjs'
@@ -57,6 +61,69 @@ function bigArticle(bytes) {
   return parts.join('')
 }
 
+/**
+ * Types `run.keys` at `run.at` of the CodeMirror view in `page` (Folio's or the bare one) under a performance trace,
+ * one key per frame, and answers the trace's figures (bench/trace-tasks.mjs).
+ */
+async function typeUnderTrace(page, run, mapSource, tag) {
+  const isPlaced = await page.evaluate((at) => {
+    const view = document.querySelector('.cm-content')?.cmTile?.root?.view ?? null
+    view?.dispatch({ selection: { anchor: at }, scrollIntoView: true })
+    view?.focus()
+    return view !== null
+  }, run.at)
+  if (!isPlaced) throw new Error('could not reach the CodeMirror view to place the cursor')
+  // NOTE: time for the first parse and the first preview to settle before the trace starts.
+  await page.waitForTimeout(3000)
+  await page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'] })
+  for (const key of run.keys) {
+    await page.keyboard.type(key)
+    // NOTE: one key per frame, as a fast typist gives: the next key waits for the frame the last one caused.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+  }
+  // NOTE: deferred work (preview, counts, journal) runs in the pause; a task still running when tracing stops is
+  // lost from the trace, so wait for the main thread to go idle, then for anything scheduled after it.
+  await page.waitForTimeout(3000)
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 20_000 })))
+  await page.waitForTimeout(1000)
+  const buffer = await page.context().browser().stopTracing()
+  if (process.env.FOLIO_KEYS_TRACE) fs.writeFileSync(`${process.env.FOLIO_KEYS_TRACE}.${tag}.${run.name.replace(' ', '-')}.json`, buffer)
+  return keyFigures(readTrace(JSON.parse(buffer.toString('utf8')), { marker: 'folio-key', mapSource }))
+}
+
+/** Where Folio's editor sits in `page` and how it sets its text: box, font, line height, text column. */
+function editorBox(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.cm-editor')
+    const scroller = document.querySelector('.cm-scroller')
+    const content = document.querySelector('.cm-content')
+    if (editor === null || scroller === null || content === null) throw new Error('no editor on the page')
+    const { left, top, width, height } = editor.getBoundingClientRect()
+    const s = getComputedStyle(scroller)
+    const c = getComputedStyle(content)
+    return { left, top, width, height, fontSize: getComputedStyle(editor).fontSize, fontFamily: s.fontFamily, lineHeight: s.lineHeight, scrollerPadding: s.padding, maxWidth: c.maxWidth, contentPadding: c.padding, color: getComputedStyle(editor).color, background: getComputedStyle(editor).backgroundColor }
+  })
+}
+
+/** A page of the same size holding the bare editor (bench/bare-editor.mjs bundled with esbuild) with `text`, sized as `box`. */
+async function bareEditorPage(browser, box, text, work) {
+  const dir = path.join(work, 'bare')
+  await build({ entryPoints: [path.join(root, 'bench/bare-editor.mjs')], bundle: true, format: 'iife', minify: true, sourcemap: true, outfile: path.join(dir, 'bare.js'), logLevel: 'warning' })
+  const css = `html, body { margin: 0; height: 100%; }
+#editor { position: absolute; left: ${box.left}px; top: ${box.top}px; width: ${box.width}px; height: ${box.height}px; }
+#editor .cm-editor { height: 100%; font-size: ${box.fontSize}; color: ${box.color}; background: ${box.background}; }
+#editor .cm-scroller { font-family: ${box.fontFamily}; line-height: ${box.lineHeight}; padding: ${box.scrollerPadding}; }
+#editor .cm-content { max-width: ${box.maxWidth}; padding: ${box.contentPadding}; }`
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare CodeMirror 6</title><style>${css}</style></head><body><div id="editor"></div><script src="bare.js"></script></body></html>`)
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  // NOTE: served from memory under a made-up origin, so the script has a URL its source map is found by.
+  await page.route('http://bare.localhost/**', (route) => route.fulfill({ path: path.join(dir, new URL(route.request().url()).pathname.slice(1) || 'index.html') }))
+  await page.goto('http://bare.localhost/index.html')
+  await page.evaluate((doc) => globalThis.startBareEditor(doc), text)
+  await page.evaluate(() => document.addEventListener('keydown', () => performance.mark('folio-key'), { capture: true }))
+  return { page, mapSource: sourceMapper(dir) }
+}
+
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-keys-'))
 let server = null
 let browser = null
@@ -96,54 +163,46 @@ try {
     { name: 'front matter', at: text.indexOf('article"'), keys: ' about councils and their quixotic plans, at length'.padEnd(60, '.') },
   ]
   const lines = []
+  const folio = new Map()
+  for (const run of runs) folio.set(run.name, await typeUnderTrace(page, run, mapSource, 'folio'))
+  // NOTE: the baseline of the same run: the same keys at the same places in a bare CodeMirror 6 editor of Folio's
+  // editor's size, font and text column, in a page of its own in the same browser (bench/bare-editor.mjs).
+  const box = await editorBox(page)
+  await firstRender
+  await page.close()
+  const bare = await bareEditorPage(browser, box, text, work)
+  const baseline = new Map()
+  for (const run of runs) baseline.set(run.name, await typeUnderTrace(bare.page, run, bare.mapSource, 'bare'))
   for (const run of runs) {
-    const isPlaced = await page.evaluate((at) => {
-      const view = document.querySelector('.cm-content')?.cmTile?.root?.view ?? null
-      view?.dispatch({ selection: { anchor: at }, scrollIntoView: true })
-      view?.focus()
-      return view !== null
-    }, run.at)
-    if (!isPlaced) throw new Error('could not reach the CodeMirror view to place the cursor')
-    // NOTE: time for the first parse and the first preview to settle before the trace starts.
-    await page.waitForTimeout(3000)
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'] })
-    for (const key of run.keys) {
-      await page.keyboard.type(key)
-      // NOTE: one key per frame, as a fast typist gives: the next key waits for the frame the last one caused.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
-    }
-    // NOTE: deferred work (preview, counts, journal) runs in the pause; a task still running when tracing stops is
-    // lost from the trace, so wait for the main thread to go idle, then for anything scheduled after it.
-    await page.waitForTimeout(3000)
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 20_000 })))
-    await page.waitForTimeout(1000)
-    const buffer = await browser.stopTracing()
-    if (process.env.FOLIO_KEYS_TRACE) fs.writeFileSync(`${process.env.FOLIO_KEYS_TRACE}.${run.name.replace(' ', '-')}.json`, buffer)
-    const figures = keyFigures(readTrace(JSON.parse(buffer.toString('utf8')), { marker: 'folio-key', mapSource }))
+    const figures = folio.get(run.name)
+    const base = baseline.get(run.name)
     const { busy, longTasks, folioLongTasks, totals } = figures
     const fmt = (ms) => `${ms.toFixed(1)} ms`
     lines.push(`${run.name}: ${figures.keys} keys; main-thread busy per key: median ${fmt(busy.median)}, p95 ${fmt(busy.p95)}, max ${fmt(busy.max)}; ${figures.keysOverBudget} key(s) over 16 ms`)
     lines.push(`  tasks over 16 ms: ${longTasks.length}, Folio's: ${folioLongTasks.length}; most Folio code in one task: ${fmt(figures.maxFolioMs)}`)
     lines.push(`  by CPU time (the thread's own time, not waiting for a core): tasks over 16 ms ${figures.cpuLongTasks.length}, with over 16 ms of Folio's code ${figures.folioCpuLongTasks.length}; most Folio CPU in one task ${fmt(figures.maxFolioCpuMs)}`)
     lines.push(`  baseline, same trace: tasks with over 16 ms of CodeMirror's CPU ${figures.editorCpuLongTasks.length}; most CodeMirror CPU in one task ${fmt(figures.maxEditorCpuMs)}`)
+    lines.push(`  baseline, bare CodeMirror 6 (same keys, same editor box and font, no Folio extensions): busy per key median ${fmt(base.busy.median)}, p95 ${fmt(base.busy.p95)}, max ${fmt(base.busy.max)}; ${base.keysOverBudget} key(s) over 16 ms; tasks over 16 ms ${base.longTasks.length} (by CPU ${base.cpuLongTasks.length}); most CodeMirror CPU in one task ${fmt(base.maxEditorCpuMs)}`)
+    lines.push(`  Folio against bare: tasks over 16 ms ${longTasks.length} vs ${base.longTasks.length}, by CPU ${figures.cpuLongTasks.length} vs ${base.cpuLongTasks.length}; busy per key median ${(busy.median / Math.max(base.busy.median, 1e-9)).toFixed(2)}x, p95 ${(busy.p95 / Math.max(base.busy.p95, 1e-9)).toFixed(2)}x`)
     for (const t of figures.folioCpuLongTasks) lines.push(`    Folio CPU-long: ${fmt(t.ms)} (CPU ${fmt(t.cpuMs)}) in ${figures.top(t).map(([where, ms]) => `${where} ${fmt(ms)}`).join('; ')}`)
     lines.push(`  time by owner: ${Object.entries(totals).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`)
+    lines.push(`  bare's time by owner: ${Object.entries(base.totals).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`)
     for (const t of longTasks.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
       lines.push(`    ${fmt(t.ms)} (CPU ${fmt(t.cpuMs)}): ${Object.entries(t.by).filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`)
       lines.push(`      in ${figures.top(t).map(([where, ms]) => `${where} ${fmt(ms)}`).join('; ')}`)
     }
     const bench = `keystroke 1 MB, ${run.name}`
-    record({ bench, figure: 'main-thread busy per key, median', value: busy.median, unit: 'ms', max: 16 })
-    record({ bench, figure: 'main-thread busy per key, p95', value: busy.p95, unit: 'ms', max: 16 })
+    const vsBare = { baseline: 'bare CodeMirror 6, same keys, same run' }
+    record({ bench, figure: 'main-thread busy per key, median', value: busy.median, unit: 'ms', max: 16, ...vsBare, baselineValue: base.busy.median })
+    record({ bench, figure: 'main-thread busy per key, p95', value: busy.p95, unit: 'ms', max: 16, ...vsBare, baselineValue: base.busy.p95 })
     record({ bench, figure: 'main-thread busy per key, max', value: busy.max, unit: 'ms' })
-    record({ bench, figure: 'tasks over 16 ms', value: longTasks.length, unit: 'tasks' })
+    record({ bench, figure: 'tasks over 16 ms', value: longTasks.length, unit: 'tasks', ...vsBare, baselineValue: base.longTasks.length })
     record({ bench, figure: "tasks over 16 ms that are Folio's", value: folioLongTasks.length, unit: 'tasks', max: 0 })
     record({ bench, figure: "most of Folio's own code in one task", value: figures.maxFolioMs, unit: 'ms', max: 16 })
-    record({ bench, figure: 'tasks over 16 ms of CPU time', value: figures.cpuLongTasks.length, unit: 'tasks' })
+    record({ bench, figure: 'tasks over 16 ms of CPU time', value: figures.cpuLongTasks.length, unit: 'tasks', ...vsBare, baselineValue: base.cpuLongTasks.length })
     record({ bench, figure: "tasks with over 16 ms of Folio's CPU time", value: figures.folioCpuLongTasks.length, unit: 'tasks', max: 0 })
     record({ bench, figure: "most of Folio's CPU time in one task", value: figures.maxFolioCpuMs, unit: 'ms', max: 16, baseline: "most of CodeMirror's CPU time in one task", baselineValue: figures.maxEditorCpuMs })
   }
-  await firstRender
   console.log(`1 MB article (${text.length} characters); load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`)
   console.log(`preview's first render, from opening to the whole article on the page: ${firstRenderMs === null ? 'not seen' : `${Math.round(firstRenderMs)} ms`}`)
   if (firstRenderMs !== null) record({ bench: 'keystroke 1 MB', figure: "preview's first render (open to whole page)", value: firstRenderMs, unit: 'ms' })
