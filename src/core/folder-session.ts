@@ -12,7 +12,7 @@ import { toArticleDocument, writeArticleText } from './store/article-text'
 import { maxArticleBytes as storeMaxBytes } from './store/article-store'
 import { NodeArticleStore } from './store/node-store'
 import type { Trasher } from './store/trasher'
-import { ArticleIndex, indexWorkerThreshold, type ArticleIndexOptions } from './index/article-index'
+import { ArticleIndex, type ArticleIndexOptions } from './index/article-index'
 import { RenameWindow } from './index/rename-window'
 import { GitService } from './git/git-service'
 import type { GitRunnerOptions } from './git/git-runner'
@@ -67,9 +67,7 @@ export class FolderSession {
     options: FolderSessionOptions,
   ) {
     this.watcher = new FolderWatcher({ root, store, fs, known: this.known, onError: options.onWatchError, articlesUnder: (folder) => this.index.pathsUnder(folder) })
-    // NOTE: a small folder is indexed in this thread: worker threads cost more to start than its whole index (see
-    // indexWorkerThreshold); the host's event loop still serves between the index's slices of work.
-    this.index = new ArticleIndex(root.root, { inThreadBelow: indexWorkerThreshold, ...options.index, fs, onEvent: (event) => this.isIndexObserved && this.emit(event) })
+    this.index = new ArticleIndex(root.root, { ...options.index, fs, onEvent: (event) => this.isIndexObserved && this.emit(event) })
     this.renames = new RenameWindow((event) => this.emit(event))
     this.watcher.onEvent((event) => void this.onWatcherEvent(event))
     this.git = new GitService({ store: this, emit: (event) => this.emit(event), runner: { cwd: root.root, ...options.git } })

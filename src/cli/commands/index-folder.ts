@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises'
 import type { ArticleSummary } from '@shared/api'
-import { ArticleIndex, indexWorkerThreshold } from '../../core/index/article-index'
+import { ArticleIndex } from '../../core/index/article-index'
 import type { ShardMode } from '../../core/index/shard-client'
 import { listArticleChunks } from '../../core/index/shard-files'
 import { defaultCacheDir } from '../../core/index/summary-cache'
@@ -26,7 +26,7 @@ export function indexLine(a: ArticleSummary): Record<string, unknown> {
 }
 
 /** From how many articles the index's worker threads pay for their start-up (measured: about 0.3 s of CPU for two). */
-const workerThreshold = indexWorkerThreshold
+const workerThreshold = 2000
 
 /**
  * Every article of `root` (in listing order) when it holds fewer than `count`; null when it holds at least `count`

@@ -14,17 +14,9 @@ import { summarizeFirstRows } from './first-rows'
 import { queryTerms } from './term-index'
 import { listFolder, scanFolder, scanNote } from './folder-search'
 import { titlePatterns, withSnippets } from './folder-scan'
-import { listFirstArticles } from './shard-files'
 
 /** How long a search may read files while the index builds before it answers with what it found (ms). */
 const defaultScanBudgetMs = 500
-
-/**
- * From how many articles the index's worker threads pay for their start (see ArticleIndexOptions.inThreadBelow).
- * NOTE: each worker thread loads Node's module graph and the shard's parsers, ~0.5 s of CPU in `folio serve`,
- * ~1 s for two on 31 files, where this thread has them loaded already and reads those files in ~0.1 s.
- */
-export const indexWorkerThreshold = 2000
 
 /** Options of the folder index. */
 export interface ArticleIndexOptions {
@@ -32,12 +24,6 @@ export interface ArticleIndexOptions {
   shards?: number
   /** Where shards run (see ShardMode); default `auto`. */
   mode?: ShardMode
-  /**
-   * With mode `auto`: a folder holding fewer articles than this (counted when the index is made, the listing stopping
-   * there) is indexed in this thread, starting no worker thread; the shards, and so the answers, are the same.
-   * Absent: no count (`auto` as ShardMode says).
-   */
-  inThreadBelow?: number
   /** Receives `index-progress` and `articles-indexed` events. */
   onEvent?: (event: FolderEvent) => void
   /**
@@ -76,16 +62,6 @@ const sharedFormats = new Map<string, ArticleSummary['format']>((['yaml', 'toml'
 const sharedStatuses = new Map<string, NonNullable<ArticleSummary['buildStatus']>>((['published', 'draft', 'future', 'expired'] as const).map((word) => [word, word]))
 
 const comparePaths = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-/** Where an index's shards run: its `mode`, or `local` (this thread) for a small folder (see ArticleIndexOptions.inThreadBelow). */
-export function indexShardMode(root: string, options: Pick<ArticleIndexOptions, 'mode' | 'inThreadBelow'>): ShardMode {
-  const mode = options.mode ?? 'auto'
-  const below = options.inThreadBelow
-  if (mode !== 'auto' || below === undefined) return mode
-  // NOTE: synchronous, and it stops at `below` articles: a few ms on a large folder. A root that cannot be read
-  // lists nothing: in this thread, the index's own listing then reports why.
-  return listFirstArticles(root, below).length < below ? 'local' : mode
-}
 
 /** The index in sorted `paths` of the first path after `after`. */
 function firstAfter(paths: readonly string[], after: string): number {
@@ -126,18 +102,12 @@ export class ArticleIndex {
   ) {
     const count = Math.max(1, options.shards ?? 2)
     const cacheDir = options.cacheDir ?? null
-    const mode = indexShardMode(root, options)
     this.shards = Array.from({ length: count }, (_, i) => {
       const cacheFile = cacheDir === null ? null : shardCacheFile(cacheDir, root, i, count)
       // NOTE: a shard restarted after its worker died sends what it read again, and the file it died on, here.
       const onRecovered: OnBatch = (batch, problems) => this.receive(batch, problems)
-      return new ShardClient(root, mode, { cacheFile, onRecovered, fileTimeMs: options.fileTimeMs, workerScript: options.workerScript, withProblems: options.withProblems })
+      return new ShardClient(root, options.mode ?? 'auto', { cacheFile, onRecovered, fileTimeMs: options.fileTimeMs, workerScript: options.workerScript, withProblems: options.withProblems })
     })
-  }
-
-  /** True when the shards run in worker threads, false when in this thread (see ArticleIndexOptions.inThreadBelow). */
-  get isOnWorkers(): boolean {
-    return this.shards[0].isWorker
   }
 
   /** Lists the folder and indexes it; resolves when every summary is in (full text follows, see `whenSearchable`). */
@@ -388,14 +358,13 @@ export class ArticleIndex {
 
   /**
    * Sends the summaries of the first few articles found, read in this thread, before the shards have started. Only
-   * for a watched index with worker shards, or with in-thread shards held (see holdBulkUntil): unheld in-thread
-   * shards (the CLI's small folders) would read them twice for nothing.
+   * for a watched index with worker shards: in-thread shards (the CLI's small folders) would read them twice for nothing.
    * NOTE: a worker thread takes a second or more to start and load its parsers on a busy machine, and its cache
-   * file longer still; a list should not show nothing meanwhile. Held shards start nothing until the page is up.
+   * file longer still; a list should not show nothing meanwhile.
    */
   private sendFirstRows(early: Map<string, ArticleSummary>): void {
     const isOwnFs = this.options.fs === undefined || this.options.fs === nodeFs
-    if (this.options.onEvent === undefined || !isOwnFs || (!this.shards[0].isWorker && this.bulkGate === null)) return
+    if (this.options.onEvent === undefined || !isOwnFs || !this.shards[0].isWorker) return
     const rows = summarizeFirstRows(this.root)
     if (rows.length > 0) for (const summary of this.receive(rows)) early.set(summary.path, summary)
   }

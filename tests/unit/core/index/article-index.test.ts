@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ArticleSummary, FolderEvent } from '@shared/api'
-import { ArticleIndex, indexShardMode } from '../../../../src/core/index/article-index'
+import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { summaryValuesByParser } from '../../../../src/core/index/article-record'
 import { textProblemOf } from '../../../../src/core/text-problem'
 import { listAllFiles, makeCorpus, removeTempDir } from '../corpus'
@@ -72,16 +72,9 @@ describe('ArticleIndex', () => {
   it('gives the same index from worker threads as in-process, and searches with snippets', async () => {
     const local = await indexed('local')
     const workers = await indexed('worker')
-    // NOTE: the in-thread index a session makes of a folder below its worker threshold (`folio serve`, the app).
-    const count = listAllFiles(corpus).filter((f) => f.endsWith('.md')).length
-    const small = new ArticleIndex(corpus, { inThreadBelow: count + 1, shards: 2 })
     try {
-      expect((await small.start()).ok).toBe(true)
-      expect([local.isOnWorkers, workers.isOnWorkers, small.isOnWorkers]).toEqual([false, true, false])
-      await Promise.all([local.whenSearchable(), workers.whenSearchable(), small.whenSearchable()])
+      await Promise.all([local.whenSearchable(), workers.whenSearchable()])
       expect(workers.snapshot().articles).toEqual(local.snapshot().articles)
-      expect(small.snapshot().articles).toEqual(workers.snapshot().articles)
-      expect(await small.search('summit CRISIS', 10)).toEqual(await workers.search('summit CRISIS', 10))
       const a = await local.search('Summit crisis', 10)
       const b = await workers.search('summit CRISIS', 10)
       expect(a.ok && b.ok).toBe(true)
@@ -104,18 +97,9 @@ describe('ArticleIndex', () => {
       const none = await local.search('zzzznotaword')
       expect(none.ok && none.value.total).toBe(0)
     } finally {
-      await Promise.all([local.dispose(), workers.dispose(), small.dispose()])
+      await Promise.all([local.dispose(), workers.dispose()])
     }
   }, 120_000)
-
-  it('runs its shards in this thread only for a folder with fewer articles than inThreadBelow, and only in `auto` mode', () => {
-    const count = listAllFiles(corpus).filter((f) => f.endsWith('.md')).length
-    expect(indexShardMode(corpus, { inThreadBelow: count + 1 })).toBe('local')
-    expect(indexShardMode(corpus, { inThreadBelow: count })).toBe('auto')
-    expect(indexShardMode(corpus, {})).toBe('auto')
-    expect(indexShardMode(corpus, { mode: 'worker', inThreadBelow: count + 1 })).toBe('worker')
-    expect(indexShardMode(path.join(corpus, 'gone'), { inThreadBelow: 10 })).toBe('local')
-  })
 
   it('updates and removes single articles without a rescan', async () => {
     const index = await indexed('local')
