@@ -147,8 +147,10 @@ try {
   await page.goto(url)
   const opened = performance.now()
   await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: 'A very long article' }).click()
-  // NOTE: the preview's first render joins the page when its last unit (the footnote list) is built; the typing
-  // below starts 3 s after opening whether or not it is done, as a writer would, and this says how long it took.
+  // NOTE: the preview's first render joins the page when its last unit (the footnote list) is built; this says how
+  // long it took. The typing waits for it: on a loaded machine (load 28: 76 s) the keys were otherwise traced over
+  // the first render's slices, and over this wait's own polling of the frame (Playwright's selector engine in the
+  // page's main thread: 4.3 s of the body trace), neither of which a keystroke costs.
   let firstRenderMs = null
   const firstRender = page.frameLocator('iframe.preview-frame').locator('section.footnotes').waitFor({ state: 'attached', timeout: 600_000 }).then(() => (firstRenderMs = performance.now() - opened), () => null)
   const editor = page.getByRole('textbox', { name: 'Markdown editor' })
@@ -157,6 +159,7 @@ try {
     // NOTE: a user-timing mark at each keydown (capture phase, before CodeMirror) cuts the trace into keys.
     document.addEventListener('keydown', () => performance.mark('folio-key'), { capture: true })
   })
+  await firstRender
   const mapSource = sourceMapper(path.join(root, 'out/renderer/assets'))
   const runs = [
     { name: 'body', at: text.indexOf('\n\n', text.length >> 1) + 1, keys: 'The council met again; quixotic plans were made. '.repeat(4).slice(0, 200) },
@@ -168,7 +171,6 @@ try {
   // NOTE: the baseline of the same run: the same keys at the same places in a bare CodeMirror 6 editor of Folio's
   // editor's size, font and text column, in a page of its own in the same browser (bench/bare-editor.mjs).
   const box = await editorBox(page)
-  await firstRender
   await page.close()
   const bare = await bareEditorPage(browser, box, text, work)
   const baseline = new Map()
