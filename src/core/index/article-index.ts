@@ -172,6 +172,16 @@ export class ArticleIndex {
   private deleteSummary(path: string): void {
     this.problems.delete(path)
     if (this.summaries.delete(path)) this.sortedPathCache = null
+    this.dropPending(path)
+  }
+
+  /**
+   * Takes `path` out of the batch waiting to go out (see flush). NOTE: a re-index after a save or an outside change
+   * goes out at once; a summary of the same article read before it and still waiting would otherwise go out after
+   * it, and the client (the list) would keep the old title, or show again an article just removed.
+   */
+  private dropPending(path: string): void {
+    if (this.pendingBatch.some((s) => s.path === path)) this.pendingBatch = this.pendingBatch.filter((s) => s.path !== path)
   }
 
   /**
@@ -203,6 +213,7 @@ export class ArticleIndex {
       return null
     }
     this.setSummary(updated.summary)
+    this.dropPending(path)
     this.options.onEvent?.({ kind: 'articles-indexed', articles: [updated.summary] })
     return updated
   }
