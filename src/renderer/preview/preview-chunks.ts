@@ -87,7 +87,7 @@ function lastChunk(root: HTMLElement): HTMLElement | null {
  * defaultChunkNodes), then sets the margin at the top of every chunk whose edge may have changed (see
  * marginAcross), and empties `touched`.
  */
-export function tidyChunks(root: HTMLElement, touched: Set<HTMLElement>, size = defaultChunkNodes, heights: ChunkEstimates = textEstimates): void {
+export function tidyChunks(root: HTMLElement, touched: Set<HTMLElement>, size: number, heights: ChunkEstimates): void {
   const edges = new Set<HTMLElement>()
   for (const chunk of touched) {
     if (chunk.parentNode !== root) continue
@@ -125,11 +125,6 @@ export interface ChunkEstimates {
   forget(chunk: HTMLElement): void
 }
 
-/** Estimates from the chunk's text alone, for a page without a ChunkHeights: a line of ~70 characters, and margins. */
-const textEstimates: ChunkEstimates = {
-  estimate: (chunk) => chunk.style.setProperty('contain-intrinsic-size', `auto ${Math.round(chunk.childElementCount * 24 + (chunk.textContent ?? '').length * 0.38)}px`),
-  forget: () => {},
-}
 
 /** `chunk` cut into chunks of `size` nodes (the first one up to twice as many), which it answers in page order. */
 function split(chunk: HTMLElement, size: number): HTMLElement[] {

@@ -6,6 +6,7 @@ import { frontMatterState } from '../../../../src/renderer/editor/extensions/fro
 import { joinParts, type UnitParts } from '../../../../src/renderer/preview/dom-unit'
 import { PreviewDom } from '../../../../src/renderer/preview/preview-dom'
 import { tidyChunks } from '../../../../src/renderer/preview/preview-chunks'
+import { ChunkHeights } from '../../../../src/renderer/preview/chunk-heights'
 import { previewBodyOf, previewHeaderHtml, renderPreviewHtml, sanitizePreviewHeader, sanitizePreviewUnit, sanitizePreviewUnits } from '../../../../src/renderer/preview/render-preview'
 import { lastBlockAtOrAbove } from '../../../../src/renderer/preview/scroll-sync'
 import { unchunked } from './unchunked'
@@ -388,7 +389,7 @@ describe('the preview body in chunks', () => {
           doc.body.append(root)
           root.innerHTML = `<folio-chunk>${above}</folio-chunk><folio-chunk>${first}</folio-chunk>`
           const chunks = root.querySelectorAll<HTMLElement>('folio-chunk')
-          tidyChunks(root, new Set(chunks), 2)
+          tidyChunks(root, new Set(chunks), 2, new ChunkHeights(root, null))
           expect(chunks[1]?.getAttribute('style')).toContain(`margin-top: ${margin}`)
           // The first chunk has nothing above it: the page's own rule takes its first block's margin.
           expect(chunks[0]?.style.marginTop).toBe('')
