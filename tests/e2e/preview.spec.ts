@@ -227,6 +227,40 @@ test('raw HTML wider than the preview can be scrolled to, not cut off at its chu
     .toBe(true)
 })
 
+test('a table wider than the preview keeps its words whole and scrolls sideways under itself', async ({ page, served }) => {
+  await openByTitle(page, served.url, 'Welcome to Folio')
+  const columns = Array.from({ length: 12 }, (_, c) => c)
+  const rows = [0, 1, 2].map((r) => `| ${columns.map((c) => `cell ${r}-${c} with some longer text`).join(' | ')} |`).join('\n')
+  await appendText(page, `\n\n| ${columns.map((c) => `Column ${c}`).join(' | ')} |\n|${'---|'.repeat(12)}\n${rows}\n`)
+  const preview = page.frameLocator(frameSelector)
+  // NOTE: the roles too: a table laid out as a block keeps its table, row and cell roles in Chromium.
+  const table = preview.getByRole('table')
+  const last = table.getByRole('cell', { name: 'cell 2-11 with some longer text' })
+  await expect(last).toBeAttached()
+  // NOTE: squeezed to the pane, each column was one letter wide: "Column 10" took five lines. Its words whole, two.
+  const headerLines = await table.getByRole('columnheader', { name: 'Column 10' }).evaluate((cell) => {
+    const style = getComputedStyle(cell)
+    return (cell.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / parseFloat(style.lineHeight)
+  })
+  expect(headerLines).toBeLessThan(2.5)
+  const box = await table.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, right: element.getBoundingClientRect().right, view: element.ownerDocument.documentElement.clientWidth }))
+  expect(box.scroll).toBeGreaterThan(box.client)
+  expect(box.right).toBeLessThanOrEqual(box.view)
+  // NOTE: the far end is in reach by scrolling the table itself: the element at the middle of the last cell is that cell.
+  await table.evaluate((element) => element.scrollTo({ left: element.scrollWidth }))
+  await last.scrollIntoViewIfNeeded()
+  await expect
+    .poll(() =>
+      last.evaluate((cell) => {
+        const rect = cell.getBoundingClientRect()
+        const view = cell.ownerDocument.documentElement
+        const hit = cell.ownerDocument.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2)
+        return rect.right <= view.clientWidth + 1 && rect.left >= 0 && hit !== null && cell.contains(hit)
+      }),
+    )
+    .toBe(true)
+})
+
 test('links in the preview never navigate the app: http(s) opens a new tab, #anchors scroll the preview', async ({ page, context, served }) => {
   // NOTE: nothing leaves the machine; the new tab gets a local stand-in page and keeps its URL.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'stand-in' }))

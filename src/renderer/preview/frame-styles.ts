@@ -53,8 +53,14 @@ folio-chunk {
 .preview .markdown-alert-caution { border-left-color: #cf222e; }
 .preview .markdown-alert-caution .markdown-alert-title { color: #cf222e; }
 .preview .markdown-alert-caution .markdown-alert-title::before { content: '⛔'; }
-.preview table { border-collapse: collapse; }
-.preview th, .preview td { border: 1px solid var(--border); padding: 4px 8px; }
+/* NOTE: a table wider than the pane scrolls sideways under itself (GitHub's way: the table box is a block as wide as
+   its content and no wider than the pane), and its cells wrap between words only: the preview's overflow-wrap
+   (anywhere) counts every character as a place to break when the table sizes its columns, so a 12-column table
+   squeezed each column to one letter ("Co/lu/mn") instead of scrolling. A word or URL longer than its column still
+   breaks once the table is as narrow as its words allow (break-word). Chromium keeps the table's roles (table, row,
+   cell) for a block-displayed table. */
+.preview table { border-collapse: collapse; display: block; width: max-content; max-width: 100%; overflow-x: auto; }
+.preview th, .preview td { border: 1px solid var(--border); padding: 4px 8px; overflow-wrap: break-word; }
 .preview hr { border: none; border-top: 1px solid var(--border); margin: 2em 0; }
 
 /* Article header from renderHeader (title, date, badges, taxonomies, thumbnail). */
