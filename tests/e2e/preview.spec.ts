@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page, Route } from '@playwright/test'
+import type { Locator, Page, Route } from '@playwright/test'
 import { expect, repoRoot, test } from './serve-fixture'
 
 interface XssVector {
@@ -207,6 +207,19 @@ test('a missing image whose 404 comes while its chunk is off screen shows as a b
   await expect.poll(() => image.evaluate((img) => img.getBoundingClientRect().height)).toBeGreaterThan(10)
 })
 
+/**
+ * True when the element is shown where it is, in reach of the reader: inside the frame's width, and what is at the
+ * middle of its box is the element itself (or its text), not clipped away or covered.
+ */
+function isInReach(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const box = element.getBoundingClientRect()
+    const view = element.ownerDocument.documentElement
+    const hit = element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    return box.right <= view.clientWidth + 1 && box.left >= 0 && hit !== null && element.contains(hit)
+  })
+}
+
 test('raw HTML wider than the preview can be scrolled to, not cut off at its chunk', async ({ page, served }) => {
   await openByTitle(page, served.url, 'Welcome to Folio')
   const paragraphs = Array.from({ length: 150 }, (_, i) => `Paragraph ${i + 1} of words.`).join('\n\n')
@@ -214,17 +227,7 @@ test('raw HTML wider than the preview can be scrolled to, not cut off at its chu
   const preview = page.frameLocator(frameSelector)
   const end = preview.getByText('Far right end')
   await end.scrollIntoViewIfNeeded()
-  // NOTE: in reach means shown where it is: the element at the middle of its box is itself, not clipped away.
-  await expect
-    .poll(() =>
-      end.evaluate((element) => {
-        const box = element.getBoundingClientRect()
-        const view = element.ownerDocument.documentElement
-        const hit = element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
-        return box.right <= view.clientWidth && box.left >= 0 && hit === element
-      }),
-    )
-    .toBe(true)
+  await expect.poll(() => isInReach(end)).toBe(true)
 })
 
 test('a table wider than the preview keeps its words whole and scrolls sideways under itself', async ({ page, served }) => {
@@ -249,16 +252,7 @@ test('a table wider than the preview keeps its words whole and scrolls sideways 
   // NOTE: the far end is in reach by scrolling the table itself: the element at the middle of the last cell is that cell.
   await table.evaluate((element) => element.scrollTo({ left: element.scrollWidth }))
   await last.scrollIntoViewIfNeeded()
-  await expect
-    .poll(() =>
-      last.evaluate((cell) => {
-        const rect = cell.getBoundingClientRect()
-        const view = cell.ownerDocument.documentElement
-        const hit = cell.ownerDocument.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2)
-        return rect.right <= view.clientWidth + 1 && rect.left >= 0 && hit !== null && cell.contains(hit)
-      }),
-    )
-    .toBe(true)
+  await expect.poll(() => isInReach(last)).toBe(true)
 })
 
 test('links in the preview never navigate the app: http(s) opens a new tab, #anchors scroll the preview', async ({ page, context, served }) => {
