@@ -12,11 +12,16 @@ import { internedList, isSameApartFromWordCount, shapedSummary } from './article
 import { shardCacheFile } from './summary-cache'
 import { summarizeFirstRows } from './first-rows'
 import { queryTerms } from './term-index'
-import { listFolder, scanFolder, scanNote } from './folder-search'
+import { scanNote } from './folder-search'
+import { articleScopeOf } from './folder-walk'
+import { ResumableScan } from './resumable-scan'
 import { titlePatterns, withSnippets } from './folder-scan'
 
 /** How long a search may read files while the index builds before it answers with what it found (ms). */
 const defaultScanBudgetMs = 500
+
+/** How many queries' scans (see searchByScan) are kept while the index builds: the latest ones asked. */
+const keptScans = 4
 
 /** Options of the folder index. */
 export interface ArticleIndexOptions {
@@ -38,7 +43,10 @@ export interface ArticleIndexOptions {
   fileTimeMs?: number
   /** Test seam: the worker entry the shards run (see ShardClient). */
   workerScript?: URL
-  /** How long a search may read files while the full-text index builds (ms; see searchByScan); default 500. */
+  /**
+   * How much of the host thread's time one search may spend reading files while the full-text index builds (ms; see
+   * searchByScan), in steps of about a millisecond; default 500. 0: one step per search.
+   */
   scanBudgetMs?: number
   /** `folio check`'s mode: every article's problems are kept too (see problemsOf and ShardCoreOptions.withProblems). */
   withProblems?: boolean
@@ -95,6 +103,8 @@ export class ArticleIndex {
   private isDisposed = false
   private fullTextGate: Promise<unknown> = Promise.resolve()
   private bulkGate: Promise<unknown> | null = null
+  /** The scans of the latest queries asked while the full-text index builds (see searchByScan), by their terms. */
+  private readonly scans = new Map<string, ResumableScan>()
 
   constructor(
     private readonly root: string,
@@ -214,6 +224,7 @@ export class ArticleIndex {
     }
     this.setSummary(updated.summary)
     this.dropPending(path)
+    for (const scan of this.scans.values()) scan.touch(path)
     this.options.onEvent?.({ kind: 'articles-indexed', articles: [updated.summary] })
     return updated
   }
@@ -221,6 +232,7 @@ export class ArticleIndex {
   /** Drops one article (deleted or renamed away). */
   async remove(path: string): Promise<void> {
     this.deleteSummary(path)
+    for (const scan of this.scans.values()) scan.touch(path)
     await this.shardFor(path)
       .remove(path)
       .catch((error: unknown) => this.afterDispose(error, undefined))
@@ -260,24 +272,32 @@ export class ArticleIndex {
 
   /**
    * A search while the full-text index is still building: the shards are busy (a slow file in hand, a cold start),
-   * so the folder is scanned directly instead (see folder-search), within a time budget, with no front matter
-   * parsed: hits whose summary is in already rank by its title, the rest by path. The answer says it is partial.
+   * so the folder is scanned directly instead (see ResumableScan), with no front matter parsed: hits whose summary is
+   * in already rank by its title, the rest by path. Each ask of the same words goes on with the same scan for at
+   * most the budget, in short steps, so the answer grows ask by ask to cover the whole folder; it says it is partial.
    */
   private async searchByScan(query: string, terms: string[], limit: number): Promise<Result<SearchResults>> {
-    const budget = this.options.scanBudgetMs ?? defaultScanBudgetMs
-    // NOTE: in this thread (a chunk of files per turn of the event loop): worker threads started per search cost
-    // more than they saved beside the index's own busy workers (serve bench, 5,000 articles at load 18).
-    const scanned = await scanFolder(this.root, terms, { limit: Number.POSITIVE_INFINITY, withTitles: false, deadline: Date.now() + budget }, listFolder(this.root), { workers: 0 })
-    if (!scanned.ok) return scanned
-    const scan = scanned.value
+    const key = terms.join('\n')
+    const scan = this.scans.get(key) ?? new ResumableScan(this.root, terms, () => articleScopeOf(this.root))
+    // NOTE: the latest asked last, so the one asked longest ago is dropped first.
+    this.scans.delete(key)
+    this.scans.set(key, scan)
+    if (this.scans.size > keptScans) this.scans.delete(this.scans.keys().next().value as string)
+    const advanced = await scan.advance(this.options.scanBudgetMs ?? defaultScanBudgetMs)
+    if (!advanced.ok) return advanced
+    const found = advanced.value
     const patterns = titlePatterns(terms)
-    const ranked = scan.hits.map((hit) => {
-      const title = this.summaries.get(hit.path)?.title ?? null
-      return { ...hit, title, isTitleHit: title !== null && patterns.every((p) => p.test(title)) }
+    const ranked = [...found.matches].map((path) => {
+      const title = this.summaries.get(path)?.title ?? null
+      return { path, title, snippets: [], isTitleHit: title !== null && patterns.every((p) => p.test(title)) }
     })
     const hits = await withSnippets(this.root, ranked.sort(compareRanked).slice(0, limit), terms)
-    const note = ['The folder is still being indexed: this answer comes from reading the files directly, and articles not indexed yet rank by path.', scanNote(scan, budget)]
-    return ok({ query, hits, total: scan.total, isComplete: false, note: note.filter((n) => n !== undefined).join(' ') })
+    const notes = [
+      'The folder is still being indexed: this answer comes from reading the files directly, and articles not indexed yet rank by path.',
+      found.isDone ? undefined : `${found.read} of the ${found.listed} files listed so far are read; more may match (the search reads on each time it is asked).`,
+      scanNote({ listed: 0, scanned: 0, skippedCount: found.skippedCount, skipped: found.skipped }),
+    ]
+    return ok({ query, hits, total: found.matches.size, isComplete: false, note: notes.filter((n) => n !== undefined).join(' ') })
   }
 
   /** The folder's front-matter schema, built in the first shard's thread (in this one if that shard died). */
@@ -300,6 +320,7 @@ export class ArticleIndex {
   /** Stops the workers. */
   async dispose(): Promise<void> {
     this.isDisposed = true
+    this.scans.clear()
     if (this.flushTimer !== null) clearTimeout(this.flushTimer)
     this.flushTimer = null
     await Promise.all(this.shards.map((s) => s.dispose()))
@@ -361,6 +382,7 @@ export class ArticleIndex {
       () => {
         this.flush()
         this.isSearchable = true
+        this.scans.clear()
       },
       (error: unknown) => this.afterDispose(error, undefined),
     )

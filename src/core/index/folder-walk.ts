@@ -22,15 +22,11 @@ export async function articleScopeOf(root: string): Promise<ArticleScope> {
 }
 
 /**
- * Walks the folder `from` ('' for the root) of `root`, handing the articles found (relative `/` paths) to `take` in
- * chunks of at least `chunkSize` (the last one smaller), in the search's path order (see compareRanked). With `dirs`,
- * each folder's stamp is recorded, taken before its entries are read (so a change made meanwhile shows as a change
- * next time), and a folder that is no plain folder then (a link swapped in) is left out. A subfolder that vanished or
- * cannot be read is skipped; fails only when `from` is the root and it cannot be listed.
- * NOTE: in path order, a scan that has its best hits (title hits first, then by path) needs no title of any later
- * match: a common word's search then works out a few hundred titles, not one per matching file.
+ * The walk of walkArticles one step at a time: each step lists at most one folder and yields a chunk of articles once
+ * it has `chunkSize` of them (else nothing yet: an empty list); its return value is the walk's outcome. NOTE: so a
+ * scan in the host's thread can walk a large folder a little at a time (see ResumableScan) with the same rules.
  */
-export function walkArticles(root: string, from: string, scope: ArticleScope, take: (paths: string[]) => void, dirs: DirRow[] | null = null, chunkSize = 256): Result<void> {
+export function* articleWalk(root: string, from: string, scope: ArticleScope, dirs: DirRow[] | null = null, chunkSize = 256): Generator<string[], Result<void>, undefined> {
   // NOTE: a stack of what is still to be handed over, next on top: a folder as its path and a '/', a file as its
   // path. A folder's entries are sorted by that key, so the files come out sorted by their whole path ('a.md' before
   // the folder 'a', whose files start 'a/').
@@ -41,7 +37,7 @@ export function walkArticles(root: string, from: string, scope: ArticleScope, ta
     if (!item.endsWith('/')) {
       found.push(item)
       if (found.length >= chunkSize) {
-        take(found)
+        yield found
         found = []
       }
       continue
@@ -73,7 +69,26 @@ export function walkArticles(root: string, from: string, scope: ArticleScope, ta
     // NOTE: the default sort compares UTF-16 code units, as compareRanked does; reversed onto the stack.
     kept.sort()
     for (let i = kept.length - 1; i >= 0; i--) pending.push(kept[i])
+    yield []
   }
-  if (found.length > 0) take(found)
+  if (found.length > 0) yield found
   return ok(undefined)
+}
+
+/**
+ * Walks the folder `from` ('' for the root) of `root`, handing the articles found (relative `/` paths) to `take` in
+ * chunks of at least `chunkSize` (the last one smaller), in the search's path order (see compareRanked). With `dirs`,
+ * each folder's stamp is recorded, taken before its entries are read (so a change made meanwhile shows as a change
+ * next time), and a folder that is no plain folder then (a link swapped in) is left out. A subfolder that vanished or
+ * cannot be read is skipped; fails only when `from` is the root and it cannot be listed.
+ * NOTE: in path order, a scan that has its best hits (title hits first, then by path) needs no title of any later
+ * match: a common word's search then works out a few hundred titles, not one per matching file.
+ */
+export function walkArticles(root: string, from: string, scope: ArticleScope, take: (paths: string[]) => void, dirs: DirRow[] | null = null, chunkSize = 256): Result<void> {
+  const walk = articleWalk(root, from, scope, dirs, chunkSize)
+  for (;;) {
+    const step = walk.next()
+    if (step.done === true) return step.value
+    if (step.value.length > 0) take(step.value)
+  }
 }
