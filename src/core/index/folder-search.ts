@@ -10,7 +10,7 @@ import { articleScopeOf, walkArticles } from './folder-walk'
 import { queryTerms } from './term-index'
 import { builtWorkerScript, othersRunnableNow, workersForMachine } from './machine-load'
 
-export { idleCoreWorkers, othersRunnable, scanWorkerCount } from './machine-load'
+export { idleCoreWorkers, isRunnableTask, othersRunnable, scanWorkerCount } from './machine-load'
 
 // NOTE: node:worker_threads (6 ms of CPU to load) is loaded when a worker starts, and the test-only source-worker
 // when one may: on a busy machine or a small folder none does.

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { ok, type Result } from '@shared/result'
 import { ArticleIndex } from '../../../../src/core/index/article-index'
 import { maxScannedBytes } from '../../../../src/core/index/scan-read'
-import { idleCoreWorkers, listFolder, othersRunnable, scanFolder, scanNote, scanWorkerCount, searchFolderOnce } from '../../../../src/core/index/folder-search'
+import { idleCoreWorkers, isRunnableTask, listFolder, othersRunnable, scanFolder, scanNote, scanWorkerCount, searchFolderOnce } from '../../../../src/core/index/folder-search'
 import { forEachTerm, queryTerms, TermIndex } from '../../../../src/core/index/term-index'
 import { TermScanner } from '../../../../src/core/index/term-scan'
 import { makeCorpus, removeTempDir } from '../corpus'
@@ -239,6 +239,16 @@ describe('scanWorkerCount', () => {
     expect(othersRunnable('17.43 17.86 12.57 18/612 31337')).toBe(17)
     expect(othersRunnable('')).toBeNull()
     expect(othersRunnable('garbage')).toBeNull()
+    // NOTE: this process's own runnable threads (V8's helpers while a command starts) are no other's.
+    expect(othersRunnable('1.20 0.80 0.50 4/400 999\n', 3)).toBe(1)
+    expect(othersRunnable('1.20 0.80 0.50 3/400 999\n', 3)).toBe(0)
+    expect(othersRunnable('1.20 0.80 0.50 2/400 999\n', 4)).toBe(0)
+    expect(othersRunnable('1.20 0.80 0.50 3/400 999\n', 0)).toBe(2)
+    expect(isRunnableTask('31337 (node) R 1 31337 31337 0 -1 4194304')).toBe(true)
+    expect(isRunnableTask('31338 (V8 Worker) S 1 31337 31337 0 -1 4194304')).toBe(false)
+    expect(isRunnableTask('31339 (a) R (b) S 1 31337')).toBe(false)
+    expect(isRunnableTask('31339 (a) S (b) R 1 31337')).toBe(true)
+    expect(isRunnableTask('')).toBe(false)
     expect(idleCoreWorkers(2, 0)).toBe(1)
     expect(idleCoreWorkers(2, 1)).toBe(0)
     expect(idleCoreWorkers(2, 17)).toBe(0)
