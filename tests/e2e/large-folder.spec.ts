@@ -65,10 +65,11 @@ test.describe('a large folder', () => {
     await expect(page.getByLabel('Search folder')).toBeFocused()
     await page.keyboard.type('quixotic')
     const hit = list.getByRole('option', { name: 'Zebra harbour notes' })
-    // NOTE: the hit shows once the full-text index is built (a search meanwhile reads files for 500 ms and may not
-    // reach this one). That pass waits for the watcher's crawl, then reads all 5,013 files again: at load ~20 on two
-    // cores it was not done 45 s after every row was listed (twice, 04:06 and 04:43). A hang detector, like the
-    // listing's wait above, not a speed check.
+    // NOTE: while the full-text index builds, each ask of the page reads on where the last one stopped (at most
+    // 500 ms of the host's time each), so the hit shows once that scan reaches it or the index is built, whichever
+    // comes first. The index waits for the watcher's crawl, then reads all 5,013 files again: at load ~20 on two cores
+    // it was not done 45 s after every row was listed (twice, 04:06 and 04:43). A hang detector, like the listing's
+    // wait above, not a speed check.
     await expect(hit).toBeVisible({ timeout: 120_000 })
     await expect(hit.locator('mark')).toHaveText('quixotic')
     // NOTE: a common word has thousands of hits: they come a page at a time as the list is scrolled to its end.

@@ -20,8 +20,8 @@ import { titlePatterns, withSnippets } from './folder-scan'
 /** How long a search may read files while the index builds before it answers with what it found (ms). */
 const defaultScanBudgetMs = 500
 
-/** How many queries' scans (see searchByScan) are kept while the index builds: the latest ones asked. */
-const keptScans = 4
+/** How many queries' scans (see searchByScan) are kept while the index builds: the latest asked and the one before. */
+const keptScans = 2
 
 /** Options of the folder index. */
 export interface ArticleIndexOptions {
