@@ -15,7 +15,7 @@ import { queryTerms } from './term-index'
 import { scanNote } from './folder-search'
 import { articleScopeOf } from './folder-walk'
 import { ResumableScan } from './resumable-scan'
-import { titlePatterns, withSnippets } from './folder-scan'
+import { withSnippets } from './folder-scan'
 
 /** How long a search may read files while the index builds before it answers with what it found (ms). */
 const defaultScanBudgetMs = 500
@@ -286,12 +286,7 @@ export class ArticleIndex {
     const advanced = await scan.advance(this.options.scanBudgetMs ?? defaultScanBudgetMs)
     if (!advanced.ok) return advanced
     const found = advanced.value
-    const patterns = titlePatterns(terms)
-    const ranked = [...found.matches].map((path) => {
-      const title = this.summaries.get(path)?.title ?? null
-      return { path, title, snippets: [], isTitleHit: title !== null && patterns.every((p) => p.test(title)) }
-    })
-    const hits = await withSnippets(this.root, ranked.sort(compareRanked).slice(0, limit), terms)
+    const hits = await withSnippets(this.root, scan.ranked((path) => this.summaries.get(path)?.title ?? null, limit), terms)
     const notes = [
       'The folder is still being indexed: this answer comes from reading the files directly, and articles not indexed yet rank by path.',
       found.isDone ? undefined : `${found.read} of the ${found.listed} files listed so far are read; more may match (the search reads on each time it is asked).`,

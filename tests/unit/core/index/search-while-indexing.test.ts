@@ -102,3 +102,23 @@ it('reads again a file changed, added or removed after the scan passed it', asyn
     fs.writeFileSync(path.join(root, late), '---\ntitle: "Late"\n---\nthe rarewordzz is here\n')
   }
 })
+
+it('ranks as the index does: title hits first, then by path, at most the limit', async () => {
+  const index = await building(60_000)
+  const titled = ['d-10/f-00.md', 'd-30/f-05.md']
+  try {
+    for (const rel of titled) fs.writeFileSync(path.join(root, rel), '---\ntitle: "Body talk"\n---\nplain body words\n')
+    for (const rel of titled) expect((await index.update(rel))?.summary.title).toBe('Body talk')
+    const answer = await index.search('body', 7)
+    expect(paths(answer)).toEqual([...titled, 'd-00/f-00.md', 'd-00/f-01.md', 'd-00/f-02.md', 'd-00/f-03.md', 'd-00/f-04.md'])
+    expect(answer.ok && answer.value.hits.map((h) => h.title)).toEqual(['Body talk', 'Body talk', 'T 0 0', 'T 0 1', 'T 0 2', 'T 0 3', 'T 0 4'])
+    // NOTE: every article but the late one says "body": all are counted, the limit only cuts what is shown.
+    expect(answer.ok && answer.value.total).toBe(folders * perFolder - 1)
+  } finally {
+    await index.dispose()
+    for (const rel of titled) {
+      const [d, f] = rel.replace('.md', '').split('/').map((part) => Number(part.split('-')[1]))
+      fs.writeFileSync(path.join(root, rel), `---\ntitle: "T ${d} ${f}"\n---\nplain body words\n`)
+    }
+  }
+})
