@@ -13,7 +13,7 @@ const write = (rel: string, content: string): void => {
   fs.writeFileSync(file(rel), content)
 }
 /** Resolves once `predicate` holds (vi.waitFor polls it); fails the test if it never does. */
-const waitFor = (predicate: () => boolean): Promise<void> => vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 10_000, interval: 20 })
+const waitFor = (predicate: () => boolean): Promise<void> => vi.waitFor(() => expect(predicate()).toBe(true), { timeout: 60_000, interval: 20 })
 const marker = 'posts/zz-marker.md'
 /**
  * Proves that no further event is on its way without sleeping: writes a marker article and waits for its event;
@@ -125,9 +125,12 @@ describe('FolderSession index and watcher', () => {
       expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md', 'series/one.md', 'series/part2/two.md'])
       expect(titleOf('series/part2/two.md')).toBe('Two')
       fs.renameSync(file('series'), path.join(outside, 'gone'))
-      await waitFor(() => indexedPaths().length === 2)
+      // NOTE: the index drops an article from its list before the session tells observers (article-removed), so the
+      // wait is for both: waiting for the list alone failed once at load ~17, the events not yet sent.
+      const removed = (): string[] => events.flatMap((e) => (e.kind === 'article-removed' ? [e.path] : [])).sort()
+      await waitFor(() => indexedPaths().length === 2 && removed().length === 2)
       expect(indexedPaths()).toEqual(['posts/a.md', 'posts/b.md'])
-      expect(events.filter((e) => e.kind === 'article-removed').map((e) => (e.kind === 'article-removed' ? e.path : '')).sort()).toEqual(['series/one.md', 'series/part2/two.md'])
+      expect(removed()).toEqual(['series/one.md', 'series/part2/two.md'])
       fs.rmSync(file('posts'), { recursive: true })
       await waitFor(() => indexedPaths().length === 0)
       expect(indexedPaths()).toEqual([])
