@@ -19,9 +19,14 @@ export function defaultFiles(): Record<string, string> {
   return { 'posts/hello.md': helloText, 'posts/other.md': otherText, 'posts/broken.md': brokenText, 'notes.md': untitledText }
 }
 
-/** The CodeMirror view behind the element named "Markdown editor". */
+/**
+ * The CodeMirror view behind the element named "Markdown editor". NOTE: found by its label, not by
+ * getByRole('textbox', { name }): tests call this inside waitFor, which runs it on every change to the page, and the
+ * role query computed the accessible name of every text box of the app through jsdom's getComputedStyle (a fifth of
+ * app.test's CPU time). openArticle checks the role and name once per article opened.
+ */
 export function editorView(): EditorView {
-  const content = screen.getByRole('textbox', { name: 'Markdown editor' })
+  const content = screen.getByLabelText('Markdown editor')
   const view = EditorView.findFromDOM(content)
   if (!view) throw new Error('no EditorView found')
   return view
@@ -32,7 +37,9 @@ export async function openArticle(name: string, text: string): Promise<EditorVie
   const list = await screen.findByRole('listbox', { name: 'Articles' })
   fireEvent.click(within(list).getByRole('option', { name }))
   await waitFor(() => expect(editorView().state.doc.toString()).toBe(text))
-  return editorView()
+  const view = editorView()
+  expect(screen.getByRole('textbox', { name: 'Markdown editor' })).toBe(view.contentDOM)
+  return view
 }
 
 /** The front-matter form. */

@@ -78,6 +78,15 @@ function random(seed: number): () => number {
   }
 }
 
+/**
+ * An element's place among a page's marked blocks (-1 for none). NOTE: the page is listed once per check, not once per
+ * source line: listing the whole page per line (jsdom's querySelectorAll) was 17% of this file's profile samples.
+ */
+function placesIn(root: HTMLElement): (element: HTMLElement | null) => number {
+  const marked: Element[] = [...root.querySelectorAll('[data-source-line]')]
+  return (element) => (element === null ? -1 : marked.indexOf(element))
+}
+
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1))
   if (next() < 0.3) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 20)))
@@ -164,9 +173,9 @@ describe('the incremental preview', () => {
     dom.setHeader(sanitizePreviewHeader(previewHeaderHtml(stateOf(text))))
     dom.apply(new PreviewModel().update(body, { lineOffset }, true))
     expect(unchunked(whole)).toBe(unchunked(live.root))
-    const place = (root: HTMLElement, element: HTMLElement | null) => (element === null ? -1 : [...root.querySelectorAll('[data-source-line]')].indexOf(element))
+    const [livePlace, wholePlace] = [live.root, whole].map(placesIn)
     const lines = text.split('\n').length
-    for (let line = 0; line <= lines + 1; line++) expect(place(live.root, live.dom.blockAtOrAbove(line))).toBe(place(whole, dom.blockAtOrAbove(line)))
+    for (let line = 0; line <= lines + 1; line++) expect(livePlace(live.dom.blockAtOrAbove(line))).toBe(wholePlace(dom.blockAtOrAbove(line)))
   })
 
   it('keeps the nodes of units an edit did not touch, and moves their source lines', () => {
@@ -329,9 +338,9 @@ describe('the preview body in chunks', () => {
       whole.render(text, true)
       whole.run()
       expect(unchunked(live.root)).toBe(unchunked(whole.root))
-      const place = (root: HTMLElement, element: HTMLElement | null) => (element === null ? -1 : [...root.querySelectorAll('[data-source-line]')].indexOf(element))
+      const [livePlace, wholePlace] = [live.root, whole.root].map(placesIn)
       const lines = text.split('\n').length
-      for (let line = 0; line <= lines + 1; line += 3) expect(place(live.root, live.dom.blockAtOrAbove(line))).toBe(place(whole.root, whole.dom.blockAtOrAbove(line)))
+      for (let line = 0; line <= lines + 1; line += 3) expect(livePlace(live.dom.blockAtOrAbove(line))).toBe(wholePlace(whole.dom.blockAtOrAbove(line)))
     }
     expect(straddles).toBeGreaterThan(0)
   })
