@@ -153,8 +153,15 @@ it('indexes a folder holding every attack, listing each bad file with an error a
   // STORE: FIFOs are skipped or listed with an error, never opened for their text; links out are never indexed.
   for (const name of ['fifo-1.md', 'fifo-2.md', 'fifo-3.md', 'fifo-4.md']) expect(byPath.get(name)?.error ?? null, name).not.toBeUndefined()
   expect(byPath.get('link-out.md')?.title ?? null).toBeNull()
-  let found = await api<SearchResults>('searchArticles', 'alphaword')
-  while (found.ok && !found.value.isComplete) found = await api<SearchResults>('searchArticles', 'alphaword')
+  // NOTE: a search answered before the full-text index is built says so (isComplete false); asked again until it is.
+  const found = await vi.waitFor(
+    async () => {
+      const answer = await api<SearchResults>('searchArticles', 'alphaword')
+      if (answer.ok && !answer.value.isComplete) throw new Error('the full-text index is still building')
+      return answer
+    },
+    { timeout: 110_000, interval: 50 },
+  )
   expect(found.ok && found.value.hits.map((h) => h.path)).toEqual(['normal.md'])
 }, 120_000)
 
