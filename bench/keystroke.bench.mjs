@@ -10,7 +10,8 @@
 // keys are then typed at the same places in a bare CodeMirror 6 editor (bench/bare-editor.mjs: same version, the
 // Markdown language, same text, editor box and font, none of Folio's extensions) in the same browser: what Folio's
 // long frames are beyond the editor's own. Linux only; skipped without Chromium.
-// FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.folio.body.json, <prefix>.bare.front-matter.json...). Nothing passes or fails on time.
+// FOLIO_KEYS_RUNS=body (or front-matter) types only that run. FOLIO_KEYS_SIZING=1 also sizes Folio's editor extensions
+// one by one (see below). FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.folio.body.json, <prefix>.bare.front-matter.json...). Nothing passes or fails on time.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -23,6 +24,9 @@ import { record } from './report.mjs'
 import { keyFigures, readTrace, sourceMapper } from './trace-tasks.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+// NOTE: FOLIO_KEYS_BUILD=<dir> types into another build (<dir>/out, with a node_modules beside it), e.g. a copy of
+// the build before a change, for a back-to-back comparison on the same machine.
+const built = process.env.FOLIO_KEYS_BUILD ?? root
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 if (process.platform !== 'linux' || !fs.existsSync(executablePath)) {
   console.log(`skipped: needs Linux and Chromium at ${executablePath}`)
@@ -105,23 +109,34 @@ function editorBox(page) {
   })
 }
 
-/** A page of the same size holding the bare editor (bench/bare-editor.mjs bundled with esbuild) with `text`, sized as `box`. */
-async function bareEditorPage(browser, box, text, work) {
-  const dir = path.join(work, 'bare')
-  await build({ entryPoints: [path.join(root, 'bench/bare-editor.mjs')], bundle: true, format: 'iife', minify: true, sourcemap: true, outfile: path.join(dir, 'bare.js'), logLevel: 'warning' })
-  const css = `html, body { margin: 0; height: 100%; }
+/**
+ * A page of the same size holding a standalone editor, sized as `box`, with `text`: `entry` (bench/bare-editor.mjs,
+ * bench/folio-editor.mjs) bundled with esbuild, started by calling `start` with the text and `args`.
+ */
+async function editorPage(browser, box, text, work, { entry, start, args = [] }) {
+  const name = path.basename(entry, '.mjs')
+  const dir = path.join(work, name)
+  if (!fs.existsSync(path.join(dir, 'editor.js'))) {
+    await build({ entryPoints: [path.join(root, entry)], bundle: true, format: 'iife', minify: true, sourcemap: true, outfile: path.join(dir, 'editor.js'), logLevel: 'warning', tsconfig: path.join(root, 'tsconfig.json') })
+    const css = `html, body { margin: 0; height: 100%; }
 #editor { position: absolute; left: ${box.left}px; top: ${box.top}px; width: ${box.width}px; height: ${box.height}px; }
 #editor .cm-editor { height: 100%; font-size: ${box.fontSize}; color: ${box.color}; background: ${box.background}; }
 #editor .cm-scroller { font-family: ${box.fontFamily}; line-height: ${box.lineHeight}; padding: ${box.scrollerPadding}; }
 #editor .cm-content { max-width: ${box.maxWidth}; padding: ${box.contentPadding}; }`
-  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare CodeMirror 6</title><style>${css}</style></head><body><div id="editor"></div><script src="bare.js"></script></body></html>`)
+    fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><style>${css}</style></head><body><div id="editor"></div><script src="editor.js"></script></body></html>`)
+  }
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   // NOTE: served from memory under a made-up origin, so the script has a URL its source map is found by.
-  await page.route('http://bare.localhost/**', (route) => route.fulfill({ path: path.join(dir, new URL(route.request().url()).pathname.slice(1) || 'index.html') }))
-  await page.goto('http://bare.localhost/index.html')
-  await page.evaluate((doc) => globalThis.startBareEditor(doc), text)
+  await page.route(`http://${name}.localhost/**`, (route) => route.fulfill({ path: path.join(dir, new URL(route.request().url()).pathname.slice(1) || 'index.html') }))
+  await page.goto(`http://${name}.localhost/index.html`)
+  await page.evaluate(([fn, doc, rest]) => globalThis[fn](doc, ...rest), [start, text, args])
   await page.evaluate(() => document.addEventListener('keydown', () => performance.mark('folio-key'), { capture: true }))
   return { page, mapSource: sourceMapper(dir) }
+}
+
+/** A page of the same size holding the bare editor (bench/bare-editor.mjs) with `text`, sized as `box`. */
+function bareEditorPage(browser, box, text, work) {
+  return editorPage(browser, box, text, work, { entry: 'bench/bare-editor.mjs', start: 'startBareEditor' })
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-keys-'))
@@ -132,7 +147,7 @@ try {
   fs.mkdirSync(folder)
   const text = bigArticle(1024 * 1024)
   fs.writeFileSync(path.join(folder, 'long.md'), text)
-  server = spawn(process.execPath, [...hostNodeFlags, path.join(root, 'out/cli/folio.mjs'), 'serve', folder], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FOLIO_CACHE_DIR: 'off', FOLIO_STATE_DIR: path.join(work, 'state') } })
+  server = spawn(process.execPath, [...hostNodeFlags, path.join(built, 'out/cli/folio.mjs'), 'serve', folder], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FOLIO_CACHE_DIR: 'off', FOLIO_STATE_DIR: path.join(work, 'state') } })
   const url = await new Promise((resolve, reject) => {
     let out = ''
     server.stdout.on('data', (chunk) => {
@@ -160,14 +175,30 @@ try {
     document.addEventListener('keydown', () => performance.mark('folio-key'), { capture: true })
   })
   await firstRender
-  const mapSource = sourceMapper(path.join(root, 'out/renderer/assets'))
+  const mapSource = sourceMapper(path.join(built, 'out/renderer/assets'))
   const runs = [
     { name: 'body', at: text.indexOf('\n\n', text.length >> 1) + 1, keys: 'The council met again; quixotic plans were made. '.repeat(4).slice(0, 200) },
     { name: 'front matter', at: text.indexOf('article"'), keys: ' about councils and their quixotic plans, at length'.padEnd(60, '.') },
-  ]
+  ].filter((run) => process.env.FOLIO_KEYS_RUNS === undefined || process.env.FOLIO_KEYS_RUNS.split(',').includes(run.name.replace(' ', '-')))
   const lines = []
   const folio = new Map()
   for (const run of runs) folio.set(run.name, await typeUnderTrace(page, run, mapSource, 'folio'))
+  // NOTE: FOLIO_KEYS_PAGE_STYLE=<css> tries a style on Folio's page (a containment, a pane hidden) against the same
+  // build in the same page: the body's keys typed without it and with it in turn, FOLIO_KEYS_PAGE_STYLE_ROUNDS times.
+  const styleTrial = []
+  if (process.env.FOLIO_KEYS_PAGE_STYLE) {
+    const body = runs.find((run) => run.name === 'body') ?? runs[0]
+    const without = []
+    const withStyle = []
+    for (let r = 0; r < Math.max(1, Number(process.env.FOLIO_KEYS_PAGE_STYLE_ROUNDS ?? 2)); r++) {
+      without.push(await typeUnderTrace(page, body, mapSource, `folio-unstyled-${r}`))
+      const tag = await page.addStyleTag({ content: process.env.FOLIO_KEYS_PAGE_STYLE })
+      withStyle.push(await typeUnderTrace(page, body, mapSource, `folio-styled-${r}`))
+      await tag.evaluate((element) => element.remove())
+    }
+    const show = (fs) => fs.map((f) => `CPU median ${f.cpu.median.toFixed(1)} p95 ${f.cpu.p95.toFixed(1)}, busy median ${f.busy.median.toFixed(1)}; ${Object.entries(f.phasesPerKey).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`).join(' | ')
+    styleTrial.push(`page style trial (${process.env.FOLIO_KEYS_PAGE_STYLE}):`, `  without: ${show(without)}`, `  with:    ${show(withStyle)}`)
+  }
   // NOTE: the baseline of the same run: the same keys at the same places in a bare CodeMirror 6 editor of Folio's
   // editor's size, font and text column, in a page of its own in the same browser (bench/bare-editor.mjs).
   const box = await editorBox(page)
@@ -175,6 +206,33 @@ try {
   const bare = await bareEditorPage(browser, box, text, work)
   const baseline = new Map()
   for (const run of runs) baseline.set(run.name, await typeUnderTrace(bare.page, run, bare.mapSource, 'bare'))
+  // NOTE: FOLIO_KEYS_SIZING=1 sizes Folio's editor extensions: the body's keys typed in Folio's editor configuration
+  // alone (bench/folio-editor.mjs: setup.ts's list, no React, list, form, preview or status bar), then with one
+  // extension left out at a time, beside the bare editor, FOLIO_KEYS_SIZING_ROUNDS times in turn (default 2) so that
+  // a change in the machine's load hits every variant. What a key costs Folio's page beyond its editor is the rest.
+  const sizing = []
+  if (process.env.FOLIO_KEYS_SIZING === '1') {
+    const leaveOuts = (process.env.FOLIO_KEYS_SIZING_LEAVE ?? 'frontMatterFold,highlightActiveLine,bracketMatching,spellCheck,drawSelection,search,writerTheme,history,indentOnInput,dropCursor,frontMatterState').split(',').filter(Boolean)
+    const variants = [{ name: 'bare CodeMirror 6', bare: true }, { name: "Folio's editor (setup.ts)", leaveOut: [] }, ...leaveOuts.map((x) => ({ name: `  without ${x}`, leaveOut: x.split('+') }))]
+    const rounds = Math.max(1, Number(process.env.FOLIO_KEYS_SIZING_ROUNDS ?? 2))
+    const body = runs[0]
+    for (const v of variants) v.figures = []
+    for (let r = 0; r < rounds; r++) {
+      for (const v of variants) {
+        const p = v.bare ? await bareEditorPage(browser, box, text, work) : await editorPage(browser, box, text, work, { entry: 'bench/folio-editor.mjs', start: 'startFolioEditor', args: [v.leaveOut] })
+        v.figures.push(await typeUnderTrace(p.page, body, p.mapSource, `sizing-${r}`))
+        await p.page.close()
+      }
+    }
+    const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
+    for (const v of variants) {
+      const cpu = mid(v.figures.map((f) => f.cpu.median))
+      const busy = mid(v.figures.map((f) => f.busy.median))
+      const phases = Object.keys(v.figures[0].phasesPerKey).map((k) => `${k} ${mid(v.figures.map((f) => f.phasesPerKey[k] ?? 0)).toFixed(2)}`).join(', ')
+      const js = ['folio', 'editor', 'state', 'react', 'library', 'gc'].map((k) => `${k} ${mid(v.figures.map((f) => (f.totals[k] ?? 0) / f.keys)).toFixed(2)}`).join(', ')
+      sizing.push(`${v.name.padEnd(34)} CPU per key median ${cpu.toFixed(1)} ms (${v.figures.map((f) => f.cpu.median.toFixed(1)).join(', ')}), busy median ${busy.toFixed(1)} ms; per key, ms: ${phases}; JS ${js}`)
+    }
+  }
   for (const run of runs) {
     const figures = folio.get(run.name)
     const base = baseline.get(run.name)
@@ -187,6 +245,8 @@ try {
     lines.push(`  baseline, bare CodeMirror 6 (same keys, same editor box and font, no Folio extensions): busy per key median ${fmt(base.busy.median)}, p95 ${fmt(base.busy.p95)}, max ${fmt(base.busy.max)}; ${base.keysOverBudget} key(s) over 16 ms; tasks over 16 ms ${base.longTasks.length} (by CPU ${base.cpuLongTasks.length}); most CodeMirror CPU in one task ${fmt(base.maxEditorCpuMs)}`)
     lines.push(`  Folio against bare: tasks over 16 ms ${longTasks.length} vs ${base.longTasks.length}, by CPU ${figures.cpuLongTasks.length} vs ${base.cpuLongTasks.length}; busy per key median ${(busy.median / Math.max(base.busy.median, 1e-9)).toFixed(2)}x, p95 ${(busy.p95 / Math.max(base.busy.p95, 1e-9)).toFixed(2)}x`)
     for (const t of figures.folioCpuLongTasks) lines.push(`    Folio CPU-long: ${fmt(t.ms)} (CPU ${fmt(t.cpuMs)}) in ${figures.top(t).map(([where, ms]) => `${where} ${fmt(ms)}`).join('; ')}`)
+    lines.push(`  main-thread CPU per key: Folio median ${fmt(figures.cpu.median)}, p95 ${fmt(figures.cpu.p95)}; bare median ${fmt(base.cpu.median)}, p95 ${fmt(base.cpu.p95)} (${(figures.cpu.median / Math.max(base.cpu.median, 1e-9)).toFixed(2)}x)`)
+    lines.push(`  browser phases per key (ms, mean): Folio ${Object.entries(figures.phasesPerKey).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}; bare ${Object.entries(base.phasesPerKey).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`)
     lines.push(`  time by owner: ${Object.entries(totals).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`)
     lines.push(`  bare's time by owner: ${Object.entries(base.totals).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`)
     for (const t of longTasks.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
@@ -198,6 +258,8 @@ try {
     record({ bench, figure: 'main-thread busy per key, median', value: busy.median, unit: 'ms', max: 16, ...vsBare, baselineValue: base.busy.median })
     record({ bench, figure: 'main-thread busy per key, p95', value: busy.p95, unit: 'ms', max: 16, ...vsBare, baselineValue: base.busy.p95 })
     record({ bench, figure: 'main-thread busy per key, max', value: busy.max, unit: 'ms' })
+    record({ bench, figure: 'main-thread CPU per key, median', value: figures.cpu.median, unit: 'ms', ...vsBare, baselineValue: base.cpu.median })
+    record({ bench, figure: 'main-thread CPU per key, p95', value: figures.cpu.p95, unit: 'ms', ...vsBare, baselineValue: base.cpu.p95 })
     record({ bench, figure: 'tasks over 16 ms', value: longTasks.length, unit: 'tasks', ...vsBare, baselineValue: base.longTasks.length })
     record({ bench, figure: "tasks over 16 ms that are Folio's", value: folioLongTasks.length, unit: 'tasks', max: 0 })
     record({ bench, figure: "most of Folio's own code in one task", value: figures.maxFolioMs, unit: 'ms', max: 16 })
@@ -209,6 +271,9 @@ try {
   console.log(`preview's first render, from opening to the whole article on the page: ${firstRenderMs === null ? 'not seen' : `${Math.round(firstRenderMs)} ms`}`)
   if (firstRenderMs !== null) record({ bench: 'keystroke 1 MB', figure: "preview's first render (open to whole page)", value: firstRenderMs, unit: 'ms' })
   for (const line of lines) console.log(line)
+  for (const line of styleTrial) console.log(line)
+  if (sizing.length > 0) console.log(`sizing of Folio's editor extensions (body keys; median of rounds; load ${os.loadavg()[0].toFixed(1)}):`)
+  for (const line of sizing) console.log(line)
 } finally {
   await browser?.close()
   server?.kill()

@@ -7,6 +7,8 @@ import path from 'node:path'
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
 
 const taskNames = new Set(['RunTask', 'ThreadControllerImpl::RunTask'])
+/** The browser's own phases of a frame on the main thread, by trace event name (devtools.timeline). */
+const phaseNames = { UpdateLayoutTree: 'style', Layout: 'layout', PrePaint: 'prepaint', Paint: 'paint', Layerize: 'layerize', Commit: 'commit', HitTest: 'hit test', ParseHTML: 'parse HTML' }
 
 /**
  * Who a source file belongs to: `folio` (src/), `editor` (CodeMirror's view and language, Lezer), `react`, `state`
@@ -121,7 +123,10 @@ export function readTrace(trace, { marker, mapSource }) {
       if (owner === 'folio' || owner === 'editor' || owner === 'react' || owner === 'library') task.where.set(where, (task.where.get(where) ?? 0) + ms)
     }
   }
-  return { tasks, marks: marks.map((m) => m.ts), workerBusyMs }
+  // NOTE: the browser's phases (style, layout, paint...) on the main thread, each its own time (wall), to split the
+  // time outside JavaScript.
+  const phases = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === mainTid && phaseNames[e.name] !== undefined).map((e) => ({ phase: phaseNames[e.name], start: e.ts, ms: e.dur / 1000 }))
+  return { tasks, marks: marks.map((m) => m.ts), workerBusyMs, phases }
 }
 
 /** Median, p95 and max of `values` (0 for none). */
@@ -135,11 +140,18 @@ export function spread(values) {
  * Per key (from its mark to the next key's, the last one to the end of the trace, so work deferred after typing
  * counts too), the main thread's busy time; and every task over `budgetMs` with its owners' time.
  */
-export function keyFigures({ tasks, marks }, budgetMs = 16) {
+export function keyFigures({ tasks, marks, phases = [] }, budgetMs = 16) {
   const perKey = marks.map((from, i) => {
     const to = marks[i + 1] ?? Infinity
     return tasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.end, to) - Math.max(t.start, from)) / 1000, 0)
   })
+  // NOTE: a task's CPU time shared out by the part of its wall time inside the key's range.
+  const perKeyCpu = marks.map((from, i) => {
+    const to = marks[i + 1] ?? Infinity
+    return tasks.reduce((sum, t) => sum + (t.cpuMs * Math.max(0, Math.min(t.end, to) - Math.max(t.start, from))) / Math.max(t.end - t.start, 1e-9), 0)
+  })
+  const phaseTotals = {}
+  for (const p of phases) if (p.start >= marks[0]) phaseTotals[p.phase] = (phaseTotals[p.phase] ?? 0) + p.ms
   const inRange = tasks.filter((t) => t.end >= marks[0])
   const long = inRange.filter((t) => t.ms > budgetMs)
   // NOTE: a sample is wall time; scaled by the task's CPU share it estimates the CPU time of each owner's code, never
@@ -152,6 +164,10 @@ export function keyFigures({ tasks, marks }, budgetMs = 16) {
   return {
     top,
     busy: spread(perKey),
+    /** The main thread's CPU time per key (its own time in the key's tasks, not waiting for a core). */
+    cpu: spread(perKeyCpu),
+    /** The browser's phases (style, layout, paint...), their wall time per key on average. */
+    phasesPerKey: Object.fromEntries(Object.entries(phaseTotals).map(([k, v]) => [k, v / Math.max(perKey.length, 1)])),
     keys: perKey.length,
     keysOverBudget: perKey.filter((ms) => ms > budgetMs).length,
     longTasks: long,
