@@ -1,6 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { BuildStatus } from '@shared/api'
-import type { EditorState, Text } from '@codemirror/state'
+import { ChangeSet, type EditorState, type Text } from '@codemirror/state'
 import { countWords, readingMinutes } from '@shared/markdown/word-count'
 import { entriesOfFields } from '@shared/hugo/entries'
 import { hugoVerdict, readHugoPage, rulesWithTimeZone, type HugoVerdict } from '@shared/hugo/page'
@@ -60,44 +60,90 @@ export const countSliceChars = 65_536
  * never spans a blank line): the pieces' counts sum to the whole count.
  */
 export function* bodyPieces(doc: Text, from: number, size: number): Generator<string, void, undefined> {
-  for (let at = from; at < doc.length; ) {
-    let to = doc.length
+  for (const [at, to] of pieceRanges(doc, from, size)) yield doc.sliceString(at, to)
+}
+
+/** Where bodyPieces cuts [from, end) of `doc` (`end` a cut itself: the document's end or the start of a piece). */
+function* pieceRanges(doc: Text, from: number, size: number, end = doc.length): Generator<[number, number], void, undefined> {
+  for (let at = from; at < end; ) {
+    let to = end
     // NOTE: wordCountPieces ends a piece after the first newline of the first "\n\n" at or after at + size: the
     // start of the first empty line that begins after at + size.
-    if (at + size + 1 <= doc.length) {
+    if (at + size + 1 <= end) {
       for (let n = doc.lineAt(at + size + 1).number; n <= doc.lines; n++) {
         const line = doc.line(n)
+        if (line.from >= end) break
         if (line.from >= at + size + 1 && line.length === 0 && n < doc.lines) {
           to = line.from
           break
         }
       }
     }
-    yield doc.sliceString(at, to)
+    yield [at, to]
     at = to
   }
+}
+
+/** A long body's count by pieces (cut as bodyPieces cuts), which the next count reuses where no edit touched them. */
+export interface BodyCount {
+  from: number
+  pieces: readonly { from: number; to: number; words: number }[]
 }
 
 /**
  * textStats of `state` for `done`: at once for an ordinary article, a slice per task for a long one, so counting a
  * 1 MB article never holds the main thread (each slice reads and counts about countSliceChars of text, never the
- * whole text). Returns the cancel.
+ * whole text). `reuse`: the last count of a long body and the changes from its text to this one; only the pieces
+ * those changes touch are read again (a keystroke: one slice, not the whole body). `done` also gets this count's
+ * pieces for the next one. Returns the cancel.
  */
-export function countTextStats(state: EditorState, timeZone: string | null, done: (stats: TextStats) => void, defer: (next: () => void) => void = (next) => setTimeout(next, 0)): () => void {
+export function countTextStats(
+  state: EditorState,
+  timeZone: string | null,
+  done: (stats: TextStats, count: BodyCount | null) => void,
+  defer: (next: () => void) => void = (next) => setTimeout(next, 0),
+  reuse: { count: BodyCount; changes: ChangeSet } | null = null,
+): () => void {
   const from = frontMatterOf(state).block?.to ?? 0
   if (state.doc.length - from <= countSliceChars) {
-    done(textStats(state, timeZone, Date.now()))
+    done(textStats(state, timeZone, Date.now()), null)
     return () => {}
   }
-  const pieces = bodyPieces(state.doc, from, countSliceChars)
-  let words = 0
+  // NOTE: a piece no change touches (its ends included) keeps its text and the characters on both sides of its cuts,
+  // so its cuts are still cuts and its count still holds; touched neighbours are read again as one range.
+  const plan: { from: number; to: number; words: number | null }[] = []
+  const changes = reuse?.changes
+  if (reuse !== null && changes !== undefined && changes.length === reuse.count.pieces.at(-1)?.to && changes.newLength === state.doc.length && changes.mapPos(reuse.count.from) === from) {
+    for (const piece of reuse.count.pieces) {
+      let isTouched = false
+      changes.iterChangedRanges((fromA, toA) => {
+        if (fromA <= piece.to && toA >= piece.from) isTouched = true
+      })
+      const last = plan.at(-1)
+      if (isTouched && last !== undefined && last.words === null) last.to = changes.mapPos(piece.to, 1)
+      else plan.push({ from: changes.mapPos(piece.from, -1), to: changes.mapPos(piece.to, 1), words: isTouched ? null : piece.words })
+    }
+  } else plan.push({ from, to: state.doc.length, words: null })
+  const counted: { from: number; to: number; words: number }[] = []
+  const ranges = plan.values()
+  let pieces: Generator<[number, number], void, undefined> | null = null
   let isCancelled = false
   const step = (): void => {
     if (isCancelled) return
-    const piece = pieces.next()
-    if (piece.done) return done(textStats(state, timeZone, Date.now(), words))
-    words += countWords(piece.value)
-    defer(step)
+    for (;;) {
+      const range = pieces?.next()
+      if (range !== undefined && !range.done) {
+        const [at, to] = range.value
+        counted.push({ from: at, to, words: countWords(state.doc.sliceString(at, to)) })
+        return defer(step)
+      }
+      const next = ranges.next()
+      if (next.done) break
+      if (next.value.words !== null) counted.push({ from: next.value.from, to: next.value.to, words: next.value.words })
+      else pieces = pieceRanges(state.doc, next.value.from, countSliceChars, next.value.to)
+    }
+    const words = counted.reduce((sum, piece) => sum + piece.words, 0)
+    done(textStats(state, timeZone, Date.now(), words), { from, pieces: counted })
   }
   defer(step)
   return () => {
@@ -120,15 +166,41 @@ export function caretStats(state: EditorState): CaretStats {
  */
 export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarProps) {
   const [text, setText] = useState<TextStats | null>(() => (editor.activePath === null ? null : textStats(editor.view.state, timeZone)))
-  const [caret, setCaret] = useState<CaretStats | null>(() => (editor.activePath === null ? null : caretStats(editor.view.state)))
+  const [hasCaret, setHasCaret] = useState(() => editor.activePath !== null)
+  const [selectedWords, setSelectedWords] = useState(() => (editor.activePath === null ? 0 : caretStats(editor.view.state).selectedWords))
+  // NOTE: line and column change on every keystroke: they are written into their element directly, not through
+  // React's state. A state change per key cost React a render and commit of the bar in a task of its own, and the
+  // browser another style, layout and paint pass of the page (keystroke bench). React renders the element empty and
+  // never touches its text; `caret` keeps the latest figures for when the element is mounted again.
+  const caret = useRef<CaretStats | null>(editor.activePath === null ? null : caretStats(editor.view.state))
+  const caretElement = useRef<HTMLSpanElement | null>(null)
+  const caretRef = useCallback((element: HTMLSpanElement | null) => {
+    caretElement.current = element
+    showCaret(element, caret.current)
+  }, [])
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let cancelCount = (): void => {}
+    // NOTE: the last count of a long body and the changes since: the next count reads only the pieces they touched.
+    let counted: { count: BodyCount; changes: ChangeSet } | null = null
+    const finish = (stats: TextStats, count: BodyCount | null): void => {
+      setText(stats)
+      const length = count?.pieces.at(-1)?.to
+      counted = count === null || length === undefined ? null : { count, changes: ChangeSet.empty(length) }
+    }
     const recount = (state: EditorState) => {
       clearTimeout(timer)
       cancelCount()
       // NOTE: a large article is counted after a pause, not on every keystroke, and a long one in slices.
-      timer = setTimeout(() => (cancelCount = countTextStats(state, timeZone, setText)), 150)
+      timer = setTimeout(() => (cancelCount = countTextStats(state, timeZone, finish, undefined, counted)), 150)
+    }
+    const follow = (state: EditorState | null) => {
+      const before = caret.current
+      caret.current = state === null ? null : caretStats(state)
+      showCaret(caretElement.current, caret.current)
+      // NOTE: React hears only what changes the bar's elements: an article shown or not, a selection's word count.
+      if ((before === null) !== (caret.current === null)) setHasCaret(caret.current !== null)
+      if ((before?.selectedWords ?? 0) !== (caret.current?.selectedWords ?? 0)) setSelectedWords(caret.current?.selectedWords ?? 0)
     }
     // NOTE: the time zone arrives with the folder schema, after the first count.
     if (editor.activePath !== null) recount(editor.view.state)
@@ -137,12 +209,16 @@ export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarPr
         clearTimeout(timer)
         cancelCount()
         setText(null)
-        if (event.path !== null) cancelCount = countTextStats(event.state, timeZone, setText)
-        setCaret(event.path === null ? null : caretStats(event.state))
+        counted = null
+        if (event.path !== null) cancelCount = countTextStats(event.state, timeZone, finish)
+        follow(event.path === null ? null : event.state)
         return
       }
-      if (event.isDocChanged) recount(event.state)
-      setCaret(caretStats(event.state))
+      if (event.isDocChanged) {
+        counted = counted !== null && counted.changes.newLength === event.changes.length ? { count: counted.count, changes: counted.changes.compose(event.changes) } : null
+        recount(event.state)
+      }
+      follow(event.state)
     })
     return () => {
       clearTimeout(timer)
@@ -150,7 +226,7 @@ export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarPr
       stop()
     }
   }, [editor, timeZone])
-  const hasArticle = snapshot.activePath !== null && text !== null && caret !== null
+  const hasArticle = snapshot.activePath !== null && text !== null && hasCaret
   return (
     <footer className="status-bar" role="status" aria-label="Status bar">
       {hint !== null && <span className="status-hint">{hint}</span>}
@@ -161,10 +237,8 @@ export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarPr
           </span>
           <span>{readingMinutes(text.words, text.isCjk)} min read</span>
           <span>{number.format(text.characters)} characters</span>
-          {caret.selectedWords > 0 && <span>{number.format(caret.selectedWords)} selected</span>}
-          <span aria-label={`Line ${caret.line}, column ${caret.column}`}>
-            Ln {caret.line}, Col {caret.column}
-          </span>
+          {selectedWords > 0 && <span>{number.format(selectedWords)} selected</span>}
+          <span ref={caretRef} />
           {text.verdict === null ? (
             <span className="status-build">Front matter has errors</span>
           ) : (
@@ -178,6 +252,15 @@ export function StatusBar({ editor, snapshot, timeZone, hint, git }: StatusBarPr
       {git}
     </footer>
   )
+}
+
+/** Writes line and column into the status bar's caret element (see StatusBar); nothing without one. */
+function showCaret(element: HTMLSpanElement | null, caret: CaretStats | null): void {
+  if (element === null || caret === null) return
+  const label = `Line ${caret.line}, column ${caret.column}`
+  if (element.getAttribute('aria-label') === label) return
+  element.setAttribute('aria-label', label)
+  element.textContent = `Ln ${caret.line}, Col ${caret.column}`
 }
 
 function saveText(snapshot: SessionSnapshot): string {
