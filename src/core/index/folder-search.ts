@@ -24,8 +24,6 @@ export interface FolderSearchOptions {
   workerThreshold?: number
   /** Test seam: the worker entry to run (see scan-worker); default the built one beside this module, if any. */
   workerScript?: URL
-  /** Test seam: the shared counter of claimed chunks (see scan-claims), so a test can see what the workers claimed. */
-  claims?: Int32Array
   /** False: no front matter is parsed and hits rank by path only (see ScanSettings.withTitles); default true. */
   withTitles?: boolean
   /** Stop reading files after this many ms; the answer then says it is partial (see ScanSettings.deadline). */
@@ -102,7 +100,7 @@ export async function scanFolder(
   const mayStartWorkers = script !== null && options.workers !== 0
   const threshold = options.workerThreshold ?? 2000
   const fromSource = mayStartWorkers && script?.pathname.endsWith('.ts') === true ? (await import('../source-worker')).startSourceWorker : null
-  const claimed = options.claims ?? newClaimCounter()
+  const claimed = newClaimCounter()
   const chunks: string[][] = []
   const results: (ScanResult | undefined)[] = []
   const workers: ScanWorker[] = []

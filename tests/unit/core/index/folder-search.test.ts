@@ -8,10 +8,12 @@ import { maxScannedBytes } from '../../../../src/core/index/scan-read'
 import { idleCoreWorkers, isRunnableTask, listFolder, othersRunnable, scanFolder, scanNote, scanWorkerCount, searchFolderOnce } from '../../../../src/core/index/folder-search'
 import { forEachTerm, queryTerms, TermIndex } from '../../../../src/core/index/term-index'
 import { TermScanner } from '../../../../src/core/index/term-scan'
+import { watchClaims } from '../../../support/scan-claims-channel'
 import { makeCorpus, removeTempDir } from '../corpus'
 
 const workerScript = new URL('../../../../src/core/index/scan-worker.ts', import.meta.url)
 const quittingWorker = new URL('../../../support/scan-worker-quits.ts', import.meta.url)
+const reportingWorker = new URL('../../../support/scan-worker-reports.ts', import.meta.url)
 
 /** Texts where matching by lower-cased position could differ from the index's own word splitting. */
 const tricky = [
@@ -111,14 +113,23 @@ describe('searchFolderOnce', () => {
       }
     const alone = await scanFolder(corpus, terms, settings, listing(() => true), { workers: 0 })
     expect(alone.ok && alone.value.total).toBeGreaterThan(100)
-    // NOTE: this thread claims nothing before its listing ends, so here the worker scans every chunk.
-    const claims = new Int32Array(new SharedArrayBuffer(4))
-    const onWorker = await scanFolder(corpus, terms, settings, listing(() => Atomics.load(claims, 0) === chunkCount), { workers: 1, workerThreshold: 1, workerScript, claims })
-    expect(onWorker).toEqual(alone)
+    // NOTE: the worker (the real one, which shows the test the scan's claim counter) claims every chunk before the
+    // listing ends: this thread claims nothing before then, so the worker scans every chunk.
+    const claims = watchClaims(corpus)
+    try {
+      const onWorker = await scanFolder(corpus, terms, settings, listing(() => claims.claimed() === chunkCount), { workers: 1, workerThreshold: 1, workerScript: reportingWorker })
+      expect(onWorker).toEqual(alone)
+    } finally {
+      claims.close()
+    }
     // NOTE: the first chunk (which holds matches) is claimed by a worker that exits without answering.
-    const lost = new Int32Array(new SharedArrayBuffer(4))
-    const afterDeath = await scanFolder(corpus, terms, settings, listing(() => Atomics.load(lost, 0) === 1), { workers: 1, workerThreshold: 1, workerScript: quittingWorker, claims: lost })
-    expect(afterDeath).toEqual(alone)
+    const lost = watchClaims(corpus)
+    try {
+      const afterDeath = await scanFolder(corpus, terms, settings, listing(() => lost.claimed() === 1), { workers: 1, workerThreshold: 1, workerScript: quittingWorker })
+      expect(afterDeath).toEqual(alone)
+    } finally {
+      lost.close()
+    }
   })
 
   it('answers an empty query with nothing and an unreadable folder with an error', async () => {
