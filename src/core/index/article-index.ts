@@ -12,7 +12,7 @@ import { internedList, isSameApartFromWordCount, shapedSummary } from './article
 import { shardCacheFile } from './summary-cache'
 import { summarizeFirstRows } from './first-rows'
 import { queryTerms } from './term-index'
-import { scanNote } from './folder-search'
+import { skippedNote } from './folder-search'
 import { articleScopeOf } from './folder-walk'
 import { ResumableScan } from './resumable-scan'
 import { withSnippets } from './folder-scan'
@@ -290,7 +290,7 @@ export class ArticleIndex {
     const notes = [
       'The folder is still being indexed: this answer comes from reading the files directly, and articles not indexed yet rank by path.',
       found.isDone ? undefined : `${found.read} of the ${found.listed} files listed so far are read; more may match (the search reads on each time it is asked).`,
-      scanNote({ listed: 0, scanned: 0, skippedCount: found.skippedCount, skipped: found.skipped }),
+      skippedNote(found),
     ]
     return ok({ query, hits, total: found.matches.size, isComplete: false, note: notes.filter((n) => n !== undefined).join(' ') })
   }

@@ -167,12 +167,17 @@ export function listFolder(root: string): (take: (paths: string[]) => void) => P
 export function scanNote(scan: Pick<FolderScan, 'listed' | 'scanned' | 'skippedCount' | 'skipped'>, budgetMs?: number): string | undefined {
   const parts: string[] = []
   if (scan.scanned < scan.listed) parts.push(`The search stopped at its ${budgetMs ?? 0} ms budget after reading ${scan.scanned} of ${scan.listed} files; more may match.`)
-  if (scan.skippedCount > 0) {
-    const named = scan.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')
-    const more = scan.skippedCount > scan.skipped.length ? ` and ${scan.skippedCount - scan.skipped.length} more` : ''
-    parts.push(`${scan.skippedCount} file(s) not searched: ${named}${more}.`)
-  }
+  const skipped = skippedNote(scan)
+  if (skipped !== undefined) parts.push(skipped)
   return parts.length === 0 ? undefined : parts.join(' ')
+}
+
+/** The plain note naming the files a scan did not search (the first of them, and how many more); undefined when none. */
+export function skippedNote(scan: Pick<FolderScan, 'skippedCount' | 'skipped'>): string | undefined {
+  if (scan.skippedCount === 0) return undefined
+  const named = scan.skipped.map((s) => `${s.path} (${s.reason})`).join(', ')
+  const more = scan.skippedCount > scan.skipped.length ? ` and ${scan.skippedCount - scan.skipped.length} more` : ''
+  return `${scan.skippedCount} file(s) not searched: ${named}${more}.`
 }
 
 /**
