@@ -12,13 +12,16 @@
 // those rows need no script; "React's rows" is the same mark for the rows of React's list (the list takes input
 // from then on). Floors, from the same `folio serve` just started on the same folder in the same state (cold, then
 // with the cache): a page with no script and one line of text (the floor of first rows), and an empty page whose one
-// tiny script adds the line (the floor of React's rows). Folio's part is a figure minus its floor. Each is the median
+// tiny script adds the line (the floor of React's rows); and the no-script page again from a plain server with no
+// headers, the browser's own floor (the difference is the headers' cost: see floorOf). Folio's part is a figure minus
+// its floor. Each is the median
 // of BENCH_APP_REPEATS runs (default 3), each on a freshly started server (cold: a fresh cache folder each time).
 // The page's main-thread task time (CDP Performance.getMetrics TaskDuration) is its CPU until React's rows.
 // The first byte (navigation timing responseStart) of the page and of the floor page splits first rows into the
 // server's part (until the first byte) and the browser's (the rest).
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -53,6 +56,12 @@ const rendererPids = () =>
 
 let server = null
 let browser = null
+// NOTE: the no-script floor page from a plain HTTP server in this process (no headers but its type): see floorOf.
+const plainFloor = http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+  res.end(fs.readFileSync(path.join(floorBuild, 'out', 'renderer', 'floor-html.html')))
+})
+const plainFloorUrl = await new Promise((resolve) => plainFloor.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${plainFloor.address().port}/floor-html.html`)))
 
 // NOTE: the floor page is served from a copy of the build (out/cli and out/renderer, with the page added), so the
 // build itself is left as it is; the copy finds its npm packages through a node_modules link.
@@ -100,6 +109,22 @@ async function stopServe() {
  */
 async function floorOf(corpus, cacheDir) {
   const url = await startServe(corpus, cacheDir, floorBuild)
+  const { at: htmlMs, firstByte: htmlFirstByteMs } = await noScriptFloorAt(url.replace('/?token=', '/floor-html.html?token='))
+  const page = await browser.newPage({ viewport })
+  await page.goto(url.replace('/?token=', '/floor.html?token='))
+  await page.waitForFunction(() => window.floorAt !== undefined, undefined, { polling: 10, timeout: 120_000 })
+  const scriptMs = await page.evaluate(() => window.floorAt)
+  await page.close()
+  await stopServe()
+  // NOTE: the same no-script page from a plain server with no headers, in this process: the browser's own floor. What
+  // the floor page from `folio serve` takes beyond it is mostly its headers' doing: Cross-Origin-Opener-Policy makes
+  // Chromium swap the new tab's renderer process at navigation (see src/server/security.ts).
+  const { at: plainMs } = await noScriptFloorAt(plainFloorUrl)
+  return { html: htmlMs, script: scriptMs, htmlFirstByte: htmlFirstByteMs, plain: plainMs }
+}
+
+/** Navigation to the first frame painted with its one line of text, and the first byte, of a no-script floor page. */
+async function noScriptFloorAt(url) {
   const html = await browser.newPage({ viewport })
   await html.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -114,18 +139,12 @@ async function floorOf(corpus, cacheDir) {
       })
     }).observe(document, { childList: true, subtree: true })
   })
-  await html.goto(url.replace('/?token=', '/floor-html.html?token='))
+  await html.goto(url)
   await html.waitForFunction(() => window.floorAt !== undefined, undefined, { polling: 10, timeout: 120_000 })
-  const htmlMs = await html.evaluate(() => window.floorAt)
-  const htmlFirstByteMs = await html.evaluate(() => performance.getEntriesByType('navigation')[0]?.responseStart ?? null)
+  const at = await html.evaluate(() => window.floorAt)
+  const firstByte = await html.evaluate(() => performance.getEntriesByType('navigation')[0]?.responseStart ?? null)
   await html.close()
-  const page = await browser.newPage({ viewport })
-  await page.goto(url.replace('/?token=', '/floor.html?token='))
-  await page.waitForFunction(() => window.floorAt !== undefined, undefined, { polling: 10, timeout: 120_000 })
-  const scriptMs = await page.evaluate(() => window.floorAt)
-  await page.close()
-  await stopServe()
-  return { html: htmlMs, script: scriptMs, htmlFirstByte: htmlFirstByteMs }
+  return { at, firstByte }
 }
 
 /**
@@ -252,6 +271,7 @@ try {
       afterList: median(rows.map((r) => r.firstRowsMs - r.listAt)),
       floor: median(floors.map((x) => x.html)),
       scriptFloor: median(floors.map((x) => x.script)),
+      plainFloor: median(floors.map((x) => x.plain)),
       folioPart: median(rows.map((r, i) => r.firstRowsMs - floors[i].html)),
       livePart: median(rows.map((r, i) => r.liveRowsMs - floors[i].script)),
       allRows: rows[0].allRowsMs,
@@ -260,7 +280,7 @@ try {
     const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ')
     console.log(
       `${name} (median of ${rows.length}, load ${load}): first rows painted ${f.firstRows.toFixed(0)} ms after navigation (${list(rows.map((r) => r.firstRowsMs))}; first contentful paint ${f.paint.toFixed(0)} ms; the page's first byte ${f.firstByte.toFixed(0)} ms, the floor page's ${f.floorFirstByte.toFixed(0)} ms) = ` +
-        `no-script page floor ${f.floor.toFixed(0)} ms (${list(floors.map((x) => x.html))}) + Folio ${f.folioPart.toFixed(0)} ms; ` +
+        `no-script page floor ${f.floor.toFixed(0)} ms (${list(floors.map((x) => x.html))}; from a plain server with no headers ${f.plainFloor.toFixed(0)} ms: ${list(floors.map((x) => x.plain))}) + Folio ${f.folioPart.toFixed(0)} ms; ` +
         `React's rows painted ${f.liveRows.toFixed(0)} ms (${list(rows.map((r) => r.liveRowsMs))}) = one-script page floor ${f.scriptFloor.toFixed(0)} ms (${list(floors.map((x) => x.script))}) + Folio ${f.livePart.toFixed(0)} ms; ` +
         `page main-thread task time by then ${f.task.toFixed(0)} ms; all ${total} rows ${f.allRows.toFixed(0)} ms after navigation`,
     )
@@ -276,6 +296,7 @@ try {
     record({ bench, figure: `first rows painted after navigation, ${how}`, value: f.firstRows, unit: 'ms', max: how === 'cold' ? 300 : 150 })
     record({ bench, figure: `first rows painted after navigation, ${how}, over the no-script page floor`, value: f.firstRows, unit: 'ms', baseline: `page with no script served by folio serve, ${how}`, baselineValue: f.floor })
     record({ bench, figure: `Folio's part of first rows (after navigation minus the floor), ${how}`, value: f.folioPart, unit: 'ms' })
+    record({ bench, figure: `no-script floor page from folio serve (its headers) over the same from a plain server, ${how}`, value: f.floor, unit: 'ms', baseline: 'no-script page from a plain server, no headers', baselineValue: f.plainFloor })
     record({ bench, figure: `React's rows painted (the list takes input), ${how}, over the one-script page floor`, value: f.liveRows, unit: 'ms', baseline: `page with one tiny script served by folio serve, ${how}`, baselineValue: f.scriptFloor })
     record({ bench, figure: `page main-thread task time until React's rows, ${how}`, value: f.task, unit: 'ms' })
   }
@@ -285,5 +306,6 @@ try {
 } finally {
   await browser?.close()
   await stopServe()
+  plainFloor.close()
   fs.rmSync(work, { recursive: true, force: true })
 }
