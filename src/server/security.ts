@@ -40,6 +40,10 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
 /**
  * Headers sent on every response. NOTE: img-src allows http(s) because the preview's srcdoc frame inherits this
  * policy and "Load remote images" must work; the frame's own CSP and the sanitizer keep them out until then.
+ * NOTE: Cross-Origin-Opener-Policy: a page that opened Folio's tab, or one Folio's tab opened, keeps no handle on it:
+ * it cannot navigate the editor away to a look-alike (tab-nabbing) or count its frames and time it (cross-site leaks),
+ * even where a link slipped past the preview's noopener. Its price, measured (bench/app.bench.mjs): Chromium starts
+ * a new renderer process for the tab at navigation, about 130 ms of the first rows on the CI machine's Chromium.
  */
 export const securityHeaders: Record<string, string> = {
   'Content-Security-Policy':
