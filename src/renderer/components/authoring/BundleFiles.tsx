@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
+import type { Text } from '@codemirror/state'
 import type { FolioApi } from '@shared/api'
 import type { BundleFile } from '@shared/authoring/plans'
 import type { EditorController } from '../../editor/editor-controller'
@@ -16,10 +17,38 @@ export interface BundleFilesProps {
 
 const imageName = /\.(png|jpe?g|gif|webp|avif|svg)$/i
 
+/**
+ * How long typing must pause before the "unreferenced" marks are checked again. NOTE: a typist's keys come 100-250 ms
+ * apart, so a check never runs between two keys; the mark still follows a typed or deleted link before the eye
+ * moves from the text to the list. Each check reads the whole article, a line at a time (1 MB in a large index.md).
+ */
+export const referenceCheckDelayMs = 300
+
 /** True when the article's text (body or front matter) names the file, as a link target or a resource value. */
 export function isReferenced(text: string, name: string): boolean {
   return text.includes(name) || text.includes(encodeURI(name))
 }
+
+/**
+ * The names in `names` that `doc` does not name (isReferenced), read a line at a time: no flat copy of a long
+ * article. A name holding a line break (possible on Linux) can only be found in the flat text.
+ */
+export function unreferencedNames(doc: Text, names: readonly string[]): Set<string> {
+  const left = new Set(names.filter((name) => !name.includes('\n')))
+  const spelled = [...left].map((name) => [name, encodeURI(name)] as const)
+  for (let lines = doc.iterLines(); left.size > 0 && !lines.next().done; ) {
+    const line = lines.value
+    for (const [name, encoded] of spelled) if (left.has(name) && (line.includes(name) || line.includes(encoded))) left.delete(name)
+  }
+  const broken = names.filter((name) => name.includes('\n'))
+  if (broken.length > 0) {
+    const text = doc.toString()
+    for (const name of broken) if (!isReferenced(text, name)) left.add(name)
+  }
+  return left
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x))
 
 /**
  * The "Files" section under the form for a page bundle: every file of the bundle with its size, those the article
@@ -30,7 +59,7 @@ export function BundleFiles({ api, editor, path, revision }: BundleFilesProps) {
   const [error, setError] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<BundleFile | null>(null)
   const [reload, setReload] = useState(0)
-  const [, setEdits] = useState(0)
+  const [unreferenced, setUnreferenced] = useState<ReadonlySet<string>>(new Set())
   useEffect(() => {
     let isCurrent = true
     void api.listBundleFiles(path).then((r) => isCurrent && (r.ok ? (setFiles(r.value), setError(null)) : setError(r.error.message)))
@@ -38,15 +67,30 @@ export function BundleFiles({ api, editor, path, revision }: BundleFilesProps) {
       isCurrent = false
     }
   }, [api, path, revision, reload])
-  // NOTE: re-rendered on every edit of the article, so a link typed or deleted changes the marks at once.
-  useEffect(
-    () =>
-      editor.subscribe((event) => {
-        if (event.kind === 'updated' && event.isDocChanged && event.path === path) setEdits((n) => n + 1)
-      }),
-    [editor, path],
-  )
-  const text = editor.textOf(path) ?? ''
+  // NOTE: a keystroke costs nothing here: while the bundle has no files nothing listens to the editor, and while it
+  // has some, an edit only restarts a timer; the marks are checked once typing pauses (referenceCheckDelayMs). A
+  // layout effect, so a list that arrives is painted with its marks.
+  useLayoutEffect(() => {
+    if (files === null || files.length === 0) return
+    const names = files.map((f) => f.name)
+    const check = (): void => {
+      const doc = editor.stateOf(path)?.doc
+      if (doc === undefined) return
+      const fresh = unreferencedNames(doc, names)
+      setUnreferenced((old) => (sameSet(old, fresh) ? old : fresh))
+    }
+    check()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = editor.subscribe((event) => {
+      if (event.kind !== 'updated' || !event.isDocChanged || event.path !== path) return
+      clearTimeout(timer)
+      timer = setTimeout(check, referenceCheckDelayMs)
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [editor, path, files])
   if (files === null || (files.length === 0 && error === null)) return null
   const insert = (file: BundleFile): void => {
     const state = editor.stateOf(path)
@@ -68,7 +112,7 @@ export function BundleFiles({ api, editor, path, revision }: BundleFilesProps) {
       )}
       <ul aria-label="Bundle files">
         {files.map((f) => {
-          const isUnused = !isReferenced(text, f.name)
+          const isUnused = unreferenced.has(f.name)
           return (
             <li key={f.path} aria-label={`${f.name}${isUnused ? ' (unreferenced)' : ''}`} className={isUnused ? 'is-unreferenced' : undefined}>
               <span className="bundle-file-name">{f.name}</span>
@@ -87,7 +131,7 @@ export function BundleFiles({ api, editor, path, revision }: BundleFilesProps) {
       {deleting !== null && (
         <ConfirmDialog
           title={`Move ${deleting.name} to the trash?`}
-          message={`${deleting.path} (${formatBytes(deleting.size)}) goes to the system trash${isReferenced(text, deleting.name) ? '; the article still links to it' : ''}.`}
+          message={`${deleting.path} (${formatBytes(deleting.size)}) goes to the system trash${!unreferenced.has(deleting.name) ? '; the article still links to it' : ''}.`}
           choices={[
             {
               label: 'Move to Trash',
