@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { hostNodeFlags } from '../../scripts/host-flags.mjs'
 
 /** The repository root (tests run from it). */
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..')
@@ -24,7 +25,8 @@ export async function serveCopy(source = path.join(repoRoot, 'resources', 'sampl
 
 /** Serves an existing folder with the built CLI (extra `env`, e.g. FOLIO_STATE_DIR; the index cache goes beside it); resolves once the ready line is printed. */
 export function serveDir(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FOLIO_CACHE_DIR: `${dir}-state`, ...env } })
+  // NOTE: with the host's V8 flags, as `npm start`, the CLI's shebang and the benches start it (see host-flags.mjs).
+  const child = spawn(process.execPath, [...hostNodeFlags, path.join(repoRoot, 'out', 'cli', 'folio.mjs'), 'serve', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FOLIO_CACHE_DIR: `${dir}-state`, ...env } })
   return new Promise((resolve, reject) => {
     let output = ''
     const onData = (chunk: Buffer): void => {
