@@ -27,7 +27,7 @@ export interface ScanResult {
   total: number
   /** The best `limit` matches in the index's order; snippets are made once the best of all chunks are known. */
   hits: RankedHit[]
-  /** How many of the paths were read (fewer than sent when the deadline passed). */
+  /** How many of the paths were read (skipped ones included). */
   scanned: number
   /** How many files were skipped, the first `maxNamedSkips` of them named. */
   skippedCount: number
@@ -43,8 +43,6 @@ export interface ScanSettings {
    * with titles it already knows. A folder index that is still building answers this way (see ArticleIndex.search).
    */
   withTitles: boolean
-  /** Stop reading more files once Date.now() passes this (ms since the epoch); the result says how many were read. */
-  deadline?: number
 }
 
 type ArticleRecord = typeof import('./article-record')
@@ -182,29 +180,24 @@ const maxFolderBatch = 64
  * snippets (see withSnippets). Builds no index and parses no front matter but the titles that could rank a hit.
  */
 export async function scanArticles(root: string, paths: readonly string[], terms: readonly string[], settings: ScanSettings, best: RankedHit[] = []): Promise<ScanResult> {
-  const { limit, withTitles, deadline } = settings
+  const { limit, withTitles } = settings
   const rels = groupedByFolder(paths)
   const matcher = new BytesMatcher(terms)
   const patterns = titlePatterns(terms)
   const result: ScanResult = { total: 0, hits: best, scanned: 0, skippedCount: 0, skipped: [] }
-  let isStopped = false
   // NOTE: a match keeps its text only while it could still enter the best (checked again once the folder is proven).
   const worstNow = (): RankedHit | null => (withTitles && best.length >= limit ? best[best.length - 1] : null)
   const couldEnter = (rel: string): boolean => {
     const worst = worstNow()
     return worst === null || compareRanked({ path: rel, isTitleHit: true }, worst) <= 0
   }
-  for (let from = 0; from < rels.length && !isStopped; ) {
+  for (let from = 0; from < rels.length; ) {
     const dir = folderOf(rels[from])
     let to = from + 1
     while (to < rels.length && to - from < maxFolderBatch && isInFolder(rels[to], dir)) to++
     const found: { rel: string; text: string | null }[] = []
     const skipped: SkippedFile[] = []
     const isProven = readFolder(root, dir, rels, from, to, (rel: string, read: ScanRead) => {
-      if (deadline !== undefined && Date.now() > deadline) {
-        isStopped = true
-        return false
-      }
       result.scanned++
       if (read.kind === 'skipped') skipped.push({ path: rel, reason: read.reason })
       else if (read.kind === 'bytes' && matcher.matches(rel, read.bytes)) found.push({ rel, text: withTitles && couldEnter(rel) ? textOf(read.bytes) : null })

@@ -24,10 +24,6 @@ export interface FolderSearchOptions {
   workerThreshold?: number
   /** Test seam: the worker entry to run (see scan-worker); default the built one beside this module, if any. */
   workerScript?: URL
-  /** False: no front matter is parsed and hits rank by path only (see ScanSettings.withTitles); default true. */
-  withTitles?: boolean
-  /** Stop reading files after this many ms; the answer then says it is partial (see ScanSettings.deadline). */
-  timeBudgetMs?: number
   /**
    * The cache folder (summary-cache's defaultCacheDir): a search index saved there for this folder (see
    * search-cache) answers instead of a scan, reading only the files changed since; null or absent: always scan.
@@ -163,15 +159,6 @@ export function listFolder(root: string): (take: (paths: string[]) => void) => P
   return async (take) => walkArticles(root, '', await articleScopeOf(root), take, null, scanChunkSize)
 }
 
-/** The plain note on what a scan left out or did not get to; undefined when it read every file. */
-export function scanNote(scan: Pick<FolderScan, 'listed' | 'scanned' | 'skippedCount' | 'skipped'>, budgetMs?: number): string | undefined {
-  const parts: string[] = []
-  if (scan.scanned < scan.listed) parts.push(`The search stopped at its ${budgetMs ?? 0} ms budget after reading ${scan.scanned} of ${scan.listed} files; more may match.`)
-  const skipped = skippedNote(scan)
-  if (skipped !== undefined) parts.push(skipped)
-  return parts.length === 0 ? undefined : parts.join(' ')
-}
-
 /** The plain note naming the files a scan did not search (the first of them, and how many more); undefined when none. */
 export function skippedNote(scan: Pick<FolderScan, 'skippedCount' | 'skipped'>): string | undefined {
   if (scan.skippedCount === 0) return undefined
@@ -189,8 +176,7 @@ export function skippedNote(scan: Pick<FolderScan, 'skippedCount' | 'skipped'>):
 export async function searchFolderOnce(root: string, query: string, limit: number, options: FolderSearchOptions = {}): Promise<Result<SearchResults>> {
   const terms = queryTerms(query)
   if (terms.length === 0) return ok({ query, hits: [], total: 0, isComplete: true })
-  const budget = options.timeBudgetMs
-  const settings: ScanSettings = { limit, withTitles: options.withTitles ?? true, deadline: budget === undefined ? undefined : Date.now() + budget }
+  const settings: ScanSettings = { limit, withTitles: true }
   const cacheDir = options.cacheDir ?? null
   if (cacheDir !== null) {
     const rescan = (rels: string[]): Promise<Result<FolderScan>> => scanFolder(root, terms, settings, (take) => (take(rels), Promise.resolve(ok(undefined))), options)
@@ -203,7 +189,7 @@ export async function searchFolderOnce(root: string, query: string, limit: numbe
   const scan = scanned.value
   options.onFullScan?.(scan.listed)
   const hits = await withSnippets(root, scan.hits, terms)
-  const note = scanNote(scan, budget)
+  const note = skippedNote(scan)
   const results: SearchResults = { query, hits, total: scan.total, isComplete: scan.scanned === scan.listed }
   if (note !== undefined) results.note = note
   return ok(results)

@@ -7,7 +7,7 @@ import { ok } from '@shared/result'
 import { errnoCode } from '../errno'
 import { entryKind, type ArticleScope } from '../store/entry-rules'
 import { bestHits, titlePatterns, withSnippets, type RankedHit } from './folder-scan'
-import { scanNote, type FolderScan } from './folder-search'
+import { skippedNote, type FolderScan } from './folder-search'
 import { articleScopeOf, walkArticles, type DirRow } from './folder-walk'
 import { absOf, folderOf, readFolder, textOf, type ScanRead } from './scan-read'
 import { encodeSearchIndex, loadSearchIndex, textAt, titleAt, type SavedIndex, type TextColumn } from './search-index-format'
@@ -261,7 +261,7 @@ export async function searchWithSavedIndex(
   const best = bestHits(fromIndex, rescanned.value.hits, limit)
   const hits = await withSnippets(root, best, terms)
   const results: SearchResults = { query, hits, total: live.length + rescanned.value.total, isComplete: rescanned.value.scanned === rescanned.value.listed }
-  const note = scanNote(rescanned.value)
+  const note = skippedNote(rescanned.value)
   if (note !== undefined) results.note = note
   return ok(results)
 }
