@@ -10,7 +10,7 @@
 // keys are then typed at the same places in a bare CodeMirror 6 editor (bench/bare-editor.mjs: same version, the
 // Markdown language, same text, editor box and font, none of Folio's extensions) in the same browser: what Folio's
 // long frames are beyond the editor's own. Linux only; skipped without Chromium.
-// FOLIO_KEYS_RUNS=body (or front-matter) types only that run. FOLIO_KEYS_SIZING=1 also sizes Folio's editor extensions
+// FOLIO_KEYS_RUNS=body (or front-matter) types only that run. FOLIO_KEYS_PAUSE_EVERY=<n> pauses after every n keys. FOLIO_KEYS_SIZING=1 also sizes Folio's editor extensions
 // one by one (see below). FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.folio.body.json, <prefix>.bare.front-matter.json...). Nothing passes or fails on time.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -80,10 +80,14 @@ async function typeUnderTrace(page, run, mapSource, tag) {
   // NOTE: time for the first parse and the first preview to settle before the trace starts.
   await page.waitForTimeout(3000)
   await page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'] })
-  for (const key of run.keys) {
+  const pauseEvery = Number(process.env.FOLIO_KEYS_PAUSE_EVERY ?? 0)
+  for (const [i, key] of [...run.keys].entries()) {
     await page.keyboard.type(key)
     // NOTE: one key per frame, as a fast typist gives: the next key waits for the frame the last one caused.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+    // NOTE: FOLIO_KEYS_PAUSE_EVERY=<n> pauses FOLIO_KEYS_PAUSE_MS (default 800) after every n keys, as a writer who
+    // stops to think: the work Folio does at a pause in typing (journal, counts, preview) then runs between keys.
+    if (pauseEvery > 0 && (i + 1) % pauseEvery === 0) await page.waitForTimeout(Number(process.env.FOLIO_KEYS_PAUSE_MS ?? 800))
   }
   // NOTE: deferred work (preview, counts, journal) runs in the pause; a task still running when tracing stops is
   // lost from the trace, so wait for the main thread to go idle, then for anything scheduled after it.
