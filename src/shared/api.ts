@@ -228,8 +228,22 @@ export interface JournalEntry {
 /** A request to journal unsaved edits of `path` (replaces the previous entry for it). */
 export interface JournalWriteRequest {
   path: string
+  /** The whole text; with `patch`, only what replaces the patch's range. */
   text: string
   baseVersion: FileVersion | null
+  /** Names what this write makes the entry: step 0 of a new id for a whole text, the next step of its id for a patch. */
+  entry?: JournalEntryStep
+  /**
+   * Instead of the whole text: the range [from, to) of the entry's text at `entry.step - 1` that `text` replaces.
+   * CONFLICT, and nothing written, unless the stored entry is at that step of that id (the writer then sends it whole).
+   */
+  patch?: { from: number; to: number }
+}
+
+/** Which write of the renderer's an entry holds: its id (new with each whole text) and step (one more per patch). */
+export interface JournalEntryStep {
+  id: string
+  step: number
 }
 
 /** A recently opened folder (absolute path, for display and reopening); `isMissing` when it is no longer a folder. */

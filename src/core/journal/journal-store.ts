@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { FileVersion, JournalEntry, JournalWriteRequest } from '@shared/api'
+import type { FileVersion, JournalEntry, JournalEntryStep, JournalWriteRequest } from '@shared/api'
+import { journalTextAfter, type StoredJournalText } from '@shared/journal/journal-patch'
 import { fail, ok, type Result } from '@shared/result'
 import { writeFileAtomic } from '../atomic-write'
 import { errnoCode, errnoToResult } from '../errno'
@@ -17,6 +18,8 @@ interface JournalFile extends JournalEntry {
   version: 1
   /** Real path of the content folder the entry belongs to (a hash collision check). */
   folder: string
+  /** Which write of the renderer's this is (a patch applies only to the step before it); absent from older files. */
+  entry?: JournalEntryStep | null
 }
 
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
@@ -38,7 +41,11 @@ export class JournalStore {
   async write(folderRoot: string, request: JournalWriteRequest, now: Date = new Date()): Promise<Result<void>> {
     const file = this.fileOf(folderRoot, request.path)
     if (!file.ok) return file
-    const entry: JournalFile = { version: 1, folder: folderRoot, path: request.path, text: request.text, baseVersion: request.baseVersion, updatedAt: now.toISOString() }
+    // NOTE: a patch (the renderer's change since its last entry) is applied here, off the renderer, to the stored text.
+    const after = journalTextAfter(request.patch === undefined ? null : await readStoredText(file.value, folderRoot), request)
+    if (!after.ok) return after
+    if (after.value.text.length > maxJournalText) return fail('TOO_LARGE', 'The text is too large to journal.')
+    const entry: JournalFile = { version: 1, folder: folderRoot, path: request.path, text: after.value.text, baseVersion: request.baseVersion, updatedAt: now.toISOString(), entry: after.value.entry }
     try {
       await fs.mkdir(path.dirname(file.value), { recursive: true, mode: 0o700 })
     } catch (error) {
@@ -83,6 +90,26 @@ export class JournalStore {
   }
 }
 
+/** The text and step of the entry in `file`, or null when there is none readable of `folderRoot`. */
+async function readStoredText(file: string, folderRoot: string): Promise<StoredJournalText | null> {
+  let value: unknown
+  try {
+    value = JSON.parse(await fs.readFile(file, 'utf8'))
+  } catch (error) {
+    if (error instanceof SyntaxError || errnoCode(error) !== undefined) return null
+    throw error
+  }
+  if (!isRecord(value) || value.folder !== folderRoot || typeof value.text !== 'string') return null
+  const entry = validateEntryStep(value.entry)
+  return { text: value.text, entry: entry.ok ? entry.value : null }
+}
+
+function validateEntryStep(value: unknown): Result<JournalEntryStep> {
+  if (!isRecord(value) || typeof value.id !== 'string' || value.id.length === 0 || value.id.length > 64) return fail('INVALID_ARGUMENT', 'entry.id must be a string of 1-64 characters.')
+  if (typeof value.step !== 'number' || !Number.isSafeInteger(value.step) || value.step < 0) return fail('INVALID_ARGUMENT', 'entry.step must be a whole number of 0 or more.')
+  return ok({ id: value.id, step: value.step })
+}
+
 async function readEntry(file: string, folderRoot: string): Promise<JournalEntry | null> {
   let value: unknown
   try {
@@ -112,5 +139,20 @@ export function validateJournalWrite(value: unknown): Result<JournalWriteRequest
     if (!checked.ok) return checked
     baseVersion = checked.value
   }
-  return ok({ path: articlePath, text, baseVersion })
+  let entry: JournalEntryStep | undefined
+  if (value.entry !== undefined) {
+    const checked = validateEntryStep(value.entry)
+    if (!checked.ok) return checked
+    entry = checked.value
+  }
+  let patch: { from: number; to: number } | undefined
+  if (value.patch !== undefined) {
+    const { patch: range } = value
+    if (!isRecord(range) || !isOffset(range.from) || !isOffset(range.to) || range.from > range.to) return fail('INVALID_ARGUMENT', 'patch must be a range { from, to } of whole numbers, from <= to.')
+    if (entry === undefined || entry.step === 0) return fail('INVALID_ARGUMENT', 'A journal patch needs its entry, at step 1 or later.')
+    patch = { from: range.from, to: range.to }
+  }
+  return ok({ path: articlePath, text, baseVersion, ...(entry === undefined ? {} : { entry }), ...(patch === undefined ? {} : { patch }) })
 }
+
+const isOffset = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0

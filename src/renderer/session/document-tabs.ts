@@ -1,7 +1,6 @@
 import type { FolioApi } from '@shared/api'
 import type { EditorController } from '../editor/editor-controller'
 import { frontMatterOf } from '../editor/extensions/front-matter-state'
-import { flatSlice } from '../editor/flat-text'
 import { AutosaveTimers } from './autosave'
 import { JournalWriter, type JournalEntry } from './journal-writer'
 import { openDocumentFrom, textOf, type OpenDocument } from './open-document'
@@ -147,7 +146,7 @@ export abstract class DocumentTabs extends SnapshotStore<SessionSnapshot> {
     const text = this.editor.stateOf(path)?.doc
     if (!doc || text === undefined || !this.isDirty(path)) return null
     // NOTE: the document is immutable, so slices read over several tasks are all of the text at this pause.
-    return { path, text: { length: text.length, slice: (from, to) => flatSlice(text, from, to) }, baseVersion: doc.version }
+    return { path, text, baseVersion: doc.version }
   }
 
   protected show(doc: OpenDocument): void {

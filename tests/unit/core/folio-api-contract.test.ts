@@ -82,6 +82,25 @@ function testFolioApi(name: string, make: () => Promise<Harness>): void {
       expect(value(await h.api.listJournal()).map((e) => e.path)).toEqual(['new.md'])
     })
 
+    it('applies a journal patch to the entry it was made to, and refuses it (CONFLICT, nothing changed) on any other', async () => {
+      const version = value(await h.api.readArticle('a.md')).version
+      value(await h.api.writeJournal({ path: 'a.md', text: 'one two three\n', baseVersion: version, entry: { id: 'w1', step: 0 } }))
+      value(await h.api.writeJournal({ path: 'a.md', text: '2', baseVersion: version, entry: { id: 'w1', step: 1 }, patch: { from: 4, to: 7 } }))
+      value(await h.api.writeJournal({ path: 'a.md', text: ' and', baseVersion: null, entry: { id: 'w1', step: 2 }, patch: { from: 5, to: 5 } }))
+      const text = async () => value(await h.api.listJournal()).find((e) => e.path === 'a.md')
+      expect(await text()).toMatchObject({ text: 'one 2 and three\n', baseVersion: null })
+      for (const [entry, patch] of [[{ id: 'w1', step: 2 }, { from: 0, to: 0 }], [{ id: 'w1', step: 4 }, { from: 0, to: 0 }], [{ id: 'w2', step: 3 }, { from: 0, to: 0 }], [{ id: 'w1', step: 3 }, { from: 0, to: 99 }]] as const) {
+        expect(await h.api.writeJournal({ path: 'a.md', text: 'lost', baseVersion: null, entry, patch })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+      }
+      expect(await h.api.writeJournal({ path: 'b.md', text: 'lost', baseVersion: null, entry: { id: 'w1', step: 1 }, patch: { from: 0, to: 0 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+      expect(await text()).toMatchObject({ text: 'one 2 and three\n' })
+      // A whole text without an entry (an older writer) takes no patch.
+      value(await h.api.writeJournal({ path: 'a.md', text: 'whole\n', baseVersion: null }))
+      expect(await h.api.writeJournal({ path: 'a.md', text: 'x', baseVersion: null, entry: { id: 'w1', step: 3 }, patch: { from: 0, to: 0 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+      expect(value(await h.api.listJournal()).map((e) => e.path)).toEqual(['a.md'])
+      value(await h.api.clearJournal('a.md'))
+    })
+
     it('keeps settings and folder state as saved, starting from the defaults', async () => {
       expect(value(await h.api.getSettings())).toEqual(defaultSettings)
       expect(value(await h.api.getFolderState())).toEqual(emptyFolderState)

@@ -1,6 +1,7 @@
-import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, IndexPage, JournalEntry, JournalWriteRequest, RecentFolder, WriteArticleRequest } from '@shared/api'
+import type { ArticleSummary, FileVersion, FolderEvent, FolderInfo, FolioApi, IndexPage, JournalEntry, JournalEntryStep, JournalWriteRequest, RecentFolder, WriteArticleRequest } from '@shared/api'
 import { fail, ok } from '@shared/result'
 import { parseFrontMatter } from '@shared/front-matter'
+import { journalTextAfter } from '@shared/journal/journal-patch'
 import { FakeGit } from '../../support/fake-git'
 import { applyReplace, previewReplace } from '../../../src/core/replace/folder-replace'
 import type { ReplaceQuery } from '@shared/replace/replace-text'
@@ -157,13 +158,24 @@ export class FakeApi implements FolioApi {
   /** The journal of unsaved edits, by path. */
   readonly journal = new Map<string, JournalEntry>()
 
+  /** Which write made each journal entry (a patch applies only to the step before it). */
+  private readonly journalSteps = new Map<string, JournalEntryStep | null>()
+  /** Every journal write request, in order. */
+  readonly journalWrites: JournalWriteRequest[] = []
+
   writeJournal = (request: JournalWriteRequest) => {
-    this.journal.set(request.path, { ...request, updatedAt: new Date().toISOString() })
+    this.journalWrites.push(request)
+    const stored = this.journal.get(request.path)
+    const after = journalTextAfter(stored === undefined ? null : { text: stored.text, entry: this.journalSteps.get(request.path) ?? null }, request)
+    if (!after.ok) return Promise.resolve(after)
+    this.journal.set(request.path, { path: request.path, text: after.value.text, baseVersion: request.baseVersion, updatedAt: new Date().toISOString() })
+    this.journalSteps.set(request.path, after.value.entry)
     return Promise.resolve(ok(undefined))
   }
 
   clearJournal = (path: string) => {
     this.journal.delete(path)
+    this.journalSteps.delete(path)
     return Promise.resolve(ok(undefined))
   }
 

@@ -1,10 +1,15 @@
 import { Text } from '@codemirror/state'
 import type { JournalWriteRequest } from '@shared/api'
 import { flatSlice } from '../../../../src/renderer/editor/flat-text'
-import { JournalWriter, journalSliceChars, type JournalEntry } from '../../../../src/renderer/session/journal-writer'
+import { changeBetween, JournalWriter, journalSliceChars, type JournalEntry } from '../../../../src/renderer/session/journal-writer'
 import { seededRandom } from '../../../support/seeded-random'
+import { FakeApi } from '../fake-api'
 
 const ok = { ok: true as const, value: undefined }
+const value = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
 
 /** A writer over a recording API whose deferred slices run when the test says. */
 function writer(entryOf: (path: string) => JournalEntry | null) {
@@ -29,7 +34,7 @@ function writer(entryOf: (path: string) => JournalEntry | null) {
 }
 
 const docOf = (text: string) => Text.of(text.split('\n'))
-const entry = (doc: Text): JournalEntry => ({ path: 'long.md', baseVersion: null, text: { length: doc.length, slice: (from, to) => flatSlice(doc, from, to) } })
+const entry = (doc: Text): JournalEntry => ({ path: 'long.md', baseVersion: null, text: doc })
 const longText = Array.from({ length: 6000 }, (_, i) => `Line ${i} of a long article, with words enough to fill it.`).join('\n')
 
 describe('JournalWriter', () => {
@@ -43,7 +48,7 @@ describe('JournalWriter', () => {
     expect(steps).toHaveLength(1)
     await drain()
     await flushed
-    expect(written).toEqual([{ path: 'long.md', baseVersion: null, text: longText }])
+    expect(written).toEqual([{ path: 'long.md', baseVersion: null, text: longText, entry: { id: expect.any(String) as string, step: 0 } }])
     expect(Math.ceil(longText.length / journalSliceChars)).toBeGreaterThan(3)
   })
 
@@ -74,6 +79,94 @@ describe('JournalWriter', () => {
     await journal.flush('a.md')
     expect(cleared).toEqual(['a.md'])
     expect(written).toHaveLength(0)
+  })
+})
+
+describe('JournalWriter after the first entry', () => {
+  /** A writer over the fake API (the store's patch rule), journaling `current()`, and a flush that drains it. */
+  function patching(current: () => Text) {
+    const api = new FakeApi({})
+    const steps: (() => void)[] = []
+    const journal = new JournalWriter(api, () => entry(current()), 400, (next) => steps.push(next))
+    const flush = async () => {
+      const flushed = journal.flush('long.md')
+      for (let i = 0; i < 100; i++) {
+        await new Promise((resolve) => setImmediate(resolve))
+        steps.shift()?.()
+      }
+      await flushed
+    }
+    return { api, journal, flush }
+  }
+
+  it('sends only the change since the last entry, and the journal holds the editor\'s text after each pause', async () => {
+    let doc = docOf(longText)
+    const { api, journal, flush } = patching(() => doc)
+    await flush()
+    expect(api.journalWrites.map((w) => [w.text.length, w.patch])).toEqual([[longText.length, undefined]])
+    const next = seededRandom(22)
+    for (let round = 0; round < 40; round++) {
+      // NOTE: typing, deleting, replacing and pasting, in the middle, at both ends and across lines.
+      const at = round % 10 === 0 ? 0 : round % 10 === 1 ? doc.length : Math.floor(next() * doc.length)
+      const to = Math.min(doc.length, at + (round % 3 === 0 ? Math.floor(next() * 200) : 0))
+      const insert = round % 4 === 1 ? '' : round % 7 === 0 ? 'pasted\nlines\n'.repeat(50) : 'x'.repeat(1 + Math.floor(next() * 5))
+      if (at === to && insert === '') continue
+      doc = doc.replace(at, to, Text.of(insert.split('\n')))
+      const before = api.journalWrites.length
+      await flush()
+      const sent = api.journalWrites.slice(before)
+      expect(sent).toHaveLength(1)
+      expect(sent[0]?.patch).toBeDefined()
+      // NOTE: at most what was typed: the change found may be smaller when the new text repeats the old at its ends.
+      expect(sent[0]?.text.length).toBeLessThanOrEqual(insert.length)
+      expect(api.journal.get('long.md')?.text).toBe(doc.toString())
+    }
+    journal.dispose()
+  })
+
+  it('writes nothing when the text did not change since the last entry', async () => {
+    const doc = docOf(longText)
+    const { api, flush } = patching(() => doc)
+    await flush()
+    await flush()
+    expect(api.journalWrites).toHaveLength(1)
+  })
+
+  it('sends the whole text when the store refuses the change (its entry cleared or replaced by another window)', async () => {
+    let doc = docOf(longText)
+    const { api, flush } = patching(() => doc)
+    await flush()
+    value(await api.writeJournal({ path: 'long.md', text: 'another window', baseVersion: null, entry: { id: 'other', step: 0 } }))
+    doc = doc.replace(10, 10, Text.of(['typed']))
+    await flush()
+    expect(api.journalWrites.slice(-2).map((w) => [w.patch === undefined, w.text.length])).toEqual([[false, 5], [true, doc.length]])
+    expect(api.journal.get('long.md')?.text).toBe(doc.toString())
+    value(await api.clearJournal('long.md'))
+    doc = doc.replace(0, 3, Text.of(['']))
+    await flush()
+    expect(api.journal.get('long.md')?.text).toBe(doc.toString())
+  })
+})
+
+describe('changeBetween', () => {
+  it('answers the one change between two documents, shared or built apart', () => {
+    const next = seededRandom(9)
+    const a = docOf(longText.slice(0, 40_000))
+    for (let i = 0; i < 200; i++) {
+      const at = Math.floor(next() * a.length)
+      const to = Math.min(a.length, at + Math.floor(next() * 50))
+      const insert = ['', 'a', '\n', 'Line', 'x\ny', a.sliceString(at, to)][i % 6] ?? ''
+      const edited = a.replace(at, to, Text.of(insert.split('\n')))
+      for (const b of [edited, docOf(edited.toString())]) {
+        const change = changeBetween(a, b)
+        expect(change.from).toBeLessThanOrEqual(change.toA)
+        expect(a.sliceString(0, change.from) + b.sliceString(change.from, change.toB) + a.sliceString(change.toA)).toBe(b.toString())
+        expect(change.toA - change.from).toBeLessThanOrEqual(to - at)
+      }
+    }
+    expect(changeBetween(a, a)).toEqual({ from: a.length, toA: a.length, toB: a.length })
+    expect(changeBetween(docOf(''), docOf('abc'))).toEqual({ from: 0, toA: 0, toB: 3 })
+    expect(changeBetween(docOf('aaa'), docOf('aaaa'))).toEqual({ from: 3, toA: 3, toB: 4 })
   })
 })
 
