@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { FolderSession } from '../../../../src/core/folder-session'
 import { JournalStore } from '../../../../src/core/journal/index'
@@ -52,6 +53,27 @@ describe('JournalStore', () => {
     }
     await store.write('/x/site', { path: 'posts/a.md', text: 't', baseVersion: null })
     for (const name of filesUnder(state)) expect(name).toMatch(/^journal[/\\][0-9a-f]{32}[/\\][0-9a-f]{64}\.json$/)
+  })
+
+  it('applies a patch to the text it last wrote without reading the entry back; a new store reads it once', async () => {
+    const text = 'line\n'.repeat(1000)
+    const store = new JournalStore(state)
+    expect((await store.write('/x/site', { path: 'a.md', text, baseVersion: null, entry: { id: 'w', step: 0 } })).ok).toBe(true)
+    const reads = vi.spyOn(fsp, 'readFile')
+    try {
+      expect((await store.write('/x/site', { path: 'a.md', text: 'typed ', baseVersion: null, entry: { id: 'w', step: 1 }, patch: { from: 5, to: 5 } })).ok).toBe(true)
+      expect(reads).not.toHaveBeenCalled()
+      // After a restart (a new store), the entry is read from its file.
+      const restarted = new JournalStore(state)
+      expect((await restarted.write('/x/site', { path: 'a.md', text: '', baseVersion: null, entry: { id: 'w', step: 2 }, patch: { from: 0, to: 5 } })).ok).toBe(true)
+      expect(reads).toHaveBeenCalledTimes(1)
+      expect(await restarted.list('/x/site')).toMatchObject({ ok: true, value: [{ text: `typed ${text.slice(5)}` }] })
+      // A cleared entry takes no patch, whatever the store remembered.
+      expect((await restarted.clear('/x/site', 'a.md')).ok).toBe(true)
+      expect(await restarted.write('/x/site', { path: 'a.md', text: 'x', baseVersion: null, entry: { id: 'w', step: 3 }, patch: { from: 0, to: 0 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    } finally {
+      reads.mockRestore()
+    }
   })
 
   it('skips damaged entries and entries of another folder', async () => {
