@@ -175,6 +175,8 @@ export function validateJournalWrite(value: unknown): Result<JournalWriteRequest
     if (!isRecord(range) || !isOffset(range.from) || !isOffset(range.to) || range.from > range.to) return fail('INVALID_ARGUMENT', 'patch must be a range { from, to } of whole numbers, from <= to.')
     if (entry === undefined || entry.step === 0) return fail('INVALID_ARGUMENT', 'A journal patch needs its entry, at step 1 or later.')
     patch = { from: range.from, to: range.to }
+  } else if (entry !== undefined && entry.step !== 0) {
+    return fail('INVALID_ARGUMENT', 'A whole journal text starts its entry at step 0.')
   }
   return ok({ path: articlePath, text, baseVersion, ...(entry === undefined ? {} : { entry }), ...(patch === undefined ? {} : { patch }) })
 }

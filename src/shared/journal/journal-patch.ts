@@ -15,7 +15,8 @@ export interface StoredJournalText {
  */
 export function journalTextAfter(stored: StoredJournalText | null, request: JournalWriteRequest): Result<StoredJournalText> {
   const entry = request.entry ?? null
-  if (request.patch === undefined) return ok({ text: request.text, entry })
+  // NOTE: a whole text is always step 0: a patch whose range was lost on the way is refused, never kept as the text.
+  if (request.patch === undefined) return entry === null || entry.step === 0 ? ok({ text: request.text, entry }) : fail('INVALID_ARGUMENT', 'A whole journal text starts its entry at step 0.')
   if (entry === null) return fail('INVALID_ARGUMENT', 'A journal patch needs its entry.')
   const { from, to } = request.patch
   if (stored === null || stored.entry === null || stored.entry.id !== entry.id || stored.entry.step !== entry.step - 1 || to > stored.text.length) {

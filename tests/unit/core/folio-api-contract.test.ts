@@ -94,6 +94,9 @@ function testFolioApi(name: string, make: () => Promise<Harness>): void {
       }
       expect(await h.api.writeJournal({ path: 'b.md', text: 'lost', baseVersion: null, entry: { id: 'w1', step: 1 }, patch: { from: 0, to: 0 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
       expect(await text()).toMatchObject({ text: 'one 2 and three\n' })
+      // A patch whose range was lost on the way is refused, never kept as the whole text.
+      expect(await h.api.writeJournal({ path: 'a.md', text: 'lost', baseVersion: null, entry: { id: 'w1', step: 3 } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      expect(await text()).toMatchObject({ text: 'one 2 and three\n' })
       // A whole text without an entry (an older writer) takes no patch.
       value(await h.api.writeJournal({ path: 'a.md', text: 'whole\n', baseVersion: null }))
       expect(await h.api.writeJournal({ path: 'a.md', text: 'x', baseVersion: null, entry: { id: 'w1', step: 3 }, patch: { from: 0, to: 0 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })

@@ -97,7 +97,7 @@ describe('journal request handlers', () => {
     expect(await handlers.writeJournal({ path: 'a.md', text: 7, baseVersion: null })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await handlers.writeJournal({ path: 'a.md', text: 'x', baseVersion: { hash: 'no' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     expect(await handlers.writeJournal({ path: '../x.md', text: 'x', baseVersion: null })).toMatchObject({ ok: false, error: { code: 'INVALID_PATH' } })
-    for (const bad of [{ entry: { id: '', step: 0 } }, { entry: { id: 'e', step: -1 } }, { entry: { id: 'e', step: 1.5 } }, { patch: { from: 0, to: 0 } }, { entry: { id: 'e', step: 0 }, patch: { from: 0, to: 0 } }, { entry: { id: 'e', step: 1 }, patch: { from: 2, to: 1 } }, { entry: { id: 'e', step: 1 }, patch: { from: -1, to: 1 } }]) {
+    for (const bad of [{ entry: { id: 'e', step: 1 } }, { entry: { id: '', step: 0 } }, { entry: { id: 'e', step: -1 } }, { entry: { id: 'e', step: 1.5 } }, { patch: { from: 0, to: 0 } }, { entry: { id: 'e', step: 0 }, patch: { from: 0, to: 0 } }, { entry: { id: 'e', step: 1 }, patch: { from: 2, to: 1 } }, { entry: { id: 'e', step: 1 }, patch: { from: -1, to: 1 } }]) {
       expect(await handlers.writeJournal({ path: 'a.md', text: 'x', baseVersion: null, ...bad })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     }
     expect(await handlers.clearJournal(5)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
