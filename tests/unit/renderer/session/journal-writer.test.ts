@@ -164,6 +164,20 @@ describe('changeBetween', () => {
         expect(change.toA - change.from).toBeLessThanOrEqual(to - at)
       }
     }
+    // Several edits apart, on a 1 MB document (a deeper tree, most of it shared): the one change spans them all.
+    const big = docOf(longText.repeat(3))
+    for (let i = 0; i < 60; i++) {
+      let b = big
+      for (let k = 0; k < 1 + (i % 3); k++) {
+        const at = i % 10 === 0 ? 0 : i % 10 === 1 ? b.length : Math.floor(next() * b.length)
+        const to = Math.min(b.length, at + Math.floor(next() * 3000))
+        b = b.replace(at, to, Text.of(['typed', 'lines'].slice(0, 1 + (k % 2))))
+      }
+      const change = changeBetween(big, b)
+      expect(big.sliceString(0, change.from) + b.sliceString(change.from, change.toB) + big.sliceString(change.toA)).toBe(b.toString())
+      const reverse = changeBetween(b, big)
+      expect(b.sliceString(0, reverse.from) + big.sliceString(reverse.from, reverse.toB) + b.sliceString(reverse.toA)).toBe(big.toString())
+    }
     expect(changeBetween(a, a)).toEqual({ from: a.length, toA: a.length, toB: a.length })
     expect(changeBetween(docOf(''), docOf('abc'))).toEqual({ from: 0, toA: 0, toB: 3 })
     expect(changeBetween(docOf('aaa'), docOf('aaaa'))).toEqual({ from: 3, toA: 3, toB: 4 })
