@@ -7,6 +7,7 @@ import { expect, repoRoot, serveCopy, serveDir, stopServed, test } from './serve
 const samplePath = path.join('content', 'posts', '2025', 'is-k-rising-un-warns.md')
 const sampleTitle = 'IS-K rising? UN warns of global chaos as Pakistan fires back at US'
 const typed = 'A line typed before the crash.'
+const typedLater = ' And a thought after a pause.'
 
 async function openSample(page: Page, url: string): Promise<void> {
   await page.goto(url)
@@ -58,7 +59,7 @@ test('an external change while dirty shows the banner, writes nothing, Compare s
   await expect.poll(() => readFile(file, 'utf8')).toBe(`${theirs}My unsaved line.`)
 })
 
-test('after the server is killed, reopening the folder offers the typed text back with a diff and restores it', async ({ page }) => {
+test('after the server is killed, reopening the folder offers the text typed over two pauses back with a diff and restores it', async ({ page }) => {
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-journal-'))
   const env = { FOLIO_STATE_DIR: stateDir }
   const first = await serveCopy(undefined, env)
@@ -79,6 +80,10 @@ test('after the server is killed, reopening the folder offers the typed text bac
     // timer in journal-writer.ts, under the issue's "within a second"); what this test proves is that the journal is
     // written and brings the text back.
     await expect.poll(journaled).toContain(typed)
+    // A second pause: the journal now takes only the change since its entry (a patch), and still holds it all.
+    await typeAtEnd(page, typedLater)
+    await expect.poll(journaled).toContain(`${typed}${typedLater}`)
+    expect(await journaled()).toMatch(/"entry":\{"id":"[^"]+","step":[1-9]\d*\}/)
 
     const exited = new Promise((resolve) => first.process.once('exit', resolve))
     first.process.kill('SIGKILL')
@@ -92,17 +97,17 @@ test('after the server is killed, reopening the folder offers the typed text bac
       await expect(dialog).toBeVisible()
       await expect(dialog).toContainText('is-k-rising-un-warns.md')
       await scrollDiffsToEnd(page)
-      await expect(dialog.locator('.diff-view')).toContainText(typed)
+      await expect(dialog.locator('.diff-view')).toContainText(`${typed}${typedLater}`)
       await dialog.getByRole('button', { name: 'Restore' }).click()
       await expect(dialog).toBeHidden()
       const editor = page.getByRole('textbox', { name: 'Markdown editor' })
       await editor.click()
       await page.keyboard.press('Control+End')
-      await expect(editor).toContainText(typed)
+      await expect(editor).toContainText(`${typed}${typedLater}`)
       await expect(page.getByRole('banner').getByText('Unsaved changes', { exact: true })).toBeVisible()
       expect(await readFile(file, 'utf8')).toBe(original)
       await page.getByRole('button', { name: 'Save', exact: true }).click()
-      await expect.poll(() => readFile(file, 'utf8')).toBe(`${original}${typed}`)
+      await expect.poll(() => readFile(file, 'utf8')).toBe(`${original}${typed}${typedLater}`)
       await expect.poll(journaled).not.toContain(typed)
     } finally {
       await stopServed(second)
