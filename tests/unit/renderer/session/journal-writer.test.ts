@@ -166,7 +166,7 @@ describe('changeBetween', () => {
     }
     // Several edits apart, on a 1 MB document (a deeper tree, most of it shared): the one change spans them all.
     const big = docOf(longText.repeat(3))
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 15; i++) {
       let b = big
       for (let k = 0; k < 1 + (i % 3); k++) {
         const at = i % 10 === 0 ? 0 : i % 10 === 1 ? b.length : Math.floor(next() * b.length)
