@@ -25,6 +25,8 @@ interface JournalFile extends JournalEntry {
   entry?: JournalEntryStep | null
 }
 
+const noop = (): void => undefined
+
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 /**
@@ -40,6 +42,13 @@ export class JournalStore {
    * writer sent, so a patch of that writer's id is always applied to the text it was computed from.
    */
   private readonly recent = new Map<string, StoredJournalText>()
+  /**
+   * The write or clear of each entry file still under way; the next one waits for it. NOTE: a patch reads the entry
+   * (its text and step) and writes it back across awaits: two patches of the same step arriving together both found
+   * the step before theirs and were both accepted, and the entry kept the one whose rename came last, whichever the
+   * writer took for its last. In turn, the second finds the first's step and is refused (CONFLICT).
+   */
+  private readonly busy = new Map<string, Promise<unknown>>()
 
   constructor(readonly dir: string) {}
 
@@ -52,21 +61,36 @@ export class JournalStore {
   async write(folderRoot: string, request: JournalWriteRequest, now: Date = new Date()): Promise<Result<void>> {
     const file = this.fileOf(folderRoot, request.path)
     if (!file.ok) return file
+    return this.inTurn(file.value, () => this.writeNow(file.value, folderRoot, request, now))
+  }
+
+  private async writeNow(file: string, folderRoot: string, request: JournalWriteRequest, now: Date): Promise<Result<void>> {
     // NOTE: a patch (the renderer's change since its last entry) is applied here, off the renderer, to the stored text.
-    const stored = request.patch === undefined ? null : (this.recent.get(file.value) ?? (await readStoredText(file.value, folderRoot)))
+    const stored = request.patch === undefined ? null : (this.recent.get(file) ?? (await readStoredText(file, folderRoot)))
     const after = journalTextAfter(stored, request)
     if (!after.ok) return after
     if (after.value.text.length > maxJournalText) return fail('TOO_LARGE', 'The text is too large to journal.')
     const entry: JournalFile = { version: 1, folder: folderRoot, path: request.path, text: after.value.text, baseVersion: request.baseVersion, updatedAt: now.toISOString(), entry: after.value.entry }
     try {
-      await fs.mkdir(path.dirname(file.value), { recursive: true, mode: 0o700 })
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
     } catch (error) {
-      return errnoToResult(error, 'create the journal folder', path.dirname(file.value))
+      return errnoToResult(error, 'create the journal folder', path.dirname(file))
     }
-    this.recent.delete(file.value)
-    const written = await writeFileAtomic(file.value, Buffer.from(JSON.stringify(entry)))
-    if (written.ok) this.remember(file.value, after.value)
+    this.recent.delete(file)
+    const written = await writeFileAtomic(file, Buffer.from(JSON.stringify(entry)))
+    if (written.ok) this.remember(file, after.value)
     return written
+  }
+
+  /** Runs `task` once every earlier write or clear of `file` has ended (see busy). */
+  private inTurn<T>(file: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.busy.get(file) ?? Promise.resolve()).then(task, task)
+    const done = run.then(noop, noop)
+    this.busy.set(file, done)
+    void done.then(() => {
+      if (this.busy.get(file) === done) this.busy.delete(file)
+    })
+    return run
   }
 
   private remember(file: string, stored: StoredJournalText): void {
@@ -81,11 +105,15 @@ export class JournalStore {
   async clear(folderRoot: string, articlePath: string): Promise<Result<void>> {
     const file = this.fileOf(folderRoot, articlePath)
     if (!file.ok) return file
-    this.recent.delete(file.value)
+    return this.inTurn(file.value, () => this.clearNow(file.value))
+  }
+
+  private async clearNow(file: string): Promise<Result<void>> {
+    this.recent.delete(file)
     try {
-      await fs.unlink(file.value)
+      await fs.unlink(file)
     } catch (error) {
-      if (errnoCode(error) !== 'ENOENT') return errnoToResult(error, 'remove the journal entry', file.value)
+      if (errnoCode(error) !== 'ENOENT') return errnoToResult(error, 'remove the journal entry', file)
     }
     return ok(undefined)
   }

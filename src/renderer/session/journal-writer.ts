@@ -103,6 +103,13 @@ export class JournalWriter {
   private readonly generations = new Map<string, number>()
   /** What this window last journaled of each article (what a patch is computed from). */
   private readonly written = new Map<string, Written>()
+  /**
+   * Each article's write or clear still on its way; the next one waits for it. NOTE: a write started while the one
+   * before was on its way computed its patch from the same last entry, at the same step, and which of the two the
+   * journal kept and which this window took for its last depended on the order the answers came in; a clear sent then
+   * could be overtaken by the write before it, leaving an entry for a saved article.
+   */
+  private readonly inFlight = new Map<string, Promise<void>>()
 
   constructor(
     private readonly api: Pick<FolioApi, 'writeJournal' | 'clearJournal'>,
@@ -123,9 +130,13 @@ export class JournalWriter {
     )
   }
 
-  /** Writes (or clears) the entry of `path` now. */
-  async flush(path: string): Promise<void> {
+  /** Writes (or clears) the entry of `path` now, or once its write on the way has ended. */
+  flush(path: string): Promise<void> {
     const generation = this.bump(path)
+    return this.inTurn(path, () => (this.generations.get(path) === generation ? this.write(path, generation) : Promise.resolve()))
+  }
+
+  private async write(path: string, generation: number): Promise<void> {
     const entry = this.entryOf(path)
     // NOTE: a failed journal write is not shown: the edit is still in the editor and the next keystroke retries.
     if (entry === null) {
@@ -156,7 +167,18 @@ export class JournalWriter {
   clear(path: string): void {
     this.cancel(path)
     this.written.delete(path)
-    void this.api.clearJournal(path)
+    void this.inTurn(path, () => this.api.clearJournal(path).then(() => undefined))
+  }
+
+  /** Runs `task` once the write or clear of `path` on its way has ended (see inFlight). */
+  private inTurn(path: string, task: () => Promise<void>): Promise<void> {
+    const run = (this.inFlight.get(path) ?? Promise.resolve()).then(task)
+    const done = run.catch(() => undefined)
+    this.inFlight.set(path, done)
+    void done.then(() => {
+      if (this.inFlight.get(path) === done) this.inFlight.delete(path)
+    })
+    return run
   }
 
   /** Cancels a pending write of `path` without touching the stored entry. */

@@ -76,6 +76,23 @@ describe('JournalStore', () => {
     }
   })
 
+  it('takes one write of an entry at a time: of two patches of the same step sent together, the second is refused', async () => {
+    const store = new JournalStore(state)
+    expect((await store.write('/x/site', { path: 'a.md', text: 'hello', baseVersion: null, entry: { id: 'w', step: 0 } })).ok).toBe(true)
+    const [first, second] = await Promise.all([
+      store.write('/x/site', { path: 'a.md', text: ' one', baseVersion: null, entry: { id: 'w', step: 1 }, patch: { from: 5, to: 5 } }),
+      store.write('/x/site', { path: 'a.md', text: ' two', baseVersion: null, entry: { id: 'w', step: 1 }, patch: { from: 5, to: 5 } }),
+    ])
+    expect(first.ok).toBe(true)
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await new JournalStore(state).list('/x/site')).toMatchObject({ ok: true, value: [{ text: 'hello one' }] })
+    // A clear sent behind a write is done after it: no entry is left.
+    const written = store.write('/x/site', { path: 'a.md', text: 'again', baseVersion: null, entry: { id: 'v', step: 0 } })
+    const cleared = store.clear('/x/site', 'a.md')
+    expect((await written).ok && (await cleared).ok).toBe(true)
+    expect(await store.list('/x/site')).toEqual({ ok: true, value: [] })
+  })
+
   it('skips damaged entries and entries of another folder', async () => {
     const store = new JournalStore(state)
     await store.write('/x/site', { path: 'a.md', text: 'kept', baseVersion: null })

@@ -124,6 +124,39 @@ describe('JournalWriter after the first entry', () => {
     journal.dispose()
   })
 
+  it('sends one write of an article at a time: a pause while the last write is on its way waits for its answer, then patches it', async () => {
+    let doc = docOf(longText)
+    const api = new FakeApi({})
+    const held: (() => void)[] = []
+    const gated = {
+      writeJournal: (request: JournalWriteRequest) => new Promise<Awaited<ReturnType<FakeApi['writeJournal']>>>((resolve) => held.push(() => resolve(api.writeJournal(request)))),
+      clearJournal: api.clearJournal,
+    }
+    const journal = new JournalWriter(gated, () => entry(doc), 400, (next) => setTimeout(next, 0))
+    const answerAll = async (done: Promise<void>[]) => {
+      let isDone = false
+      void Promise.all(done).then(() => (isDone = true))
+      while (!isDone) {
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        held.shift()?.()
+      }
+    }
+    await answerAll([journal.flush('long.md')])
+    doc = doc.replace(100, 100, Text.of(['first']))
+    const first = journal.flush('long.md')
+    await vi.waitFor(() => expect(held).toHaveLength(1))
+    doc = doc.replace(200, 200, Text.of(['second']))
+    const second = journal.flush('long.md')
+    await answerAll([first, second])
+    expect(api.journalWrites.map((w) => [w.entry?.step, w.patch === undefined ? 'whole' : w.text])).toEqual([
+      [0, 'whole'],
+      [1, 'first'],
+      [2, 'second'],
+    ])
+    expect(api.journal.get('long.md')?.text).toBe(doc.toString())
+    journal.dispose()
+  })
+
   it('writes nothing when the text did not change since the last entry', async () => {
     const doc = docOf(longText)
     const { api, flush } = patching(() => doc)
