@@ -142,8 +142,11 @@ export class JournalStore {
   }
 }
 
-/** The text and step of the entry in `file`, or null when there is none readable of `folderRoot`. */
-async function readStoredText(file: string, folderRoot: string): Promise<StoredJournalText | null> {
+/**
+ * The entry file `file` of `folderRoot` as parsed JSON with its text, or null when there is none readable. NOTE: an
+ * unreadable or half-written entry (not possible with atomic writes, but a disk can lie) is skipped.
+ */
+async function readEntryFile(file: string, folderRoot: string): Promise<Record<string, unknown> & { text: string } | null> {
   let value: unknown
   try {
     value = JSON.parse(await fs.readFile(file, 'utf8'))
@@ -152,6 +155,13 @@ async function readStoredText(file: string, folderRoot: string): Promise<StoredJ
     throw error
   }
   if (!isRecord(value) || value.folder !== folderRoot || typeof value.text !== 'string') return null
+  return value as Record<string, unknown> & { text: string }
+}
+
+/** The text and step of the entry in `file`, or null when there is none readable of `folderRoot`. */
+async function readStoredText(file: string, folderRoot: string): Promise<StoredJournalText | null> {
+  const value = await readEntryFile(file, folderRoot)
+  if (value === null) return null
   const entry = validateEntryStep(value.entry)
   return { text: value.text, entry: entry.ok ? entry.value : null }
 }
@@ -163,15 +173,8 @@ function validateEntryStep(value: unknown): Result<JournalEntryStep> {
 }
 
 async function readEntry(file: string, folderRoot: string): Promise<JournalEntry | null> {
-  let value: unknown
-  try {
-    value = JSON.parse(await fs.readFile(file, 'utf8'))
-  } catch (error) {
-    // NOTE: an unreadable or half-written entry (not possible with atomic writes, but a disk can lie) is skipped.
-    if (error instanceof SyntaxError || errnoCode(error) !== undefined) return null
-    throw error
-  }
-  if (!isRecord(value) || value.folder !== folderRoot || typeof value.text !== 'string' || typeof value.updatedAt !== 'string') return null
+  const value = await readEntryFile(file, folderRoot)
+  if (value === null || typeof value.updatedAt !== 'string') return null
   if (typeof value.path !== 'string' || !splitRelativePath(value.path).ok) return null
   const base = value.baseVersion === null ? ok(null) : validateFileVersion(value.baseVersion)
   if (!base.ok) return null
