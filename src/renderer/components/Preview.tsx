@@ -14,7 +14,7 @@ import { createBodyRenderer } from '../preview/body-renderer'
 import { PreviewDom } from '../preview/preview-dom'
 import { isBundleArticle } from '@shared/article-names'
 import { assetBaseFor, createAssetResolver } from '../preview/resolve-url'
-import { syncScroll } from '../preview/scroll-sync'
+import { syncScroll, type ScrollSync } from '../preview/scroll-sync'
 import './Preview.css'
 
 /** Browser mode: this run's asset prefix once the server told it (null until then, and in Electron). */
@@ -69,10 +69,12 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
     let isRequesting = false
     let detach = (): void => {}
     let page: PreviewDom | null = null
+    let sync: ScrollSync | null = null
     const sanitizeOptions = { allowRemoteImages }
     const renderer = createBodyRenderer((patch) => {
       const started = performance.now()
       page?.apply(patch)
+      sync?.contentChanged()
       // NOTE: a worker's patch arrives on its own; its cost is what the page spends applying it.
       if (!isRequesting) lastCostMs += performance.now() - started
     })
@@ -122,17 +124,19 @@ export function Preview({ editor, host = defaultPreviewHost, onOpenLink, timeZon
       const doc = frame.contentDocument
       if (!doc) return
       render()
-      const stopSync = syncScroll(
+      const running = syncScroll(
         editor.view,
         doc,
         (line) => page?.blockAtOrAbove(line) ?? null,
         (top) => page?.lineAtTop(top) ?? null,
       )
+      sync = running
       const stopLinks = interceptPreviewLinks(doc, (url) => openPreviewLink(url, host), (href) => onOpenLinkRef.current?.(href))
       const stopImages = restoreBrokenImages(doc)
       detach = () => {
         stopImages()
-        stopSync()
+        running.dispose()
+        if (sync === running) sync = null
         stopLinks()
       }
     }

@@ -43,14 +43,14 @@ export function sourceLineAtTop(preview: ParentNode, top = 1): number | null {
  * last used (wheel, pointer, key, touch) leads and the other follows once per frame, so programmatic scrolling never
  * feeds back. `blockAtOrAbove` finds a line's block and `lineAtTop` the line at the top of the preview (defaults:
  * lastBlockAtOrAbove and sourceLineAtTop over the document; the preview passes its own index of blocks, which needs
- * no scan of a long article). Returns the disposer.
+ * no scan of a long article). Returns the running sync (dispose it when done).
  */
 export function syncScroll(
   view: EditorView,
   doc: Document,
   blockAtOrAbove: (line: number) => HTMLElement | null = (line) => lastBlockAtOrAbove(doc, line),
   lineAtTop: (top: number) => number | null = (top) => sourceLineAtTop(doc, top),
-): () => void {
+): ScrollSync {
   let lead: Lead = 'editor'
   let frame = 0
   let settling = 0
@@ -136,7 +136,17 @@ export function syncScroll(
     view.scrollDOM.addEventListener(type, editorLeads, { passive: true, capture: true })
     doc.addEventListener(type, previewLeads, { passive: true, capture: true })
   }
-  return () => {
+  // NOTE: a jump made before the preview had its block (the article just opened, its render still in the worker, or
+  // the page rebuilt when the asset prefix arrived) found nothing to show and waited for a scroll that never came: the
+  // preview's blocks changing shows it then.
+  const contentChanged = (): void => {
+    if (lead !== 'editor' || !pinned || frame !== 0) return
+    frame = requestAnimationFrame(() => {
+      frame = 0
+      if (lead === 'editor') showPinned()
+    })
+  }
+  const dispose = (): void => {
     view.scrollDOM.removeEventListener(revealLineEvent, onReveal)
     view.scrollDOM.removeEventListener('scroll', onEditorScroll)
     doc.removeEventListener('scroll', onPreviewScroll)
@@ -147,4 +157,12 @@ export function syncScroll(
     if (frame !== 0) cancelAnimationFrame(frame)
     if (settling !== 0) cancelAnimationFrame(settling)
   }
+  return { dispose, contentChanged }
+}
+
+/** A running scroll sync (see syncScroll). */
+export interface ScrollSync {
+  dispose(): void
+  /** The preview's blocks changed (a render applied): a jump still to show is shown. */
+  contentChanged(): void
 }

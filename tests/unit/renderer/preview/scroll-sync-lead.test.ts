@@ -32,7 +32,7 @@ describe('syncScroll', () => {
     const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
     const doc = previewDocument()
     const dispatch = vi.spyOn(view, 'dispatch')
-    const dispose = syncScroll(view, doc)
+    const { dispose } = syncScroll(view, doc)
 
     doc.dispatchEvent(new Event('scroll'))
     expect(dispatch).not.toHaveBeenCalled()
@@ -58,7 +58,7 @@ describe('syncScroll', () => {
     const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
     const doc = previewDocument()
     const scroller = doc.scrollingElement ?? doc.documentElement
-    const dispose = syncScroll(view, doc)
+    const { dispose } = syncScroll(view, doc)
     doc.dispatchEvent(new WheelEvent('wheel'))
     // NOTE: line 6 has no block of its own: the block at or above it (line 5, 300 px down) comes to the top.
     announceRevealLine(view.scrollDOM, { line: 6, y: 'start' })
@@ -66,6 +66,30 @@ describe('syncScroll', () => {
     dispose()
     announceRevealLine(view.scrollDOM, { line: 1, y: 'start' })
     expect(scroller.scrollTop).toBe(300)
+    view.destroy()
+  })
+
+  it('shows a jump made before the preview had its block once the block arrives', () => {
+    const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
+    const doc = document.implementation.createHTMLDocument('preview')
+    doc.body.innerHTML = '<main><h1 data-source-line="1">a</h1></main>'
+    placeBlocks(doc, { '1': 0 })
+    const scroller = doc.scrollingElement ?? doc.documentElement
+    const sync = syncScroll(view, doc)
+    // The article just opened: the outline jumps to line 5 before the preview's render has its block.
+    announceRevealLine(view.scrollDOM, { line: 5, y: 'start' })
+    expect(scroller.scrollTop).toBe(0)
+    // The render lands: the jump's block is there now, 300 px down.
+    doc.querySelector('main')?.insertAdjacentHTML('beforeend', '<p data-source-line="3">b</p><p data-source-line="5">c</p>')
+    placeBlocks(doc, { '1': 0, '3': 100, '5': 300 })
+    sync.contentChanged()
+    expect(scroller.scrollTop).toBe(300)
+    // Once the writer takes the preview, new content moves nothing.
+    scroller.scrollTop = 0
+    doc.dispatchEvent(new WheelEvent('wheel'))
+    sync.contentChanged()
+    expect(scroller.scrollTop).toBe(0)
+    sync.dispose()
     view.destroy()
   })
 
@@ -85,7 +109,7 @@ describe('syncScroll', () => {
     const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
     const doc = previewDocument()
     const scroller = doc.scrollingElement ?? doc.documentElement
-    const dispose = syncScroll(view, doc)
+    const { dispose } = syncScroll(view, doc)
     announceRevealLine(view.scrollDOM, { line: 5, y: 'start' })
     expect(scroller.scrollTop).toBe(300)
     // Something above the block grows (an image loads): the block moves down 40 px.
