@@ -162,7 +162,7 @@ export function syncScroll(
 
 /** A running scroll sync (see syncScroll). */
 export interface ScrollSync {
-  dispose(): void
+  dispose: () => void
   /** The preview's blocks changed (a render applied): a jump still to show is shown. */
-  contentChanged(): void
+  contentChanged: () => void
 }
