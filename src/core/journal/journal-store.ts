@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { FileVersion, JournalEntry, JournalEntryStep, JournalWriteRequest } from '@shared/api'
 import { journalTextAfter, type StoredJournalText } from '@shared/journal/journal-patch'
+import { KeyedQueue } from '@shared/keyed-queue'
 import { fail, ok, type Result } from '@shared/result'
 import { writeFileAtomic } from '../atomic-write'
 import { errnoCode, errnoToResult } from '../errno'
@@ -25,8 +26,6 @@ interface JournalFile extends JournalEntry {
   entry?: JournalEntryStep | null
 }
 
-const noop = (): void => undefined
-
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 /**
@@ -48,7 +47,7 @@ export class JournalStore {
    * the step before theirs and were both accepted, and the entry kept the one whose rename came last, whichever the
    * writer took for its last. In turn, the second finds the first's step and is refused (CONFLICT).
    */
-  private readonly busy = new Map<string, Promise<unknown>>()
+  private readonly busy = new KeyedQueue()
 
   constructor(readonly dir: string) {}
 
@@ -61,7 +60,7 @@ export class JournalStore {
   async write(folderRoot: string, request: JournalWriteRequest, now: Date = new Date()): Promise<Result<void>> {
     const file = this.fileOf(folderRoot, request.path)
     if (!file.ok) return file
-    return this.inTurn(file.value, () => this.writeNow(file.value, folderRoot, request, now))
+    return this.busy.run(file.value, () => this.writeNow(file.value, folderRoot, request, now))
   }
 
   private async writeNow(file: string, folderRoot: string, request: JournalWriteRequest, now: Date): Promise<Result<void>> {
@@ -82,17 +81,6 @@ export class JournalStore {
     return written
   }
 
-  /** Runs `task` once every earlier write or clear of `file` has ended (see busy). */
-  private inTurn<T>(file: string, task: () => Promise<T>): Promise<T> {
-    const run = (this.busy.get(file) ?? Promise.resolve()).then(task, task)
-    const done = run.then(noop, noop)
-    this.busy.set(file, done)
-    void done.then(() => {
-      if (this.busy.get(file) === done) this.busy.delete(file)
-    })
-    return run
-  }
-
   private remember(file: string, stored: StoredJournalText): void {
     this.recent.set(file, stored)
     for (const old of this.recent.keys()) {
@@ -105,7 +93,7 @@ export class JournalStore {
   async clear(folderRoot: string, articlePath: string): Promise<Result<void>> {
     const file = this.fileOf(folderRoot, articlePath)
     if (!file.ok) return file
-    return this.inTurn(file.value, () => this.clearNow(file.value))
+    return this.busy.run(file.value, () => this.clearNow(file.value))
   }
 
   private async clearNow(file: string): Promise<Result<void>> {

@@ -13,7 +13,8 @@ import { lstatOrNull, realFolder } from './real-folders'
 import { moveEntry, trashEntry } from './store-moves'
 import { checkStorePath, type StorePathPolicy } from './store-paths'
 import { nodeTrasher, type Trasher } from './trasher'
-import { KeyedQueue, writeQueueKey } from './write-queue'
+import { KeyedQueue } from '@shared/keyed-queue'
+import { writeQueueKey } from './write-queue'
 
 /** Options of NodeArticleStore.open; all optional. */
 export interface NodeStoreOptions {

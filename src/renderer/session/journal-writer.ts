@@ -1,5 +1,6 @@
 import type { Text } from '@codemirror/state'
 import type { FileVersion, FolioApi, JournalEntryStep, JournalWriteRequest } from '@shared/api'
+import { KeyedQueue } from '@shared/keyed-queue'
 import { flatSlice } from '../editor/flat-text'
 
 /** How long typing must pause before the unsaved text is journaled (the issue asks for "within a second"). */
@@ -109,7 +110,7 @@ export class JournalWriter {
    * journal kept and which this window took for its last depended on the order the answers came in; a clear sent then
    * could be overtaken by the write before it, leaving an entry for a saved article.
    */
-  private readonly inFlight = new Map<string, Promise<void>>()
+  private readonly inFlight = new KeyedQueue()
 
   constructor(
     private readonly api: Pick<FolioApi, 'writeJournal' | 'clearJournal'>,
@@ -133,7 +134,7 @@ export class JournalWriter {
   /** Writes (or clears) the entry of `path` now, or once its write on the way has ended. */
   flush(path: string): Promise<void> {
     const generation = this.bump(path)
-    return this.inTurn(path, () => (this.generations.get(path) === generation ? this.write(path, generation) : Promise.resolve()))
+    return this.inFlight.run(path, () => (this.generations.get(path) === generation ? this.write(path, generation) : Promise.resolve()))
   }
 
   private async write(path: string, generation: number): Promise<void> {
@@ -167,19 +168,9 @@ export class JournalWriter {
   clear(path: string): void {
     this.cancel(path)
     this.written.delete(path)
-    void this.inTurn(path, () => this.api.clearJournal(path).then(() => undefined))
+    void this.inFlight.run(path, () => this.api.clearJournal(path).then(() => undefined))
   }
 
-  /** Runs `task` once the write or clear of `path` on its way has ended (see inFlight). */
-  private inTurn(path: string, task: () => Promise<void>): Promise<void> {
-    const run = (this.inFlight.get(path) ?? Promise.resolve()).then(task)
-    const done = run.catch(() => undefined)
-    this.inFlight.set(path, done)
-    void done.then(() => {
-      if (this.inFlight.get(path) === done) this.inFlight.delete(path)
-    })
-    return run
-  }
 
   /** Cancels a pending write of `path` without touching the stored entry. */
   cancel(path: string): void {
