@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker, type WorkerOptions } from 'node:worker_threads'
+import type * as WorkerThreads from 'node:worker_threads'
 
 /** The bundles made in this process, by entry URL. */
 const bundles = new Map<string, string>()
@@ -43,6 +43,7 @@ function bundleOf(entry: URL): string {
  * NOTE: this replaced loading the entry through tsx in each new worker, which cost about 0.5 s of CPU per worker (its
  * loader hooks, then one transform per module) against about 0.2 s for the one bundled file; the tests start dozens.
  */
-export function startSourceWorker(entry: URL, options: WorkerOptions): Worker {
+export function startSourceWorker(entry: URL, options: WorkerThreads.WorkerOptions): WorkerThreads.Worker {
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads
   return new Worker(pathToFileURL(bundleOf(entry)), options)
 }

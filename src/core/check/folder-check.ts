@@ -11,7 +11,7 @@ export interface FolderCheckOptions {
   mode?: ShardMode
   /** The summary cache folder (see summary-cache): verdicts of unchanged files come from it, and go into it. */
   cacheDir?: string | null
-  /** Test seam: the worker entry the shards run (see ShardClient). */
+  /** The worker entry the shards run instead of index-worker (see ShardClientOptions). */
   workerScript?: URL
   /** Every article of the folder, listed already (see ArticleIndexOptions.listed). */
   listed?: readonly string[]

@@ -40,7 +40,7 @@ export interface FolioHostOptions {
 
 /**
  * Where a host's folder index runs: `mode` (worker threads, so indexing never holds the host's event loop), shard
- * count, a file's time budget, and the worker entry (a test seam). See ArticleIndexOptions.
+ * count, a file's time budget, and the worker entry. See ArticleIndexOptions.
  */
 export type IndexPlacement = Pick<ArticleIndexOptions, 'mode' | 'shards' | 'fileTimeMs' | 'workerScript' | 'scanBudgetMs'>
 

@@ -41,7 +41,7 @@ export interface ArticleIndexOptions {
   fs?: FsPort
   /** How long one file may keep a shard busy before the shard is restarted without it (ms); see ShardClient. */
   fileTimeMs?: number
-  /** Test seam: the worker entry the shards run (see ShardClient). */
+  /** The worker entry the shards run instead of index-worker (see ShardClientOptions). */
   workerScript?: URL
   /**
    * How much of the host thread's time one search may spend reading files while the full-text index builds (ms; see

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import type * as WorkerThreads from 'node:worker_threads'
 import type { SearchResults } from '@shared/api'
 import { ok, type Result } from '@shared/result'
@@ -8,13 +7,10 @@ import { searchWithSavedIndex } from './search-cache'
 import type { StampThreads } from './stamp-threads'
 import { articleScopeOf, walkArticles } from './folder-walk'
 import { queryTerms } from './term-index'
-import { builtWorkerScript, othersRunnableNow, workersForMachine } from './machine-load'
+import { builtWorkerEntry, startWorkerThread, workerEntryAt } from '../worker-entry'
+import { othersRunnableNow, workersForMachine } from './machine-load'
 
 export { idleCoreWorkers, isRunnableTask, othersRunnable, scanWorkerCount } from './machine-load'
-
-// NOTE: node:worker_threads (6 ms of CPU to load) is loaded when a worker starts, and the test-only source-worker
-// when one may: on a busy machine or a small folder none does.
-const loadModule = createRequire(import.meta.url)
 
 /** Options of a one-off folder search. */
 export interface FolderSearchOptions {
@@ -22,7 +18,7 @@ export interface FolderSearchOptions {
   workers?: number
   /** From how many articles on workers are worth their start-up (default 2,000). */
   workerThreshold?: number
-  /** Test seam: the worker entry to run (see scan-worker); default the built one beside this module, if any. */
+  /** The worker entry to run instead of the built scan-worker beside this module (see worker-entry). */
   workerScript?: URL
   /**
    * The cache folder (summary-cache's defaultCacheDir): a search index saved there for this folder (see
@@ -35,14 +31,6 @@ export interface FolderSearchOptions {
   stampThreads?: StampThreads
   /** Told how many articles were listed when the answer came from reading the whole folder (no saved index used). */
   onFullScan?: (listed: number) => void
-}
-
-type WorkerStart = (script: URL, options: WorkerThreads.WorkerOptions) => WorkerThreads.Worker
-
-/** Starts `script` as a worker thread (a TypeScript entry through `fromSource`: tests run from sources). */
-function startWorker(script: URL, workerData: ScanWorkerData, fromSource: WorkerStart | null): WorkerThreads.Worker {
-  if (fromSource !== null && script.pathname.endsWith('.ts')) return fromSource(script, { workerData })
-  return new (loadModule('node:worker_threads') as typeof WorkerThreads).Worker(script, { workerData })
 }
 
 /** Paths per chunk (the listing hands them over in chunks this size): small enough that threads end together. */
@@ -90,12 +78,11 @@ export async function scanFolder(
   list: (take: (paths: string[]) => void) => Promise<Result<void>>,
   options: FolderSearchOptions = {},
 ): Promise<Result<FolderScan>> {
-  const script = options.workerScript ?? builtWorkerScript('scan-worker')
+  const script = options.workerScript === undefined ? builtWorkerEntry('scan-worker') : workerEntryAt(options.workerScript)
   // NOTE: this thread scans too once listing is done, so it counts as one of the cores (on two cores: one worker).
   const before = script === null || options.workers !== undefined ? null : othersRunnableNow()
   const mayStartWorkers = script !== null && options.workers !== 0
   const threshold = options.workerThreshold ?? 2000
-  const fromSource = mayStartWorkers && script?.pathname.endsWith('.ts') === true ? (await import('../source-worker')).startSourceWorker : null
   const claimed = newClaimCounter()
   const chunks: string[][] = []
   const results: (ScanResult | undefined)[] = []
@@ -104,7 +91,8 @@ export async function scanFolder(
   let isDecided = !mayStartWorkers
   const startWorkers = (count: number): void => {
     for (let i = 0; i < count && script !== null; i++) {
-      const thread = startWorker(script, { root, terms: [...terms], settings, claimed: claimed.buffer as SharedArrayBuffer }, fromSource)
+      const workerData: ScanWorkerData = { root, terms: [...terms], settings, claimed: claimed.buffer as SharedArrayBuffer }
+      const thread = startWorkerThread(script, { workerData })
       // NOTE: a worker still starting or idle never holds the process (held only while its answers are awaited).
       thread.unref()
       thread.on('message', ({ chunk, result }: ChunkAnswer) => (results[chunk] = result))

@@ -1,24 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { errnoCode } from '../errno'
 
-// How many worker threads the machine can take now, and where the built worker entries are: shared by the one-off
-// folder scan (folder-search) and the saved index's stamp check (stamp-threads).
-
-/**
- * The built worker entry `name` (e.g. 'scan-worker') beside this module's bundle (out/cli, or out/cli/chunks for a
- * chunk); null when running from the sources (tests start TypeScript entries through source-worker) or not built.
- */
-export function builtWorkerScript(name: string): URL | null {
-  const here = import.meta.url
-  if (here.endsWith('.ts')) return null
-  for (const place of [`./${name}.mjs`, `./${name}.js`, `../${name}.mjs`, `../${name}.js`]) {
-    const url = new URL(place, here)
-    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return url
-  }
-  return null
-}
+// How many worker threads the machine can take now: shared by the one-off folder scan (folder-search) and the saved
+// index's stamp check (stamp-threads).
 
 /**
  * How many worker threads a scan starts besides this thread, which scans too, where the system does not tell how

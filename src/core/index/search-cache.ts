@@ -242,12 +242,11 @@ export async function searchWithSavedIndex(
     fs.rmSync(`${file}.saving`, { force: true })
     if (!isSaved) return null
   }
-  let starting: Promise<Worker | null> = Promise.resolve(null)
+  let worker = null as Worker | null
   // NOTE: the worker starts as soon as the header tells how many files there are, while the columns are read.
   const saved = loadSearchIndex(file, root, terms, (count) => {
-    starting = startStampWorker(count, file, { runnableBefore, ...threads })
+    worker = startStampWorker(count, file, { runnableBefore, ...threads })
   })
-  const worker = await starting
   if (saved === null) {
     void worker?.terminate()
     return null

@@ -5,7 +5,8 @@ import type { Result } from '@shared/result'
 import { failedSummary, ShardCore, type FileStamp, type RankedMatch } from './shard-core'
 import { ShardCursor } from './shard-cursor'
 import { serveShardRequest, type BatchProblems, type ShardMessage, type ShardReply, type ShardRequest } from './shard-protocol'
-import { shardWorkerEntry, startShardWorker, type ShardMode, type ShardWorkerEntry } from './shard-worker'
+import type { WorkerEntry } from '../worker-entry'
+import { shardWorkerEntry, startShardWorker, type ShardMode } from './shard-worker'
 
 export type { ShardMode } from './shard-worker'
 
@@ -30,7 +31,7 @@ export interface ShardClientOptions {
   onRecovered?: OnBatch
   /** How long one file may keep the worker busy before it is abandoned and the file reported (ms); default 30,000. */
   fileTimeMs?: number
-  /** Test seam: the worker entry to run instead of index-worker. */
+  /** The worker entry to run instead of index-worker (see worker-entry). */
   workerScript?: URL
   /** `folio check`'s mode (see ShardCoreOptions.withProblems). */
   withProblems?: boolean
@@ -50,7 +51,7 @@ export class ShardClient {
   private nextId = 1
   private worker: Worker | null = null
   /** The worker entry this shard runs, null when it runs in this thread (see shardWorkerEntry). */
-  private readonly entry: ShardWorkerEntry | null
+  private readonly entry: WorkerEntry | null
   private cursor = new ShardCursor()
   private readonly core: ShardCore | null
   private failure: Error | null = null
@@ -153,7 +154,7 @@ export class ShardClient {
     await this.worker?.terminate()
   }
 
-  private spawn(entry: ShardWorkerEntry): Worker {
+  private spawn(entry: WorkerEntry): Worker {
     this.cursor = new ShardCursor()
     const worker = startShardWorker(entry, { root: this.root, cacheFile: this.options.cacheFile ?? null, cursor: this.cursor.buffer, withProblems: this.options.withProblems === true })
     let failure: Error | null = null

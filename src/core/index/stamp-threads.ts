@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module'
 import type * as WorkerThreads from 'node:worker_threads'
-import { builtWorkerScript, workersForMachine } from './machine-load'
+import { builtWorkerEntry, startWorkerThread, workerEntryAt } from '../worker-entry'
+import { workersForMachine } from './machine-load'
 import type { SavedIndex } from './search-index-format'
 import { blockCount, checkBlock, checkClaimedBlocks, type StampJob } from './stamp-check'
 import { stampReader, type StampRead } from './stamp-read'
@@ -17,7 +17,7 @@ export interface StampThreads {
   workers?: number
   /** From how many files a worker is worth its start-up (default stampWorkerFrom). */
   from?: number
-  /** Test seam: the worker entry (default: the built stamp-worker beside this module; none when running from sources). */
+  /** The worker entry to run instead of the built stamp-worker beside this module (see worker-entry). */
   script?: URL
   /**
    * Threads runnable besides this one when the search started (machine-load's othersRunnableNow): the fewer of that
@@ -33,22 +33,17 @@ export interface StampThreads {
  */
 export const stampWorkerFrom = 8000
 
-const loadModule = createRequire(import.meta.url)
-
 /**
  * Starts a stamp worker for a check of `count` files (see stamp-worker), before the index's columns are read so its
  * start-up overlaps that reading; null when none is wanted (small folder, busy machine) or there is no worker entry.
  * `probe`: the index file, which the worker's stamp reader is proven on.
  */
-export async function startStampWorker(count: number, probe: string, threads: StampThreads = {}): Promise<WorkerThreads.Worker | null> {
+export function startStampWorker(count: number, probe: string, threads: StampThreads = {}): WorkerThreads.Worker | null {
   if (count < (threads.from ?? stampWorkerFrom)) return null
   const wanted = threads.workers ?? workersForMachine(threads.runnableBefore ?? null)
-  const script = threads.script ?? builtWorkerScript('stamp-worker')
-  if (wanted < 1 || script === null) return null
-  const options = { workerData: { probe } }
-  const worker = script.pathname.endsWith('.ts')
-    ? (await import('../source-worker')).startSourceWorker(script, options)
-    : new (loadModule('node:worker_threads') as typeof WorkerThreads).Worker(script, options)
+  const entry = threads.script === undefined ? builtWorkerEntry('stamp-worker') : workerEntryAt(threads.script)
+  if (wanted < 1 || entry === null) return null
+  const worker = startWorkerThread(entry, { workerData: { probe } })
   // NOTE: a worker that fails only checks nothing: its blocks are checked by this thread (see checkAllStamps).
   worker.on('error', () => undefined)
   worker.unref()

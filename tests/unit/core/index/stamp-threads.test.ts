@@ -74,7 +74,7 @@ it('gives every file the verdict lstat gives, on this thread alone and with the 
   await runStampJob(alone, stampReader(file), null)
   expect(Array.from(alone.states)).toEqual(expected)
   const shared = newStampJob(site, saved)
-  const worker = await startStampWorker(saved.count, file, { workers: 1, from: 0, script: stampWorker })
+  const worker = startStampWorker(saved.count, file, { workers: 1, from: 0, script: stampWorker })
   expect(worker).not.toBeNull()
   // NOTE: this thread waits before claiming, so the worker checks every block.
   await runStampJob(shared, stampReader(file), worker, () => waitUntil(() => doneBlocks(shared) === blockCount(files)))
@@ -85,18 +85,18 @@ it('gives every file the verdict lstat gives, on this thread alone and with the 
 it('checks the block a worker died holding, and everything when the worker cannot start', async () => {
   const expected = expectedStates()
   const job = newStampJob(site, saved)
-  const worker = await startStampWorker(saved.count, file, { workers: 1, from: 0, script: quittingWorker })
+  const worker = startStampWorker(saved.count, file, { workers: 1, from: 0, script: quittingWorker })
   await runStampJob(job, stampReader(file), worker, () => waitUntil(() => Atomics.load(job.next, 0) > 0))
   expect(Array.from(job.states)).toEqual(expected)
   const missing = newStampJob(site, saved)
-  const none = await startStampWorker(saved.count, file, { workers: 1, from: 0, script: new URL('./no-such-stamp-worker.mjs', import.meta.url) })
+  const none = startStampWorker(saved.count, file, { workers: 1, from: 0, script: new URL('./no-such-stamp-worker.mjs', import.meta.url) })
   await runStampJob(missing, stampReader(file), none)
   expect(Array.from(missing.states)).toEqual(expected)
 })
 
-it('starts no worker below its threshold or when told none', async () => {
-  expect(await startStampWorker(100, file, { workers: 1, from: 1000, script: stampWorker })).toBeNull()
-  expect(await startStampWorker(100_000, file, { workers: 0, script: stampWorker })).toBeNull()
+it('starts no worker below its threshold or when told none', () => {
+  expect(startStampWorker(100, file, { workers: 1, from: 1000, script: stampWorker })).toBeNull()
+  expect(startStampWorker(100_000, file, { workers: 0, script: stampWorker })).toBeNull()
 })
 
 it('answers a search with a worker as a scan does, reading changed files again', async () => {
