@@ -3,12 +3,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hostNodeFlags } from '../../../scripts/host-flags.mjs'
 import { nodeScript } from '../../support/node-script'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-cli-pipe-'))
 // NOTE: the CLI's sources compiled by esbuild once for both tests, run with plain node (see nodeScript): `--import tsx`
 // cost ~0.6 s of CPU more per child. The index of a one-off command, and a search's scan, run in the process's own
-// thread either way (no built worker script beside the compiled file, as none beside the sources).
+// thread either way (no built worker script beside the compiled file, as none beside the sources). It runs with the
+// host's V8 flags, as the CLI's shebang starts it for users.
 let cli = ''
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true })
@@ -26,7 +28,7 @@ beforeAll(() => {
 
 describe('the folio process', () => {
   it('stops quietly when its reader closes the pipe early (`folio index site | head -1`)', async () => {
-    const child = spawn(process.execPath, [cli, 'index', root], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...hostNodeFlags, cli, 'index', root], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     // NOTE: like `head -1`: read the first chunk, then close our end.
@@ -39,7 +41,7 @@ describe('the folio process', () => {
 
   it('writes every line of a large search answer before it exits at once (`folio search` ends without draining)', async () => {
     // NOTE: the cache folder off, so no index is saved in the background from the test.
-    const child = spawn(process.execPath, [cli, 'search', root, 'body', '--json', '--limit', '3000'], {
+    const child = spawn(process.execPath, [...hostNodeFlags, cli, 'search', root, 'body', '--json', '--limit', '3000'], {
       env: { ...process.env, FOLIO_CACHE_DIR: 'off' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
