@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseFrontMatter } from '@shared/front-matter'
 import { listArticleFiles } from '../../../../src/core/article-files'
 import { createChromiumPdfRenderer, exportArticles, packageExport, zipFiles, type ExportSource } from '../../../../src/core/export/index'
@@ -32,10 +34,10 @@ async function allSources(): Promise<ExportSource[]> {
 }
 
 /** True when poppler-utils' pdftotext runs; without it the PDF text test is skipped (named so in the report). */
-function hasPdftotext(): boolean {
-  return spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined
-}
+const hasPdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined
 
+// NOTE: one Chromium for every PDF test of the unit run (this file's two): a launch with one page printed costs ~2 s
+// of CPU here (Chromium's processes), so the request check lives here rather than in a file of its own.
 const pdfRenderer = createChromiumPdfRenderer()
 afterAll(() => pdfRenderer.close())
 
@@ -111,7 +113,7 @@ describe('exportArticles', () => {
     expect(seen).toEqual([1])
   })
 
-  it.skipIf(!hasPdftotext())(hasPdftotext() ? 'PDF text (pdftotext) holds the title and first paragraph' : 'PDF text check SKIPPED: pdftotext (poppler-utils) is not installed', async () => {
+  it.skipIf(!hasPdftotext)(hasPdftotext ? 'PDF text (pdftotext) holds the title and first paragraph' : 'PDF text check SKIPPED: pdftotext (poppler-utils) is not installed', async () => {
     const run = await exportArticles([await source(newsArticle)], { format: 'pdf', pdfRenderer, pdf: { pageSize: 'A4', marginMm: 15 } })
     expect(run.failures, JSON.stringify(run.failures)).toEqual([])
     const file = path.join(tempDir(), 'a.pdf')
@@ -124,5 +126,31 @@ describe('exportArticles', () => {
     expect(joined).toContain(
       'The United Nations has raised alarm over the escalating threat of Islamic State-Khorasan (IS-K), the Afghanistan-based affiliate of ISIS, warning that it poses a serious risk to regional and global security, reported Voice of America.',
     )
+  }, 60_000)
+})
+
+// The Chromium renderer (CLI and browser mode) prints with every request but data: refused: a document that
+// points at a server (here one on 127.0.0.1 that counts what it is asked) or at local files loads none of them.
+describe('the Chromium PDF renderer', () => {
+  let server: http.Server
+  const hits: string[] = []
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      hits.push(request.url ?? '')
+      response.end('x')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  })
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+  it('loads nothing but data: while printing', async () => {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="${base}/style.css"></head><body>
+<img src="${base}/pixel.png"><img src="file:///etc/hostname"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<p style="background: #eee">text</p></body></html>`
+    const printed = await pdfRenderer.render(html, { pageSize: 'A4', marginMm: 18 })
+    if (!printed.ok) expect(printed.error.code).toBe('UNSUPPORTED')
+    else expect(new TextDecoder().decode(printed.value.slice(0, 5))).toBe('%PDF-')
+    expect(hits).toEqual([])
   }, 60_000)
 })
