@@ -64,11 +64,18 @@ function titleWords(root: string): string[] {
   return words
 }
 
+/**
+ * How many of the generated corpus's title words are asked (each with its start and the start of the next word).
+ * NOTE: 12, not 25: each query scans the whole folder; with the title key's `=` taken out of the scan's TOML rule
+ * (a shortcut only the generated TOML titles reach), 12 words failed the test as 25 did, at 0.9 s less CPU.
+ */
+const titleWordPicks = 12
+
 /** The queries: fixed tricky ones, then every title word and its starts (a bounded, deterministic selection). */
 function queriesOf(root: string): string[] {
   const queries = new Set<string>([council, 'coun', 'council harbour', 'cil', 'istanbul', 'i̇stanbul', 'straße', 'strasse', 'café', 'cafe\u0301', 'cafe', 'kelvin', 'sea', 'naïve', 'elders', 'bom', 'crlf', 'alias', 'flow', 'tagged', 'nested', 'comment', 'joined', 'multi', 'literal', 'toml', 'the council', 'council the'])
   const words = [...new Set(titleWords(root))]
-  for (let i = 0; i < words.length; i += Math.max(1, Math.floor(words.length / 25))) {
+  for (let i = 0; i < words.length; i += Math.max(1, Math.floor(words.length / titleWordPicks))) {
     queries.add(words[i])
     if (words[i].length > 3) queries.add(words[i].slice(0, 3))
     if (i + 1 < words.length) queries.add(`${words[i]} ${words[i + 1].slice(0, 2)}`)
