@@ -260,7 +260,13 @@ function showCaret(element: HTMLSpanElement | null, caret: CaretStats | null): v
   const label = `Line ${caret.line}, column ${caret.column}`
   if (element.getAttribute('aria-label') === label) return
   element.setAttribute('aria-label', label)
-  element.textContent = `Ln ${caret.line}, Col ${caret.column}`
+  const text = `Ln ${caret.line}, Col ${caret.column}`
+  // NOTE: the text node is kept and its data changed. Setting textContent replaced the node on every key, and a node
+  // inserted anywhere in #root made Chromium re-match app.css's `:has()` rules against #root: a style invalidation
+  // of the page's root and a text box laid out anew per keystroke (keystroke bench, invalidation tracking).
+  const node = element.firstChild
+  if (node !== null && node.nodeType === Node.TEXT_NODE && element.childNodes.length === 1) node.nodeValue = text
+  else element.textContent = text
 }
 
 function saveText(snapshot: SessionSnapshot): string {

@@ -30,4 +30,23 @@ describe('the status bar on a keystroke', () => {
     expect(screen.getByLabelText('Line 2, column 17').textContent).toBe('Ln 2, Col 17')
     editor.destroy()
   })
+
+  it('changes the caret\'s text in place: a keystroke inserts or removes no node in the page', async () => {
+    const editor = new EditorController({ onSave: () => {} })
+    editor.open('a.md', 'first line\n')
+    render(<StatusBar editor={editor} snapshot={{ ...emptySnapshot, activePath: 'a.md', openPaths: ['a.md'] }} timeZone={null} hint={null} />)
+    const bar = screen.getByRole('status', { name: 'Status bar' })
+    await waitFor(() => expect(bar.textContent).toContain('Ln 1, Col 1'))
+    const caret = screen.getByLabelText('Line 1, column 1')
+    const mutations: MutationRecord[] = []
+    const observer = new MutationObserver((records) => mutations.push(...records))
+    observer.observe(caret, { childList: true, characterData: true, subtree: true })
+    for (const key of 'abcde') act(() => editor.view.dispatch(editor.view.state.replaceSelection(key)))
+    mutations.push(...observer.takeRecords())
+    observer.disconnect()
+    expect(caret.textContent).toBe('Ln 1, Col 6')
+    expect(mutations.filter((m) => m.type === 'childList')).toHaveLength(0)
+    expect(mutations.filter((m) => m.type === 'characterData')).toHaveLength(5)
+    editor.destroy()
+  })
 })
