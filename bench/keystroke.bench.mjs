@@ -11,7 +11,8 @@
 // Markdown language, same text, editor box and font, none of Folio's extensions) in the same browser: what Folio's
 // long frames are beyond the editor's own. Linux only; skipped without Chromium.
 // FOLIO_KEYS_RUNS=body (or front-matter) types only that run. FOLIO_KEYS_PAUSE_EVERY=<n> pauses after every n keys. FOLIO_KEYS_SIZING=1 also sizes Folio's editor extensions
-// one by one (see below). FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.folio.body.json, <prefix>.bare.front-matter.json...). Nothing passes or fails on time.
+// one by one (see below). FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.folio.body.json, <prefix>.bare.front-matter.json...). FOLIO_KEYS_CATEGORIES=<a,b> adds trace categories, e.g.
+// disabled-by-default-devtools.timeline.invalidationTracking,disabled-by-default-devtools.timeline.stack: which node and which script made each style and layout invalidation. Nothing passes or fails on time.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -79,7 +80,7 @@ async function typeUnderTrace(page, run, mapSource, tag) {
   if (!isPlaced) throw new Error('could not reach the CodeMirror view to place the cursor')
   // NOTE: time for the first parse and the first preview to settle before the trace starts.
   await page.waitForTimeout(3000)
-  await page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'] })
+  await page.context().browser().startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler', ...(process.env.FOLIO_KEYS_CATEGORIES?.split(',').filter(Boolean) ?? [])] })
   const pauseEvery = Number(process.env.FOLIO_KEYS_PAUSE_EVERY ?? 0)
   for (const [i, key] of [...run.keys].entries()) {
     await page.keyboard.type(key)
