@@ -1,6 +1,6 @@
 /**
- * Runs tasks one after another per key (the store: a real file's dev/ino, see writeQueueKey; the journal: an entry file or an article path); tasks of
- * different keys run side by side. A task's failure does not stop the ones after it.
+ * Runs tasks one after another per key (the store: a real file's dev/ino, see writeQueueKey; the journal: an entry
+ * file or an article path); tasks of different keys run side by side. A task's failure does not stop the ones after it.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>()

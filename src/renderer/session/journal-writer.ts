@@ -171,7 +171,6 @@ export class JournalWriter {
     void this.inFlight.run(path, () => this.api.clearJournal(path).then(() => undefined))
   }
 
-
   /** Cancels a pending write of `path` without touching the stored entry. */
   cancel(path: string): void {
     const pending = this.timers.get(path)
