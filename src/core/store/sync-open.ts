@@ -34,8 +34,32 @@ export function realRootOf(root: string): string | null {
 /** True when the real path `child` lies strictly under the real path `root`. */
 export const isUnder = (root: string, child: string): boolean => child.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
 
-/** Test seam: told before each step of the real-path proof, so a test can swap a folder at an exact point. */
-export type ProofStep = 'realpath' | 'components-before' | 'final-lstat' | 'components-after' | 'realpath-again' | 'reopen-nofollow-any'
+/**
+ * The synchronous file-system calls the real-path proof makes, one method each: Node's own (nodeProofFs) unless the
+ * caller passes another, as core takes its asynchronous file system through FsPort.
+ */
+export interface ProofFs {
+  realpath(path: string): string
+  fstat(fd: number): fs.BigIntStats
+  lstat(path: string): fs.BigIntStats
+  open(path: string, flags: number): number
+  close(fd: number): void
+}
+
+export const nodeProofFs: ProofFs = {
+  realpath: (p) => fs.realpathSync.native(p),
+  fstat: (fd) => fs.fstatSync(fd, { bigint: true }),
+  lstat: (p) => fs.lstatSync(p, { bigint: true }),
+  open: (p, flags) => fs.openSync(p, flags),
+  close: (fd) => fs.closeSync(fd),
+}
+
+/** How isProvenInside proves: the proof (default: 'proc' on Linux), the platform whose rules apply, and the file system. */
+export interface ProofOptions {
+  proof?: SyncProof
+  platform?: NodeJS.Platform
+  fs?: ProofFs
+}
 
 // NOTE: macOS 11+ open(2) flag: fail with ELOOP if ANY component of the path is a symbolic link (not exported by
 // Node's fs.constants; libuv passes flags through). Unknown to Linux and older macOS, hence only used on darwin.
@@ -47,7 +71,7 @@ const oNoFollowAny = 0x20000000
  * of `abs` with every folder on it checked before and after, and on macOS 11+ a second open of that real path that
  * refuses any link (O_NOFOLLOW_ANY). Catches a parent folder swapped for a link after the listing.
  */
-export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: string, proof: SyncProof = defaultProof, step?: (at: ProofStep) => void, platform: NodeJS.Platform = process.platform): boolean {
+export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: string, { proof = defaultProof, platform = process.platform, fs: ops = nodeProofFs }: ProofOptions = {}): boolean {
   const realRoot = realRootOf(root)
   if (realRoot === null || !stats.isFile()) return false
   if (proof === 'proc') {
@@ -59,7 +83,7 @@ export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: s
     }
   }
   try {
-    return realPathProof(fd, abs, realRoot, step ?? (() => undefined), platform)
+    return realPathProof(fd, abs, realRoot, ops, platform)
   } catch (error) {
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
     return false
@@ -67,12 +91,12 @@ export function isProvenInside(fd: number, stats: fs.Stats, abs: string, root: s
 }
 
 /** dev:ino (64-bit exact: Windows file ids pass 2^53) of every folder from `realRoot` down to the parent of `real`; null when one is not a plain folder. */
-function folderIds(realRoot: string, real: string): string[] | null {
+function folderIds(realRoot: string, real: string, ops: ProofFs): string[] | null {
   const ids: string[] = []
   let dir = realRoot
   for (const part of path.relative(realRoot, path.dirname(real)).split(path.sep).filter((p) => p !== '')) {
     dir = path.join(dir, part)
-    const st = fs.lstatSync(dir, { bigint: true })
+    const st = ops.lstat(dir)
     if (st.isSymbolicLink() || !st.isDirectory()) return null
     ids.push(`${st.dev}:${st.ino}`)
   }
@@ -89,37 +113,31 @@ function folderIds(realRoot: string, real: string): string[] | null {
  * outside folder when the file is opened AND during the final lstat, but a plain folder during the realpath calls and
  * both folder walks (swapped there and back twice, each time in the microseconds between two calls).
  */
-function realPathProof(fd: number, abs: string, realRoot: string, step: (at: ProofStep) => void, platform: NodeJS.Platform): boolean {
-  step('realpath')
-  const real = fs.realpathSync.native(abs)
+function realPathProof(fd: number, abs: string, realRoot: string, ops: ProofFs, platform: NodeJS.Platform): boolean {
+  const real = ops.realpath(abs)
   if (!isUnder(realRoot, real)) return false
-  const opened = fs.fstatSync(fd, { bigint: true })
-  step('components-before')
-  const before = folderIds(realRoot, real)
+  const opened = ops.fstat(fd)
+  const before = folderIds(realRoot, real, ops)
   if (before === null) return false
-  step('final-lstat')
-  const now = fs.lstatSync(real, { bigint: true })
+  const now = ops.lstat(real)
   if (now.isSymbolicLink() || now.dev !== opened.dev || now.ino !== opened.ino) return false
-  step('components-after')
-  const after = folderIds(realRoot, real)
+  const after = folderIds(realRoot, real, ops)
   if (after === null || after.join('/') !== before.join('/')) return false
-  step('realpath-again')
-  if (fs.realpathSync.native(abs) !== real) return false
+  if (ops.realpath(abs) !== real) return false
   if (platform !== 'darwin') return true
-  step('reopen-nofollow-any')
   let again: number
   try {
-    again = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | oNoFollowAny)
+    again = ops.open(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | oNoFollowAny)
   } catch (error) {
     // NOTE: EINVAL: a macOS older than 11 does not know the flag; the checks above are then the whole proof.
     if ((error as NodeJS.ErrnoException).code === 'EINVAL') return true
     throw error
   }
   try {
-    const confirmed = fs.fstatSync(again, { bigint: true })
+    const confirmed = ops.fstat(again)
     return confirmed.dev === opened.dev && confirmed.ino === opened.ino
   } finally {
-    fs.closeSync(again)
+    ops.close(again)
   }
 }
 
@@ -144,7 +162,7 @@ export function openForIndexSync(abs: string, root: string, proof: SyncProof = d
   }
   try {
     const stats = fs.fstatSync(fd)
-    if (stats.isFile() && isProvenInside(fd, stats, abs, root, proof)) return { kind: 'open', fd, stats }
+    if (stats.isFile() && isProvenInside(fd, stats, abs, root, { proof })) return { kind: 'open', fd, stats }
   } catch (error) {
     fs.closeSync(fd)
     const code = (error as NodeJS.ErrnoException).code

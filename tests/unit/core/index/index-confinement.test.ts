@@ -91,10 +91,10 @@ describe.runIf(process.platform !== 'win32')('the index never reads outside whil
     try {
       expect(fs.readFileSync(fd, 'utf8')).toContain('SECRET')
       const stats = fs.fstatSync(fd)
-      expect(isProvenInside(fd, stats, abs(), site, 'realpath')).toBe(false)
+      expect(isProvenInside(fd, stats, abs(), site, { proof: 'realpath' })).toBe(false)
       fs.rmSync(sub)
       fs.renameSync(parked, sub)
-      expect(isProvenInside(fd, stats, abs(), site, 'realpath')).toBe(false)
+      expect(isProvenInside(fd, stats, abs(), site, { proof: 'realpath' })).toBe(false)
     } finally {
       fs.closeSync(fd)
       if (fs.existsSync(parked)) {

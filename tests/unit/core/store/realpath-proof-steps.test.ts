@@ -1,11 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { isProvenInside, type ProofStep } from '../../../../src/core/store/sync-open'
+import { isProvenInside, nodeProofFs, type ProofFs } from '../../../../src/core/store/sync-open'
 
 // The real-path proof (macOS and Windows, where the kernel cannot name an open fd's path and Node has no openat)
 // taken step by step: the test swaps a folder of the path for a link to an outside folder, or back, exactly between
-// two steps of the proof (the proof's step seam), instead of racing a loop against it. Each case is one deterministic
+// two steps of the proof (a file system that runs the swap before the proof's next call), instead of racing a loop
+// against it. Each case is one deterministic
 // interleaving. The last case is the gap that remains without O_NOFOLLOW_ANY (Windows, macOS before 11): shown so it
 // is stated, not hidden. On Linux the index and the store use /proc/self/fd, which has no such gap.
 
@@ -40,6 +41,35 @@ function toFolder(): void {
   fs.renameSync(parked, sub)
 }
 
+/** The steps of the real-path proof, each named by the call that starts it. */
+type ProofStep = 'realpath' | 'components-before' | 'final-lstat' | 'components-after' | 'realpath-again' | 'reopen-nofollow-any'
+
+/**
+ * Node's file system for the proof, told which step each call starts (a step's first call runs its swap): the first
+ * and second realpath, the lstat of a folder before and after the file's own lstat, and the re-open.
+ */
+function steppedFs(swaps: Partial<Record<ProofStep, () => void>>, steps: ProofStep[]): ProofFs {
+  let realpaths = 0
+  let isFileDone = false
+  const enter = (step: ProofStep): void => {
+    if (steps.at(-1) === step) return
+    steps.push(step)
+    swaps[step]?.()
+  }
+  return {
+    ...nodeProofFs,
+    realpath: (p) => (enter(realpaths++ === 0 ? 'realpath' : 'realpath-again'), nodeProofFs.realpath(p)),
+    lstat: (p) => {
+      if (p === file) {
+        enter('final-lstat')
+        isFileDone = true
+      } else enter(isFileDone ? 'components-after' : 'components-before')
+      return nodeProofFs.lstat(p)
+    },
+    open: (p, flags) => (enter('reopen-nofollow-any'), nodeProofFs.open(p, flags)),
+  }
+}
+
 /** Opens `sub/a.md` with the link in place (an fd on the outside file) or not, then runs the proof with `swaps`. */
 function prove(openThroughLink: boolean, swaps: Partial<Record<ProofStep, () => void>>, platform: NodeJS.Platform = 'win32'): { text: string; isProven: boolean; steps: ProofStep[] } {
   if (openThroughLink) toLink()
@@ -47,7 +77,7 @@ function prove(openThroughLink: boolean, swaps: Partial<Record<ProofStep, () => 
   const steps: ProofStep[] = []
   try {
     const text = fs.readFileSync(fd, 'utf8')
-    const isProven = isProvenInside(fd, fs.fstatSync(fd), file, site, 'realpath', (at) => (steps.push(at), swaps[at]?.()), platform)
+    const isProven = isProvenInside(fd, fs.fstatSync(fd), file, site, { proof: 'realpath', platform, fs: steppedFs(swaps, steps) })
     return { text, isProven, steps }
   } finally {
     fs.closeSync(fd)
