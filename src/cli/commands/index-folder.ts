@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises'
 import type { ArticleSummary } from '@shared/api'
 import { ArticleIndex } from '../../core/index/article-index'
 import type { ShardMode } from '../../core/index/shard-client'
-import { listArticleChunks } from '../../core/index/shard-files'
+import { listArticleChunks, shardCountFor } from '../../core/index/shard-files'
 import { defaultCacheDir } from '../../core/index/summary-cache'
 import { exitCode, type CliCommand } from '../command'
 import { folderArg } from '../folder-arg'
@@ -50,11 +50,11 @@ export function articlesIfFewer(root: string, count: number): string[] | null {
 /**
  * Where a one-off command's index shards run: on worker threads only for a large folder; a small one is indexed in
  * this thread, from the listing made to tell (`listed`: it is not listed twice). NOTE: a small folder gets the app's
- * two shards too, in this thread, so both read and write the same cache files.
+ * shard count too (shardCountFor), in this thread, so both read and write the same cache files.
  */
-export function oneOffPlacement(root: string): { mode: ShardMode; listed?: readonly string[] } {
+export function oneOffPlacement(root: string): { mode: ShardMode; listed?: readonly string[]; shards?: number } {
   const listed = articlesIfFewer(root, workerThreshold)
-  return listed === null ? { mode: 'auto' } : { mode: 'local', listed }
+  return listed === null ? { mode: 'auto' } : { mode: 'local', listed, shards: shardCountFor(listed.length) }
 }
 
 /**

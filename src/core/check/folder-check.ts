@@ -15,6 +15,8 @@ export interface FolderCheckOptions {
   workerScript?: URL
   /** Every article of the folder, listed already (see ArticleIndexOptions.listed). */
   listed?: readonly string[]
+  /** How many shards (see ArticleIndexOptions.shards); the caller gives a small folder the app's count (shardCountFor). */
+  shards?: number
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FolderCheckOptions {
  * the article store, which names the problem exactly. Fails only when the folder cannot be listed.
  */
 export async function checkFolder(root: string, options: FolderCheckOptions = {}): Promise<Result<FileCheck[]>> {
-  const index = new ArticleIndex(root, { mode: options.mode ?? 'auto', cacheDir: options.cacheDir ?? null, workerScript: options.workerScript, listed: options.listed, withProblems: true })
+  const index = new ArticleIndex(root, { mode: options.mode ?? 'auto', cacheDir: options.cacheDir ?? null, workerScript: options.workerScript, listed: options.listed, shards: options.shards, withProblems: true })
   // NOTE: nothing searches: the full-text pass (a second read of every file) never starts.
   index.holdFullTextUntil(new Promise<never>(() => undefined))
   try {

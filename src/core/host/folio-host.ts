@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '@shared/result'
 import { ExportJobs, ExportStateStore, type ExportHost, type PdfRenderer } from '../export/index'
 import { FolderSession } from '../folder-session'
 import type { ArticleIndexOptions } from '../index/article-index'
+import { shardCountOf } from '../index/shard-files'
 import { JournalStore } from '../journal/index'
 import { createRequestHandlers, type HandlerHost } from '../request-handlers'
 import { RecentFolders } from './recent-folders'
@@ -94,7 +95,9 @@ export function createFolioHost(options: FolioHostOptions): FolioHost {
   const open = async (dir: string, openOptions: { holdIndexUntil?: Promise<unknown> } = {}): Promise<Result<FolderInfo>> => {
     const onWatchError = options.onWatchError
     const opened = await FolderSession.open(dir, {
-      index: { ...options.index, cacheDir: options.cacheDir },
+      // NOTE: a small folder gets one shard (see shardCountFor), as `folio index` and `folio check` give it, so they
+      // share its cache files.
+      index: { ...options.index, shards: options.index?.shards ?? shardCountOf(dir), cacheDir: options.cacheDir },
       onWatchError: onWatchError && ((error) => onWatchError(messageOf(error))),
     })
     if (!opened.ok) return opened

@@ -25,6 +25,14 @@ describe('articlesIfFewer (whether the index starts worker threads, and the smal
     expect(articlesIfFewer(root, 301)?.sort()).toEqual(Array.from({ length: 300 }, (_, i) => `a${i}.md`).sort())
     expect(articlesIfFewer(root, 1)).toBeNull()
     expect(articlesIfFewer(path.join(root, 'gone'), 10)).toBeNull()
-    expect(oneOffPlacement(root)).toEqual({ mode: 'local', listed: articlesIfFewer(root, 301) })
+    // NOTE: 300 articles: two shards, in this thread; under 200, one (the app's count: both use the same cache files).
+    expect(oneOffPlacement(root)).toEqual({ mode: 'local', listed: articlesIfFewer(root, 301), shards: 2 })
+    const small = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-count-'))
+    try {
+      for (let i = 0; i < 199; i++) fs.writeFileSync(path.join(small, `a${i}.md`), '')
+      expect(oneOffPlacement(small)).toMatchObject({ mode: 'local', shards: 1 })
+    } finally {
+      fs.rmSync(small, { recursive: true, force: true })
+    }
   })
 })

@@ -5,6 +5,7 @@ import { createFolioHost } from '../../../../src/core/host/folio-host'
 import type { PdfRenderer } from '../../../../src/core/export/index'
 import { makeTempDir, removeTempDir } from '../corpus'
 
+const namingWorker = new URL('../../../support/cache-naming-index-worker.ts', import.meta.url)
 const noPdf = (): PdfRenderer => ({ render: () => Promise.reject(new Error('no PDF in this test')), close: () => Promise.resolve() })
 
 describe('createFolioHost (one host for the desktop app and folio serve)', () => {
@@ -57,6 +58,27 @@ describe('createFolioHost (one host for the desktop app and folio serve)', () =>
       await host.dispose()
       removeTempDir(dir)
       removeTempDir(state)
+    }
+  })
+
+  it('indexes a folder of fewer than 200 articles with one shard and a larger one with two', async () => {
+    const state = makeTempDir('folio-state-')
+    const cache = makeTempDir('folio-cache-')
+    const small = makeTempDir()
+    const large = makeTempDir()
+    for (let i = 0; i < 199; i++) fs.writeFileSync(path.join(small, `a${i}.md`), '---\ntitle: A\n---\n')
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(large, `a${i}.md`), '---\ntitle: A\n---\n')
+    // NOTE: each shard's worker (a stand-in) creates its cache file, whose name says which shard of how many it is.
+    const host = createFolioHost({ renderPdf: noPdf, stateDir: state, cacheDir: cache, index: { mode: 'worker', workerScript: namingWorker } })
+    const cacheFiles = (): string[] => (fs.existsSync(path.join(cache, 'index')) ? fs.readdirSync(path.join(cache, 'index')).map((name) => name.replace(/^[0-9a-f]+\./, '')).sort() : [])
+    try {
+      expect((await host.open(small)).ok).toBe(true)
+      await vi.waitFor(() => expect(cacheFiles()).toEqual(['0-of-1.json']), { timeout: 10_000 })
+      expect((await host.open(large)).ok).toBe(true)
+      await vi.waitFor(() => expect(cacheFiles()).toEqual(['0-of-1.json', '0-of-2.json', '1-of-2.json']), { timeout: 10_000 })
+    } finally {
+      await host.dispose()
+      for (const dir of [state, cache, small, large]) removeTempDir(dir)
     }
   })
 })
