@@ -10,7 +10,7 @@ import { EditorView } from '@codemirror/view'
 import { editorExtensions } from '../src/renderer/editor/setup'
 
 /** The names of editorExtensions' entries, in its order: the bench leaves entries out by these names. */
-export const extensionNames = ['frontMatterState', 'markdownLanguage', 'history', 'search', 'frontMatterFold', 'saveKeymap', 'tabKeys', 'accessibleName', 'writerTheme', 'drawSelection', 'dropCursor', 'highlightActiveLine', 'indentOnInput', 'bracketMatching', 'updateListener', 'lineWrapping', 'readOnly', 'spellCheck', 'appearance']
+export const extensionNames = ['frontMatterState', 'markdownLanguage', 'history', 'search', 'frontMatterFold', 'saveKeymap', 'tabKeys', 'accessibleName', 'writerTheme', 'caretBlink', 'dropCursor', 'highlightActiveLine', 'indentOnInput', 'bracketMatching', 'updateListener', 'lineWrapping', 'readOnly', 'spellCheck', 'appearance']
 
 globalThis.startFolioEditor = (text, leaveOut = []) => {
   // NOTE: the editor controller's update listener (emit to the session, status bar, preview...) is the page's; here it

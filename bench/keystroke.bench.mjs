@@ -217,7 +217,7 @@ try {
   // a change in the machine's load hits every variant. What a key costs Folio's page beyond its editor is the rest.
   const sizing = []
   if (process.env.FOLIO_KEYS_SIZING === '1') {
-    const leaveOuts = (process.env.FOLIO_KEYS_SIZING_LEAVE ?? 'frontMatterFold,highlightActiveLine,bracketMatching,spellCheck,drawSelection,search,writerTheme,history,indentOnInput,dropCursor,frontMatterState').split(',').filter(Boolean)
+    const leaveOuts = (process.env.FOLIO_KEYS_SIZING_LEAVE ?? 'frontMatterFold,highlightActiveLine,bracketMatching,spellCheck,caretBlink,search,writerTheme,history,indentOnInput,dropCursor,frontMatterState').split(',').filter(Boolean)
     const variants = [{ name: 'bare CodeMirror 6', bare: true }, { name: "Folio's editor (setup.ts)", leaveOut: [] }, ...leaveOuts.map((x) => ({ name: `  without ${x}`, leaveOut: x.split('+') }))]
     const rounds = Math.max(1, Number(process.env.FOLIO_KEYS_SIZING_ROUNDS ?? 2))
     const body = runs[0]

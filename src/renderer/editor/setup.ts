@@ -1,7 +1,8 @@
 import { Compartment, EditorState, type Extension } from '@codemirror/state'
-import { EditorView, drawSelection, highlightActiveLine, dropCursor, type ViewUpdate } from '@codemirror/view'
+import { EditorView, highlightActiveLine, dropCursor, type ViewUpdate } from '@codemirror/view'
 import { indentOnInput, bracketMatching } from '@codemirror/language'
 import { accessibleName } from './extensions/accessible-name'
+import { caretBlink } from './extensions/caret-blink'
 import { frontMatterFold } from './extensions/front-matter-fold'
 import { frontMatterState } from './extensions/front-matter-state'
 import { historySupport } from './extensions/history'
@@ -51,7 +52,7 @@ export function editorExtensions(setup: SetupOptions, doc: DocumentOptions): Ext
     tabKeys(),
     accessibleName(),
     writerTheme(),
-    drawSelection(),
+    caretBlink(),
     dropCursor(),
     highlightActiveLine(),
     indentOnInput(),
