@@ -9,7 +9,8 @@
 // machine wall time counts the waits for a core, so the CPU figures are the ones to compare between runs. The same
 // keys are then typed at the same places in a bare CodeMirror 6 editor (bench/bare-editor.mjs: same version, the
 // Markdown language, same text, editor box and font, none of Folio's extensions) in the same browser: what Folio's
-// long frames are beyond the editor's own. Linux only; skipped without Chromium.
+// long frames are beyond the editor's own. Last, each page with its editor focused and nothing typed: the CPU of the
+// browser's processes per second, Folio's page against the bare editor's. Linux only; skipped without Chromium.
 // FOLIO_KEYS_RUNS=body (or front-matter) types only that run. FOLIO_KEYS_PAUSE_EVERY=<n> pauses after every n keys. FOLIO_KEYS_SIZING=1 also sizes Folio's editor extensions
 // one by one (see below). FOLIO_KEYS_TRACE=<prefix> keeps each run's trace (<prefix>.folio.body.json, <prefix>.bare.front-matter.json...). FOLIO_KEYS_CATEGORIES=<a,b> adds trace categories, e.g.
 // disabled-by-default-devtools.timeline.invalidationTracking,disabled-by-default-devtools.timeline.stack: which node and which script made each style and layout invalidation. Nothing passes or fails on time.
@@ -147,6 +148,42 @@ function bareEditorPage(browser, box, text, work) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-keys-'))
 let server = null
 let browser = null
+
+/** CPU seconds (user + system) of this process's Chromium descendants so far (Linux /proc; 0 elsewhere). */
+function browserCpuSeconds() {
+  const stats = new Map()
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+        stats.set(Number(pid), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100 })
+      } catch {
+        // NOTE: the process ended while the list was read.
+      }
+    }
+  } catch {
+    return 0
+  }
+  const isOurs = (pid) => {
+    for (let at = stats.get(pid)?.ppid; at !== undefined && at > 1; at = stats.get(at)?.ppid) if (at === process.pid) return true
+    return false
+  }
+  return [...stats].filter(([pid]) => isOurs(pid)).reduce((sum, [, { cpu }]) => sum + cpu, 0)
+}
+
+/**
+ * CPU of the browser's processes per second while `page` shows its editor focused and nothing happens (the writer
+ * reading): 10 s to settle after the keys, then 5 s measured. The only page open then is `page`. NOTE: 3 s was not
+ * enough: Folio's page was still at its pause work on the 1 MB article (the preview) and used ~0.2 s of CPU a second.
+ */
+async function idleCpuPerSecond(page) {
+  await page.locator('.cm-content').focus()
+  await page.waitForTimeout(10_000)
+  const before = browserCpuSeconds()
+  const started = performance.now()
+  await page.waitForTimeout(5000)
+  return (browserCpuSeconds() - before) / ((performance.now() - started) / 1000)
+}
 try {
   const folder = path.join(work, 'site')
   fs.mkdirSync(folder)
@@ -188,6 +225,9 @@ try {
   const lines = []
   const folio = new Map()
   for (const run of runs) folio.set(run.name, await typeUnderTrace(page, run, mapSource, 'folio'))
+  // NOTE: a page that does nothing must cost nothing: an idle, focused editor used to keep Chromium drawing at the
+  // display's rate for the caret's blink (see src/renderer/editor/extensions/caret-blink.ts).
+  const idleFolio = await idleCpuPerSecond(page)
   // NOTE: FOLIO_KEYS_PAGE_STYLE=<css> tries a style on Folio's page (a containment, a pane hidden) against the same
   // build in the same page: the body's keys typed without it and with it in turn, FOLIO_KEYS_PAGE_STYLE_ROUNDS times.
   const styleTrial = []
@@ -211,6 +251,7 @@ try {
   const bare = await bareEditorPage(browser, box, text, work)
   const baseline = new Map()
   for (const run of runs) baseline.set(run.name, await typeUnderTrace(bare.page, run, bare.mapSource, 'bare'))
+  const idleBare = await idleCpuPerSecond(bare.page)
   // NOTE: FOLIO_KEYS_SIZING=1 sizes Folio's editor extensions: the body's keys typed in Folio's editor configuration
   // alone (bench/folio-editor.mjs: setup.ts's list, no React, list, form, preview or status bar), then with one
   // extension left out at a time, beside the bare editor, FOLIO_KEYS_SIZING_ROUNDS times in turn (default 2) so that
@@ -276,6 +317,8 @@ try {
   console.log(`preview's first render, from opening to the whole article on the page: ${firstRenderMs === null ? 'not seen' : `${Math.round(firstRenderMs)} ms`}`)
   if (firstRenderMs !== null) record({ bench: 'keystroke 1 MB', figure: "preview's first render (open to whole page)", value: firstRenderMs, unit: 'ms' })
   for (const line of lines) console.log(line)
+  console.log(`idle with the editor focused (the 1 MB article, nothing typed for 10 s, then 5 s measured): the browser's processes used ${(idleFolio * 1000).toFixed(0)} ms of CPU a second; bare CodeMirror 6 ${(idleBare * 1000).toFixed(0)} ms`)
+  record({ bench: 'keystroke 1 MB', figure: "idle, editor focused: CPU of the browser's processes per second", value: idleFolio * 1000, unit: 'ms', baseline: 'bare CodeMirror 6, same run', baselineValue: idleBare * 1000 })
   for (const line of styleTrial) console.log(line)
   if (sizing.length > 0) console.log(`sizing of Folio's editor extensions (body keys; median of rounds; load ${os.loadavg()[0].toFixed(1)}):`)
   for (const line of sizing) console.log(line)
