@@ -75,7 +75,7 @@ fs.writeFileSync(path.join(floorBuild, 'out', 'renderer', 'floor.js'), "document
 // by the same frame mark from an init script.
 fs.writeFileSync(path.join(floorBuild, 'out', 'renderer', 'floor-html.html'), '<!doctype html><html><head><meta charset="UTF-8"></head><body>Folio</body></html>')
 const viewport = { width: 1400, height: 900 }
-// NOTE: five, not three: on an idle machine three runs gave 289-502 ms cold and 239-400 ms with the cache (note11), so
+// NOTE: five, not three: on an idle machine three runs gave 289-502 ms cold and 239-400 ms with the cache, so
 // two of three could be the slow kind; a median of five holds against two.
 const repeats = Math.max(1, Number(process.env.BENCH_APP_REPEATS ?? 5))
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
