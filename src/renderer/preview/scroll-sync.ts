@@ -146,7 +146,15 @@ export function syncScroll(
       if (lead === 'editor') showPinned()
     })
   }
+  // NOTE: the jump's block also moves when the preview's height changes after the settle frames, with no scroll and
+  // no patch (a chunk's estimated height replaced by its measured one, an image loading above the block on a busy
+  // machine): while a jump is pinned, a change in the size of the preview's body shows it again. Unpinned, it costs a
+  // call that returns at once. The app's ResizeObserver: the preview frame runs no script of its own.
+  const Observer = typeof ResizeObserver === 'function' ? ResizeObserver : undefined
+  const resizes = Observer !== undefined && doc.body !== null ? new Observer(contentChanged) : null
+  if (doc.body !== null) resizes?.observe(doc.body)
   const dispose = (): void => {
+    resizes?.disconnect()
     view.scrollDOM.removeEventListener(revealLineEvent, onReveal)
     view.scrollDOM.removeEventListener('scroll', onEditorScroll)
     doc.removeEventListener('scroll', onPreviewScroll)

@@ -93,6 +93,63 @@ describe('syncScroll', () => {
     view.destroy()
   })
 
+  it('shows a pinned jump again when the preview\'s body changes size after the settle frames, and stops once the writer takes the preview', () => {
+    const frames = new Map<number, FrameRequestCallback>()
+    let lastId = 0
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => (frames.set(++lastId, callback), lastId))
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id))
+    const settle = (): void => {
+      for (let frame = 0; frame < 10; frame++) {
+        const due = [...frames.values()]
+        frames.clear()
+        for (const callback of due) callback(0)
+      }
+    }
+    // NOTE: the observer syncScroll makes, told of a size change by the test (jsdom has no layout).
+    const observers: { callback: () => void; targets: Element[] }[] = []
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        private readonly entry: { callback: () => void; targets: Element[] }
+        constructor(callback: () => void) {
+          this.entry = { callback, targets: [] }
+          observers.push(this.entry)
+        }
+        observe(target: Element): void {
+          this.entry.targets.push(target)
+        }
+        unobserve(): void {}
+        disconnect(): void {
+          this.entry.targets = []
+        }
+      },
+    )
+    const resized = (doc: Document): void => {
+      for (const o of observers) if (o.targets.includes(doc.body)) o.callback()
+    }
+    const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
+    const doc = previewDocument()
+    const scroller = doc.scrollingElement ?? doc.documentElement
+    const { dispose } = syncScroll(view, doc)
+    announceRevealLine(view.scrollDOM, { line: 5, y: 'start' })
+    settle()
+    expect(scroller.scrollTop).toBe(300)
+    // Long after the jump, a chunk above the block gets its measured height: the block is 120 px further down.
+    placeBlocks(doc, { '1': -200, '3': 0, '5': 420 })
+    resized(doc)
+    settle()
+    expect(scroller.scrollTop).toBe(420)
+    // The writer takes the preview: a later size change moves nothing.
+    doc.dispatchEvent(new WheelEvent('wheel'))
+    placeBlocks(doc, { '1': -200, '3': 0, '5': 500 })
+    resized(doc)
+    settle()
+    expect(scroller.scrollTop).toBe(420)
+    dispose()
+    expect(observers.filter((o) => o.targets.includes(doc.body))).toEqual([])
+    view.destroy()
+  })
+
   it('re-aligns the other pane when the preview\'s layout moves after a sync (an image loads, a patch lands)', () => {
     // NOTE: frames run when the test says, so what happens in each is seen.
     const frames = new Map<number, FrameRequestCallback>()
