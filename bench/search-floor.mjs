@@ -8,6 +8,8 @@
 //   node bench/search-floor.mjs read-plain <dir> <word>       the same, every file opened by its plain path (unconfined)
 //   node bench/search-floor.mjs lstat <list>                  lstat every path in <list> (one per line): the stamps a
 //       saved index must check (size, mtime, ctime), with no index to read
+//   node bench/search-floor.mjs lstat-binding <list>          the same through Node's fs binding, one reused array a
+//       call instead of a Stats object (what src/core/index/stamp-read.ts proves and uses): Node's fastest lstat
 // NOTE: Linux only (/proc); search.bench.mjs runs it only there.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -41,10 +43,14 @@ function readBatch(mode, batch, needle, realRoot, state) {
   return hits
 }
 
-/** lstat of every path in `list`: how many are files. */
-function stampAll(list) {
+/** lstat of every path in `list` (fs.lstatSync, or with `isRaw` Node's fs binding): how many are files. */
+function stampAll(list, isRaw) {
   let files = 0
-  for (const p of list) if (fs.lstatSync(p).isFile()) files++
+  if (isRaw) {
+    // NOTE: the call fs.lstatSync makes in Node 20.19+ (path, bigint, no request, throwIfNoEntry); [1] is the mode.
+    const binding = process.binding('fs')
+    for (const p of list) if ((binding.lstat(p, false, undefined, false)[1] & 0o170000) === 0o100000) files++
+  } else for (const p of list) if (fs.lstatSync(p).isFile()) files++
   return files
 }
 
@@ -53,7 +59,7 @@ if (!isMainThread) {
   const state = { buffer: Buffer.alloc(1 << 16) }
   let hits = 0
   parentPort.on('message', (message) => {
-    if (message.mode === 'lstat') parentPort.postMessage(stampAll(message.work))
+    if (message.mode === 'lstat' || message.mode === 'lstat-binding') parentPort.postMessage(stampAll(message.work, message.mode === 'lstat-binding'))
     else if (message.done) parentPort.postMessage(hits)
     else hits += readBatch(message.mode, message.batch, Buffer.from(message.word), message.realRoot, state)
   })
@@ -66,11 +72,11 @@ if (!isMainThread) {
     worker.once('error', reject)
   })
   let mine = 0
-  if (mode === 'lstat') {
+  if (mode === 'lstat' || mode === 'lstat-binding') {
     const list = fs.readFileSync(target, 'utf8').split('\n').filter(Boolean)
     const half = list.length >> 1
     worker.postMessage({ mode, work: list.slice(half) })
-    mine = stampAll(list.slice(0, half))
+    mine = stampAll(list.slice(0, half), mode === 'lstat-binding')
   } else if (mode === 'read-confined' || mode === 'read-plain') {
     const realRoot = fs.realpathSync.native(target)
     const needle = Buffer.from(word)
@@ -98,7 +104,7 @@ if (!isMainThread) {
     if (batch.length > 0) flush()
     worker.postMessage({ done: true })
   } else {
-    throw new Error('usage: search-floor.mjs read-confined|read-plain <dir> <word> | lstat <list>')
+    throw new Error('usage: search-floor.mjs read-confined|read-plain <dir> <word> | lstat|lstat-binding <list>')
   }
   console.log(mine + (await answer))
   await worker.terminate()
