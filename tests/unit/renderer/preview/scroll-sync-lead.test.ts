@@ -24,6 +24,24 @@ function placeBlocks(doc: Document, tops: Record<string, number>): void {
   }
 }
 
+/**
+ * Animation frames that run when the test says, so what happens in each is seen: stubs requestAnimationFrame and
+ * cancelAnimationFrame, and answers `nextFrame`, which runs the callbacks of one frame (those asked for before it) and
+ * answers how many ran.
+ */
+function testFrames(): () => number {
+  const frames = new Map<number, FrameRequestCallback>()
+  let lastId = 0
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => (frames.set(++lastId, callback), lastId))
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id))
+  return () => {
+    const due = [...frames.values()]
+    frames.clear()
+    for (const callback of due) callback(0)
+    return due.length
+  }
+}
+
 describe('syncScroll', () => {
   beforeEach(() => vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => (callback(0), 1)))
   afterEach(() => vi.unstubAllGlobals())
@@ -94,16 +112,9 @@ describe('syncScroll', () => {
   })
 
   it('shows a pinned jump again when the preview\'s body changes size after the settle frames, and stops once the writer takes the preview', () => {
-    const frames = new Map<number, FrameRequestCallback>()
-    let lastId = 0
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => (frames.set(++lastId, callback), lastId))
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id))
+    const nextFrame = testFrames()
     const settle = (): void => {
-      for (let frame = 0; frame < 10; frame++) {
-        const due = [...frames.values()]
-        frames.clear()
-        for (const callback of due) callback(0)
-      }
+      for (let frame = 0; frame < 10; frame++) nextFrame()
     }
     // NOTE: the observer syncScroll makes, told of a size change by the test (jsdom has no layout).
     const observers: { callback: () => void; targets: Element[] }[] = []
@@ -151,18 +162,7 @@ describe('syncScroll', () => {
   })
 
   it('re-aligns the other pane when the preview\'s layout moves after a sync (an image loads, a patch lands)', () => {
-    // NOTE: frames run when the test says, so what happens in each is seen.
-    const frames = new Map<number, FrameRequestCallback>()
-    let lastId = 0
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => (frames.set(++lastId, callback), lastId))
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id))
-    /** Runs the callbacks of one frame (those asked for before it); answers how many ran. */
-    const nextFrame = (): number => {
-      const due = [...frames.values()]
-      frames.clear()
-      for (const callback of due) callback(0)
-      return due.length
-    }
+    const nextFrame = testFrames()
     const view = new EditorView({ state: EditorState.create({ doc: 'a\n\nb\n\nc\n' }), parent: document.body })
     const doc = previewDocument()
     const scroller = doc.scrollingElement ?? doc.documentElement
