@@ -6,9 +6,9 @@ import { isProvenInside, nodeProofFs, type ProofFs } from '../../../../src/core/
 // The real-path proof (macOS and Windows, where the kernel cannot name an open fd's path and Node has no openat)
 // taken step by step: the test swaps a folder of the path for a link to an outside folder, or back, exactly between
 // two steps of the proof (a file system that runs the swap before the proof's next call), instead of racing a loop
-// against it. Each case is one deterministic
-// interleaving. The last case is the gap that remains without O_NOFOLLOW_ANY (Windows, macOS before 11): shown so it
-// is stated, not hidden. On Linux the index and the store use /proc/self/fd, which has no such gap.
+// against it. Each case is one deterministic interleaving. The last case is the gap that remains without
+// O_NOFOLLOW_ANY (Windows, macOS before 11): shown so it is stated, not hidden. On Linux the index and the store use
+// /proc/self/fd, which has no such gap.
 
 const isPosix = process.platform !== 'win32'
 const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'folio-proof-steps-')))
